@@ -1,0 +1,278 @@
+//! Errors and warnings that editors read.
+//!
+//! Every problem names the file it is in and, where there is one, the place
+//! (line and column, shown as a snippet with a caret) and a help line in plain
+//! words. Tests match on [`ErrorKind`], never on the message text.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+
+/// What went wrong, as a stable kind that tests and tools can match on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file or folder could not be read or written.
+    Io,
+    /// The TOML (a `.toml` file or a front matter block) is not valid TOML.
+    TomlSyntax,
+    /// A key that summering does not know (often a typo).
+    UnknownField,
+    /// A required key is missing.
+    MissingField,
+    /// A value has the wrong type or an impossible value.
+    InvalidValue,
+    /// A section `kind` that is not one of the report's section kinds.
+    UnknownSectionKind,
+    /// A language that is not listed in `site.toml` (or that summering does not support).
+    UnknownLanguage,
+    /// A value or file is missing for the site's default language.
+    MissingDefaultLanguage,
+    /// A Markdown section does not start with a `+++` front matter block.
+    MissingFrontMatter,
+    /// A file or folder name does not follow the naming scheme.
+    BadFileName,
+    /// The language versions of one section disagree (for example on `kind`).
+    TranslationMismatch,
+    /// Two files claim the same place (same section number, or same slug).
+    Duplicate,
+    /// The content folder has no report at all.
+    NoReports,
+    /// A theme template does not parse or fails to render.
+    Template,
+    /// A theme string file or theme asset is wrong.
+    Theme,
+    /// The output folder exists but was not made by summering, so it is not replaced.
+    OutputNotOurs,
+}
+
+/// One problem found while building, with its file and place.
+#[derive(Debug)]
+pub struct SiteError {
+    kind: ErrorKind,
+    file: Option<String>,
+    message: String,
+    help: Option<String>,
+    label: String,
+    source: Option<NamedSource<Arc<str>>>,
+    text: Option<Arc<str>>,
+    span: Option<Range<usize>>,
+}
+
+impl SiteError {
+    /// A problem with no file (rare: for example no content folder at all).
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        SiteError {
+            kind,
+            file: None,
+            message: message.into(),
+            help: None,
+            label: String::new(),
+            source: None,
+            text: None,
+            span: None,
+        }
+    }
+
+    /// A problem in a whole file (no particular place in it).
+    pub fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<String>) -> Self {
+        SiteError { file: Some(file.into()), ..SiteError::new(kind, message) }
+    }
+
+    /// A problem at a byte range of a file whose text we have.
+    pub fn at(
+        kind: ErrorKind,
+        file: impl Into<String>,
+        text: &Arc<str>,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let file = file.into();
+        let end = span.end.min(text.len());
+        let start = span.start.min(end);
+        SiteError {
+            source: Some(NamedSource::new(&file, Arc::clone(text))),
+            text: Some(Arc::clone(text)),
+            span: Some(start..end),
+            file: Some(file),
+            ..SiteError::new(kind, message)
+        }
+    }
+
+    /// An I/O failure on a path, keeping the path (a bare `io::Error` loses it).
+    pub fn io(path: &Path, action: &str, err: &std::io::Error) -> Self {
+        SiteError::in_file(ErrorKind::Io, path.display().to_string(), format!("could not {action}: {err}"))
+    }
+
+    /// Adds the help line: what the editor should do about it.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds the short text shown under the caret.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// The kind of problem.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The file the problem is in, relative to the site root where possible.
+    pub fn file(&self) -> Option<&str> {
+        self.file.as_deref()
+    }
+
+    /// The message without file or snippet.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The help line, if any.
+    pub fn help_text(&self) -> Option<&str> {
+        self.help.as_deref()
+    }
+
+    /// Line and column (both 1-based, column in characters) where the problem starts.
+    pub fn line_col(&self) -> Option<(usize, usize)> {
+        let (text, span) = (self.text.as_ref()?, self.span.as_ref()?);
+        Some(line_col(text, span.start))
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = &text[..floor_char_boundary(text, offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+impl fmt::Display for SiteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (&self.file, self.line_col()) {
+            (Some(file), Some((line, col))) => write!(f, "{file}:{line}:{col}: {}", self.message),
+            (Some(file), None) => write!(f, "{file}: {}", self.message),
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for SiteError {}
+
+impl Diagnostic for SiteError {
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span.clone()?;
+        let label = (!self.label.is_empty()).then(|| self.label.clone());
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(label, span))))
+    }
+}
+
+/// Every problem of a failed build: content errors are collected, not stopped at the first.
+#[derive(Debug)]
+pub struct BuildError {
+    /// The problems, in file order.
+    pub errors: Vec<SiteError>,
+}
+
+impl BuildError {
+    /// True if any problem is of the given kind (handy in tests).
+    pub fn has(&self, kind: ErrorKind) -> bool {
+        self.errors.iter().any(|e| e.kind == kind)
+    }
+}
+
+impl From<SiteError> for BuildError {
+    fn from(e: SiteError) -> Self {
+        BuildError { errors: vec![e] }
+    }
+}
+
+impl From<Vec<SiteError>> for BuildError {
+    fn from(errors: Vec<SiteError>) -> Self {
+        BuildError { errors }
+    }
+}
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errors.len() {
+            1 => write!(f, "the build failed: 1 problem"),
+            n => write!(f, "the build failed: {n} problems"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// What a warning is about, for tools and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum WarningKind {
+    /// A section or value is not translated; the default language is shown instead.
+    MissingTranslation,
+    /// Markdown contained HTML or a link that was removed for safety.
+    UnsafeHtmlRemoved,
+}
+
+/// A problem that does not stop the build but that the editor should see.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Warning {
+    /// What the warning is about.
+    pub kind: WarningKind,
+    /// The file concerned, relative to the site root.
+    pub file: String,
+    /// What happened and what to do, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_are_one_based_and_count_characters() {
+        let text = "ab\nåäö x";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(line_col(text, x), (2, 5));
+    }
+
+    #[test]
+    fn display_names_file_line_and_column() {
+        let text: Arc<str> = Arc::from("a = 1\nb = ?\n");
+        let e = SiteError::at(ErrorKind::TomlSyntax, "content/site.toml", &text, 10..11, "bad value");
+        assert_eq!(e.to_string(), "content/site.toml:2:5: bad value");
+        assert_eq!(e.line_col(), Some((2, 5)));
+    }
+}

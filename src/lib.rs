@@ -1,0 +1,88 @@
+//! summering: a static-site generator for bilingual yearly reports.
+//!
+//! [`build`] reads a site root (`content/`, optional `themes/`) and writes the
+//! site, top-down: **load** the files → validate them into the **model** →
+//! **render** pages with the theme → **output** (minify, then one atomic write).
+//! The library never prints; the `summering` binary reports.
+
+#![warn(missing_docs)]
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod diagnostics;
+pub mod lang;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+mod warnings;
+
+use std::path::PathBuf;
+
+pub use diagnostics::{BuildError, ErrorKind, SiteError, Warning, WarningKind};
+use model::{Date, Site};
+use output::OutputFile;
+use render::{RenderOptions, Theme};
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root: the folder that holds `content/` (and maybe `themes/`).
+    pub root: PathBuf,
+    /// Where the site goes; `ROOT/output` unless given.
+    pub output: Option<PathBuf>,
+    /// A date to show as the build date; `None` keeps pages free of timestamps.
+    pub build_date: Option<Date>,
+}
+
+impl BuildOptions {
+    /// Options for building `root` into `root/output`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        BuildOptions { root: root.into(), output: None, build_date: None }
+    }
+
+    /// The output folder these options resolve to.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output.clone().unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+/// A site built in memory, not yet written.
+#[derive(Debug, Clone)]
+pub struct BuiltSite {
+    /// The validated model it was built from.
+    pub site: Site,
+    /// Every output file, minified, in a fixed order.
+    pub files: Vec<OutputFile>,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Warning>,
+}
+
+impl BuiltSite {
+    /// Number of HTML pages.
+    pub fn pages(&self) -> usize {
+        self.files.iter().filter(|f| f.is_html()).count()
+    }
+
+    /// Total size in bytes.
+    pub fn bytes(&self) -> usize {
+        self.files.iter().map(|f| f.bytes.len()).sum()
+    }
+}
+
+/// Builds the site in memory: load → model → render → minify. Writes nothing.
+pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
+    let raw = load::load(&options.root)?;
+    let site = Site::try_from(raw)?;
+    let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
+    let mut files = render::render_site(&site, &theme, &RenderOptions { build_date: options.build_date })?;
+    output::minify(&mut files);
+    let warnings = warnings::collect(&site);
+    Ok(BuiltSite { site, files, warnings })
+}
+
+/// Builds the site and replaces the output folder with it, atomically.
+pub fn build(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
+    let built = build_in_memory(options)?;
+    output::write_site(&options.output_dir(), &built.files)?;
+    Ok(built)
+}

@@ -1,0 +1,252 @@
+//! Stage 1: read the content folder into raw, parsed-but-unvalidated files.
+//!
+//! Reading is strict about names (year folders are four digits, sections are
+//! `NN-slug.LANG.md`) and sorts everything it lists, so file-system order never
+//! leaks into the site. All problems are collected, not just the first.
+
+pub mod frontmatter;
+pub mod raw;
+mod toml_error;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use raw::{RawFrontMatter, RawReport, RawSiteConfig};
+
+/// A file's text and its name as shown to editors (relative to the site root).
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the site root, with `/` separators, e.g. `content/2021/report.toml`.
+    pub name: String,
+    /// The whole text.
+    pub text: Arc<str>,
+}
+
+/// A parsed file: its source and the value read from it.
+#[derive(Debug, Clone)]
+pub struct Parsed<T> {
+    /// Where it came from.
+    pub source: SourceFile,
+    /// What it says.
+    pub value: T,
+}
+
+/// One Markdown section file, `NN-slug.LANG.md`.
+#[derive(Debug, Clone)]
+pub struct RawSection {
+    /// The file.
+    pub source: SourceFile,
+    /// The `NN` order number.
+    pub number: u32,
+    /// The slug, shared by all languages of one section.
+    pub slug: String,
+    /// The language code from the file name (validated later).
+    pub lang_code: String,
+    /// The front matter, parsed; spans are relative to `front_offset`.
+    pub front: RawFrontMatter,
+    /// Where the front matter starts in the file.
+    pub front_offset: usize,
+    /// The Markdown body.
+    pub body: String,
+    /// Where the body starts in the file.
+    pub body_offset: usize,
+}
+
+/// One year folder, `content/YYYY/`.
+#[derive(Debug, Clone)]
+pub struct RawYear {
+    /// The folder name (four digits).
+    pub year: u16,
+    /// The folder, relative to the site root.
+    pub dir_name: String,
+    /// `report.toml`.
+    pub report: Parsed<RawReport>,
+    /// Section files, sorted by file name.
+    pub sections: Vec<RawSection>,
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Clone)]
+pub struct RawSite {
+    /// `content/site.toml`.
+    pub config: Parsed<RawSiteConfig>,
+    /// Year folders, sorted by year.
+    pub years: Vec<RawYear>,
+}
+
+/// Reads and parses `ROOT/content/`.
+pub fn load(root: &Path) -> Result<RawSite, BuildError> {
+    let content = root.join("content");
+    let mut errors = Vec::new();
+    let config = read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
+    let mut years = Vec::new();
+    match sorted_entries(&content) {
+        Ok(entries) => {
+            for path in entries {
+                let name = file_name(&path);
+                if name.starts_with('.') || name == "site.toml" {
+                    continue;
+                }
+                if !path.is_dir() {
+                    if !name.ends_with(".toml") {
+                        errors.push(SiteError::in_file(
+                            ErrorKind::BadFileName,
+                            display(root, &path),
+                            "unexpected file in the content folder",
+                        ).with_help("the content folder holds site.toml and one folder per year (like 2021/); move this file into a year folder or remove it"));
+                    }
+                    continue;
+                }
+                match name.parse::<u16>() {
+                    Ok(year) if name.len() == 4 => {
+                        if let Some(y) = load_year(root, &path, year, &mut errors) {
+                            years.push(y);
+                        }
+                    }
+                    _ => errors.push(
+                        SiteError::in_file(ErrorKind::BadFileName, display(root, &path), "a folder in content/ that is not a year")
+                            .with_help("name each report folder by its year with four digits, like content/2021/"),
+                    ),
+                }
+            }
+        }
+        Err(e) => errors.push(e),
+    }
+    match config {
+        Ok(config) if errors.is_empty() => Ok(RawSite { config, years }),
+        _ => Err(BuildError::from(errors)),
+    }
+}
+
+fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) -> Option<RawYear> {
+    let report = read_toml::<RawReport>(root, &dir.join("report.toml")).map_err(|e| errors.push(e)).ok();
+    let mut sections = Vec::new();
+    let entries = sorted_entries(dir).map_err(|e| errors.push(e)).ok()?;
+    for path in entries {
+        let name = file_name(&path);
+        if name.starts_with('.') || name == "report.toml" {
+            continue;
+        }
+        if name.ends_with(".md") {
+            match load_section(root, &path) {
+                Ok(s) => sections.push(s),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    Some(RawYear { year, dir_name: display(root, dir), report: report?, sections })
+}
+
+fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
+    let source = read(root, path)?;
+    let name = file_name(path);
+    let (number, slug, lang_code) = parse_section_name(&name).ok_or_else(|| {
+        SiteError::in_file(ErrorKind::BadFileName, &source.name, "this section file name does not follow the pattern NN-name.LANG.md")
+            .with_help("name section files like 01-strengths.sv.md and 01-strengths.en.md: a number for the order, a short name, the language")
+    })?;
+    let split = frontmatter::split(&source.text).map_err(|e| match e {
+        frontmatter::SplitError::NoOpening => SiteError::at(
+            ErrorKind::MissingFrontMatter,
+            &source.name,
+            &source.text,
+            0..0,
+            "the section does not start with a +++ block",
+        )
+        .with_help("start the file with a line +++, then kind = \"strength\" and title = \"…\", then another line +++"),
+        frontmatter::SplitError::Unclosed(span) => SiteError::at(
+            ErrorKind::MissingFrontMatter,
+            &source.name,
+            &source.text,
+            span,
+            "the +++ block is never closed",
+        )
+        .with_label("opened here")
+        .with_help("add a line with only +++ after the kind and title lines"),
+    })?;
+    let front = toml_error::parse::<RawFrontMatter>(&source.name, &source.text, split.front_offset, split.front)?;
+    Ok(RawSection {
+        number,
+        slug,
+        lang_code,
+        front,
+        front_offset: split.front_offset,
+        body: split.body.to_string(),
+        body_offset: split.body_offset,
+        source,
+    })
+}
+
+/// `01-strengths.sv.md` → (1, "strengths", "sv").
+fn parse_section_name(name: &str) -> Option<(u32, String, String)> {
+    let stem = name.strip_suffix(".md")?;
+    let (rest, lang) = stem.rsplit_once('.')?;
+    let (number, slug) = rest.split_once('-')?;
+    let valid_slug = !slug.is_empty()
+        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    let valid_lang = !lang.is_empty() && lang.chars().all(|c| c.is_ascii_lowercase());
+    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) || !valid_slug || !valid_lang {
+        return None;
+    }
+    Some((number.parse().ok()?, slug.to_string(), lang.to_string()))
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(root: &Path, path: &Path) -> Result<Parsed<T>, SiteError> {
+    let source = read(root, path)?;
+    let value = toml_error::parse(&source.name, &source.text, 0, &source.text)?;
+    Ok(Parsed { source, value })
+}
+
+/// Reads a UTF-8 text file, naming it relative to the root on failure.
+pub fn read(root: &Path, path: &Path) -> Result<SourceFile, SiteError> {
+    let name = display(root, path);
+    let bytes = fs::read(path).map_err(|e| {
+        let help = if e.kind() == std::io::ErrorKind::NotFound {
+            "create the file, or run the command from the folder that holds content/ (or pass --root)"
+        } else {
+            "check that the file exists and that you may read it"
+        };
+        SiteError::in_file(ErrorKind::Io, &name, format!("could not read the file: {e}")).with_help(help)
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        SiteError::in_file(ErrorKind::InvalidValue, &name, format!("the file is not UTF-8 text (bad byte at position {})", e.utf8_error().valid_up_to()))
+            .with_help("save the file as UTF-8 in your editor")
+    })?;
+    Ok(SourceFile { name, text: Arc::from(text) })
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, SiteError> {
+    let mut out = Vec::new();
+    let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, "list the folder", &e))?;
+    for entry in entries {
+        out.push(entry.map_err(|e| SiteError::io(dir, "list the folder", &e))?.path());
+    }
+    out.sort();
+    Ok(out)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// A path relative to the site root with `/` separators, for messages.
+pub fn display(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_names() {
+        assert_eq!(parse_section_name("01-styrkor.sv.md"), Some((1, "styrkor".into(), "sv".into())));
+        assert_eq!(parse_section_name("10-way-forward.en.md"), Some((10, "way-forward".into(), "en".into())));
+        assert_eq!(parse_section_name("styrkor.sv.md"), None);
+        assert_eq!(parse_section_name("01-styrkor.md"), None);
+        assert_eq!(parse_section_name("01-Styrkor.sv.md"), None);
+        assert_eq!(parse_section_name("01-.sv.md"), None);
+    }
+}

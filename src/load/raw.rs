@@ -1,0 +1,82 @@
+//! Raw, unvalidated shapes of the content files, exactly as editors write them.
+//!
+//! These mirror the TOML one to one and reject unknown keys, so a typo such as
+//! `titel = …` is reported instead of silently ignored. They are turned into
+//! the validated model in [`crate::model`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// A text given per language: `{ sv = "…", en = "…" }`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct RawLocalized(
+    #[serde(deserialize_with = "deserialize_localized")] pub BTreeMap<Spanned<String>, Spanned<String>>,
+);
+
+fn deserialize_localized<'de, D>(d: D) -> Result<BTreeMap<Spanned<String>, Spanned<String>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Visitor;
+    impl<'de> serde::de::Visitor<'de> for Visitor {
+        type Value = BTreeMap<Spanned<String>, Spanned<String>>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(r#"a text per language, like { sv = "…", en = "…" }"#)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = BTreeMap::new();
+            while let Some((k, v)) = map.next_entry::<Spanned<String>, Spanned<String>>()? {
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(Visitor)
+}
+
+/// `content/site.toml`: the site as a whole.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSiteConfig {
+    /// Language codes; the first is the default.
+    pub languages: Spanned<Vec<Spanned<String>>>,
+    /// Theme folder name under `themes/`; `default` is built in.
+    #[serde(default)]
+    pub theme: Option<Spanned<String>>,
+    /// The site's name per language.
+    pub name: Spanned<RawLocalized>,
+    /// The organisation behind the reports, per language.
+    pub organisation: Spanned<RawLocalized>,
+    /// One or two sentences for the landing page and search engines.
+    #[serde(default)]
+    pub description: Option<Spanned<RawLocalized>>,
+}
+
+/// `content/YEAR/report.toml`: one year's report.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReport {
+    /// The report's title per language.
+    pub title: Spanned<RawLocalized>,
+    /// A subtitle per language.
+    #[serde(default)]
+    pub subtitle: Option<Spanned<RawLocalized>>,
+    /// Publication date, a bare TOML date such as `2021-12-31`.
+    pub published: Spanned<toml::value::Datetime>,
+    /// The closing statement per language.
+    #[serde(default)]
+    pub closing: Option<Spanned<RawLocalized>>,
+}
+
+/// The `+++` front matter of a section file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFrontMatter {
+    /// `strength`, `focus-area`, `development-area` or `way-forward`.
+    pub kind: Spanned<String>,
+    /// The section's heading in this language.
+    pub title: Spanned<String>,
+}

@@ -1,0 +1,293 @@
+//! Stage 2: validate the raw files and build the [`Site`] model.
+//!
+//! Every check that can fail does so with the file, the place and a help line,
+//! and all problems of all files are collected before giving up.
+
+use std::collections::BTreeMap;
+
+
+use toml::Spanned;
+
+use super::markdown;
+use super::types::{Date, Report, Section, SectionKind, SectionText, Site, Year};
+use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::lang::{Lang, Localized};
+use crate::load::raw::RawLocalized;
+use crate::load::{RawSection, RawSite, RawYear, SourceFile};
+
+impl TryFrom<RawSite> for Site {
+    type Error = BuildError;
+
+    fn try_from(raw: RawSite) -> Result<Site, BuildError> {
+        let mut errors = Vec::new();
+        let src = &raw.config.source;
+        let cfg = &raw.config.value;
+        let languages = site_languages(src, &cfg.languages, &mut errors);
+        let theme = match &cfg.theme {
+            Some(t) if is_plain_name(t.get_ref()) => t.get_ref().clone(),
+            Some(t) => {
+                errors.push(
+                    SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, t.span(), "this is not a theme folder name")
+                        .with_help("use the name of a folder under themes/, like \"default\" (letters, digits and - only)"),
+                );
+                String::new()
+            }
+            None => "default".to_string(),
+        };
+        let Some(languages) = languages else {
+            return Err(BuildError::from(errors));
+        };
+        let ctx = Ctx { languages: &languages };
+        let name = ctx.localized(src, &cfg.name, &mut errors);
+        let organisation = ctx.localized(src, &cfg.organisation, &mut errors);
+        let description = cfg.description.as_ref().and_then(|d| ctx.localized(src, d, &mut errors));
+        let mut reports: Vec<Report> = raw.years.iter().filter_map(|y| ctx.report(y, &mut errors)).collect();
+        reports.sort_by(|a, b| b.year.cmp(&a.year));
+        if raw.years.is_empty() {
+            errors.push(
+                SiteError::in_file(ErrorKind::NoReports, "content", "there is no report yet")
+                    .with_help("add a folder like content/2021/ with a report.toml and section files"),
+            );
+        }
+        match (name, organisation) {
+            (Some(name), Some(organisation)) if errors.is_empty() => {
+                Ok(Site { languages, theme, name, organisation, description, reports })
+            }
+            _ => Err(BuildError::from(errors)),
+        }
+    }
+}
+
+fn is_plain_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+fn site_languages(src: &SourceFile, raw: &Spanned<Vec<Spanned<String>>>, errors: &mut Vec<SiteError>) -> Option<Vec<Lang>> {
+    let mut langs = Vec::new();
+    let before = errors.len();
+    for code in raw.get_ref() {
+        match Lang::from_code(code.get_ref()) {
+            Some(l) if langs.contains(&l) => errors.push(
+                SiteError::at(ErrorKind::Duplicate, &src.name, &src.text, code.span(), "this language is listed twice")
+                    .with_help("list each language once"),
+            ),
+            Some(l) => langs.push(l),
+            None => errors.push(
+                SiteError::at(ErrorKind::UnknownLanguage, &src.name, &src.text, code.span(), "summering does not know this language")
+                    .with_label("unknown language")
+                    .with_help(format!("use one of: {}", Lang::supported_codes())),
+            ),
+        }
+    }
+    if raw.get_ref().is_empty() {
+        errors.push(
+            SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, raw.span(), "the list of languages is empty")
+                .with_help("write languages = [\"sv\", \"en\"]; the first one is the default"),
+        );
+    }
+    (errors.len() == before).then_some(langs)
+}
+
+struct Ctx<'a> {
+    languages: &'a [Lang],
+}
+
+impl Ctx<'_> {
+    fn default_lang(&self) -> Lang {
+        self.languages[0]
+    }
+
+    /// Checks a `{ sv = "…", en = "…" }` value: known languages only, default present.
+    fn localized(&self, src: &SourceFile, raw: &Spanned<RawLocalized>, errors: &mut Vec<SiteError>) -> Option<Localized<String>> {
+        let mut values = BTreeMap::new();
+        let before = errors.len();
+        for (code, text) in &raw.get_ref().0 {
+            match Lang::from_code(code.get_ref()).filter(|l| self.languages.contains(l)) {
+                Some(lang) => {
+                    values.insert(lang, text.get_ref().trim().to_string());
+                }
+                None => errors.push(self.unknown_lang(src, code.span(), code.get_ref())),
+            }
+        }
+        if errors.len() > before {
+            return None;
+        }
+        Localized::new(self.default_lang(), values)
+            .map_err(|_| {
+                errors.push(
+                    SiteError::at(
+                        ErrorKind::MissingDefaultLanguage,
+                        &src.name,
+                        &src.text,
+                        raw.span(),
+                        format!("this text has no {} version", self.default_lang()),
+                    )
+                    .with_help(format!("add {} = \"…\"; the default language is required, the others fall back to it", self.default_lang())),
+                )
+            })
+            .ok()
+    }
+
+    fn unknown_lang(&self, src: &SourceFile, span: std::ops::Range<usize>, code: &str) -> SiteError {
+        SiteError::at(ErrorKind::UnknownLanguage, &src.name, &src.text, span, format!("the language \"{code}\" is not in site.toml"))
+            .with_label("not a site language")
+            .with_help(format!(
+                "use one of the languages listed in content/site.toml ({}), or add it there",
+                self.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+            ))
+    }
+
+    fn report(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Option<Report> {
+        let src = &raw.report.source;
+        let r = &raw.report.value;
+        let before = errors.len();
+        let year = Year::new(raw.year);
+        if year.is_none() {
+            errors.push(
+                SiteError::in_file(ErrorKind::BadFileName, &raw.dir_name, "this year is out of range")
+                    .with_help("name the folder by the report's year, like 2021"),
+            );
+        }
+        let title = self.localized(src, &r.title, errors);
+        let subtitle = r.subtitle.as_ref().map(|s| self.localized(src, s, errors));
+        let closing = r.closing.as_ref().map(|s| self.localized(src, s, errors));
+        let published = date(src, &r.published, errors);
+        let sections = self.sections(raw, errors);
+        if errors.len() > before {
+            return None;
+        }
+        Some(Report {
+            year: year?,
+            title: title?,
+            subtitle: subtitle.flatten(),
+            published: published?,
+            closing: closing.flatten(),
+            sections,
+            file: src.name.clone(),
+        })
+    }
+
+    fn sections(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Vec<Section> {
+        // Group the language files of each section by (number, slug).
+        let mut groups: BTreeMap<(u32, &str), Vec<&RawSection>> = BTreeMap::new();
+        let mut by_number: BTreeMap<u32, &RawSection> = BTreeMap::new();
+        let mut by_slug: BTreeMap<&str, &RawSection> = BTreeMap::new();
+        for s in &raw.sections {
+            for (clash, what) in [
+                (by_number.insert(s.number, s).filter(|o| o.slug != s.slug), "section number"),
+                (by_slug.insert(&s.slug, s).filter(|o| o.number != s.number), "section name"),
+            ] {
+                if let Some(other) = clash {
+                    errors.push(
+                        SiteError::in_file(ErrorKind::Duplicate, &s.source.name, format!("this {what} is also used by {}", other.source.name))
+                            .with_help("give each section its own number and name; the language versions of one section share both"),
+                    );
+                }
+            }
+            groups.entry((s.number, &s.slug)).or_default().push(s);
+        }
+        let mut sections = Vec::new();
+        for ((number, slug), files) in groups {
+            if let Some(section) = self.section(number, slug, &files, errors) {
+                sections.push(section);
+            }
+        }
+        sections.sort_by_key(|s| (s.kind, s.number));
+        sections
+    }
+
+    fn section(&self, number: u32, slug: &str, files: &[&RawSection], errors: &mut Vec<SiteError>) -> Option<Section> {
+        let before = errors.len();
+        let mut texts = BTreeMap::new();
+        let mut kinds = Vec::new();
+        for f in files {
+            let src = &f.source;
+            let Some(lang) = Lang::from_code(&f.lang_code).filter(|l| self.languages.contains(l)) else {
+                errors.push(
+                    SiteError::in_file(ErrorKind::UnknownLanguage, &src.name, format!("the language \"{}\" in this file name is not in site.toml", f.lang_code))
+                        .with_help(format!(
+                            "end the file name with one of the site's languages ({}), like 01-name.{}.md",
+                            self.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", "),
+                            self.default_lang()
+                        )),
+                );
+                continue;
+            };
+            let kind_span = shift(f.front.kind.span(), f.front_offset);
+            match SectionKind::from_key(f.front.kind.get_ref().trim()) {
+                Some(kind) => kinds.push((kind, f, kind_span)),
+                None => errors.push(
+                    SiteError::at(ErrorKind::UnknownSectionKind, &src.name, &src.text, kind_span, "unknown section kind")
+                        .with_label("not a section kind")
+                        .with_help(format!(
+                            "use one of: {}",
+                            SectionKind::ALL.map(|k| format!("\"{}\"", k.key())).join(", ")
+                        )),
+                ),
+            }
+            let title = f.front.title.get_ref().trim();
+            if title.is_empty() {
+                errors.push(
+                    SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, shift(f.front.title.span(), f.front_offset), "the title is empty")
+                        .with_help("write the section's heading between the quotes"),
+                );
+            }
+            let rendered = markdown::render(&f.body, lang, slug);
+            texts.insert(
+                lang,
+                SectionText {
+                    title: title.to_string(),
+                    body: super::types::Html::trusted(rendered.html),
+                    markdown: f.body.clone(),
+                    file: src.name.clone(),
+                    removed_unsafe: rendered.removed_unsafe,
+                },
+            );
+        }
+        let default = self.default_lang();
+        let default_kind = kinds.iter().find(|(_, f, _)| f.lang_code == default.code()).map(|(k, _, _)| *k);
+        for (kind, f, span) in &kinds {
+            if default_kind.is_some_and(|d| d != *kind) {
+                errors.push(
+                    SiteError::at(ErrorKind::TranslationMismatch, &f.source.name, &f.source.text, span.clone(), "this kind differs from the default-language file")
+                        .with_help(format!("use the same kind as in {:02}-{slug}.{default}.md", number)),
+                );
+            }
+        }
+        if !texts.contains_key(&default) && errors.len() == before {
+            errors.push(
+                SiteError::in_file(ErrorKind::MissingDefaultLanguage, &files[0].source.name, format!("this section has no {default} version"))
+                    .with_help(format!("add {number:02}-{slug}.{default}.md; every section needs the default language, the others fall back to it")),
+            );
+        }
+        if errors.len() > before {
+            return None;
+        }
+        Some(Section {
+            number,
+            slug: slug.to_string(),
+            kind: default_kind?,
+            text: Localized::new(default, texts).ok()?,
+        })
+    }
+}
+
+fn shift(span: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
+    span.start + by..span.end + by
+}
+
+fn date(src: &SourceFile, raw: &Spanned<toml::value::Datetime>, errors: &mut Vec<SiteError>) -> Option<Date> {
+    let dt = raw.get_ref();
+    let parsed = match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => Date::new(d.year, d.month, d.day),
+        _ => None,
+    };
+    if parsed.is_none() {
+        errors.push(
+            SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, raw.span(), "this is not a date")
+                .with_help("write the date without quotes and without a time, like published = 2021-12-31"),
+        );
+    }
+    parsed
+}
+

@@ -1,0 +1,201 @@
+//! Markdown to safe HTML, per language.
+//!
+//! - tables, footnotes, strikethrough and smart punctuation are on;
+//! - Swedish text gets Swedish quotation marks (”…” and ’…’), not English ones;
+//! - footnote ids are prefixed with the section slug so several sections can
+//!   share a page;
+//! - headings inside a section start below the section heading (`#` → `h4`);
+//! - links with a scheme other than http, https, mailto or tel are dropped
+//!   (their text is kept), and raw HTML is passed through `ammonia`, which
+//!   removes scripts, event handlers and unsafe URLs.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::lang::Lang;
+
+/// Markdown rendered to HTML.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// Safe HTML.
+    pub html: String,
+    /// True if anything unsafe (script, event handler, `javascript:` link …) was removed.
+    pub removed_unsafe: bool,
+}
+
+const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// Renders `markdown` written in `lang`; `id_prefix` keeps footnote ids unique on a page.
+pub fn render(markdown: &str, lang: Lang, id_prefix: &str) -> Rendered {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_SMART_PUNCTUATION);
+
+    let mut removed_unsafe = false;
+    let mut raw_html = String::new();
+    let mut dropped_links = 0usize;
+    let mut events = Vec::new();
+    for event in Parser::new_ext(markdown, options) {
+        let event = match event {
+            Event::Text(text) if lang == Lang::Sv => Event::Text(swedish_quotes(text)),
+            Event::Html(html) | Event::InlineHtml(html) => {
+                raw_html.push_str(&html);
+                Event::Html(html)
+            }
+            Event::FootnoteReference(label) => Event::FootnoteReference(prefixed(id_prefix, &label)),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                Event::Start(Tag::FootnoteDefinition(prefixed(id_prefix, &label)))
+            }
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
+            }
+            Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
+            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })
+                if !is_safe_url(&dest_url) =>
+            {
+                removed_unsafe = true;
+                dropped_links += 1;
+                continue;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) if dropped_links > 0 => {
+                dropped_links -= 1;
+                continue;
+            }
+            other => other,
+        };
+        events.push(event);
+    }
+    let mut html = String::with_capacity(markdown.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if !raw_html.is_empty() {
+        removed_unsafe |= looks_unsafe(&raw_html);
+        html = SANITIZER.clean(&html).to_string();
+    }
+    Rendered { html, removed_unsafe }
+}
+
+/// Note: dropped links are not nested, so a counter is enough to skip their end tags.
+fn is_safe_url(url: &str) -> bool {
+    let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    match trimmed.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
+            SAFE_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
+        }
+        _ => true,
+    }
+}
+
+/// Only for the warning; the sanitiser does the actual removal.
+fn looks_unsafe(raw: &str) -> bool {
+    let lower = raw.to_ascii_lowercase();
+    ["<script", "<style", "<iframe", "<object", "<embed", "javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|p| lower.contains(p))
+        || lower.match_indices(" on").any(|(i, _)| {
+            let rest = &lower[i + 3..];
+            let name_len = rest.chars().take_while(|c| c.is_ascii_alphabetic()).count();
+            name_len > 0 && rest[name_len..].trim_start().starts_with('=')
+        })
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut b = ammonia::Builder::default();
+    b.url_schemes(HashSet::from(SAFE_SCHEMES))
+        .add_generic_attributes(["id", "class"])
+        .add_tag_attributes("th", ["style"])
+        .add_tag_attributes("td", ["style"])
+        .attribute_filter(|element, attribute, value| match (element, attribute) {
+            ("th" | "td", "style") => ["text-align: left", "text-align: center", "text-align: right"]
+                .contains(&value)
+                .then(|| value.into()),
+            _ => Some(value.into()),
+        });
+    b
+});
+
+fn prefixed<'a>(prefix: &str, label: &str) -> CowStr<'a> {
+    CowStr::from(format!("{prefix}-{label}"))
+}
+
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 => HeadingLevel::H4,
+        HeadingLevel::H2 => HeadingLevel::H5,
+        _ => HeadingLevel::H6,
+    }
+}
+
+/// Swedish typography: both quotation marks are the closing form (”…”, ’…’).
+fn swedish_quotes(text: CowStr<'_>) -> CowStr<'_> {
+    if text.contains(['“', '‘']) {
+        CowStr::from(text.replace('“', "”").replace('‘', "’"))
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sv(md: &str) -> Rendered {
+        render(md, Lang::Sv, "s")
+    }
+
+    #[test]
+    fn swedish_and_english_quotes() {
+        assert!(sv("Han sa \"hej\" och 'då'").html.contains("”hej” och ’då’"));
+        assert!(render("He said \"hi\"", Lang::En, "s").html.contains("“hi”"));
+    }
+
+    #[test]
+    fn scripts_and_handlers_are_removed() {
+        let r = sv("<script>alert(1)</script>\n\ntext <img src=x onerror=\"alert(1)\"> <a href=\"javascript:alert(1)\">k</a>");
+        assert!(r.removed_unsafe);
+        for bad in ["<script", "onerror", "javascript:"] {
+            assert!(!r.html.contains(bad), "{bad} survived: {}", r.html);
+        }
+    }
+
+    #[test]
+    fn unsafe_markdown_links_keep_their_text() {
+        let r = sv("[länk](javascript:alert(2)) och [ok](https://example.org)");
+        assert!(r.removed_unsafe);
+        assert!(!r.html.contains("javascript"));
+        assert!(r.html.contains("länk"));
+        assert!(r.html.contains("href=\"https://example.org\""));
+    }
+
+    #[test]
+    fn relative_links_are_safe() {
+        assert!(is_safe_url("../2020/index.html#x"));
+        assert!(is_safe_url("bild.png"));
+        assert!(!is_safe_url(" JavaScript:alert(1)"));
+        assert!(!is_safe_url("data:text/html,x"));
+    }
+
+    #[test]
+    fn footnotes_are_prefixed_and_tables_kept() {
+        let r = render("a[^1]\n\n[^1]: not\n\n| a | b |\n|--:|---|\n| 1 | 2 |\n", Lang::Sv, "sec");
+        assert!(r.html.contains("#sec-1"), "{}", r.html);
+        assert!(r.html.contains("id=\"sec-1\""), "{}", r.html);
+        assert!(r.html.contains("<table>"));
+        assert!(!r.removed_unsafe);
+    }
+
+    #[test]
+    fn headings_start_below_the_section_heading() {
+        assert!(sv("# Rubrik").html.contains("<h4>Rubrik</h4>"));
+    }
+
+    #[test]
+    fn harmless_html_is_kept_without_warning() {
+        let r = sv("rad<br>rad och <abbr title=\"x\">X</abbr>");
+        assert!(!r.removed_unsafe);
+        assert!(r.html.contains("<br>"));
+    }
+}

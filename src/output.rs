@@ -1,0 +1,209 @@
+//! Stage 4: minify the in-memory site and write it in one atomic swap.
+//!
+//! The site is written to a temporary folder beside the output folder and
+//! renamed into place only when every file is written, so a failed build
+//! never leaves a half-written or emptied `output/`, and files an earlier
+//! build made but this one does not are gone.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{ErrorKind, SiteError};
+
+/// Name of the marker file that says a folder was written by summering
+/// (and may therefore be replaced by the next build).
+pub const MARKER: &str = ".summering";
+
+/// Files kept from the old output folder across builds (git's placeholder).
+const KEPT: &[&str] = &[".gitkeep"];
+
+/// One file of the built site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path relative to the output folder, with `/` separators.
+    pub path: String,
+    /// Contents.
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    /// A file at `path` (relative, `/`-separated).
+    pub fn new(path: String, bytes: Vec<u8>) -> Self {
+        debug_assert!(!path.starts_with('/') && !path.split('/').any(|p| p == ".." || p.is_empty()));
+        OutputFile { path, bytes }
+    }
+
+    /// True for HTML pages.
+    pub fn is_html(&self) -> bool {
+        self.path.ends_with(".html")
+    }
+}
+
+/// Minifies HTML pages and CSS files in place (in parallel; order is kept).
+pub fn minify(files: &mut [OutputFile]) {
+    files.par_iter_mut().for_each(|f| {
+        if f.is_html() {
+            f.bytes = minify_html::minify(&f.bytes, &html_cfg());
+        } else if f.path.ends_with(".css") {
+            f.bytes = minify_css(&f.bytes);
+        }
+    });
+}
+
+fn html_cfg() -> minify_html::Cfg {
+    let mut cfg = minify_html::Cfg::new();
+    cfg.minify_css = true;
+    cfg.minify_js = true;
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg
+}
+
+/// Minifies a stylesheet with the same engine, by way of a `<style>` element.
+fn minify_css(css: &[u8]) -> Vec<u8> {
+    let mut wrapped = b"<style>".to_vec();
+    wrapped.extend_from_slice(css);
+    wrapped.extend_from_slice(b"</style>");
+    let out = minify_html::minify(&wrapped, &html_cfg());
+    match (out.strip_prefix(b"<style>"), out.ends_with(b"</style>")) {
+        (Some(rest), true) => rest[..rest.len() - b"</style>".len()].to_vec(),
+        _ => css.to_vec(),
+    }
+}
+
+/// Writes `files` as the new contents of `out`, replacing it atomically.
+pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
+    check_replaceable(out)?;
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| SiteError::io(&parent, "create the folder", &e))?;
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+    let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    if let Err(e) = write_all(&tmp, out, files) {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    swap(out, &tmp, &old)
+}
+
+fn write_all(tmp: &Path, out: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
+    fs::create_dir_all(tmp).map_err(|e| SiteError::io(tmp, "create the folder", &e))?;
+    for f in files {
+        let path = tmp.join(&f.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| SiteError::io(dir, "create the folder", &e))?;
+        }
+        fs::write(&path, &f.bytes).map_err(|e| SiteError::io(&out.join(&f.path), "write the file", &e))?;
+    }
+    let marker = tmp.join(MARKER);
+    fs::write(&marker, "This folder is written by `summering build` and replaced by every build.\n")
+        .map_err(|e| SiteError::io(&marker, "write the file", &e))?;
+    for kept in KEPT {
+        if out.join(kept).is_file() {
+            fs::copy(out.join(kept), tmp.join(kept)).map_err(|e| SiteError::io(&out.join(kept), "keep the file", &e))?;
+        }
+    }
+    Ok(())
+}
+
+fn swap(out: &Path, tmp: &Path, old: &Path) -> Result<(), SiteError> {
+    let had_old = out.exists();
+    if had_old {
+        let _ = fs::remove_dir_all(old);
+        fs::rename(out, old).map_err(|e| {
+            let _ = fs::remove_dir_all(tmp);
+            SiteError::io(out, "move the previous build aside", &e)
+        })?;
+    }
+    if let Err(e) = fs::rename(tmp, out) {
+        if had_old {
+            let _ = fs::rename(old, out);
+        }
+        let _ = fs::remove_dir_all(tmp);
+        return Err(SiteError::io(out, "move the new build into place", &e));
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}
+
+/// Refuses to replace a folder that summering did not write, so a mistyped
+/// `--output` never deletes someone's documents.
+fn check_replaceable(out: &Path) -> Result<(), SiteError> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(SiteError::in_file(ErrorKind::OutputNotOurs, out.display().to_string(), "the output path is a file, not a folder")
+            .with_help("choose another --output folder"));
+    }
+    if out.join(MARKER).is_file() {
+        return Ok(());
+    }
+    let entries = fs::read_dir(out).map_err(|e| SiteError::io(out, "list the folder", &e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| SiteError::io(out, "list the folder", &e))?;
+        if !KEPT.contains(&entry.file_name().to_string_lossy().as_ref()) {
+            return Err(SiteError::in_file(
+                ErrorKind::OutputNotOurs,
+                out.display().to_string(),
+                "the output folder already has files that summering did not write",
+            )
+            .with_help("summering replaces its output folder at every build; choose an empty or new --output folder, or empty this one yourself"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, text: &str) -> OutputFile {
+        OutputFile::new(path.into(), text.as_bytes().to_vec())
+    }
+
+    #[test]
+    fn replaces_old_files_and_keeps_the_placeholder() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join(".gitkeep"), "").unwrap();
+        write_site(&out, &[file("a/index.html", "1"), file("old.html", "x")]).unwrap();
+        write_site(&out, &[file("a/index.html", "2")]).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
+        assert!(!out.join("old.html").exists());
+        assert!(out.join(".gitkeep").exists());
+        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers.len(), 1, "temporary folders left behind: {leftovers:?}");
+    }
+
+    #[test]
+    fn refuses_a_folder_it_did_not_write() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
+        let e = write_site(dir.path(), &[file("index.html", "x")]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::OutputNotOurs);
+        assert_eq!(fs::read_to_string(dir.path().join("thesis.docx")).unwrap(), "precious");
+    }
+
+    #[test]
+    fn minifies_html_and_css() {
+        let mut files = vec![
+            file("index.html", "<!DOCTYPE html>\n<html lang=\"sv\">\n<head><title>x</title></head>\n<body>\n  <p>  hej  </p>\n</body>\n</html>\n"),
+            file("assets/style.css", "body {\n  color: red;\n}\n"),
+        ];
+        minify(&mut files);
+        let html = String::from_utf8(files[0].bytes.clone()).unwrap();
+        assert!(html.starts_with("<!doctype html><html lang=sv><head>"), "{html}");
+        assert!(html.contains("</p></body></html>"), "{html}");
+        assert_eq!(String::from_utf8(files[1].bytes.clone()).unwrap(), "body{color:red}");
+    }
+}

@@ -1,0 +1,82 @@
+//! Stage 3: render the model into pages with the theme's Tera templates.
+//!
+//! Produces the whole site in memory as a list of [`OutputFile`]s; nothing is
+//! written here. Pages render in parallel, but the list keeps a fixed order.
+
+pub mod context;
+mod pages;
+pub mod strings;
+pub mod theme;
+
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::model::{Date, Site};
+use crate::output::OutputFile;
+pub use theme::Theme;
+
+/// Options that change the rendered pages.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// A build date to show in the footer (only from `SOURCE_DATE_EPOCH`).
+    pub build_date: Option<Date>,
+}
+
+/// Renders every page and asset of the site.
+pub fn render_site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
+    let tera = load_templates(theme)?;
+    let jobs = pages::plan(site);
+    let rendered: Vec<Result<OutputFile, SiteError>> = jobs
+        .par_iter()
+        .map(|job| pages::render(&tera, theme, site, options, job))
+        .collect();
+    let mut files = Vec::with_capacity(rendered.len() + 4);
+    let mut errors = Vec::new();
+    for r in rendered {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        // One broken template breaks every page; report each distinct problem once.
+        let mut seen = std::collections::BTreeSet::new();
+        errors.retain(|e| seen.insert(e.to_string()));
+        return Err(errors.into());
+    }
+    for (path, file) in theme.under("assets") {
+        files.push(OutputFile::new(path.to_string(), file.bytes.to_vec()));
+    }
+    Ok(files)
+}
+
+fn load_templates(theme: &Theme) -> Result<tera::Tera, BuildError> {
+    let mut tera = tera::Tera::default();
+    let templates: Vec<(&str, &str)> = theme
+        .under("templates")
+        .filter_map(|(path, _)| Some((&path["templates/".len()..], theme.text(path)?)))
+        .collect();
+    tera.add_raw_templates(templates).map_err(|e| template_error(theme, &e))?;
+    Ok(tera)
+}
+
+/// Maps a Tera error to the theme file, line and column it points at.
+pub(crate) fn template_error(theme: &Theme, e: &tera::Error) -> SiteError {
+    let help = "fix the template; see the Tera 2 documentation for the syntax, and compare with the default theme";
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let path = format!("templates/{}", report.filename());
+            match (theme.files.get(&path), theme.text(&path)) {
+                (Some(file), Some(text)) => {
+                    let text: Arc<str> = Arc::from(text);
+                    SiteError::at(ErrorKind::Template, &file.display, &text, report.span().range.clone(), report.message())
+                        .with_help(help)
+                }
+                _ => SiteError::in_file(ErrorKind::Template, path, report.message()).with_help(help),
+            }
+        }
+        other => SiteError::new(ErrorKind::Template, format!("template problem: {other}")).with_help(help),
+    }
+}

@@ -1,0 +1,209 @@
+//! Which pages the site has, where they go, and the context each one gets.
+
+use serde::Serialize;
+
+use super::context::{
+    Alternate, ArchiveEntry, ArchivePage, KindGroup, LandingBlock, LandingPage, Page, ReportPage, SectionView, Text,
+};
+use super::{RenderOptions, Theme, template_error};
+use crate::diagnostics::SiteError;
+use crate::lang::Lang;
+use crate::model::{Report, Site};
+use crate::output::OutputFile;
+
+/// One page to render.
+#[derive(Debug, Clone, Copy)]
+pub enum Job {
+    /// `index.html`.
+    Landing,
+    /// `LANG/index.html`.
+    Archive(Lang),
+    /// `LANG/YEAR/index.html`; the index into `site.reports`.
+    Report(Lang, usize),
+}
+
+/// Every page of the site, in a fixed order.
+pub fn plan(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Landing];
+    for &lang in &site.languages {
+        jobs.push(Job::Archive(lang));
+        jobs.extend((0..site.reports.len()).map(|i| Job::Report(lang, i)));
+    }
+    jobs
+}
+
+impl Job {
+    /// The output path of the page in `lang` (the landing page has one for all).
+    fn path_in(self, site: &Site, lang: Lang) -> String {
+        match self {
+            Job::Landing => "index.html".into(),
+            Job::Archive(_) => format!("{lang}/index.html"),
+            Job::Report(_, i) => format!("{lang}/{}/index.html", site.reports[i].year),
+        }
+    }
+
+    fn lang(self, site: &Site) -> Lang {
+        match self {
+            Job::Landing => site.default_lang(),
+            Job::Archive(l) | Job::Report(l, _) => l,
+        }
+    }
+}
+
+/// The relative path from a page to the site root.
+pub fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+pub fn render(
+    tera: &tera::Tera,
+    theme: &Theme,
+    site: &Site,
+    options: &RenderOptions,
+    job: &Job,
+) -> Result<OutputFile, SiteError> {
+    let lang = job.lang(site);
+    let path = job.path_in(site, lang);
+    let root = root_of(&path);
+    let t = &theme.strings[&lang];
+    let (template, html) = match *job {
+        Job::Landing => {
+            let page = landing(site, theme, &root);
+            let title = site.name.resolve(lang).value.clone();
+            ("landing.html", render_page(tera, theme, site, options, *job, &path, title, page)?)
+        }
+        Job::Archive(_) => {
+            let entries = site.reports.iter().map(|r| archive_entry(r, lang, t, &root)).collect();
+            let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
+            ("archive.html", render_page(tera, theme, site, options, *job, &path, title, ArchivePage { entries })?)
+        }
+        Job::Report(_, i) => {
+            let r = &site.reports[i];
+            let page = report_page(r, lang, t);
+            let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
+            ("report.html", render_page(tera, theme, site, options, *job, &path, title, page)?)
+        }
+    };
+    let _ = template;
+    Ok(OutputFile::new(path, html.into_bytes()))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render_page<P: Serialize>(
+    tera: &tera::Tera,
+    theme: &Theme,
+    site: &Site,
+    options: &RenderOptions,
+    job: Job,
+    path: &str,
+    title: String,
+    page: P,
+) -> Result<String, SiteError> {
+    let lang = job.lang(site);
+    let root = root_of(path);
+    let t = &theme.strings[&lang];
+    let alternates = match job {
+        Job::Landing => Vec::new(),
+        _ => site
+            .languages
+            .iter()
+            .map(|&l| Alternate {
+                lang: l.code(),
+                href: format!("{root}{}", job.path_in(site, l)),
+                name: &theme.strings[&l].language_name,
+                label: &theme.strings[&l].read_in_language,
+                current: l == lang,
+            })
+            .collect(),
+    };
+    let ctx = Page {
+        lang: lang.code(),
+        t,
+        site_name: Text::from_resolved(site.name.resolve(lang), lang),
+        organisation: Text::from_resolved(site.organisation.resolve(lang), lang),
+        title,
+        description: site.description.as_ref().map(|d| d.resolve(lang).value.as_str()),
+        alternates,
+        archive_href: format!("{root}{lang}/index.html"),
+        home_href: format!("{root}index.html"),
+        build_date: options.build_date.map(|d| t.format_date(d)),
+        root,
+        page,
+    };
+    let template = match job {
+        Job::Landing => "landing.html",
+        Job::Archive(_) => "archive.html",
+        Job::Report(..) => "report.html",
+    };
+    let context = tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))?;
+    tera.render(template, &context).map_err(|e| template_error(theme, &e))
+}
+
+fn landing<'a>(site: &'a Site, theme: &'a Theme, root: &str) -> LandingPage<'a> {
+    let latest = &site.reports[0];
+    let page_lang = site.default_lang();
+    let blocks = site
+        .languages
+        .iter()
+        .map(|&l| LandingBlock {
+            lang: l.code(),
+            is_page_lang: l == page_lang,
+            t: &theme.strings[&l],
+            site_name: Text::from_resolved(site.name.resolve(l), l),
+            description: site.description.as_ref().map(|d| Text::from_resolved(d.resolve(l), l)),
+            latest_title: Text::from_resolved(latest.title.resolve(l), l),
+            latest_href: format!("{root}{l}/{}/index.html", latest.year),
+            archive_href: format!("{root}{l}/index.html"),
+        })
+        .collect();
+    LandingPage { blocks }
+}
+
+fn archive_entry<'a>(r: &'a Report, lang: Lang, t: &super::strings::UiStrings, root: &str) -> ArchiveEntry<'a> {
+    ArchiveEntry {
+        year: r.year.get(),
+        title: Text::from_resolved(r.title.resolve(lang), lang),
+        subtitle: r.subtitle.as_ref().map(|s| Text::from_resolved(s.resolve(lang), lang)),
+        published: t.format_date(r.published),
+        published_iso: r.published.iso(),
+        href: format!("{root}{lang}/{}/index.html", r.year),
+    }
+}
+
+fn report_page<'a>(r: &'a Report, lang: Lang, t: &'a super::strings::UiStrings) -> ReportPage<'a> {
+    let mut groups: Vec<KindGroup<'a>> = Vec::new();
+    for s in &r.sections {
+        let text = s.text.resolve(lang);
+        let view = SectionView {
+            id: &s.slug,
+            title: &text.value.title,
+            body: text.value.body.as_str(),
+            lang: text.is_fallback.then(|| text.lang.code()),
+        };
+        match groups.last_mut() {
+            Some(g) if g.id == format!("kind-{}", s.kind.key()) => g.sections.push(view),
+            _ => groups.push(KindGroup { id: format!("kind-{}", s.kind.key()), heading: t.kinds.get(s.kind), sections: vec![view] }),
+        }
+    }
+    ReportPage {
+        year: r.year.get(),
+        title: Text::from_resolved(r.title.resolve(lang), lang),
+        subtitle: r.subtitle.as_ref().map(|s| Text::from_resolved(s.resolve(lang), lang)),
+        published: t.format_date(r.published),
+        published_iso: r.published.iso(),
+        groups,
+        closing: r.closing.as_ref().map(|c| Text::from_resolved(c.resolve(lang), lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roots_are_relative() {
+        assert_eq!(root_of("index.html"), "");
+        assert_eq!(root_of("sv/index.html"), "../");
+        assert_eq!(root_of("sv/2021/index.html"), "../../");
+    }
+}

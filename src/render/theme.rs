@@ -1,0 +1,160 @@
+//! Themes: templates, assets and interface strings.
+//!
+//! The default theme is compiled into the binary, so `summering` works without
+//! a `themes/` folder. A site's own `themes/NAME/` overrides it file by file:
+//! a site can replace just `assets/style.css` and keep everything else.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::lang::Lang;
+use crate::load;
+
+use super::strings::{StringTable, UiStrings};
+
+macro_rules! embed {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_bytes!(concat!("../../themes/default/", $path)) as &[u8])),*]
+    };
+}
+
+/// The built-in default theme: every file of `themes/default/`, by relative path.
+pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
+    "templates/base.html",
+    "templates/landing.html",
+    "templates/archive.html",
+    "templates/report.html",
+    "templates/partials/head.html",
+    "templates/partials/header.html",
+    "templates/partials/footer.html",
+    "templates/partials/lang-switch.html",
+    "templates/partials/toc.html",
+    "templates/partials/section.html",
+    "assets/style.css",
+    "strings/sv.toml",
+    "strings/en.toml",
+];
+
+/// One theme file and where it came from (for messages).
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    /// As shown to editors: `themes/default/templates/base.html`.
+    pub display: String,
+    /// The bytes.
+    pub bytes: Arc<[u8]>,
+}
+
+/// A theme with overrides applied.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    /// Files by path relative to the theme folder (`templates/base.html`).
+    pub files: BTreeMap<String, ThemeFile>,
+    /// Interface strings per language.
+    pub strings: StringTable,
+}
+
+impl Theme {
+    /// Loads theme `name`: the built-in default, overridden by `ROOT/themes/NAME/`.
+    pub fn load(root: &Path, name: &str, languages: &[Lang]) -> Result<Theme, BuildError> {
+        let mut files = BTreeMap::new();
+        for (path, bytes) in DEFAULT_THEME {
+            files.insert(
+                (*path).to_string(),
+                ThemeFile { display: format!("themes/default/{path} (built in)"), bytes: Arc::from(*bytes) },
+            );
+        }
+        let dir = root.join("themes").join(name);
+        if dir.is_dir() {
+            let mut overrides = Vec::new();
+            walk(&dir, &mut overrides).map_err(BuildError::from)?;
+            for path in overrides {
+                let rel = load::display(&dir, &path);
+                if rel.split('/').any(|part| part.starts_with('.')) {
+                    continue;
+                }
+                let bytes = fs::read(&path).map_err(|e| SiteError::io(&path, "read the theme file", &e))?;
+                files.insert(rel, ThemeFile { display: load::display(root, &path), bytes: Arc::from(bytes) });
+            }
+        } else if name != "default" {
+            return Err(SiteError::in_file(ErrorKind::Theme, "content/site.toml", format!("the theme \"{name}\" does not exist"))
+                .with_help(format!("create the folder themes/{name}/, or write theme = \"default\""))
+                .into());
+        }
+        let mut strings = BTreeMap::new();
+        let mut errors = Vec::new();
+        for &lang in languages {
+            let key = format!("strings/{}.toml", lang.code());
+            let Some(file) = files.get(&key) else {
+                errors.push(
+                    SiteError::in_file(ErrorKind::Theme, format!("themes/{name}/{key}"), "the theme has no interface strings for this language")
+                        .with_help("copy strings/en.toml of the default theme and translate it"),
+                );
+                continue;
+            };
+            match parse_strings(file) {
+                Ok(s) => {
+                    strings.insert(lang, s);
+                }
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() { Ok(Theme { files, strings }) } else { Err(errors.into()) }
+    }
+
+    /// The text of a theme file, if it exists and is UTF-8.
+    pub fn text(&self, path: &str) -> Option<&str> {
+        self.files.get(path).and_then(|f| std::str::from_utf8(&f.bytes).ok())
+    }
+
+    /// Files under `prefix/`, with their paths.
+    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
+        self.files
+            .iter()
+            .filter(move |(p, _)| p.starts_with(prefix) && p.as_bytes().get(prefix.len()) == Some(&b'/'))
+            .map(|(p, f)| (p.as_str(), f))
+    }
+}
+
+fn parse_strings(file: &ThemeFile) -> Result<UiStrings, SiteError> {
+    let text: Arc<str> = Arc::from(String::from_utf8_lossy(&file.bytes).as_ref());
+    toml::from_str::<UiStrings>(&text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        SiteError::at(ErrorKind::Theme, &file.display, &text, span, e.message().trim().to_string())
+            .with_help("compare with the same file in the default theme: every key must be there, spelled the same")
+    })
+}
+
+fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), SiteError> {
+    let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, "list the theme folder", &e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| SiteError::io(dir, "list the theme folder", &e))?.path();
+        if path.is_dir() { walk(&path, out)? } else { out.push(path) }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_theme_file_is_built_in() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        let mut on_disk = Vec::new();
+        walk(&dir, &mut on_disk).unwrap();
+        let mut on_disk: Vec<String> = on_disk.iter().map(|p| load::display(&dir, p)).collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| (*p).to_string()).collect();
+        built_in.sort();
+        assert_eq!(on_disk, built_in, "add new theme files to DEFAULT_THEME in src/render/theme.rs");
+    }
+
+    #[test]
+    fn default_strings_parse_for_every_language() {
+        let theme = Theme::load(Path::new("/nonexistent"), "default", &Lang::ALL).unwrap();
+        assert_eq!(theme.strings.len(), Lang::ALL.len());
+    }
+}

@@ -1,0 +1,57 @@
+//! Warnings derived from the validated model: untranslated text and removed HTML.
+
+use crate::diagnostics::{Warning, WarningKind};
+use crate::lang::Localized;
+use crate::model::Site;
+
+/// Every warning about the site, in a stable order.
+pub fn collect(site: &Site) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let default = site.default_lang();
+    let others: Vec<_> = site.languages.iter().copied().filter(|&l| l != default).collect();
+    let missing = |file: &str, what: &str, value: Option<&Localized<String>>, out: &mut Vec<Warning>| {
+        for &lang in &others {
+            if value.is_some_and(|v| v.get(lang).is_none()) {
+                out.push(Warning {
+                    kind: WarningKind::MissingTranslation,
+                    file: file.to_string(),
+                    message: format!("{what} has no {lang} version; the {default} text is shown instead"),
+                });
+            }
+        }
+    };
+    missing("content/site.toml", "name", Some(&site.name), &mut out);
+    missing("content/site.toml", "organisation", Some(&site.organisation), &mut out);
+    missing("content/site.toml", "description", site.description.as_ref(), &mut out);
+    for r in site.reports.iter().rev() {
+        missing(&r.file, "title", Some(&r.title), &mut out);
+        missing(&r.file, "subtitle", r.subtitle.as_ref(), &mut out);
+        missing(&r.file, "closing", r.closing.as_ref(), &mut out);
+        for s in &r.sections {
+            let source = s.text.default_value();
+            for &lang in &others {
+                if s.text.get(lang).is_none() {
+                    let expected = source.file.replace(&format!(".{default}.md"), &format!(".{lang}.md"));
+                    out.push(Warning {
+                        kind: WarningKind::MissingTranslation,
+                        file: source.file.clone(),
+                        message: format!(
+                            "not translated to {lang} yet: write {expected}; until then the {lang} page shows the {default} text with a \"not translated\" notice"
+                        ),
+                    });
+                }
+            }
+            for lang in s.text.langs() {
+                let text = s.text.get(lang).expect("listed language");
+                if text.removed_unsafe {
+                    out.push(Warning {
+                        kind: WarningKind::UnsafeHtmlRemoved,
+                        file: text.file.clone(),
+                        message: "removed HTML that could run code (a script, an on…= attribute or a javascript: link); use plain Markdown instead".into(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
