@@ -57,9 +57,15 @@ pub struct SiteError {
     message: String,
     help: Option<String>,
     label: String,
-    source: Option<NamedSource<Arc<str>>>,
-    text: Option<Arc<str>>,
-    span: Option<Range<usize>>,
+    place: Option<Box<Place>>,
+}
+
+/// Where in a file's text a problem is (boxed: most errors travel in `Result`s).
+#[derive(Debug)]
+struct Place {
+    source: NamedSource<Arc<str>>,
+    text: Arc<str>,
+    span: Range<usize>,
 }
 
 impl SiteError {
@@ -71,9 +77,7 @@ impl SiteError {
             message: message.into(),
             help: None,
             label: String::new(),
-            source: None,
-            text: None,
-            span: None,
+            place: None,
         }
     }
 
@@ -94,9 +98,11 @@ impl SiteError {
         let end = span.end.min(text.len());
         let start = span.start.min(end);
         SiteError {
-            source: Some(NamedSource::new(&file, Arc::clone(text))),
-            text: Some(Arc::clone(text)),
-            span: Some(start..end),
+            place: Some(Box::new(Place {
+                source: NamedSource::new(&file, Arc::clone(text)),
+                text: Arc::clone(text),
+                span: start..end,
+            })),
             file: Some(file),
             ..SiteError::new(kind, message)
         }
@@ -141,8 +147,8 @@ impl SiteError {
 
     /// Line and column (both 1-based, column in characters) where the problem starts.
     pub fn line_col(&self) -> Option<(usize, usize)> {
-        let (text, span) = (self.text.as_ref()?, self.span.as_ref()?);
-        Some(line_col(text, span.start))
+        let place = self.place.as_ref()?;
+        Some(line_col(&place.text, place.span.start))
     }
 }
 
@@ -180,18 +186,19 @@ impl Diagnostic for SiteError {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.place.as_ref().map(|p| &p.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.span.clone()?;
+        let span = self.place.as_ref()?.span.clone();
         let label = (!self.label.is_empty()).then(|| self.label.clone());
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(label, span))))
     }
 }
 
 /// Every problem of a failed build: content errors are collected, not stopped at the first.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("the build failed: {} problem{}", errors.len(), if errors.len() == 1 { "" } else { "s" })]
 pub struct BuildError {
     /// The problems, in file order.
     pub errors: Vec<SiteError>,
@@ -215,17 +222,6 @@ impl From<Vec<SiteError>> for BuildError {
         BuildError { errors }
     }
 }
-
-impl fmt::Display for BuildError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.errors.len() {
-            1 => write!(f, "the build failed: 1 problem"),
-            n => write!(f, "the build failed: {n} problems"),
-        }
-    }
-}
-
-impl std::error::Error for BuildError {}
 
 /// What a warning is about, for tools and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

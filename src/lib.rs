@@ -71,8 +71,15 @@ impl BuiltSite {
 
 /// Builds the site in memory: load → model → render → minify. Writes nothing.
 pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let raw = load::load(&options.root)?;
-    let site = Site::try_from(raw)?;
+    let (raw, mut errors) = load::load(&options.root);
+    let site = match raw.map(Site::try_from) {
+        Some(Ok(site)) if errors.is_empty() => site,
+        Some(Err(e)) => {
+            errors.extend(e.errors);
+            return Err(errors.into());
+        }
+        _ => return Err(errors.into()),
+    };
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
     let mut files = render::render_site(&site, &theme, &RenderOptions { build_date: options.build_date })?;
     output::minify(&mut files);

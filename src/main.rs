@@ -87,7 +87,7 @@ fn report(e: &BuildError) {
         if handler.render_report(&mut out, err).is_err() {
             out = err.to_string();
         }
-        eprintln!("error: {err}\n{out}");
+        eprintln!("{out}");
     }
     eprintln!("{e}; nothing in the output folder was changed.");
 }

@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{ErrorKind, SiteError};
 use raw::{RawFrontMatter, RawReport, RawSiteConfig};
 
 /// A file's text and its name as shown to editors (relative to the site root).
@@ -61,10 +61,13 @@ pub struct RawYear {
     pub year: u16,
     /// The folder, relative to the site root.
     pub dir_name: String,
-    /// `report.toml`.
-    pub report: Parsed<RawReport>,
+    /// `report.toml`, unless it could not be read or parsed (that error is reported by [`load`]).
+    pub report: Option<Parsed<RawReport>>,
     /// Section files, sorted by file name.
     pub sections: Vec<RawSection>,
+    /// `(number, slug)` of section files that could not be parsed; their problems are
+    /// already reported, so validation must not add "missing file" errors for them.
+    pub broken_sections: Vec<(u32, String)>,
 }
 
 /// Everything read from `content/`.
@@ -77,7 +80,11 @@ pub struct RawSite {
 }
 
 /// Reads and parses `ROOT/content/`.
-pub fn load(root: &Path) -> Result<RawSite, BuildError> {
+///
+/// Returns what could be read together with every problem found, so that the
+/// model stage can still check the good files and the editor sees all problems
+/// at once. There is no site at all only when `site.toml` itself is unusable.
+pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     let content = root.join("content");
     let mut errors = Vec::new();
     let config = read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
@@ -100,11 +107,7 @@ pub fn load(root: &Path) -> Result<RawSite, BuildError> {
                     continue;
                 }
                 match name.parse::<u16>() {
-                    Ok(year) if name.len() == 4 => {
-                        if let Some(y) = load_year(root, &path, year, &mut errors) {
-                            years.push(y);
-                        }
-                    }
+                    Ok(year) if name.len() == 4 => years.push(load_year(root, &path, year, &mut errors)),
                     _ => errors.push(
                         SiteError::in_file(ErrorKind::BadFileName, display(root, &path), "a folder in content/ that is not a year")
                             .with_help("name each report folder by its year with four digits, like content/2021/"),
@@ -114,16 +117,20 @@ pub fn load(root: &Path) -> Result<RawSite, BuildError> {
         }
         Err(e) => errors.push(e),
     }
-    match config {
-        Ok(config) if errors.is_empty() => Ok(RawSite { config, years }),
-        _ => Err(BuildError::from(errors)),
+    if years.is_empty() && errors.is_empty() {
+        errors.push(
+            SiteError::in_file(ErrorKind::NoReports, "content", "there is no report yet")
+                .with_help("add a folder like content/2021/ with a report.toml and section files"),
+        );
     }
+    (config.ok().map(|config| RawSite { config, years }), errors)
 }
 
-fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) -> Option<RawYear> {
+fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) -> RawYear {
     let report = read_toml::<RawReport>(root, &dir.join("report.toml")).map_err(|e| errors.push(e)).ok();
     let mut sections = Vec::new();
-    let entries = sorted_entries(dir).map_err(|e| errors.push(e)).ok()?;
+    let mut broken_sections = Vec::new();
+    let entries = sorted_entries(dir).map_err(|e| errors.push(e)).unwrap_or_default();
     for path in entries {
         let name = file_name(&path);
         if name.starts_with('.') || name == "report.toml" {
@@ -132,11 +139,16 @@ fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) ->
         if name.ends_with(".md") {
             match load_section(root, &path) {
                 Ok(s) => sections.push(s),
-                Err(e) => errors.push(e),
+                Err(e) => {
+                    if let Some((number, slug, _)) = parse_section_name(&name) {
+                        broken_sections.push((number, slug));
+                    }
+                    errors.push(e);
+                }
             }
         }
     }
-    Some(RawYear { year, dir_name: display(root, dir), report: report?, sections })
+    RawYear { year, dir_name: display(root, dir), report, sections, broken_sections }
 }
 
 fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {

@@ -42,13 +42,7 @@ impl TryFrom<RawSite> for Site {
         let organisation = ctx.localized(src, &cfg.organisation, &mut errors);
         let description = cfg.description.as_ref().and_then(|d| ctx.localized(src, d, &mut errors));
         let mut reports: Vec<Report> = raw.years.iter().filter_map(|y| ctx.report(y, &mut errors)).collect();
-        reports.sort_by(|a, b| b.year.cmp(&a.year));
-        if raw.years.is_empty() {
-            errors.push(
-                SiteError::in_file(ErrorKind::NoReports, "content", "there is no report yet")
-                    .with_help("add a folder like content/2021/ with a report.toml and section files"),
-            );
-        }
+        reports.sort_by_key(|r| std::cmp::Reverse(r.year));
         match (name, organisation) {
             (Some(name), Some(organisation)) if errors.is_empty() => {
                 Ok(Site { languages, theme, name, organisation, description, reports })
@@ -138,8 +132,13 @@ impl Ctx<'_> {
     }
 
     fn report(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Option<Report> {
-        let src = &raw.report.source;
-        let r = &raw.report.value;
+        let Some(report) = &raw.report else {
+            // report.toml is broken (already reported): still check the sections.
+            self.sections(raw, errors);
+            return None;
+        };
+        let src = &report.source;
+        let r = &report.value;
         let before = errors.len();
         let year = Year::new(raw.year);
         if year.is_none() {
@@ -188,7 +187,8 @@ impl Ctx<'_> {
         }
         let mut sections = Vec::new();
         for ((number, slug), files) in groups {
-            if let Some(section) = self.section(number, slug, &files, errors) {
+            let broken = raw.broken_sections.iter().any(|(n, s)| *n == number && s == slug);
+            if let Some(section) = self.section(number, slug, &files, broken, errors) {
                 sections.push(section);
             }
         }
@@ -196,7 +196,14 @@ impl Ctx<'_> {
         sections
     }
 
-    fn section(&self, number: u32, slug: &str, files: &[&RawSection], errors: &mut Vec<SiteError>) -> Option<Section> {
+    fn section(
+        &self,
+        number: u32,
+        slug: &str,
+        files: &[&RawSection],
+        has_broken_file: bool,
+        errors: &mut Vec<SiteError>,
+    ) -> Option<Section> {
         let before = errors.len();
         let mut texts = BTreeMap::new();
         let mut kinds = Vec::new();
@@ -254,13 +261,13 @@ impl Ctx<'_> {
                 );
             }
         }
-        if !texts.contains_key(&default) && errors.len() == before {
+        if !texts.contains_key(&default) && errors.len() == before && !has_broken_file {
             errors.push(
                 SiteError::in_file(ErrorKind::MissingDefaultLanguage, &files[0].source.name, format!("this section has no {default} version"))
                     .with_help(format!("add {number:02}-{slug}.{default}.md; every section needs the default language, the others fall back to it")),
             );
         }
-        if errors.len() > before {
+        if errors.len() > before || has_broken_file {
             return None;
         }
         Some(Section {

@@ -55,6 +55,7 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
+/// Renders one page into its output file.
 pub fn render(
     tera: &tera::Tera,
     theme: &Theme,
@@ -66,25 +67,24 @@ pub fn render(
     let path = job.path_in(site, lang);
     let root = root_of(&path);
     let t = &theme.strings[&lang];
-    let (template, html) = match *job {
+    let html = match *job {
         Job::Landing => {
             let page = landing(site, theme, &root);
             let title = site.name.resolve(lang).value.clone();
-            ("landing.html", render_page(tera, theme, site, options, *job, &path, title, page)?)
+            render_page(tera, theme, site, options, *job, &path, title, page)?
         }
         Job::Archive(_) => {
             let entries = site.reports.iter().map(|r| archive_entry(r, lang, t, &root)).collect();
             let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
-            ("archive.html", render_page(tera, theme, site, options, *job, &path, title, ArchivePage { entries })?)
+            render_page(tera, theme, site, options, *job, &path, title, ArchivePage { entries })?
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
             let page = report_page(r, lang, t);
             let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
-            ("report.html", render_page(tera, theme, site, options, *job, &path, title, page)?)
+            render_page(tera, theme, site, options, *job, &path, title, page)?
         }
     };
-    let _ = template;
     Ok(OutputFile::new(path, html.into_bytes()))
 }
 

@@ -1,0 +1,9 @@
+//! Integration tests: one binary, a module per feature, over fixture sites.
+
+mod common;
+
+mod errors;
+mod markdown;
+mod output;
+mod report;
+mod translation;

@@ -1,0 +1,120 @@
+//! The sample site: the real NOSAM 2021 report in both languages.
+
+use crate::common::{links, page, resolve, sample, visible_text};
+
+#[test]
+fn every_seed_line_is_in_the_swedish_report() {
+    let site = sample();
+    let text = visible_text(page(&site, "sv/2021/index.html"));
+    let seed = include_str!("../fixtures/seed-2021.txt");
+    let mut checked = 0;
+    for line in seed.lines() {
+        let line = line.trim().trim_start_matches("- ").trim();
+        if line.is_empty() {
+            continue;
+        }
+        // The only edit to the seed: an evident typo.
+        let line = line.replace("arbetsätt", "arbetssätt");
+        // Slide breaks split some phrases over lines ("Kommun" / "och sjukvård"): check word by word then.
+        assert!(
+            text.contains(&line) || line.split_whitespace().all(|w| text.contains(w)),
+            "seed line missing from the Swedish report: {line:?}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} seed lines checked");
+    assert!(text.contains("Kommun och sjukvård – Samverkan i Göteborgsområdet"));
+    assert!(text.contains("Ett samarbete värt att satsa på"));
+}
+
+#[test]
+fn english_report_is_complete_and_in_english() {
+    let site = sample();
+    let sv = page(&site, "sv/2021/index.html");
+    let en = page(&site, "en/2021/index.html");
+    assert!(en.contains("<html lang=en>"), "English page lang");
+    assert!(sv.contains("<html lang=sv>"));
+    assert!(!en.contains("notice--untranslated"), "no Swedish fallback text expected in the English report");
+    let count = |html: &str, needle: &str| html.matches(needle).count();
+    assert_eq!(count(en, "<li>"), count(sv, "<li>"), "same number of list items");
+    assert_eq!(count(en, "<h3"), 5);
+    for heading in ["Strengths", "Current focus areas", "Areas for development", "The way forward", "Contents"] {
+        assert!(en.contains(heading), "{heading}");
+    }
+    assert!(visible_text(en).contains("31 December 2021"));
+    assert!(visible_text(sv).contains("31 december 2021"));
+}
+
+#[test]
+fn pages_exist_with_one_h1_and_ordered_headings() {
+    let site = sample();
+    for path in ["index.html", "sv/index.html", "en/index.html", "sv/2021/index.html", "en/2021/index.html"] {
+        let html = page(&site, path);
+        assert_eq!(html.matches("<h1").count(), 1, "{path}: exactly one h1");
+        let mut last = 1;
+        for (i, _) in html.match_indices("<h") {
+            let Some(level) = html[i + 2..].chars().next().and_then(|c| c.to_digit(10)) else { continue };
+            assert!(level <= last + 1, "{path}: heading level jumps from h{last} to h{level}");
+            last = level;
+        }
+        assert!(html.contains("<main id=main"), "{path}: main landmark");
+        assert!(html.contains("class=skip-link href=#main"), "{path}: skip link");
+    }
+}
+
+#[test]
+fn every_relative_link_resolves_to_a_file_and_anchor() {
+    let site = sample();
+    let paths: Vec<&str> = site.files.iter().map(|f| f.path.as_str()).collect();
+    let mut checked = 0;
+    for f in site.files.iter().filter(|f| f.is_html()) {
+        let html = std::str::from_utf8(&f.bytes).unwrap();
+        for link in links(html) {
+            assert!(!link.starts_with('/'), "{}: root-absolute link {link}", f.path);
+            if link.starts_with("http") || link.starts_with("mailto:") {
+                continue;
+            }
+            let target = if link.starts_with('#') { f.path.clone() } else { resolve(&f.path, &link) };
+            assert!(paths.contains(&target.as_str()), "{}: {link} → {target} does not exist", f.path);
+            if let Some((_, anchor)) = link.split_once('#') {
+                let target_html = page(&site, &target);
+                assert!(
+                    target_html.contains(&format!("id={anchor}>")) || target_html.contains(&format!("id={anchor} "))
+                        || target_html.contains(&format!("id=\"{anchor}\"")),
+                    "{}: anchor #{anchor} missing in {target}",
+                    f.path
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "only {checked} links checked");
+}
+
+#[test]
+fn language_switcher_lands_on_the_same_page() {
+    let site = sample();
+    for (path, other, other_lang) in [
+        ("sv/2021/index.html", "en/2021/index.html", "en"),
+        ("en/2021/index.html", "sv/2021/index.html", "sv"),
+        ("sv/index.html", "en/index.html", "en"),
+        ("en/index.html", "sv/index.html", "sv"),
+    ] {
+        let html = page(&site, path);
+        let depth = "../".repeat(path.matches('/').count());
+        let href = format!("href={depth}{other}");
+        assert!(html.contains(&format!("{href} hreflang={other_lang} lang={other_lang}")), "{path}: switcher to {other}");
+        assert!(html.contains(&format!("<link {href} hreflang={other_lang} rel=alternate>")), "{path}: hreflang alternate");
+    }
+}
+
+#[test]
+fn landing_page_links_both_languages_latest_report_and_archive() {
+    let site = sample();
+    let html = page(&site, "index.html");
+    for target in ["sv/2021/index.html", "en/2021/index.html", "sv/index.html", "en/index.html"] {
+        assert!(html.contains(&format!("href={target}")), "landing links {target}");
+    }
+    assert!(!html.contains("http-equiv"), "no redirect");
+    assert!(html.contains("lang=en"), "English block marked as English");
+}
