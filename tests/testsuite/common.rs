@@ -1,0 +1,126 @@
+//! Helpers shared by the integration tests: fixture paths, temporary copies, page lookup.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use summering::{BuildError, BuildOptions, BuiltSite};
+
+/// The repository root (the sample site lives in its `content/`).
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture site under `tests/fixtures/NAME`.
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+/// Builds `root` in memory.
+pub fn build(root: &Path) -> Result<BuiltSite, BuildError> {
+    summering::build_in_memory(&BuildOptions::new(root))
+}
+
+/// Builds `root` in memory, panicking with the problems if it fails.
+pub fn build_ok(root: &Path) -> BuiltSite {
+    build(root).unwrap_or_else(|e| panic!("{e}: {:#?}", e.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()))
+}
+
+/// The sample site (the real NOSAM 2021 report), built once per call.
+pub fn sample() -> BuiltSite {
+    // Only content/ and (optionally) themes/ of the repo are read.
+    build_ok(&repo_root())
+}
+
+/// A page of a built site as text.
+pub fn page<'a>(site: &'a BuiltSite, path: &str) -> &'a str {
+    let file = site.files.iter().find(|f| f.path == path).unwrap_or_else(|| {
+        panic!("no {path} in {:?}", site.files.iter().map(|f| &f.path).collect::<Vec<_>>())
+    });
+    std::str::from_utf8(&file.bytes).unwrap()
+}
+
+/// A writable copy of a fixture site in a temporary folder.
+pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&fixture(name), dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Writes `text` to `root/rel`, creating folders.
+pub fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// Text with HTML tags removed and entities for quotes/ampersands decoded, for "is this text on the page" checks.
+pub fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every `href="…"`/`src="…"` value in minified or plain HTML (quoted or not).
+pub fn links(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=", "src="] {
+        let mut rest = html;
+        while let Some(i) = rest.find(attr) {
+            let preceded_ok = i == 0 || rest.as_bytes()[i - 1].is_ascii_whitespace();
+            rest = &rest[i + attr.len()..];
+            if !preceded_ok {
+                continue;
+            }
+            let value = match rest.chars().next() {
+                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+                _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+            };
+            out.push(value.to_string());
+        }
+    }
+    out
+}
+
+/// Resolves a relative link from a page path to a site path (without fragment).
+pub fn resolve(from_page: &str, link: &str) -> String {
+    let link = link.split('#').next().unwrap();
+    let mut parts: Vec<&str> = from_page.split('/').collect();
+    parts.pop();
+    for seg in link.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}

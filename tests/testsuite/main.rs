@@ -1,0 +1,5 @@
+//! Integration tests: one binary, a module per feature, over fixture sites.
+
+mod common;
+
+mod slides;
