@@ -81,9 +81,10 @@ pub struct SectionSlideView<'a> {
     pub body: &'a str,
     /// The body starts with the rest of a point from the slide before (no bullet).
     pub continues_item: bool,
-    /// Figures shown after the body. Issue 4 (charts) fills this with the section's
-    /// charts and reserves their height in the fit (see `fit::body_capacity`); the
-    /// template already renders each as a `<figure>`.
+    /// Figures shown after the body; the template renders each as a `<figure>`.
+    /// Empty until charts exist (issue 4): filling it with a section's charts also
+    /// needs their height taken off the body's room when fitting — subtract it from
+    /// the capacities in `fit::fit_section`, or give each chart a slide of its own.
     pub figures: Vec<FigureView<'a>>,
 }
 
