@@ -47,6 +47,12 @@ pub enum ErrorKind {
     Theme,
     /// The output folder exists but was not made by summering, so it is not replaced.
     OutputNotOurs,
+    /// The speaker-notes marker `???` is somewhere it cannot be (in the front matter,
+    /// twice, or with other text on its line).
+    NotesMarker,
+    /// A block (a code block, a table row, a heading, the title slide …) does not fit on
+    /// one slide even at the smallest type size and cannot be split.
+    SlideTooFull,
 }
 
 /// One problem found while building, with its file and place.
@@ -232,6 +238,12 @@ pub enum WarningKind {
     MissingTranslation,
     /// Markdown contained HTML or a link that was removed for safety.
     UnsafeHtmlRemoved,
+    /// A section did not fit on one slide and was continued on more slides at item boundaries.
+    SlideSplit,
+    /// A single point or paragraph was too long for one slide and was split inside its text.
+    SlideItemSplit,
+    /// A section has no text (only a title, or only speaker notes).
+    EmptySection,
 }
 
 /// A problem that does not stop the build but that the editor should see.

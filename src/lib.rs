@@ -81,9 +81,11 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
         _ => return Err(errors.into()),
     };
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
-    let mut files = render::render_site(&site, &theme, &RenderOptions { build_date: options.build_date })?;
+    let decks = render::slides::plan(&site, &theme)?;
+    let mut files = render::render_site(&site, &theme, &decks, &RenderOptions { build_date: options.build_date })?;
     output::minify(&mut files);
-    let warnings = warnings::collect(&site);
+    let mut warnings = warnings::collect(&site);
+    warnings.extend(decks.warnings);
     Ok(BuiltSite { site, files, warnings })
 }
 

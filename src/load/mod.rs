@@ -5,6 +5,7 @@
 //! leaks into the site. All problems are collected, not just the first.
 
 pub mod frontmatter;
+pub mod notes;
 pub mod raw;
 mod toml_error;
 
@@ -48,10 +49,12 @@ pub struct RawSection {
     pub front: RawFrontMatter,
     /// Where the front matter starts in the file.
     pub front_offset: usize,
-    /// The Markdown body.
+    /// The Markdown body: the section text, without the speaker notes.
     pub body: String,
     /// Where the body starts in the file.
     pub body_offset: usize,
+    /// The speaker notes after a `???` line (see [`notes`]) and where they start in the file.
+    pub notes: Option<(String, usize)>,
 }
 
 /// One year folder, `content/YYYY/`.
@@ -177,17 +180,39 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
         .with_label("opened here")
         .with_help("add a line with only +++ after the kind and title lines"),
     })?;
+    if let Some(span) = notes::first_marker(split.front) {
+        return Err(notes_error(&source, shift(span, split.front_offset), "the speaker-notes line ??? is inside the +++ block")
+            .with_help("move the line ??? and the notes below the closing +++ line, after the section text"));
+    }
     let front = toml_error::parse::<RawFrontMatter>(&source.name, &source.text, split.front_offset, split.front)?;
+    let parts = notes::split(split.body).map_err(|e| {
+        let span = shift(e.span, split.body_offset);
+        match e.problem {
+            notes::MarkerProblem::Twice => notes_error(&source, span, "a second speaker-notes line ???")
+                .with_help("write ??? only once: everything below the first ??? is already speaker notes; remove this line"),
+            notes::MarkerProblem::ExtraText => notes_error(&source, span, "the speaker-notes line ??? has more text on it")
+                .with_help("put ??? alone on its line and start the notes on the next line"),
+        }
+    })?;
     Ok(RawSection {
         number,
         slug,
         lang_code,
         front,
         front_offset: split.front_offset,
-        body: split.body.to_string(),
+        body: parts.text.to_string(),
         body_offset: split.body_offset,
+        notes: parts.notes.map(|(text, at)| (text.to_string(), split.body_offset + at)),
         source,
     })
+}
+
+fn notes_error(source: &SourceFile, span: std::ops::Range<usize>, message: &str) -> SiteError {
+    SiteError::at(ErrorKind::NotesMarker, &source.name, &source.text, span, message).with_label("here")
+}
+
+fn shift(span: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
+    span.start + by..span.end + by
 }
 
 /// `01-strengths.sv.md` → (1, "strengths", "sv").

@@ -240,6 +240,7 @@ impl Ctx<'_> {
                 );
             }
             let rendered = markdown::render(&f.body, lang, slug);
+            let notes = f.notes.as_ref().map(|(md, _)| markdown::render(md, lang, &format!("{slug}-notes")));
             texts.insert(
                 lang,
                 SectionText {
@@ -247,7 +248,10 @@ impl Ctx<'_> {
                     body: super::types::Html::trusted(rendered.html),
                     markdown: f.body.clone(),
                     file: src.name.clone(),
-                    removed_unsafe: rendered.removed_unsafe,
+                    removed_unsafe: rendered.removed_unsafe || notes.as_ref().is_some_and(|n| n.removed_unsafe),
+                    notes: notes.map(|n| super::types::Html::trusted(n.html)),
+                    source_text: std::sync::Arc::clone(&src.text),
+                    body_offset: f.body_offset,
                 },
             );
         }

@@ -136,12 +136,20 @@ pub struct SectionText {
     pub title: String,
     /// The body, rendered.
     pub body: Html,
-    /// The Markdown source, as written (for slides, checks and search).
+    /// The Markdown source of the section text, as written, without the speaker notes
+    /// (for slides, checks and search).
     pub markdown: String,
     /// The file it came from, relative to the site root.
     pub file: String,
     /// True if unsafe HTML or links were removed from it.
     pub removed_unsafe: bool,
+    /// Speaker notes (the part after a `???` line), rendered; only the slide deck's
+    /// notes view and handout show them.
+    pub notes: Option<Html>,
+    /// The whole file's text, so later stages (slide fitting) can point at a line in it.
+    pub source_text: std::sync::Arc<str>,
+    /// Where [`SectionText::markdown`] starts in [`SectionText::source_text`].
+    pub body_offset: usize,
 }
 
 /// A section of a report: one heading and its text, in each language.

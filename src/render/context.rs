@@ -78,6 +78,8 @@ pub struct ReportPage<'a> {
     pub title: Text<'a>,
     /// Subtitle.
     pub subtitle: Option<Text<'a>>,
+    /// Relative link to the report's slide deck.
+    pub slides_href: &'static str,
     /// Publication date, formatted for the language.
     pub published: String,
     /// Publication date as ISO 8601.

@@ -6,6 +6,7 @@
 pub mod context;
 mod pages;
 pub mod strings;
+pub mod slides;
 pub mod theme;
 
 use std::sync::Arc;
@@ -25,12 +26,12 @@ pub struct RenderOptions {
 }
 
 /// Renders every page and asset of the site.
-pub fn render_site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
+pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
     let tera = load_templates(theme)?;
     let jobs = pages::plan(site);
     let rendered: Vec<Result<OutputFile, SiteError>> = jobs
         .par_iter()
-        .map(|job| pages::render(&tera, theme, site, options, job))
+        .map(|job| pages::render(&tera, theme, site, decks, options, job))
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + 4);
     let mut errors = Vec::new();

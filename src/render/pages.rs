@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::context::{
     Alternate, ArchiveEntry, ArchivePage, KindGroup, LandingBlock, LandingPage, Page, ReportPage, SectionView, Text,
 };
+use super::slides::{self, Decks};
 use super::{RenderOptions, Theme, template_error};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
@@ -20,6 +21,10 @@ pub enum Job {
     Archive(Lang),
     /// `LANG/YEAR/index.html`; the index into `site.reports`.
     Report(Lang, usize),
+    /// `LANG/YEAR/slides/index.html`: the report as a slide deck.
+    Slides(Lang, usize),
+    /// `LANG/YEAR/slides/handout.html`: every slide with its speaker notes, for print.
+    Handout(Lang, usize),
 }
 
 /// Every page of the site, in a fixed order.
@@ -28,6 +33,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
     for &lang in &site.languages {
         jobs.push(Job::Archive(lang));
         jobs.extend((0..site.reports.len()).map(|i| Job::Report(lang, i)));
+        jobs.extend((0..site.reports.len()).flat_map(|i| [Job::Slides(lang, i), Job::Handout(lang, i)]));
     }
     jobs
 }
@@ -39,13 +45,15 @@ impl Job {
             Job::Landing => "index.html".into(),
             Job::Archive(_) => format!("{lang}/index.html"),
             Job::Report(_, i) => format!("{lang}/{}/index.html", site.reports[i].year),
+            Job::Slides(_, i) => format!("{lang}/{}/slides/index.html", site.reports[i].year),
+            Job::Handout(_, i) => format!("{lang}/{}/slides/handout.html", site.reports[i].year),
         }
     }
 
     fn lang(self, site: &Site) -> Lang {
         match self {
             Job::Landing => site.default_lang(),
-            Job::Archive(l) | Job::Report(l, _) => l,
+            Job::Archive(l) | Job::Report(l, _) | Job::Slides(l, _) | Job::Handout(l, _) => l,
         }
     }
 }
@@ -60,6 +68,7 @@ pub fn render(
     tera: &tera::Tera,
     theme: &Theme,
     site: &Site,
+    decks: &Decks,
     options: &RenderOptions,
     job: &Job,
 ) -> Result<OutputFile, SiteError> {
@@ -82,6 +91,13 @@ pub fn render(
             let r = &site.reports[i];
             let page = report_page(r, lang, t);
             let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
+            render_page(tera, theme, site, options, *job, &path, title, page)?
+        }
+        Job::Slides(_, i) | Job::Handout(_, i) => {
+            let r = &site.reports[i];
+            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t);
+            let what = if matches!(job, Job::Slides(..)) { &t.slides.deck } else { &t.slides.handout };
+            let title = format!("{} – {what} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, page)?
         }
     };
@@ -134,6 +150,8 @@ fn render_page<P: Serialize>(
         Job::Landing => "landing.html",
         Job::Archive(_) => "archive.html",
         Job::Report(..) => "report.html",
+        Job::Slides(..) => "slides.html",
+        Job::Handout(..) => "handout.html",
     };
     let context = tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))?;
     tera.render(template, &context).map_err(|e| template_error(theme, &e))
@@ -189,6 +207,7 @@ fn report_page<'a>(r: &'a Report, lang: Lang, t: &'a super::strings::UiStrings) 
         year: r.year.get(),
         title: Text::from_resolved(r.title.resolve(lang), lang),
         subtitle: r.subtitle.as_ref().map(|s| Text::from_resolved(s.resolve(lang), lang)),
+        slides_href: "slides/index.html",
         published: t.format_date(r.published),
         published_iso: r.published.iso(),
         groups,

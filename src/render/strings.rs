@@ -49,6 +49,8 @@ pub struct UiStrings {
     pub months: [String; 12],
     /// Headings of the section kinds.
     pub kinds: KindNames,
+    /// Words of the slide deck and handout pages.
+    pub slides: super::slides::strings::SlideStrings,
 }
 
 /// Headings per section kind.

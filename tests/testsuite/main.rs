@@ -6,4 +6,5 @@ mod errors;
 mod markdown;
 mod output;
 mod report;
+mod slides;
 mod translation;

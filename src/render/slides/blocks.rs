@@ -1,0 +1,302 @@
+//! A section's Markdown cut into *units* — the places a slide may end — and a
+//! simplified block tree of any Markdown for measuring its height.
+//!
+//! A unit is a top-level block (paragraph, table, code block, heading …) or one
+//! item of a top-level list. Slides are cut only between units, so a list keeps
+//! its numbering and a point is never cut in the middle — unless a single unit is
+//! too tall for a slide on its own; then [`split_points`] gives the places inside
+//! it (sentence ends, then word gaps, then its sub-items) where it may be cut.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// One place a slide may start or end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The unit's Markdown (a slice of the section text, or a piece of a split unit).
+    pub markdown: String,
+    /// Where the unit starts in the section text (for messages).
+    pub offset: usize,
+    /// For list items: which top-level list (0, 1, …) they belong to.
+    pub list: Option<usize>,
+    /// True for the second and later pieces of a unit split inside its text.
+    pub continued: bool,
+}
+
+/// Markdown options, the same as the report page's.
+pub fn options() -> Options {
+    let mut o = Options::empty();
+    o.insert(Options::ENABLE_TABLES);
+    o.insert(Options::ENABLE_FOOTNOTES);
+    o.insert(Options::ENABLE_STRIKETHROUGH);
+    o.insert(Options::ENABLE_SMART_PUNCTUATION);
+    o
+}
+
+/// The section text's units, plus the text every piece needs to render on its own:
+/// link reference definitions (`[x]: https://…`) and footnote definitions by label.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Units {
+    /// The units in order.
+    pub units: Vec<Unit>,
+    /// Link reference definitions, appended to each slide's Markdown.
+    pub link_defs: String,
+    /// Footnote definitions (`[^label]: …`), appended to a slide that refers to them.
+    pub footnotes: Vec<(String, String)>,
+}
+
+/// Cuts a section text into units.
+pub fn units(md: &str) -> Units {
+    let mut out = Units::default();
+    let mut depth = 0usize;
+    let mut lists = 0usize;
+    let mut in_list = false;
+    let parser = Parser::new_ext(md, options()).into_offset_iter();
+    let mut events = Vec::new();
+    let mut link_defs = Vec::new();
+    {
+        let mut parser = parser;
+        for e in parser.by_ref() {
+            events.push(e);
+        }
+        for (_, def) in parser.reference_definitions().iter() {
+            link_defs.push(def.span.clone());
+        }
+    }
+    for (event, range) in events {
+        match event {
+            Event::Start(tag) => {
+                match (&tag, depth) {
+                    (Tag::List(_), 0) => in_list = true,
+                    (Tag::FootnoteDefinition(label), 0) => {
+                        out.footnotes.push((label.to_string(), md[range.clone()].trim_end().to_string()));
+                    }
+                    (Tag::Item, 1) if in_list => out.units.push(unit(md, range, Some(lists))),
+                    (_, 0) => out.units.push(unit(md, range, None)),
+                    _ => {}
+                }
+                depth += 1;
+            }
+            Event::End(end) => {
+                depth -= 1;
+                if depth == 0 && matches!(end, TagEnd::List(_)) {
+                    in_list = false;
+                    lists += 1;
+                }
+            }
+            Event::Rule if depth == 0 => out.units.push(unit(md, range, None)),
+            _ => {}
+        }
+    }
+    link_defs.sort_by_key(|r| r.start);
+    out.link_defs = link_defs.into_iter().map(|r| md[r].trim_end().to_string()).collect::<Vec<_>>().join("\n");
+    out
+}
+
+fn unit(md: &str, range: Range<usize>, list: Option<usize>) -> Unit {
+    Unit { markdown: md[range.clone()].trim_end().to_string(), offset: range.start, list, continued: false }
+}
+
+/// Where a unit's Markdown may be cut, best places first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SplitPoints {
+    /// After the end of a sentence (`. `, `! `, `? `, `… `).
+    pub sentences: Vec<usize>,
+    /// Between words.
+    pub words: Vec<usize>,
+    /// At the start of a line holding a sub-item of the unit's list item.
+    pub sub_items: Vec<usize>,
+}
+
+/// The places inside a unit (a paragraph or a list item) where it may be cut without
+/// breaking its formatting: only in text outside emphasis, links and code, only in the
+/// unit's own text (not inside its sub-items), and never where the rest would read as
+/// a new block (a line starting with `-`, `#`, `>` or a number and a dot).
+pub fn split_points(md: &str) -> SplitPoints {
+    let mut out = SplitPoints::default();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut inline = 0usize;
+    let mut is_item = None;
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        if let Event::Start(tag) = &event {
+            is_item.get_or_insert(matches!(tag, Tag::List(_)));
+        }
+        match event {
+            Event::Start(tag) => {
+                match tag {
+                    Tag::Paragraph => blocks.push(Block::Paragraph),
+                    Tag::List(_) => blocks.push(Block::List),
+                    Tag::Item => {
+                        if blocks == [Block::List, Block::Item, Block::List] {
+                            out.sub_items.push(line_start(md, range.start));
+                        }
+                        blocks.push(Block::Item);
+                    }
+                    Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } => {
+                        if inline == 0 && own_text(&blocks) {
+                            collect_gaps(md, range.start..range.start + 1, &mut out);
+                        }
+                        inline += 1;
+                    }
+                    _ => blocks.push(Block::Other),
+                }
+            }
+            Event::End(end) => match end {
+                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image => {
+                    inline = inline.saturating_sub(1)
+                }
+                _ => {
+                    blocks.pop();
+                }
+            },
+            Event::Text(_) if inline == 0 && own_text(&blocks) => {
+                collect_gaps(md, range, &mut out);
+            }
+            _ => {}
+        }
+    }
+    // A piece must keep some of the unit's own text, so the rest always gets shorter.
+    let content = if is_item == Some(true) { item_marker(md).len() } else { md.len() - md.trim_start().len() };
+    out.sub_items.retain(|&p| p > content);
+    for v in [&mut out.sentences, &mut out.words] {
+        v.retain(|&p| p > content && p < md.len() && !starts_block(&md[p..]));
+    }
+    for v in [&mut out.sentences, &mut out.words, &mut out.sub_items] {
+        v.sort_unstable();
+        v.dedup();
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Block {
+    Paragraph,
+    List,
+    Item,
+    Other,
+}
+
+/// Text that belongs to the unit itself: a top-level paragraph, or the text of the
+/// top-level list item (tight or loose), not of its sub-items.
+fn own_text(blocks: &[Block]) -> bool {
+    matches!(blocks, [Block::Paragraph] | [Block::List, Block::Item] | [Block::List, Block::Item, Block::Paragraph])
+}
+
+fn collect_gaps(md: &str, range: Range<usize>, out: &mut SplitPoints) {
+    for (i, c) in md[range.clone()].char_indices() {
+        let at = range.start + i;
+        if c.is_whitespace() || !md[..at].ends_with(char::is_whitespace) {
+            continue;
+        }
+        out.words.push(at);
+        let before = md[..at].trim_end().trim_end_matches(['*', '_', '~', ')', '"', '\'', '”', '’', '»']);
+        if before.ends_with(['.', '!', '?', '…']) {
+            out.sentences.push(at);
+        }
+    }
+}
+
+fn line_start(md: &str, at: usize) -> usize {
+    md[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Would text starting here begin a new block instead of continuing a paragraph?
+/// (A list marker or `#` with a space after it, a quote, a fence, HTML, a table row.)
+fn starts_block(rest: &str) -> bool {
+    let rest = rest.trim_start();
+    let spaced = |i: usize| rest[i..].chars().next().is_none_or(char::is_whitespace);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let hashes = rest.chars().take_while(|c| *c == '#').count();
+    (rest.starts_with(['-', '+', '*']) && spaced(1))
+        || (1..=6).contains(&hashes) && spaced(hashes)
+        || (digits > 0 && rest[digits..].starts_with(['.', ')']) && spaced(digits + 1))
+        || rest.starts_with(['>', '|', '<'])
+        || rest.starts_with("```")
+        || rest.starts_with("~~~")
+        || rest.starts_with("---")
+        || rest.starts_with("***")
+        || rest.starts_with("___")
+        || rest.starts_with("===")
+}
+
+/// The list marker that starts an item's Markdown, with its spaces (`"- "`, `"10. "`),
+/// so a continued piece can be written as an item of the same list.
+pub fn item_marker(md: &str) -> &str {
+    let lead = md.len() - md.trim_start_matches(' ').len();
+    let rest = &md[lead..];
+    let mark = match rest.chars().next() {
+        Some('-' | '+' | '*') => 1,
+        _ => rest.chars().take_while(char::is_ascii_digit).count() + 1,
+    };
+    let spaces = rest[mark.min(rest.len())..].chars().take_while(|c| *c == ' ').count().clamp(1, 4);
+    &md[..(lead + mark + spaces).min(md.len())]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn top_level_items_and_blocks_are_units() {
+        let md = "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n1. c\n2. d\n";
+        let u = units(md);
+        let texts: Vec<_> = u.units.iter().map(|u| (u.markdown.as_str(), u.list)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("Intro.", None),
+                ("- a", Some(0)),
+                ("- b\n  - b1", Some(0)),
+                ("| x |\n|---|\n| 1 |", None),
+                ("1. c", Some(1)),
+                ("2. d", Some(1)),
+            ]
+        );
+        assert_eq!(&md[u.units[2].offset..u.units[2].offset + 3], "- b");
+    }
+
+    #[test]
+    fn definitions_are_kept_apart() {
+        let md = "Text[^1] and [a link][x].\n\n[^1]: The note.\n\n[x]: https://example.org\n";
+        let u = units(md);
+        assert_eq!(u.units.len(), 1);
+        assert_eq!(u.footnotes, [("1".to_string(), "[^1]: The note.".to_string())]);
+        assert_eq!(u.link_defs, "[x]: https://example.org");
+    }
+
+    #[test]
+    fn sentence_and_word_gaps_skip_formatting() {
+        let md = "- One two. **Three four.** Five\n  six.";
+        let p = split_points(md);
+        let at = |s: &str| md.find(s).unwrap();
+        assert_eq!(p.sentences, [at("**Three"), at("Five")]);
+        assert!(p.words.contains(&at("two.")));
+        assert!(!p.words.contains(&at("four.")), "inside bold: {p:?}");
+        assert!(p.words.contains(&at("six.")), "after a soft break: {p:?}");
+        assert!(p.sentences.iter().all(|&s| p.words.contains(&s)));
+    }
+
+    #[test]
+    fn sub_items_are_split_points_but_their_text_is_not() {
+        let md = "- Top text\n  - sub one. Sub two\n  - sub three\n";
+        let p = split_points(md);
+        assert_eq!(p.sub_items, [md.find("  - sub one").unwrap(), md.find("  - sub three").unwrap()]);
+        assert!(p.words.iter().all(|&w| w < md.find("  - sub").unwrap()), "{p:?}");
+    }
+
+    #[test]
+    fn no_cut_where_the_rest_would_become_a_list() {
+        let md = "Steps are 1. plan and - then - do.";
+        let p = split_points(md);
+        assert!(!p.words.contains(&md.find("1. plan").unwrap()));
+        assert!(!p.words.contains(&md.find("- then").unwrap()));
+    }
+
+    #[test]
+    fn item_markers() {
+        assert_eq!(item_marker("- a"), "- ");
+        assert_eq!(item_marker("10.  a"), "10.  ");
+        assert_eq!(item_marker(" * a"), " * ");
+    }
+}

@@ -1,0 +1,187 @@
+//! Typed contexts of the deck page (`slides.html`) and the handout (`handout.html`).
+
+use serde::Serialize;
+
+use super::plan::{Deck, title_organisation};
+use crate::lang::Lang;
+use crate::model::{Report, Site};
+use crate::render::context::Text;
+use crate::render::strings::UiStrings;
+
+/// A deck or handout page.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeckPage<'a> {
+    /// The report's year.
+    pub year: u16,
+    /// The report's title.
+    pub title: Text<'a>,
+    /// Relative link to the report page.
+    pub report_href: &'static str,
+    /// Relative link to the deck (from the handout).
+    pub deck_href: &'static str,
+    /// Relative link to the handout (from the deck).
+    pub handout_href: &'static str,
+    /// "Slide 1 of N", the status before any navigation.
+    pub status: String,
+    /// Number of slides.
+    pub total: usize,
+    /// The slides, in order.
+    pub slides: Vec<SlideView<'a>>,
+}
+
+/// One slide. Exactly one of `cover`, `section` and `closing` is set.
+#[derive(Debug, Clone, Serialize)]
+pub struct SlideView<'a> {
+    /// 1-based position; also the slide's `id`, so `#3` opens slide 3.
+    pub number: usize,
+    /// "Slide 3 of 12", the slide's accessible name.
+    pub label: String,
+    /// Type size class: the body size of a section slide, the title size of a title
+    /// slide, the statement size of a closing slide (design px, `slide--size-N`).
+    pub size: u16,
+    /// The title slide.
+    pub cover: Option<CoverView<'a>>,
+    /// A section slide.
+    pub section: Option<SectionSlideView<'a>>,
+    /// The closing slide.
+    pub closing: Option<Text<'a>>,
+    /// The organisation, for the closing slide's footer line.
+    pub organisation: Text<'a>,
+    /// Speaker notes, rendered; only section slides (the first of a section) have them.
+    pub notes: Option<NotesView<'a>>,
+}
+
+/// The title slide.
+#[derive(Debug, Clone, Serialize)]
+pub struct CoverView<'a> {
+    /// The organisation, unless the subtitle already says it.
+    pub organisation: Option<Text<'a>>,
+    /// The report's title.
+    pub title: Text<'a>,
+    /// The subtitle.
+    pub subtitle: Option<Text<'a>>,
+    /// The year.
+    pub year: u16,
+}
+
+/// A section slide.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionSlideView<'a> {
+    /// The kind key (`strength` …), for the colour class.
+    pub kind: &'static str,
+    /// The kind's heading ("Styrkor"), shown above the title.
+    pub kind_label: &'a str,
+    /// The section title.
+    pub title: &'a str,
+    /// True on the second and later slides of a section: the title gets "(forts.)".
+    pub continued: bool,
+    /// The language of the text when it is a fallback (not translated).
+    pub lang: Option<&'static str>,
+    /// The body, rendered and sanitised.
+    pub body: &'a str,
+    /// The body starts with the rest of a point from the slide before (no bullet).
+    pub continues_item: bool,
+    /// Figures shown after the body; the template renders each as a `<figure>`.
+    /// Empty until charts exist (issue 4): filling it with a section's charts also
+    /// needs their height taken off the body's room when fitting — subtract it from
+    /// the capacities in `fit::fit_section`, or give each chart a slide of its own.
+    pub figures: Vec<FigureView<'a>>,
+}
+
+/// A figure on a slide: inline SVG (or other safe HTML) and its caption.
+#[derive(Debug, Clone, Serialize)]
+pub struct FigureView<'a> {
+    /// Safe HTML of the figure (an inline `<svg>` with its own title and description).
+    pub html: &'a str,
+    /// The caption.
+    pub caption: &'a str,
+}
+
+/// Speaker notes of a slide.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotesView<'a> {
+    /// Rendered, sanitised Markdown.
+    pub html: &'a str,
+    /// Their language when it is a fallback.
+    pub lang: Option<&'static str>,
+}
+
+/// The deck page's context for report `report` in `lang`.
+pub fn deck_page<'a>(site: &'a Site, report: &'a Report, deck: &'a Deck, lang: Lang, t: &'a UiStrings) -> DeckPage<'a> {
+    let total = deck.len();
+    let label = |n: usize| t.slides.slide_of(n, total);
+    let organisation = Text::from_resolved(site.organisation.resolve(lang), lang);
+    let mut slides = vec![SlideView {
+        number: 1,
+        label: label(1),
+        size: px(deck.title_size),
+        cover: Some(CoverView {
+            organisation: title_organisation(site, report, lang).map(|_| organisation.clone()),
+            title: Text::from_resolved(report.title.resolve(lang), lang),
+            subtitle: report.subtitle.as_ref().map(|s| Text::from_resolved(s.resolve(lang), lang)),
+            year: report.year.get(),
+        }),
+        section: None,
+        closing: None,
+        organisation: organisation.clone(),
+        notes: None,
+    }];
+    for (section, parts) in report.sections.iter().zip(&deck.sections) {
+        let text = section.text.resolve(lang);
+        let fallback = text.is_fallback.then(|| text.lang.code());
+        for part in parts {
+            let n = slides.len() + 1;
+            slides.push(SlideView {
+                number: n,
+                label: label(n),
+                size: px(part.size),
+                cover: None,
+                section: Some(SectionSlideView {
+                    kind: section.kind.key(),
+                    kind_label: t.kinds.get(section.kind),
+                    title: &text.value.title,
+                    continued: part.index > 0,
+                    lang: fallback,
+                    body: &part.html,
+                    continues_item: part.continues_item,
+                    figures: Vec::new(),
+                }),
+                closing: None,
+                organisation: organisation.clone(),
+                notes: text
+                    .value
+                    .notes
+                    .as_ref()
+                    .filter(|_| part.index == 0)
+                    .map(|html| NotesView { html: html.as_str(), lang: fallback }),
+            });
+        }
+    }
+    if let (Some(closing), Some(size)) = (&report.closing, deck.closing_size) {
+        let n = slides.len() + 1;
+        slides.push(SlideView {
+            number: n,
+            label: label(n),
+            size: px(size),
+            cover: None,
+            section: None,
+            closing: Some(Text::from_resolved(closing.resolve(lang), lang)),
+            organisation: organisation.clone(),
+            notes: None,
+        });
+    }
+    DeckPage {
+        year: report.year.get(),
+        title: Text::from_resolved(report.title.resolve(lang), lang),
+        report_href: "../index.html",
+        deck_href: "index.html",
+        handout_href: "handout.html",
+        status: label(1),
+        total,
+        slides,
+    }
+}
+
+fn px(size: f32) -> u16 {
+    size.round() as u16
+}

@@ -1,0 +1,365 @@
+//! Build-time fitting: the type size of each slide, and where a section that does
+//! not fit on one slide is cut.
+//!
+//! **What "fits" means.** A section slide is 1280 × 720 design px (the stylesheet
+//! scales it to the screen or the printed page). Its body box is what is left of the
+//! slide after the padding, the kind label and the title (which may wrap):
+//! [`body_capacity`]. The section's text fits at a type size when the estimated
+//! height of its units ([`super::measure`]) plus one list margin per list is at
+//! most [`SAFETY`] × that box.
+//!
+//! **What happens when it does not.** The body is tried at [`SIZES`] from 32 px
+//! down to [`MIN_SIZE`] (24 px of 1280, about 14 pt on the printed 254 mm page — the
+//! smallest size a room can read from a projected slide). If it does not fit even
+//! at the minimum, the section is cut between units into as few slides as the
+//! minimum size allows; every continuation slide's title ends in "(forts.)" /
+//! "(cont.)". The cuts are balanced (no nearly empty last slide), and all parts get
+//! the largest size at which that number of slides still works. A single unit
+//! taller than a whole slide is first cut inside its text (sentences, then
+//! sub-items, then words). Each cut becomes a build warning.
+
+use super::blocks::{self, SplitPoints, Unit, Units};
+use super::measure::{self, BLOCK_GAP, ITEM_GAP};
+
+/// The slide, in design px.
+pub const SLIDE: (f32, f32) = (1280.0, 720.0);
+/// Slide padding: sides, top, bottom.
+pub const PAD: (f32, f32, f32) = (72.0, 56.0, 48.0);
+/// The kind label above the title: line height and gap below.
+pub const KIND_LINE: (f32, f32) = (28.0, 8.0);
+/// The section title: size, line height (em) and gap below.
+pub const TITLE: (f32, f32, f32) = (40.0, 1.2, 24.0);
+/// Body type sizes, largest first; each has a `slide--size-N` rule in `slides.css`.
+pub const SIZES: [f32; 5] = [32.0, 30.0, 28.0, 26.0, MIN_SIZE];
+/// The smallest body type size, in design px (1/1280 of the slide width).
+pub const MIN_SIZE: f32 = 24.0;
+/// Part of the body box the estimate may fill (room for its error).
+pub const SAFETY: f32 = 0.95;
+
+/// The width of a section slide's body.
+pub fn body_width() -> f32 {
+    SLIDE.0 - 2.0 * PAD.0
+}
+
+/// The height available to the body of a slide with this title.
+pub fn body_capacity(title: &str) -> f32 {
+    let lines = measure::plain_lines(title, body_width(), TITLE.0, true) as f32;
+    (SLIDE.1 - PAD.1 - PAD.2 - KIND_LINE.0 - KIND_LINE.1 - lines * TITLE.0 * TITLE.1 - TITLE.2) * SAFETY
+}
+
+/// A unit with its measured height at every size in [`SIZES`].
+#[derive(Debug, Clone)]
+struct Measured {
+    unit: Unit,
+    heights: [f32; SIZES.len()],
+}
+
+/// One slide's share of a section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// The Markdown of this slide's body, ready to render.
+    pub markdown: String,
+    /// The body type size, in design px.
+    pub size: f32,
+    /// True when the first unit continues an item from the previous slide.
+    pub continues_item: bool,
+}
+
+/// How a section was fitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionFit {
+    /// One part per slide, in order; never empty.
+    pub parts: Vec<Part>,
+    /// Units that had to be cut inside their text: (offset in the section text, pieces).
+    pub cut_units: Vec<(usize, usize)>,
+}
+
+/// A unit too tall for a slide that cannot be cut: its offset in the section text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooFull {
+    /// Where the unit starts in the section text.
+    pub offset: usize,
+}
+
+/// Fits a section's Markdown onto one or more slides titled `title` and
+/// `continued_title` (the title with "(forts.)").
+pub fn fit_section(md: &str, title: &str, continued_title: &str) -> Result<SectionFit, TooFull> {
+    let all = blocks::units(md);
+    let caps = (body_capacity(title), body_capacity(continued_title));
+    let mut units: Vec<Measured> = all.units.iter().map(|u| measured(u.clone(), &all)).collect();
+    for (i, &size) in SIZES.iter().enumerate() {
+        if chunk_height(&units, i) <= caps.0 {
+            return Ok(SectionFit { parts: vec![part(&units, &all, size)], cut_units: Vec::new() });
+        }
+    }
+    // Too much for one slide: cut oversized units, then cut between units.
+    let min = SIZES.len() - 1;
+    let cap = caps.0.min(caps.1);
+    let mut cut_units = Vec::new();
+    let mut pieces = Vec::new();
+    for m in units {
+        if chunk_height(std::slice::from_ref(&m), min) <= cap {
+            pieces.push(m);
+            continue;
+        }
+        let split = cut_unit(&m.unit, &all, cap)?;
+        cut_units.push((m.unit.offset, split.len()));
+        pieces.extend(split.into_iter().map(|u| measured(u, &all)));
+    }
+    units = pieces;
+    let count = |size: usize| greedy_count(&units, size, caps);
+    let fewest = count(min).ok_or(TooFull { offset: 0 })?;
+    let size = (0..SIZES.len()).find(|&i| count(i) == Some(fewest)).unwrap_or(min);
+    let cuts = balance(&units, size, fewest, caps);
+    let parts = cuts.windows(2).map(|w| part(&units[w[0]..w[1]], &all, SIZES[size])).collect();
+    Ok(SectionFit { parts, cut_units })
+}
+
+fn measured(unit: Unit, all: &Units) -> Measured {
+    let md = with_footnotes(&unit.markdown, all);
+    let heights = SIZES.map(|s| measure::height(&md, body_width(), s));
+    Measured { unit, heights }
+}
+
+/// Height of consecutive units on one slide: their heights plus one bottom margin
+/// per list among them, less the last one's bottom margin (it takes no visible room).
+fn chunk_height(units: &[Measured], size: usize) -> f32 {
+    let lists = units
+        .iter()
+        .enumerate()
+        .filter(|(i, m)| m.unit.list.is_some() && (*i == 0 || units[i - 1].unit.list != m.unit.list))
+        .count();
+    let s = SIZES[size];
+    let trailing = match units.last() {
+        Some(m) if m.unit.list.is_some() => (ITEM_GAP + BLOCK_GAP) * s,
+        Some(_) => BLOCK_GAP * s,
+        None => 0.0,
+    };
+    units.iter().map(|m| m.heights[size]).sum::<f32>() + lists as f32 * BLOCK_GAP * s - trailing
+}
+
+/// How many slides greedy packing needs at a size (`None`: a unit does not fit at all).
+fn greedy_count(units: &[Measured], size: usize, caps: (f32, f32)) -> Option<usize> {
+    let (mut count, mut start, mut i) = (1, 0, 0);
+    while i < units.len() {
+        let cap = if count == 1 { caps.0 } else { caps.1 };
+        if chunk_height(&units[start..=i], size) <= cap {
+            i += 1;
+        } else if start == i {
+            return None;
+        } else {
+            count += 1;
+            start = i;
+        }
+    }
+    Some(count)
+}
+
+/// Cut points (0 = c0 < c1 < … < cn = len) for `parts` slides, each within its
+/// capacity, that make the slides as evenly full as possible (least sum of squared
+/// fill ratios: no nearly empty last slide after full ones).
+fn balance(units: &[Measured], size: usize, parts: usize, caps: (f32, f32)) -> Vec<usize> {
+    let n = units.len();
+    let cost = |a: usize, b: usize| {
+        let cap = if a == 0 { caps.0 } else { caps.1 };
+        let h = chunk_height(&units[a..b], size);
+        if h > cap { f32::INFINITY } else { (h / cap).powi(2) }
+    };
+    // best[k][j]: the least cost of units[..j] on k slides.
+    let mut best = vec![vec![f32::INFINITY; n + 1]; parts + 1];
+    let mut from = vec![vec![0usize; n + 1]; parts + 1];
+    best[0][0] = 0.0;
+    for k in 1..=parts {
+        for j in k..=n {
+            for i in (k - 1)..j {
+                let v = best[k - 1][i] + cost(i, j);
+                if v < best[k][j] {
+                    best[k][j] = v;
+                    from[k][j] = i;
+                }
+            }
+        }
+    }
+    let mut cuts = vec![n];
+    let mut j = n;
+    for k in (1..=parts).rev() {
+        j = from[k][j];
+        cuts.push(j);
+    }
+    cuts.reverse();
+    cuts
+}
+
+fn part(units: &[Measured], all: &Units, size: f32) -> Part {
+    let mut md = String::new();
+    for (i, m) in units.iter().enumerate() {
+        if i > 0 {
+            md.push_str(if m.unit.list.is_some() && m.unit.list == units[i - 1].unit.list { "\n" } else { "\n\n" });
+        }
+        md.push_str(&m.unit.markdown);
+    }
+    let md = with_footnotes(&md, all);
+    let md = if all.link_defs.is_empty() { md } else { format!("{md}\n\n{}", all.link_defs) };
+    Part { markdown: md, size, continues_item: units.first().is_some_and(|m| m.unit.continued) }
+}
+
+/// The Markdown with the footnote definitions it refers to appended.
+fn with_footnotes(md: &str, all: &Units) -> String {
+    let mut out = md.to_string();
+    for (label, def) in &all.footnotes {
+        if md.contains(&format!("[^{label}]")) {
+            out.push_str("\n\n");
+            out.push_str(def);
+        }
+    }
+    out
+}
+
+/// Cuts one unit into pieces that each fit in `cap` at the minimum size.
+fn cut_unit(unit: &Unit, all: &Units, cap: f32) -> Result<Vec<Unit>, TooFull> {
+    let min = SIZES.len() - 1;
+    let fits = |md: &str| {
+        let m = measured(Unit { markdown: md.to_string(), ..unit.clone() }, all);
+        chunk_height(std::slice::from_ref(&m), min) <= cap
+    };
+    let marker = if unit.list.is_some() { blocks::item_marker(&unit.markdown).to_string() } else { String::new() };
+    let mut pieces = Vec::new();
+    let mut rest = unit.markdown.clone();
+    let mut continued = unit.continued;
+    loop {
+        if fits(&rest) {
+            pieces.push(Unit { markdown: rest, continued, ..unit.clone() });
+            return Ok(pieces);
+        }
+        let SplitPoints { sentences, words, sub_items } = blocks::split_points(&rest);
+        let mut natural: Vec<usize> = sentences.iter().chain(&sub_items).copied().collect();
+        natural.sort_unstable();
+        let at = [natural, words]
+            .iter()
+            .find_map(|points| last_fitting(points, |p| fits(rest[..p].trim_end())))
+            .ok_or(TooFull { offset: unit.offset })?;
+        pieces.push(Unit { markdown: rest[..at].trim_end().to_string(), continued, ..unit.clone() });
+        rest = match (unit.list.is_some(), sub_items.contains(&at)) {
+            (true, true) => format!("{}\n{}", marker.trim_end(), &rest[at..]),
+            (true, false) => format!("{marker}{}", &rest[at..]),
+            (false, _) => rest[at..].to_string(),
+        };
+        continued = true;
+    }
+}
+
+/// The last point for which `fits` holds, assuming it holds for a prefix of the points.
+fn last_fitting(points: &[usize], fits: impl Fn(usize) -> bool) -> Option<usize> {
+    let n = points.partition_point(|&p| fits(p));
+    (n > 0).then(|| points[n - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(n: usize, words: usize) -> String {
+        (1..=n).map(|i| format!("- Punkt {i} {}\n", "ord ".repeat(words))).collect()
+    }
+
+    #[test]
+    fn capacity_shrinks_when_the_title_wraps() {
+        let short = body_capacity("Framåt");
+        let long = body_capacity(&"Ett mycket långt rubrikord ".repeat(4));
+        assert!(short > long + TITLE.0, "{short} vs {long}");
+        // One line of title leaves about 508 px × SAFETY for the body.
+        assert!((450.0..500.0).contains(&short), "{short}");
+    }
+
+    #[test]
+    fn a_short_section_fits_at_the_largest_size() {
+        let f = fit_section(&items(4, 3), "Styrkor", "Styrkor (forts.)").unwrap();
+        assert_eq!(f.parts.len(), 1);
+        assert_eq!(f.parts[0].size, SIZES[0]);
+        assert!(f.cut_units.is_empty());
+    }
+
+    #[test]
+    fn a_fuller_section_gets_a_smaller_size_before_it_is_cut() {
+        let f = fit_section(&items(9, 16), "Utvecklingsområde", "Utvecklingsområde (forts.)").unwrap();
+        assert_eq!(f.parts.len(), 1);
+        assert!(f.parts[0].size < SIZES[0] && f.parts[0].size >= MIN_SIZE, "{}", f.parts[0].size);
+    }
+
+    #[test]
+    fn a_long_list_is_cut_between_items_into_even_parts() {
+        let md = items(20, 12);
+        let f = fit_section(&md, "Lång", "Lång (forts.)").unwrap();
+        assert!(f.parts.len() >= 2, "{}", f.parts.len());
+        // Every item is on exactly one slide, in order.
+        let joined: Vec<String> = f.parts.iter().flat_map(|p| p.markdown.lines().map(str::to_string)).collect();
+        assert_eq!(joined, md.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>());
+        let counts: Vec<usize> = f.parts.iter().map(|p| p.markdown.lines().count()).collect();
+        let (lo, hi) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
+        assert!(hi - lo <= 2, "uneven parts {counts:?}");
+        assert!(f.parts.iter().all(|p| p.size == f.parts[0].size && !p.continues_item));
+        for p in &f.parts {
+            // A list's height with its bottom margin but without the last item's gap.
+            assert!(measure::height(&p.markdown, body_width(), p.size) - ITEM_GAP * p.size <= body_capacity("Lång (forts.)"));
+        }
+    }
+
+    #[test]
+    fn ordered_lists_keep_their_numbers_on_continuation_slides() {
+        let md: String = (1..=20).map(|i| format!("{i}. Steg {i} {}\n", "ord ".repeat(12))).collect();
+        let f = fit_section(&md, "Steg", "Steg (forts.)").unwrap();
+        assert!(f.parts.len() >= 2);
+        assert!(!f.parts[1].markdown.starts_with("1. "), "{}", f.parts[1].markdown);
+    }
+
+    #[test]
+    fn a_huge_item_is_cut_at_sentences() {
+        let sentence = "Detta är en mening med några ord i sig. ";
+        let md = format!("- Kort punkt\n- {}\n- Sista punkten\n", sentence.repeat(50));
+        let f = fit_section(&md, "Lång punkt", "Lång punkt (forts.)").unwrap();
+        assert_eq!(f.cut_units.len(), 1);
+        assert_eq!(f.cut_units[0].0, md.find("- Detta").unwrap());
+        assert!(f.cut_units[0].1 >= 2);
+        assert!(f.parts.iter().skip(1).any(|p| p.continues_item));
+        for p in &f.parts {
+            assert_eq!(p.size, MIN_SIZE);
+            for line in p.markdown.lines().filter(|l| l.contains("Detta")) {
+                assert!(line.ends_with('.'), "cut mid-sentence: {line:?}");
+            }
+        }
+        // No words are lost or doubled.
+        let words = |s: &str| s.split_whitespace().filter(|w| *w != "-").count();
+        assert_eq!(f.parts.iter().map(|p| words(&p.markdown)).sum::<usize>(), words(&md));
+    }
+
+    #[test]
+    fn a_huge_sentence_is_cut_between_words() {
+        let md = format!("{}slut.", "ord ".repeat(900));
+        let f = fit_section(&md, "Ord", "Ord (forts.)").unwrap();
+        assert!(f.parts.len() >= 2);
+        assert_eq!(f.cut_units, vec![(0, f.parts.len())]);
+    }
+
+    #[test]
+    fn an_uncuttable_block_is_too_full() {
+        let code = format!("Intro.\n\n```\n{}```\n", "rad\n".repeat(60));
+        let e = fit_section(&code, "Kod", "Kod (forts.)").unwrap_err();
+        assert_eq!(e.offset, code.find("```").unwrap());
+    }
+
+    #[test]
+    fn an_empty_section_is_one_empty_slide() {
+        let f = fit_section("\n", "Tom", "Tom (forts.)").unwrap();
+        assert_eq!(f.parts.len(), 1);
+        assert_eq!(f.parts[0].markdown, "");
+    }
+
+    #[test]
+    fn footnotes_travel_with_the_slide_that_cites_them() {
+        let md = format!("{}- Sist[^a]\n\n[^a]: Fotnot.\n", items(20, 12));
+        let f = fit_section(&md, "F", "F (forts.)").unwrap();
+        let last = f.parts.last().unwrap();
+        assert!(last.markdown.contains("[^a]: Fotnot."));
+        assert!(!f.parts[0].markdown.contains("[^a]: Fotnot."));
+    }
+}

@@ -1,0 +1,425 @@
+//! The fit estimate: how tall a piece of Markdown is when set on a slide.
+//!
+//! Lengths are *design pixels* of a 1280 × 720 slide (the stylesheet sets every
+//! size on a slide as a multiple of `--u`, 1/1280 of the slide's width, so the
+//! estimate holds at any screen size and in print). Text is wrapped word by word
+//! with the character widths of [`super::metrics`]; every block adds the margins
+//! that `assets/slides.css` gives it. The constants below must match that file.
+//!
+//! The estimate leans wide (the widest common font's widths, whole lines, a
+//! safety margin in [`super::fit`]), so a slide it accepts does not overflow; the
+//! cost is that a slide is sometimes set one size smaller than it needed to be.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use super::blocks::options;
+use super::metrics::{MONO_EM, char_em};
+
+/// Line height of body text, in em (`.slide__body { line-height }`).
+pub const LINE: f32 = 1.3;
+/// Space after a paragraph, list, table, code block or quote, in em.
+pub const BLOCK_GAP: f32 = 0.5;
+/// Space after a list item, in em.
+pub const ITEM_GAP: f32 = 0.3;
+/// Indent of a list level, in em (`padding-left` of `ul`, `ol`).
+pub const LIST_INDENT: f32 = 1.3;
+/// Headings inside a section (`#` in the Markdown): size, line height, margins (em).
+const HEADING: (f32, f32, f32) = (1.1, 1.25, 0.6);
+/// Tables: font size and vertical cell padding (em of the table's font) and border (px).
+const TABLE: (f32, f32, f32) = (0.85, 0.4, 1.0);
+/// Code blocks: font size, line height, padding (em).
+const CODE: (f32, f32, f32) = (0.8, 1.35, 0.5);
+/// Footnotes: font size (em).
+const FOOTNOTE: f32 = 0.75;
+/// Block quotes: indent including the border (em).
+const QUOTE_INDENT: f32 = 1.0;
+/// Height an image may take (`max-height`), design px.
+pub const IMAGE_HEIGHT: f32 = 240.0;
+
+/// A run of text with its style.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    text: String,
+    bold: bool,
+    mono: bool,
+}
+
+/// A block as far as its height is concerned.
+#[derive(Debug, Clone, PartialEq)]
+enum Node {
+    /// Text set in `scale` em with `line` line height, `bold` throughout or not, with a gap after.
+    Text { runs: Vec<Run>, scale: f32, line: f32, bold: bool, gap: f32, images: usize },
+    /// A list: its items' blocks.
+    List(Vec<Vec<Node>>),
+    /// A block quote.
+    Quote(Vec<Node>),
+    /// Table rows of cells of runs.
+    Table(Vec<Vec<Vec<Run>>>),
+    /// Code, line by line.
+    Code(String),
+    /// A thematic break.
+    Rule,
+    /// A footnote definition.
+    Footnote(Vec<Node>),
+}
+
+/// The height of `md` set in a body of `width` design px at `size` px, as the only
+/// content or as one list item (`item = true`: no list margin, one item gap).
+pub fn height(md: &str, width: f32, size: f32) -> f32 {
+    let nodes = parse(md);
+    // A single top-level list is measured as its items (the list's bottom margin is
+    // added once per list by the caller).
+    match nodes.as_slice() {
+        [Node::List(items)] => items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum(),
+        _ => blocks_height(&nodes, width, size),
+    }
+}
+
+fn blocks_height(nodes: &[Node], width: f32, size: f32) -> f32 {
+    nodes.iter().map(|n| node_height(n, width, size)).sum()
+}
+
+fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
+    // Inside an item, paragraphs are separated by an item gap and the last has none.
+    let inner: f32 = blocks
+        .iter()
+        .map(|n| match n {
+            Node::Text { runs, scale, line, bold, images, .. } => {
+                text_height(runs, width, size * scale, *line, *bold, *images) + ITEM_GAP * size
+            }
+            Node::List(items) => {
+                ITEM_GAP * size + items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum::<f32>()
+            }
+            other => node_height(other, width, size),
+        })
+        .sum();
+    let last_gap = match blocks.last() {
+        Some(Node::Text { .. }) => ITEM_GAP * size,
+        _ => 0.0,
+    };
+    inner - last_gap + ITEM_GAP * size
+}
+
+fn node_height(node: &Node, width: f32, size: f32) -> f32 {
+    match node {
+        Node::Text { runs, scale, line, bold, gap, images } => {
+            text_height(runs, width, size * scale, *line, *bold, *images) + gap * size
+        }
+        Node::List(items) => {
+            items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum::<f32>() + BLOCK_GAP * size
+        }
+        Node::Quote(inner) => blocks_height(inner, width - QUOTE_INDENT * size, size) + BLOCK_GAP * size,
+        Node::Table(rows) => table_height(rows, width, size) + BLOCK_GAP * size,
+        Node::Code(text) => {
+            let (scale, line, pad) = CODE;
+            let fs = size * scale;
+            let per_line = ((width - 2.0 * pad * fs) / (MONO_EM * fs)).floor().max(1.0) as usize;
+            let lines: usize = text.lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum();
+            lines.max(1) as f32 * line * fs + 2.0 * pad * fs + BLOCK_GAP * size
+        }
+        Node::Rule => 2.0 * BLOCK_GAP * size + 2.0,
+        Node::Footnote(inner) => blocks_height(inner, width, size * FOOTNOTE),
+    }
+}
+
+fn table_height(rows: &[Vec<Vec<Run>>], width: f32, size: f32) -> f32 {
+    let (scale, pad, border) = TABLE;
+    let fs = size * scale;
+    let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    // The browser gives wide columns more room; an equal share is the cautious guess.
+    let cell_width = width / cols as f32 - fs;
+    rows.iter()
+        .map(|row| {
+            let lines = row.iter().map(|cell| lines(cell, cell_width, fs, false)).max().unwrap_or(1);
+            lines as f32 * LINE * fs + pad * fs + border
+        })
+        .sum::<f32>()
+        + border
+}
+
+fn text_height(runs: &[Run], width: f32, fs: f32, line: f32, bold: bool, images: usize) -> f32 {
+    let text_lines = if runs.iter().all(|r| r.text.trim().is_empty()) && images > 0 { 0 } else { lines(runs, width, fs, bold) };
+    text_lines as f32 * line * fs + images as f32 * IMAGE_HEIGHT
+}
+
+/// How many lines `runs` take in a box `width` wide at font size `fs`: greedy word
+/// wrapping, long words broken anywhere (the stylesheet sets `overflow-wrap: anywhere`).
+fn lines(runs: &[Run], width: f32, fs: f32, all_bold: bool) -> usize {
+    let width = width.max(fs);
+    let mut lines = 1usize;
+    let mut x = 0.0f32;
+    let mut word = 0.0f32;
+    let mut space = 0.0f32;
+    let flush = |x: &mut f32, word: &mut f32, space: f32, lines: &mut usize| {
+        if *word == 0.0 {
+            return;
+        }
+        if *x > 0.0 && *x + space + *word > width {
+            *lines += 1;
+            *x = 0.0;
+        }
+        if *x > 0.0 {
+            *x += space;
+        }
+        while *word > width {
+            *word -= width;
+            *lines += 1;
+        }
+        *x += *word;
+        *word = 0.0;
+    };
+    for run in runs {
+        let bold = run.bold || all_bold;
+        for c in run.text.chars() {
+            let w = if run.mono { MONO_EM * 0.9 } else { char_em(c, bold) } * fs;
+            match c {
+                '\n' => {
+                    flush(&mut x, &mut word, space, &mut lines);
+                    lines += 1;
+                    x = 0.0;
+                }
+                c if c.is_whitespace() => {
+                    flush(&mut x, &mut word, space, &mut lines);
+                    space = w;
+                }
+                _ => word += w,
+            }
+        }
+    }
+    flush(&mut x, &mut word, space, &mut lines);
+    lines
+}
+
+/// Markdown → the nodes that matter for height.
+fn parse(md: &str) -> Vec<Node> {
+    let mut stack: Vec<Frame> = vec![Frame::Blocks(Vec::new())];
+    let mut bold = 0usize;
+    for event in Parser::new_ext(md, options()) {
+        match event {
+            Event::Start(tag) => {
+                match tag {
+                    Tag::Strong => bold += 1,
+                    Tag::Paragraph => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
+                    Tag::Heading { .. } => stack.push(Frame::text(HEADING.0, HEADING.1, true, HEADING.2)),
+                    Tag::CodeBlock(_) => stack.push(Frame::Code(String::new())),
+                    Tag::HtmlBlock => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
+                    Tag::List(_) => stack.push(Frame::List(Vec::new())),
+                    Tag::Item => stack.push(Frame::Item(Vec::new(), Vec::new(), 0)),
+                    Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
+                    Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
+                    Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
+                    Tag::TableHead | Tag::TableRow => stack.push(Frame::Row(Vec::new())),
+                    Tag::TableCell => stack.push(Frame::Cell(Vec::new())),
+                    Tag::Image { .. } => {
+                        if let Some(Frame::Text { images, .. } | Frame::Item(_, _, images)) = stack.last_mut() {
+                            *images += 1;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(end) => match end {
+                TagEnd::Strong => bold = bold.saturating_sub(1),
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::List(_)
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition
+                | TagEnd::Table
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::TableCell => {
+                    let done = stack.pop().expect("balanced events");
+                    push_done(&mut stack, done);
+                }
+                _ => {}
+            },
+            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => add_text(&mut stack, &strip_tags(&t), bold > 0, false),
+            Event::Code(t) => add_text(&mut stack, &t, bold > 0, true),
+            Event::SoftBreak => add_text(&mut stack, " ", false, false),
+            Event::HardBreak => add_text(&mut stack, "\n", false, false),
+            Event::FootnoteReference(label) => add_text(&mut stack, &label, false, false),
+            Event::Rule => push_node(&mut stack, Node::Rule),
+            _ => {}
+        }
+    }
+    while stack.len() > 1 {
+        let done = stack.pop().expect("non-empty");
+        push_done(&mut stack, done);
+    }
+    match stack.pop() {
+        Some(Frame::Blocks(nodes)) => nodes,
+        _ => Vec::new(),
+    }
+}
+
+/// A block being collected.
+#[derive(Debug)]
+enum Frame {
+    Blocks(Vec<Node>),
+    Text { runs: Vec<Run>, scale: f32, line: f32, bold: bool, gap: f32, images: usize },
+    Code(String),
+    List(Vec<Vec<Node>>),
+    /// An item's blocks, and the loose text of a tight item (no paragraph around it) with its images.
+    Item(Vec<Node>, Vec<Run>, usize),
+    Quote(Vec<Node>),
+    Footnote(Vec<Node>),
+    Table(Vec<Vec<Vec<Run>>>),
+    Row(Vec<Vec<Run>>),
+    Cell(Vec<Run>),
+}
+
+impl Frame {
+    fn text(scale: f32, line: f32, bold: bool, gap: f32) -> Frame {
+        Frame::Text { runs: Vec::new(), scale, line, bold, gap, images: 0 }
+    }
+}
+
+fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
+    let run = Run { text: text.to_string(), bold, mono };
+    match stack.last_mut() {
+        Some(Frame::Text { runs, .. } | Frame::Item(_, runs, _) | Frame::Cell(runs)) => runs.push(run),
+        Some(Frame::Code(code)) => code.push_str(text),
+        Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
+            nodes.push(Node::Text { runs: vec![run], scale: 1.0, line: LINE, bold: false, gap: BLOCK_GAP, images: 0 })
+        }
+        _ => {}
+    }
+}
+
+fn push_node(stack: &mut [Frame], node: Node) {
+    match stack.last_mut() {
+        Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => nodes.push(node),
+        Some(Frame::Item(nodes, loose, images)) => {
+            if !loose.is_empty() || *images > 0 {
+                let runs = std::mem::take(loose);
+                let images = std::mem::take(images);
+                nodes.push(Node::Text { runs, scale: 1.0, line: LINE, bold: false, gap: BLOCK_GAP, images });
+            }
+            nodes.push(node);
+        }
+        _ => {}
+    }
+}
+
+fn push_done(stack: &mut [Frame], done: Frame) {
+    match done {
+        Frame::Text { runs, scale, line, bold, gap, images } => {
+            push_node(stack, Node::Text { runs, scale, line, bold, gap, images })
+        }
+        Frame::Code(text) => push_node(stack, Node::Code(text)),
+        Frame::List(items) => push_node(stack, Node::List(items)),
+        Frame::Item(mut nodes, loose, images) => {
+            if !loose.is_empty() || images > 0 {
+                nodes.push(Node::Text { runs: loose, scale: 1.0, line: LINE, bold: false, gap: BLOCK_GAP, images });
+            }
+            if let Some(Frame::List(items)) = stack.last_mut() {
+                items.push(nodes);
+            }
+        }
+        Frame::Quote(nodes) => push_node(stack, Node::Quote(nodes)),
+        Frame::Footnote(nodes) => push_node(stack, Node::Footnote(nodes)),
+        Frame::Table(rows) => push_node(stack, Node::Table(rows)),
+        Frame::Row(cells) => {
+            if let Some(Frame::Table(rows)) = stack.last_mut() {
+                rows.push(cells);
+            }
+        }
+        Frame::Cell(runs) => {
+            if let Some(Frame::Row(cells)) = stack.last_mut() {
+                cells.push(runs);
+            }
+        }
+        Frame::Blocks(nodes) => {
+            for n in nodes {
+                push_node(stack, n);
+            }
+        }
+    }
+}
+
+/// Visible text of an HTML fragment (for raw HTML in Markdown).
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The number of lines `text` takes at `fs` px in a box `width` px wide, `bold` or not
+/// (for titles, which are plain text rather than Markdown).
+pub fn plain_lines(text: &str, width: f32, fs: f32, bold: bool) -> usize {
+    lines(&[Run { text: text.to_string(), bold, mono: false }], width, fs, bold)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: f32 = 1136.0;
+
+    #[test]
+    fn wrapping_counts_whole_words() {
+        // 10 × "abcd " at 10 px: each word ≈ 24 px plus a space ≈ 3 px.
+        let text = "abcd ".repeat(10);
+        assert_eq!(plain_lines(&text, 1000.0, 10.0, false), 1);
+        assert_eq!(plain_lines(&text, 60.0, 10.0, false), 5);
+        // A word wider than the box is broken anywhere.
+        assert_eq!(plain_lines(&"m".repeat(100), 100.0, 10.0, false), 10);
+        // Hard breaks start new lines.
+        assert_eq!(lines(&[Run { text: "a\nb".into(), bold: false, mono: false }], 1000.0, 10.0, false), 2);
+        assert!(plain_lines(&text, 240.0, 10.0, true) >= plain_lines(&text, 240.0, 10.0, false));
+    }
+
+    #[test]
+    fn one_line_items_and_paragraphs() {
+        let s = 30.0;
+        let item = height("- kort", W, s);
+        assert!((item - (LINE * s + ITEM_GAP * s)).abs() < 0.01, "{item}");
+        let para = height("Kort stycke.", W, s);
+        assert!((para - (LINE * s + BLOCK_GAP * s)).abs() < 0.01, "{para}");
+    }
+
+    #[test]
+    fn longer_text_and_smaller_type() {
+        let long = format!("- {}", "ord ".repeat(200));
+        assert!(height(&long, W, 30.0) > 8.0 * LINE * 30.0);
+        assert!(height(&long, W, 24.0) < height(&long, W, 30.0));
+        assert!(height(&long, W / 2.0, 24.0) > height(&long, W, 24.0));
+    }
+
+    #[test]
+    fn nested_items_and_loose_items_add_up() {
+        let s = 30.0;
+        let nested = height("- a\n  - b\n  - c", W, s);
+        let flat = height("- a\n- b\n- c", W, s);
+        assert!(nested > flat, "the sub-list adds a gap: {nested} vs {flat}");
+        let loose = height("- a\n\n  second paragraph", W, s);
+        assert!((loose - (2.0 * LINE * s + 2.0 * ITEM_GAP * s)).abs() < 0.01, "{loose}");
+    }
+
+    #[test]
+    fn tables_code_headings_and_images() {
+        let s = 30.0;
+        let table = height("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |", W, s);
+        assert!(table > 3.0 * LINE * s * TABLE.0, "{table}");
+        let code = height("```\none\ntwo\nthree\n```", W, s);
+        assert!(code > 3.0 * CODE.1 * CODE.0 * s, "{code}");
+        let heading = height("# Rubrik", W, s);
+        assert!(heading > LINE * s, "{heading}");
+        let image = height("![bild](a.png)", W, s);
+        assert!(image >= IMAGE_HEIGHT, "{image}");
+        let html = height("<div>dold <b>text</b></div>", W, s);
+        assert!(html >= LINE * s, "{html}");
+    }
+}

@@ -1,0 +1,177 @@
+//! Planning every deck before rendering: fit each slide, render each slide body,
+//! and collect the warnings (cuts, empty sections) and errors (too full) for editors.
+
+use std::collections::BTreeMap;
+
+use super::covers;
+use super::fit::{self, TooFull};
+use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning, WarningKind};
+use crate::lang::Lang;
+use crate::model::markdown;
+use crate::model::{Report, Section, Site};
+use crate::render::Theme;
+
+/// Every deck of the site, by report (index into `site.reports`) and language.
+#[derive(Debug, Clone, Default)]
+pub struct Decks {
+    decks: BTreeMap<(usize, Lang), Deck>,
+    /// What the editor should know: every section cut over several slides, every
+    /// point cut inside its text, every empty section. In a stable order, no repeats.
+    pub warnings: Vec<Warning>,
+}
+
+impl Decks {
+    /// The deck of report `report` in `lang`.
+    ///
+    /// # Panics
+    /// If [`plan`] did not plan it (every report in every site language is planned).
+    pub fn get(&self, report: usize, lang: Lang) -> &Deck {
+        &self.decks[&(report, lang)]
+    }
+}
+
+/// One report's deck in one language, fitted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Deck {
+    /// The title slide's title size, design px.
+    pub title_size: f32,
+    /// The slides of each section, in report order (parallel to `report.sections`).
+    pub sections: Vec<Vec<SectionPart>>,
+    /// The closing slide's statement size, when the report has a closing statement.
+    pub closing_size: Option<f32>,
+}
+
+impl Deck {
+    /// Number of slides.
+    pub fn len(&self) -> usize {
+        1 + self.sections.iter().map(Vec::len).sum::<usize>() + usize::from(self.closing_size.is_some())
+    }
+
+    /// A deck always has its title slide.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+/// One slide of a section.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SectionPart {
+    /// The body, rendered and sanitised like the report page's.
+    pub html: String,
+    /// Body type size, design px.
+    pub size: f32,
+    /// 0 for the section's first slide, 1… for its continuations.
+    pub index: usize,
+    /// True when the body starts with the rest of a point cut on the slide before.
+    pub continues_item: bool,
+}
+
+/// Fits every deck; fails with every slide that cannot be made to fit.
+pub fn plan(site: &Site, theme: &Theme) -> Result<Decks, BuildError> {
+    let mut decks = Decks::default();
+    let mut errors = Vec::new();
+    for (i, report) in site.reports.iter().enumerate() {
+        for &lang in &site.languages {
+            let strings = &theme.strings[&lang].slides;
+            match plan_deck(site, report, lang, &strings.continued, &mut decks.warnings) {
+                Ok(deck) => {
+                    decks.decks.insert((i, lang), deck);
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    decks.warnings.retain(|w| seen.insert((w.file.clone(), w.message.clone())));
+    errors.retain(|e| seen.insert((e.file().unwrap_or_default().to_string(), e.to_string())));
+    if errors.is_empty() { Ok(decks) } else { Err(errors.into()) }
+}
+
+fn plan_deck(site: &Site, report: &Report, lang: Lang, continued: &str, warnings: &mut Vec<Warning>) -> Result<Deck, Vec<SiteError>> {
+    let mut errors = Vec::new();
+    let title = report.title.resolve(lang).value;
+    let subtitle = report.subtitle.as_ref().map(|s| s.resolve(lang).value.as_str());
+    let org = title_organisation(site, report, lang);
+    let title_size = covers::title_size(org, title, subtitle).unwrap_or_else(|| {
+        errors.push(too_full_cover(report, "the title and subtitle are too long for the title slide", "shorten the title or the subtitle in report.toml"));
+        covers::TITLE_SIZES[covers::TITLE_SIZES.len() - 1]
+    });
+    let closing_size = report.closing.as_ref().map(|c| {
+        let org = site.organisation.resolve(lang).value;
+        covers::closing_size(c.resolve(lang).value, Some(org)).unwrap_or_else(|| {
+            errors.push(too_full_cover(report, "the closing statement is too long for the closing slide", "shorten the closing statement in report.toml to a sentence or two"));
+            covers::CLOSING_SIZES[covers::CLOSING_SIZES.len() - 1]
+        })
+    });
+    let mut sections = Vec::new();
+    for section in &report.sections {
+        match plan_section(section, lang, continued, warnings) {
+            Ok(parts) => sections.push(parts),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() { Ok(Deck { title_size, sections, closing_size }) } else { Err(errors) }
+}
+
+/// The organisation line of the title slide, left out when the subtitle already says it.
+pub fn title_organisation<'a>(site: &'a Site, report: &Report, lang: Lang) -> Option<&'a str> {
+    let org = site.organisation.resolve(lang).value.as_str();
+    let subtitle = report.subtitle.as_ref().map(|s| s.resolve(lang).value.as_str());
+    (subtitle != Some(org)).then_some(org)
+}
+
+fn plan_section(section: &Section, lang: Lang, continued: &str, warnings: &mut Vec<Warning>) -> Result<Vec<SectionPart>, SiteError> {
+    let text = section.text.resolve(lang);
+    let t = text.value;
+    let title = t.title.as_str();
+    let continued_title = format!("{title} {continued}");
+    if t.markdown.trim().is_empty() {
+        warnings.push(Warning {
+            kind: WarningKind::EmptySection,
+            file: t.file.clone(),
+            message: "this section has no text below its +++ block (speaker notes do not count); the report and the slide show only its title. Write the points, or remove the file".into(),
+        });
+    }
+    let fitted = fit::fit_section(&t.markdown, title, &continued_title).map_err(|TooFull { offset }| {
+        let at = t.body_offset + offset;
+        let end = t.source_text[at..].find('\n').map_or(t.source_text.len(), |i| at + i);
+        SiteError::at(ErrorKind::SlideTooFull, &t.file, &t.source_text, at..end, "this block is too long for one slide, even in the smallest type, and cannot be divided")
+            .with_label("does not fit on a slide")
+            .with_help("shorten it, or break it into several points or smaller blocks; details can go in the speaker notes below a line ???")
+    })?;
+    if fitted.parts.len() > 1 {
+        warnings.push(Warning {
+            kind: WarningKind::SlideSplit,
+            file: t.file.clone(),
+            message: format!(
+                "“{title}” does not fit on one slide even at the smallest type size ({} px of 1280); the {lang} deck shows it on {} slides, the later ones marked {continued}. To keep it on one slide, shorten the points or move details to the speaker notes (below a line ???)",
+                fit::MIN_SIZE, fitted.parts.len(),
+            ),
+        });
+    }
+    for (offset, pieces) in &fitted.cut_units {
+        let (line, _) = crate::diagnostics::line_col(&t.source_text, t.body_offset + offset);
+        warnings.push(Warning {
+            kind: WarningKind::SlideItemSplit,
+            file: t.file.clone(),
+            message: format!(
+                "line {line}: this point alone is longer than a slide; the {lang} deck divides it inside its text over {pieces} slides. Shorten it or make several points of it"
+            ),
+        });
+    }
+    Ok(fitted
+        .parts
+        .into_iter()
+        .enumerate()
+        .map(|(index, part)| SectionPart {
+            html: markdown::render(&part.markdown, text.lang, &format!("{}-{}", section.slug, index + 1)).html,
+            size: part.size,
+            index,
+            continues_item: part.continues_item,
+        })
+        .collect())
+}
+
+fn too_full_cover(report: &Report, message: &str, help: &str) -> SiteError {
+    SiteError::in_file(ErrorKind::SlideTooFull, &report.file, message).with_help(help)
+}
