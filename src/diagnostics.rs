@@ -12,7 +12,10 @@ use std::sync::Arc;
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
 /// What went wrong, as a stable kind that tests and tools can match on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Serialised in kebab-case (`broken-link`) for `summering check --format json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A file or folder could not be read or written.
@@ -47,11 +50,30 @@ pub enum ErrorKind {
     Theme,
     /// The output folder exists but was not made by summering, so it is not replaced.
     OutputNotOurs,
+    /// A link or asset in a page points at a file or anchor the site does not have.
+    BrokenLink,
+    /// An image has no text alternative (WCAG 1.1.1).
+    MissingAltText,
+    /// A `{{placeholder}}` left by `summering new` or `import` is still there.
+    Unfinished,
+    /// The year folder already exists, so `new` or `import` would overwrite it.
+    YearExists,
+    /// A slide-deck outline could not be imported.
+    Import,
+    /// The preview server could not start (address in use, not allowed …).
+    Serve,
 }
 
 /// One problem found while building, with its file and place.
+///
+/// Boxed inside, so a `Result<_, SiteError>` stays one pointer wide.
 #[derive(Debug)]
 pub struct SiteError {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     kind: ErrorKind,
     file: Option<String>,
     message: String,
@@ -66,20 +88,24 @@ impl SiteError {
     /// A problem with no file (rare: for example no content folder at all).
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         SiteError {
-            kind,
-            file: None,
-            message: message.into(),
-            help: None,
-            label: String::new(),
-            source: None,
-            text: None,
-            span: None,
+            inner: Box::new(Inner {
+                kind,
+                file: None,
+                message: message.into(),
+                help: None,
+                label: String::new(),
+                source: None,
+                text: None,
+                span: None,
+            }),
         }
     }
 
     /// A problem in a whole file (no particular place in it).
     pub fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<String>) -> Self {
-        SiteError { file: Some(file.into()), ..SiteError::new(kind, message) }
+        let mut e = SiteError::new(kind, message);
+        e.inner.file = Some(file.into());
+        e
     }
 
     /// A problem at a byte range of a file whose text we have.
@@ -93,13 +119,12 @@ impl SiteError {
         let file = file.into();
         let end = span.end.min(text.len());
         let start = span.start.min(end);
-        SiteError {
-            source: Some(NamedSource::new(&file, Arc::clone(text))),
-            text: Some(Arc::clone(text)),
-            span: Some(start..end),
-            file: Some(file),
-            ..SiteError::new(kind, message)
-        }
+        let mut e = SiteError::new(kind, message);
+        e.inner.source = Some(NamedSource::new(&file, Arc::clone(text)));
+        e.inner.text = Some(Arc::clone(text));
+        e.inner.span = Some(start..end);
+        e.inner.file = Some(file);
+        e
     }
 
     /// An I/O failure on a path, keeping the path (a bare `io::Error` loses it).
@@ -109,39 +134,39 @@ impl SiteError {
 
     /// Adds the help line: what the editor should do about it.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.inner.help = Some(help.into());
         self
     }
 
     /// Adds the short text shown under the caret.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
+        self.inner.label = label.into();
         self
     }
 
     /// The kind of problem.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// The file the problem is in, relative to the site root where possible.
     pub fn file(&self) -> Option<&str> {
-        self.file.as_deref()
+        self.inner.file.as_deref()
     }
 
     /// The message without file or snippet.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// The help line, if any.
     pub fn help_text(&self) -> Option<&str> {
-        self.help.as_deref()
+        self.inner.help.as_deref()
     }
 
     /// Line and column (both 1-based, column in characters) where the problem starts.
     pub fn line_col(&self) -> Option<(usize, usize)> {
-        let (text, span) = (self.text.as_ref()?, self.span.as_ref()?);
+        let (text, span) = (self.inner.text.as_ref()?, self.inner.span.as_ref()?);
         Some(line_col(text, span.start))
     }
 }
@@ -164,10 +189,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 impl fmt::Display for SiteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.file, self.line_col()) {
-            (Some(file), Some((line, col))) => write!(f, "{file}:{line}:{col}: {}", self.message),
-            (Some(file), None) => write!(f, "{file}: {}", self.message),
-            _ => f.write_str(&self.message),
+        match (&self.inner.file, self.line_col()) {
+            (Some(file), Some((line, col))) => write!(f, "{file}:{line}:{col}: {}", self.inner.message),
+            (Some(file), None) => write!(f, "{file}: {}", self.inner.message),
+            _ => f.write_str(&self.inner.message),
         }
     }
 }
@@ -176,16 +201,16 @@ impl std::error::Error for SiteError {}
 
 impl Diagnostic for SiteError {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.inner.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.source.as_ref().map(|s| s as &dyn SourceCode)
+        self.inner.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.span.clone()?;
-        let label = (!self.label.is_empty()).then(|| self.label.clone());
+        let span = self.inner.span.clone()?;
+        let label = (!self.inner.label.is_empty()).then(|| self.inner.label.clone());
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(label, span))))
     }
 }
@@ -200,7 +225,7 @@ pub struct BuildError {
 impl BuildError {
     /// True if any problem is of the given kind (handy in tests).
     pub fn has(&self, kind: ErrorKind) -> bool {
-        self.errors.iter().any(|e| e.kind == kind)
+        self.errors.iter().any(|e| e.kind() == kind)
     }
 }
 
@@ -236,6 +261,14 @@ pub enum WarningKind {
     MissingTranslation,
     /// Markdown contained HTML or a link that was removed for safety.
     UnsafeHtmlRemoved,
+    /// The Swedish source changed after the translation was made (`source_hash` differs).
+    OutdatedTranslation,
+    /// A translation has no `source_hash`, so nobody can tell whether it is up to date.
+    UnverifiedTranslation,
+    /// An all-capital word (an abbreviation?) that `content/glossary.toml` does not define.
+    UndefinedAbbreviation,
+    /// A glossary entry whose expansion or explanation is not confirmed yet.
+    UnconfirmedTerm,
 }
 
 /// A problem that does not stop the build but that the editor should see.

@@ -8,12 +8,14 @@
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
 pub mod diagnostics;
 pub mod lang;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod urlpath;
 mod warnings;
 
 use std::path::PathBuf;

@@ -29,6 +29,30 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Check the site without writing anything: everything `build` checks, plus
+    /// links, anchors and assets, image alt texts, unfinished {{placeholders}},
+    /// translation status and abbreviations missing from the glossary.
+    ///
+    /// Exit code 0 when the site can be published (warnings are listed), 1 on errors.
+    ///
+    /// Example: summering check --root . --format json > check.json
+    Check {
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `text` for people, `json` for other tools (the format is described in docs/check-json.md).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// How `check` prints its result.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Messages with file, line and column, and a summary line.
+    Text,
+    /// One JSON document on standard output.
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -41,7 +65,18 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Build { root, output } => build(root, output),
+        Command::Check { root, format } => check(root, format),
     }
+}
+
+fn check(root: PathBuf, format: Format) -> ExitCode {
+    let report = summering::check::check(&root);
+    match format {
+        Format::Json => print!("{}", report.to_json()),
+        Format::Text => eprint!("{}", report.to_text(use_color())),
+    }
+    eprintln!("{}", report.summary_line());
+    if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) }
 }
 
 fn build(root: PathBuf, output: Option<PathBuf>) -> ExitCode {

@@ -5,6 +5,7 @@
 //! leaks into the site. All problems are collected, not just the first.
 
 pub mod frontmatter;
+pub mod glossary;
 pub mod raw;
 mod toml_error;
 
@@ -74,6 +75,8 @@ pub struct RawSite {
     pub config: Parsed<RawSiteConfig>,
     /// Year folders, sorted by year.
     pub years: Vec<RawYear>,
+    /// `content/glossary.toml`, if the site has one.
+    pub glossary: Option<Parsed<glossary::RawGlossary>>,
 }
 
 /// Reads and parses `ROOT/content/`.
@@ -81,6 +84,7 @@ pub fn load(root: &Path) -> Result<RawSite, BuildError> {
     let content = root.join("content");
     let mut errors = Vec::new();
     let config = read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
+    let glossary = glossary::read(root, &mut errors);
     let mut years = Vec::new();
     match sorted_entries(&content) {
         Ok(entries) => {
@@ -115,7 +119,7 @@ pub fn load(root: &Path) -> Result<RawSite, BuildError> {
         Err(e) => errors.push(e),
     }
     match config {
-        Ok(config) if errors.is_empty() => Ok(RawSite { config, years }),
+        Ok(config) if errors.is_empty() => Ok(RawSite { config, years, glossary }),
         _ => Err(BuildError::from(errors)),
     }
 }

@@ -41,8 +41,9 @@ impl TryFrom<RawSite> for Site {
         let name = ctx.localized(src, &cfg.name, &mut errors);
         let organisation = ctx.localized(src, &cfg.organisation, &mut errors);
         let description = cfg.description.as_ref().and_then(|d| ctx.localized(src, d, &mut errors));
+        let glossary = super::Glossary::convert(raw.glossary.as_ref(), &languages, &mut errors);
         let mut reports: Vec<Report> = raw.years.iter().filter_map(|y| ctx.report(y, &mut errors)).collect();
-        reports.sort_by(|a, b| b.year.cmp(&a.year));
+        reports.sort_by_key(|r| std::cmp::Reverse(r.year));
         if raw.years.is_empty() {
             errors.push(
                 SiteError::in_file(ErrorKind::NoReports, "content", "there is no report yet")
@@ -51,7 +52,7 @@ impl TryFrom<RawSite> for Site {
         }
         match (name, organisation) {
             (Some(name), Some(organisation)) if errors.is_empty() => {
-                Ok(Site { languages, theme, name, organisation, description, reports })
+                Ok(Site { languages, theme, name, organisation, description, reports, glossary })
             }
             _ => Err(BuildError::from(errors)),
         }

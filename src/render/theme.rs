@@ -33,6 +33,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/lang-switch.html",
     "templates/partials/toc.html",
     "templates/partials/section.html",
+    "templates/partials/glossary.html",
     "assets/style.css",
     "strings/sv.toml",
     "strings/en.toml",
