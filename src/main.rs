@@ -44,6 +44,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Preview the site while you write: builds it in memory, serves it on this
+    /// computer, rebuilds when a file in content/ or themes/ is saved, and reloads
+    /// the open pages. A failed rebuild keeps the last good site and shows the
+    /// error in the page. Nothing is written to the output folder.
+    ///
+    /// Example: summering serve --root . --port 1111   (then open http://127.0.0.1:1111/)
+    Serve {
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on. Only this computer can see 127.0.0.1; another
+        /// address (like 0.0.0.0) shows the unpublished site to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
 }
 
 /// How `check` prints its result.
@@ -66,6 +84,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Build { root, output } => build(root, output),
         Command::Check { root, format } => check(root, format),
+        Command::Serve { root, bind, port } => serve(root, bind, port),
     }
 }
 
@@ -105,14 +124,61 @@ fn build(root: PathBuf, output: Option<PathBuf>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            report(&e);
+            report(&e, use_color());
+            eprintln!("{e}; nothing in the output folder was changed.");
             ExitCode::from(1)
         }
     }
 }
 
-fn report(e: &BuildError) {
-    let handler = miette::GraphicalReportHandler::new_themed(if use_color() {
+fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16) -> ExitCode {
+    use summering::serve::{Event, ServeOptions};
+    let color = use_color();
+    let options = ServeOptions { root, bind, port };
+    let result = summering::serve::serve(&options, move |event| match event {
+        Event::Listening { url, visible_on_network, watching } => {
+            println!("Serving at {url} — watching {}; press Ctrl+C to stop", watching.join(" and "));
+            if visible_on_network {
+                eprintln!("{}: other computers on the network can see this unpublished site; use --bind 127.0.0.1 to keep it private", paint(color, YELLOW, "warning"));
+            }
+        }
+        Event::Built { pages, took, changed, unchanged, warnings } => {
+            let cause = if changed.is_empty() { String::new() } else { format!(" after a change to {}", changed.join(", ")) };
+            let note = match (unchanged, warnings) {
+                (true, _) => " (no page changed)".to_string(),
+                (false, 0) => String::new(),
+                (false, 1) => " (1 warning; run summering check)".to_string(),
+                (false, n) => format!(" ({n} warnings; run summering check)"),
+            };
+            println!("Built {pages} pages in {} ms{cause}{note}", took.as_millis());
+        }
+        Event::Failed { error, changed } => {
+            report(&error, color);
+            let cause = if changed.is_empty() { String::new() } else { format!(" after a change to {}", changed.join(", ")) };
+            eprintln!("{}{cause}; still serving the last good site, and the open pages show the error", paint(color, RED, "The build failed"));
+        }
+        Event::Served { path, since_change } => {
+            println!("Served the new {path} {} ms after the change was saved", since_change.as_millis());
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&BuildError::from(e), color);
+            ExitCode::from(1)
+        }
+    }
+}
+
+const RED: &str = "\x1b[1;31m";
+const YELLOW: &str = "\x1b[1;33m";
+
+fn paint(color: bool, code: &str, text: &str) -> String {
+    if color { format!("{code}{text}\x1b[0m") } else { text.to_string() }
+}
+
+fn report(e: &BuildError, color: bool) {
+    let handler = miette::GraphicalReportHandler::new_themed(if color {
         miette::GraphicalTheme::unicode()
     } else {
         miette::GraphicalTheme::unicode_nocolor()
@@ -124,7 +190,6 @@ fn report(e: &BuildError) {
         }
         eprintln!("error: {err}\n{out}");
     }
-    eprintln!("{e}; nothing in the output folder was changed.");
 }
 
 fn use_color() -> bool {
