@@ -10,14 +10,17 @@
 
 pub mod check;
 pub mod diagnostics;
+pub mod import;
 pub mod lang;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod urlpath;
 mod warnings;
+pub mod year_writer;
 
 use std::path::PathBuf;
 

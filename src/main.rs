@@ -6,6 +6,8 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use summering::model::Date;
+use summering::import::ImportOptions;
+use summering::lang::Lang;
 use summering::{BuildError, BuildOptions};
 
 /// Builds the bilingual NOSAM yearly report site (report pages, archive) from content/.
@@ -62,6 +64,45 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// Start a new year's report from the latest one: same sections and languages,
+    /// text replaced by {{placeholders}} that `check` reports until they are written,
+    /// and last year's "way forward" items as the starting list of this year's focus
+    /// areas. Never overwrites an existing year.
+    ///
+    /// Example: summering new 2022 --root .
+    New {
+        /// The year of the new report, four digits.
+        year: u16,
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Turn a slide deck exported as text (PowerPoint: File → Export → Outline; PDF:
+    /// pdftotext) into a new year: slide titles become sections (kinds guessed from the
+    /// titles), bullets become lists, the title and closing slides fill report.toml.
+    /// Refuses to overwrite an existing year unless --force.
+    ///
+    /// Example: summering import summering-2021.txt --year 2021 --lang sv --root .
+    Import {
+        /// The text file exported from the deck.
+        file: PathBuf,
+        /// The report year, four digits.
+        #[arg(long)]
+        year: u16,
+        /// The language of the deck; it must be the site's default language (sv).
+        #[arg(long, value_parser = parse_lang)]
+        lang: Lang,
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Replace the year if it exists (the whole content/YEAR folder).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| format!("use one of: {}", Lang::supported_codes()))
 }
 
 /// How `check` prints its result.
@@ -85,6 +126,8 @@ fn main() -> ExitCode {
         Command::Build { root, output } => build(root, output),
         Command::Check { root, format } => check(root, format),
         Command::Serve { root, bind, port } => serve(root, bind, port),
+        Command::New { year, root } => new_year(root, year),
+        Command::Import { file, year, lang, root, force } => import(ImportOptions { file, year, lang, root, force }),
     }
 }
 
@@ -126,6 +169,69 @@ fn build(root: PathBuf, output: Option<PathBuf>) -> ExitCode {
         Err(e) => {
             report(&e, use_color());
             eprintln!("{e}; nothing in the output folder was changed.");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn import(options: ImportOptions) -> ExitCode {
+    let started = Instant::now();
+    match summering::import::import(&options) {
+        Ok(i) => {
+            if i.has_title_slide {
+                println!("  title slide: \"{}\"", i.title);
+            }
+            for s in &i.sections {
+                let how = if s.guessed { "from its title" } else { "NOT recognised from the title: check kind in the file" };
+                println!("  {}: {} ({how})", s.file, s.kind.key());
+            }
+            if let Some(c) = &i.closing {
+                println!("  closing slide: \"{c}\"");
+            }
+            for (line, text) in &i.unplaced {
+                eprintln!("{}: line {line} of the deck is not in the new files: {text}", paint(use_color(), YELLOW, "warning"));
+            }
+            let unsure = i.sections.iter().filter(|s| !s.guessed).count();
+            println!(
+                "Imported {} lines into {} ({} sections{}) in {} ms; confirm the {{{{placeholders}}}}, then run summering check",
+                i.lines,
+                i.dir,
+                i.sections.len(),
+                if unsure == 0 { String::new() } else { format!(", {unsure} left for you to give a kind") },
+                started.elapsed().as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report(&e, use_color());
+            eprintln!("Nothing was imported.");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn new_year(root: PathBuf, year: u16) -> ExitCode {
+    let started = Instant::now();
+    match summering::scaffold::new_year(&root, year) {
+        Ok(s) => {
+            for f in &s.files {
+                println!("  created {f}");
+            }
+            if let Some(into) = &s.carried_into {
+                println!("  carried {} \"way forward\" items from {} into {into}", s.carried, s.from);
+            }
+            println!(
+                "Created {} from {} ({} files) in {} ms; replace the {{{{placeholders}}}}, then run summering check",
+                s.dir,
+                s.from,
+                s.files.len(),
+                started.elapsed().as_millis()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report(&e, use_color());
+            eprintln!("Nothing was created.");
             ExitCode::from(1)
         }
     }
