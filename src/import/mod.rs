@@ -72,8 +72,8 @@ pub struct Imported {
 pub fn import(options: &ImportOptions) -> Result<Imported, BuildError> {
     let root = &options.root;
     ensure_writable(root, options.year, options.force, "pass --force to replace it (the whole year folder is replaced)")?;
-    let site = crate::load::load(root)?;
-    let languages: Vec<Lang> = site.config.value.languages.get_ref().iter().filter_map(|c| Lang::from_code(c.get_ref())).collect();
+    let config = crate::load::load_config(root)?;
+    let languages: Vec<Lang> = config.value.languages.get_ref().iter().filter_map(|c| Lang::from_code(c.get_ref())).collect();
     if languages.first() != Some(&options.lang) {
         let default = languages.first().map_or("sv", |l| l.code());
         return Err(SiteError::new(ErrorKind::Import, format!("the deck must be in the site's default language ({default})"))

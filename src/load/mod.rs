@@ -124,6 +124,12 @@ pub fn load(root: &Path) -> Result<RawSite, BuildError> {
     }
 }
 
+/// Reads `ROOT/content/site.toml` alone, for commands that need the site's
+/// languages but must work while a year folder is broken (`import --force`).
+pub fn load_config(root: &Path) -> Result<Parsed<RawSiteConfig>, SiteError> {
+    read_toml::<RawSiteConfig>(root, &root.join("content").join("site.toml"))
+}
+
 fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) -> Option<RawYear> {
     let report = read_toml::<RawReport>(root, &dir.join("report.toml")).map_err(|e| errors.push(e)).ok();
     let mut sections = Vec::new();
