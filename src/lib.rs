@@ -9,6 +9,7 @@
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod check;
+pub mod cli;
 pub mod diagnostics;
 pub mod import;
 pub mod lang;

@@ -5,18 +5,26 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use summering::model::Date;
+use summering::cli::{Style, messages};
 use summering::import::ImportOptions;
 use summering::lang::Lang;
+use summering::model::Date;
 use summering::{BuildError, BuildOptions};
 
 /// Builds the bilingual NOSAM yearly report site (report pages, archive) from content/.
 #[derive(Parser)]
-#[command(version, about, long_about = None)]
+#[command(version, about, long_about = None, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+const EXAMPLES: &str = "Examples:
+  summering serve                 preview while writing, at http://127.0.0.1:1111/
+  summering check                 is the site ready to publish?
+  summering new 2022              start next year's report from the latest one
+  summering import deck.txt --year 2021 --lang sv
+  summering build                 write the site into output/";
 
 #[derive(Subcommand)]
 enum Command {
@@ -31,10 +39,11 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
-    /// Check the site without writing anything: everything `build` checks, plus
-    /// links, anchors and assets, image alt texts, unfinished {{placeholders}},
-    /// translation status and abbreviations missing from the glossary.
+    /// Check the site without writing anything (exit code 1 if it is not ready).
     ///
+    /// Everything `build` checks, plus: links, anchors and assets resolve, images have
+    /// alt text, no {{placeholders}} are left, translations are present and made from
+    /// the current Swedish text, and all-capital words are in content/glossary.toml.
     /// Exit code 0 when the site can be published (warnings are listed), 1 on errors.
     ///
     /// Example: summering check --root . --format json > check.json
@@ -42,14 +51,15 @@ enum Command {
         /// The site folder, the one that holds content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// `text` for people, `json` for other tools (the format is described in docs/check-json.md).
+        /// `text` for people, `json` for other tools (described in docs/check-json.md).
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Preview the site while you write: builds it in memory, serves it on this
-    /// computer, rebuilds when a file in content/ or themes/ is saved, and reloads
-    /// the open pages. A failed rebuild keeps the last good site and shows the
-    /// error in the page. Nothing is written to the output folder.
+    /// Preview the site while you write, with pages that reload on save.
+    ///
+    /// Builds the site in memory, serves it on this computer, rebuilds when a file in
+    /// content/ or themes/ is saved and reloads the open pages. A failed rebuild keeps
+    /// the last good site and shows the error in the page. Nothing is written.
     ///
     /// Example: summering serve --root . --port 1111   (then open http://127.0.0.1:1111/)
     Serve {
@@ -64,10 +74,11 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
-    /// Start a new year's report from the latest one: same sections and languages,
-    /// text replaced by {{placeholders}} that `check` reports until they are written,
-    /// and last year's "way forward" items as the starting list of this year's focus
-    /// areas. Never overwrites an existing year.
+    /// Start a new year's report from the latest one.
+    ///
+    /// Same sections and languages; headings and text become {{placeholders}} that
+    /// `check` reports until they are written; last year's "way forward" items become
+    /// the starting list of this year's focus areas. Never overwrites a year.
     ///
     /// Example: summering new 2022 --root .
     New {
@@ -77,10 +88,12 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
-    /// Turn a slide deck exported as text (PowerPoint: File → Export → Outline; PDF:
-    /// pdftotext) into a new year: slide titles become sections (kinds guessed from the
-    /// titles), bullets become lists, the title and closing slides fill report.toml.
-    /// Refuses to overwrite an existing year unless --force.
+    /// Make a new year from a slide deck exported as text.
+    ///
+    /// Export the deck's text (PowerPoint: File → Export → Outline/RTF, saved as text;
+    /// PDF: pdftotext). Slide titles become sections, with kinds guessed from the titles;
+    /// bullets become lists; the title and closing slides fill report.toml. Refuses to
+    /// overwrite an existing year unless --force.
     ///
     /// Example: summering import summering-2021.txt --year 2021 --lang sv --root .
     Import {
@@ -89,7 +102,7 @@ enum Command {
         /// The report year, four digits.
         #[arg(long)]
         year: u16,
-        /// The language of the deck; it must be the site's default language (sv).
+        /// The language of the deck: the site's default language (sv).
         #[arg(long, value_parser = parse_lang)]
         lang: Lang,
         /// The site folder, the one that holds content/.
@@ -134,11 +147,61 @@ fn main() -> ExitCode {
 fn check(root: PathBuf, format: Format) -> ExitCode {
     let report = summering::check::check(&root);
     match format {
-        Format::Json => print!("{}", report.to_json()),
-        Format::Text => eprint!("{}", report.to_text(use_color())),
+        // Standard output stays pure JSON; the summary goes to standard error.
+        Format::Json => {
+            print!("{}", report.to_json());
+            eprintln!("{}", report.summary_line());
+        }
+        Format::Text => {
+            print!("{}", report.to_text(Style::stdout().color));
+            println!("{}", report.summary_line());
+        }
     }
-    eprintln!("{}", report.summary_line());
     if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16) -> ExitCode {
+    let options = summering::serve::ServeOptions { root, bind, port };
+    let (out, err) = (Style::stdout(), Style::stderr());
+    let result = summering::serve::serve(&options, move |event| {
+        let p = messages::serve_event(&event, out, err);
+        print!("{}", p.stdout);
+        eprint!("{}", p.stderr);
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&BuildError::from(e), "The preview server did not start."),
+    }
+}
+
+fn new_year(root: PathBuf, year: u16) -> ExitCode {
+    let started = Instant::now();
+    match summering::scaffold::new_year(&root, year) {
+        Ok(s) => {
+            print!("{}", messages::scaffolded(&s, started.elapsed()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, "Nothing was created."),
+    }
+}
+
+fn import(options: ImportOptions) -> ExitCode {
+    let started = Instant::now();
+    match summering::import::import(&options) {
+        Ok(i) => {
+            let p = messages::imported(&i, started.elapsed(), Style::stderr());
+            eprint!("{}", p.stderr);
+            print!("{}", p.stdout);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, "Nothing was imported."),
+    }
+}
+
+fn fail(e: &BuildError, what_happened: &str) -> ExitCode {
+    eprint!("{}", summering::cli::errors(e, Style::stderr()));
+    eprintln!("{what_happened}");
+    ExitCode::from(1)
 }
 
 fn build(root: PathBuf, output: Option<PathBuf>) -> ExitCode {
@@ -167,124 +230,14 @@ fn build(root: PathBuf, output: Option<PathBuf>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            report(&e, use_color());
-            eprintln!("{e}; nothing in the output folder was changed.");
+            report(&e);
             ExitCode::from(1)
         }
     }
 }
 
-fn import(options: ImportOptions) -> ExitCode {
-    let started = Instant::now();
-    match summering::import::import(&options) {
-        Ok(i) => {
-            if i.has_title_slide {
-                println!("  title slide: \"{}\"", i.title);
-            }
-            for s in &i.sections {
-                let how = if s.guessed { "from its title" } else { "NOT recognised from the title: check kind in the file" };
-                println!("  {}: {} ({how})", s.file, s.kind.key());
-            }
-            if let Some(c) = &i.closing {
-                println!("  closing slide: \"{c}\"");
-            }
-            for (line, text) in &i.unplaced {
-                eprintln!("{}: line {line} of the deck is not in the new files: {text}", paint(use_color(), YELLOW, "warning"));
-            }
-            let unsure = i.sections.iter().filter(|s| !s.guessed).count();
-            println!(
-                "Imported {} lines into {} ({} sections{}) in {} ms; confirm the {{{{placeholders}}}}, then run summering check",
-                i.lines,
-                i.dir,
-                i.sections.len(),
-                if unsure == 0 { String::new() } else { format!(", {unsure} left for you to give a kind") },
-                started.elapsed().as_millis()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            report(&e, use_color());
-            eprintln!("Nothing was imported.");
-            ExitCode::from(1)
-        }
-    }
-}
-
-fn new_year(root: PathBuf, year: u16) -> ExitCode {
-    let started = Instant::now();
-    match summering::scaffold::new_year(&root, year) {
-        Ok(s) => {
-            for f in &s.files {
-                println!("  created {f}");
-            }
-            if let Some(into) = &s.carried_into {
-                println!("  carried {} \"way forward\" items from {} into {into}", s.carried, s.from);
-            }
-            println!(
-                "Created {} from {} ({} files) in {} ms; replace the {{{{placeholders}}}}, then run summering check",
-                s.dir,
-                s.from,
-                s.files.len(),
-                started.elapsed().as_millis()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            report(&e, use_color());
-            eprintln!("Nothing was created.");
-            ExitCode::from(1)
-        }
-    }
-}
-
-fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16) -> ExitCode {
-    use summering::serve::{Event, ServeOptions};
-    let color = use_color();
-    let options = ServeOptions { root, bind, port };
-    let result = summering::serve::serve(&options, move |event| match event {
-        Event::Listening { url, visible_on_network, watching } => {
-            println!("Serving at {url} — watching {}; press Ctrl+C to stop", watching.join(" and "));
-            if visible_on_network {
-                eprintln!("{}: other computers on the network can see this unpublished site; use --bind 127.0.0.1 to keep it private", paint(color, YELLOW, "warning"));
-            }
-        }
-        Event::Built { pages, took, changed, unchanged, warnings } => {
-            let cause = if changed.is_empty() { String::new() } else { format!(" after a change to {}", changed.join(", ")) };
-            let note = match (unchanged, warnings) {
-                (true, _) => " (no page changed)".to_string(),
-                (false, 0) => String::new(),
-                (false, 1) => " (1 warning; run summering check)".to_string(),
-                (false, n) => format!(" ({n} warnings; run summering check)"),
-            };
-            println!("Built {pages} pages in {} ms{cause}{note}", took.as_millis());
-        }
-        Event::Failed { error, changed } => {
-            report(&error, color);
-            let cause = if changed.is_empty() { String::new() } else { format!(" after a change to {}", changed.join(", ")) };
-            eprintln!("{}{cause}; still serving the last good site, and the open pages show the error", paint(color, RED, "The build failed"));
-        }
-        Event::Served { path, since_change } => {
-            println!("Served the new {path} {} ms after the change was saved", since_change.as_millis());
-        }
-    });
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            report(&BuildError::from(e), color);
-            ExitCode::from(1)
-        }
-    }
-}
-
-const RED: &str = "\x1b[1;31m";
-const YELLOW: &str = "\x1b[1;33m";
-
-fn paint(color: bool, code: &str, text: &str) -> String {
-    if color { format!("{code}{text}\x1b[0m") } else { text.to_string() }
-}
-
-fn report(e: &BuildError, color: bool) {
-    let handler = miette::GraphicalReportHandler::new_themed(if color {
+fn report(e: &BuildError) {
+    let handler = miette::GraphicalReportHandler::new_themed(if use_color() {
         miette::GraphicalTheme::unicode()
     } else {
         miette::GraphicalTheme::unicode_nocolor()
@@ -296,6 +249,7 @@ fn report(e: &BuildError, color: bool) {
         }
         eprintln!("error: {err}\n{out}");
     }
+    eprintln!("{e}; nothing in the output folder was changed.");
 }
 
 fn use_color() -> bool {

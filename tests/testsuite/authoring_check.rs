@@ -100,10 +100,10 @@ fn build_errors_fail_the_check_and_text_output_has_no_colour() {
     fs::write(site.path().join("content/2021/06-x.sv.md"), "+++\nkind = \"styrka\"\ntitle = \"X\"\n+++\n").unwrap();
     let out = summering().args(["check", "--root"]).arg(site.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("error[unknown-section-kind]"), "{stderr}");
-    assert!(stderr.contains("content/2021/06-x.sv.md:2:8"), "{stderr}");
-    assert!(!stderr.contains('\u{1b}'), "colour with NO_COLOR: {stderr}");
-    let last = stderr.lines().last().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("error[unknown-section-kind]"), "{stdout}");
+    assert!(stdout.contains("content/2021/06-x.sv.md:2:8"), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "colour with NO_COLOR: {stdout}");
+    let last = stdout.lines().last().unwrap();
     assert!(last.starts_with("Check stopped") && last.contains(" ms: 1 error"), "{last}");
 }

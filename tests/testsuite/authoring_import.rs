@@ -85,7 +85,7 @@ fn the_seed_deck_becomes_a_swedish_report_with_every_line() {
     summering().args(["build", "--root"]).arg(site.path()).arg("--output").arg(site.path().join("out")).assert().success();
     let out = summering().args(["check", "--root"]).arg(site.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("error[unfinished]"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("error[unfinished]"));
 }
 
 #[test]
