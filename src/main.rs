@@ -93,7 +93,7 @@ enum Command {
     /// Export the deck's text (PowerPoint: File → Export → Outline/RTF, saved as text;
     /// PDF: pdftotext). Slide titles become sections, with kinds guessed from the titles;
     /// bullets become lists; the title and closing slides fill report.toml. Refuses to
-    /// overwrite an existing year unless --force.
+    /// overwrite an existing year (or existing translation files) unless --force.
     ///
     /// Example: summering import summering-2021.txt --year 2021 --lang sv --root .
     Import {
@@ -102,7 +102,8 @@ enum Command {
         /// The report year, four digits.
         #[arg(long)]
         year: u16,
-        /// The language of the deck: the site's default language (sv).
+        /// The language of the deck. The default language (sv) makes a new year; another
+        /// (en) adds translation files to an existing year, matching sections in order.
         #[arg(long, value_parser = parse_lang)]
         lang: Lang,
         /// The site folder, the one that holds content/.

@@ -62,9 +62,17 @@ pub fn imported(i: &Imported, took: Duration, err: Style) -> Printed {
     if i.has_title_slide {
         p.stdout.push_str(&format!("  title slide: \"{}\"\n", i.title));
     }
+    let translation = !i.report_values.is_empty();
     for s in &i.sections {
-        let how = if s.guessed { "from its title" } else { "NOT recognised from the title: check kind in the file" };
+        let how = match (translation, s.guessed) {
+            (true, _) => "as in the section it translates",
+            (false, true) => "from its title",
+            (false, false) => "NOT recognised from the title: check kind in the file",
+        };
         p.stdout.push_str(&format!("  {}: {} ({how})\n", s.file, s.kind.key()));
+    }
+    for (key, value) in &i.report_values {
+        p.stdout.push_str(&format!("  add to {}/report.toml, in {key} = {{ … }}: {value}\n", i.dir));
     }
     if let Some(c) = &i.closing {
         p.stdout.push_str(&format!("  closing slide: \"{c}\"\n"));
@@ -74,10 +82,11 @@ pub fn imported(i: &Imported, took: Duration, err: Style) -> Printed {
     }
     let unsure = i.sections.iter().filter(|s| !s.guessed).count();
     p.stdout.push_str(&format!(
-        "Imported {} lines into {} ({} sections{}) in {} ms; confirm the {{{{placeholders}}}}, then run summering check\n",
+        "Imported {} lines into {} ({} {}sections{}) in {} ms; confirm the {{{{placeholders}}}}, then run summering check\n",
         i.lines,
         i.dir,
         i.sections.len(),
+        if translation { "translated " } else { "" },
         if unsure == 0 { String::new() } else { format!(", {unsure} left for you to give a kind") },
         took.as_millis()
     ));

@@ -10,6 +10,7 @@
 pub mod lines;
 pub mod names;
 pub mod outline;
+mod translation;
 
 use std::path::PathBuf;
 
@@ -66,44 +67,66 @@ pub struct Imported {
     pub unplaced: Vec<(usize, String)>,
     /// Lines of text read.
     pub lines: usize,
+    /// For a translation: the values to add to report.toml, as (key, TOML line).
+    pub report_values: Vec<(String, String)>,
 }
 
 /// Imports the deck; refuses an existing year unless `force`.
 pub fn import(options: &ImportOptions) -> Result<Imported, BuildError> {
     let root = &options.root;
-    ensure_writable(root, options.year, options.force, "pass --force to replace it (the whole year folder is replaced)")?;
+    // With `force` this only checks that there is a site at all.
+    ensure_writable(root, options.year, true, "")?;
     let config = crate::load::load_config(root)?;
     let languages: Vec<Lang> = config.value.languages.get_ref().iter().filter_map(|c| Lang::from_code(c.get_ref())).collect();
-    if languages.first() != Some(&options.lang) {
-        let default = languages.first().map_or("sv", |l| l.code());
-        return Err(SiteError::new(ErrorKind::Import, format!("the deck must be in the site's default language ({default})"))
-            .with_help(format!("import the {default} deck with --lang {default}; translate the imported sections in .{}.md files next to them", options.lang))
+    let Some(&default) = languages.first() else {
+        return Err(SiteError::in_file(ErrorKind::InvalidValue, &config.source.name, "the site has no languages")
+            .with_help("write languages = [\"sv\", \"en\"] in content/site.toml")
+            .into());
+    };
+    if !languages.contains(&options.lang) {
+        return Err(SiteError::new(ErrorKind::UnknownLanguage, format!("the site is not written in \"{}\"", options.lang))
+            .with_help(format!("use one of the languages of content/site.toml: {}", languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")))
             .into());
     }
-    let text = std::fs::read(&options.file).map_err(|e| {
-        SiteError::io(&options.file, "read the deck", &e).with_help("give the path of the text file exported from the slide deck")
+    if options.lang != default {
+        let (lines, deck) = read_deck(&options.file)?;
+        return translation::import(options, default, &lines, &deck);
+    }
+    ensure_writable(root, options.year, options.force, "pass --force to replace it (the whole year folder is replaced)")?;
+    let (lines, deck) = read_deck(&options.file)?;
+    let (files, mut imported) = files(&deck, options);
+    let dir = write_year(root, options.year, &files, options.force)?;
+    imported.dir = crate::load::display(root, &dir);
+    imported.unplaced = unplaced(&lines, &files);
+    imported.lines = count_lines(&lines);
+    Ok(imported)
+}
+
+/// Reads and outlines the deck; a deck without any section is refused.
+fn read_deck(file: &std::path::Path) -> Result<(Vec<lines::Line>, Deck), BuildError> {
+    let text = std::fs::read(file).map_err(|e| {
+        SiteError::io(file, "read the deck", &e).with_help("give the path of the text file exported from the slide deck")
     })?;
     let text = String::from_utf8(text).map_err(|_| {
-        SiteError::in_file(ErrorKind::Import, options.file.display().to_string(), "the deck is not UTF-8 text")
+        SiteError::in_file(ErrorKind::Import, file.display().to_string(), "the deck is not UTF-8 text")
             .with_help("export the deck as text again and save it as UTF-8 (Unicode)")
     })?;
     let lines = lines::lines(&text);
     let deck = outline::outline(&lines);
     if deck.slides.is_empty() {
-        return Err(SiteError::in_file(ErrorKind::Import, options.file.display().to_string(), "found no slide with a heading and bullet points")
+        return Err(SiteError::in_file(ErrorKind::Import, file.display().to_string(), "found no slide with a heading and bullet points")
             .with_help("export the deck's outline as text (File → Export → Outline/RTF, or pdftotext) and import that file")
             .into());
     }
-    let (files, mut imported) = files(&deck, options);
-    let dir = write_year(root, options.year, &files, options.force)?;
-    imported.dir = crate::load::display(root, &dir);
-    imported.unplaced = unplaced(&lines, &files);
-    imported.lines = lines.iter().filter(|l| matches!(l.kind, lines::Kind::Text { .. } | lines::Kind::Bullet { .. })).count();
-    Ok(imported)
+    Ok((lines, deck))
+}
+
+pub(crate) fn count_lines(lines: &[lines::Line]) -> usize {
+    lines.iter().filter(|l| matches!(l.kind, lines::Kind::Text { .. } | lines::Kind::Bullet { .. })).count()
 }
 
 /// Placeholder words per language.
-fn words(lang: Lang) -> (&'static str, &'static str, &'static str, &'static str) {
+pub(crate) fn words(lang: Lang) -> (&'static str, &'static str, &'static str, &'static str) {
     match lang {
         Lang::Sv => (
             "Rubrik",
@@ -120,14 +143,19 @@ fn words(lang: Lang) -> (&'static str, &'static str, &'static str, &'static str)
     }
 }
 
-fn files(deck: &Deck, options: &ImportOptions) -> (Vec<NewFile>, Imported) {
-    let lang = options.lang;
-    let (heading_word, kind_note, date_note, title_word) = words(lang);
-    let year = options.year.to_string();
+/// The report's title, subtitle and closing statement, from the title and closing slides.
+pub(crate) struct Framing {
+    pub(crate) title: String,
+    pub(crate) subtitle: String,
+    pub(crate) closing: Option<String>,
+}
+
+pub(crate) fn framing(deck: &Deck, year: u16, lang: Lang) -> Framing {
+    let year = year.to_string();
     // The title slide: the block naming the year is the title, the rest the subtitle.
     let blocks: Vec<String> = deck.title_blocks.iter().map(|b| join_statement(b)).collect();
     let title_at = blocks.iter().position(|b| b.contains(&year)).or_else(|| blocks.len().checked_sub(1));
-    let title = title_at.map_or_else(|| placeholder(&format!("{title_word} {year}")), |i| blocks[i].clone());
+    let title = title_at.map_or_else(|| placeholder(&format!("{} {year}", words(lang).3)), |i| blocks[i].clone());
     let subtitle: Vec<&str> = blocks.iter().enumerate().filter(|(i, _)| Some(*i) != title_at).map(|(_, b)| b.as_str()).collect();
     let subtitle = subtitle.join(" – ");
     // The closing slide, without the organisation and title it repeats.
@@ -141,6 +169,14 @@ fn files(deck: &Deck, options: &ImportOptions) -> (Vec<NewFile>, Imported) {
     let closing = (!closing_lines.is_empty()).then(|| {
         closing_lines.iter().skip(1).fold(closing_lines[0].clone(), |acc, l| outline::join_wrapped(&acc, l))
     });
+    Framing { title, subtitle, closing }
+}
+
+fn files(deck: &Deck, options: &ImportOptions) -> (Vec<NewFile>, Imported) {
+    let lang = options.lang;
+    let (heading_word, kind_note, date_note, _) = words(lang);
+    let year = options.year.to_string();
+    let Framing { title, subtitle, closing } = framing(deck, options.year, lang);
 
     let mut report = format!("title = {{ {lang} = {} }}\n", toml_string(&title));
     if !subtitle.is_empty() {
@@ -182,12 +218,13 @@ fn files(deck: &Deck, options: &ImportOptions) -> (Vec<NewFile>, Imported) {
         sections,
         unplaced: Vec::new(),
         lines: 0,
+        report_values: Vec::new(),
     };
     (files, imported)
 }
 
 /// A section body as Markdown: nested lists and paragraphs.
-fn body(parts: &[Part]) -> String {
+pub(crate) fn body(parts: &[Part]) -> String {
     let mut out = String::new();
     for part in parts {
         if !out.is_empty() {
@@ -252,7 +289,7 @@ fn unescape(text: &str) -> String {
 }
 
 /// Lines of the deck whose text is not in the new files.
-fn unplaced(lines: &[lines::Line], files: &[NewFile]) -> Vec<(usize, String)> {
+pub(crate) fn unplaced(lines: &[lines::Line], files: &[NewFile]) -> Vec<(usize, String)> {
     let all: String = files.iter().map(|f| unescape(&f.text)).collect::<Vec<_>>().join("\n");
     lines
         .iter()

@@ -136,14 +136,53 @@ fn titles_that_do_not_tell_the_kind_are_left_to_the_editor() {
 }
 
 #[test]
-fn a_deck_in_another_language_than_the_default_and_an_empty_deck_are_refused() {
+fn an_english_deck_translates_an_existing_year_section_by_section() {
     let site = empty_site();
-    let out = summering().arg("import").arg(seed()).args(["--year", "2021", "--lang", "en", "--root"]).arg(site.path()).output().unwrap();
+    let import = |deck: &Path, lang: &str| {
+        let mut cmd = summering();
+        cmd.arg("import").arg(deck).args(["--year", "2021", "--lang", lang, "--root"]).arg(site.path());
+        cmd
+    };
+    // Without the Swedish year there is nothing to translate.
+    let deck = site.path().join("deck-en.txt");
+    fs::write(
+        &deck,
+        "NOSAM summary 2021\r\n\r\nStrengths\r\n• Networks of contacts\r\n  have grown\r\n\r\n\r\nWilling\r\n• Yes\r\n\r\n\r\n\
+         Current issues\r\n• MHFA\r\n\r\n\r\nDevelopment\r\n• More dialogue\r\n\r\n\r\nThe way forward\r\n• Develop\r\n– deviations\r\n\r\n\r\n\r\n\
+         A collaboration worth investing in\r\n",
+    )
+    .unwrap();
+    assert_eq!(import(&deck, "en").output().unwrap().status.code(), Some(1));
+    import(&seed(), "sv").assert().success();
+
+    let out = import(&deck, "en").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("in closing = { … }: en = \"A collaboration worth investing in\""), "{stdout}");
+    let framat = fs::read_to_string(site.path().join("content/2021/05-framat.en.md")).unwrap();
+    assert!(framat.contains("kind = \"way-forward\"\ntitle = \"The way forward\"\nsource_hash = "), "{framat}");
+    assert!(framat.ends_with("- Develop\n  - deviations\n"), "{framat}");
+    let first = fs::read_to_string(site.path().join("content/2021/01-valfungerande-struktur.en.md")).unwrap();
+    assert!(first.contains("- Networks of contacts have grown\n"), "{first}");
+    let (_, json) = crate::common::check_json(site.path());
+    assert!(json["translations"].as_array().unwrap().iter().all(|t| t["status"] == "up-to-date"), "{json}");
+
+    // Importing again is refused (the files exist) unless forced.
+    let out = import(&deck, "en").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("default language (sv)"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exist"));
+    import(&deck, "en").arg("--force").assert().success();
+}
+
+#[test]
+fn a_language_the_site_lacks_and_an_empty_deck_are_refused() {
+    let site = empty_site();
+    let out = summering().arg("import").arg(seed()).args(["--year", "2021", "--lang", "de", "--root"]).arg(site.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "clap refuses a language summering does not know");
     let deck = site.path().join("empty.txt");
     fs::write(&deck, "\r\n\r\nBara en rad\r\n").unwrap();
     let out = summering().arg("import").arg(&deck).args(["--year", "2021", "--lang", "sv", "--root"]).arg(site.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("found no slide with a heading and bullet points"));
     assert!(!site.path().join("content/2021").exists());
 }
