@@ -12,7 +12,10 @@ use std::sync::Arc;
 use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
 /// What went wrong, as a stable kind that tests and tools can match on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+///
+/// Serialised in kebab-case (`broken-link`) for `summering check --format json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// A file or folder could not be read or written.
@@ -53,43 +56,62 @@ pub enum ErrorKind {
     /// A block (a code block, a table row, a heading, the title slide …) does not fit on
     /// one slide even at the smallest type size and cannot be split.
     SlideTooFull,
+    /// A link or asset in a page points at a file or anchor the site does not have.
+    BrokenLink,
+    /// An image has no text alternative (WCAG 1.1.1).
+    MissingAltText,
+    /// A `{{placeholder}}` left by `summering new` or `import` is still there.
+    Unfinished,
+    /// The year folder already exists, so `new` or `import` would overwrite it.
+    YearExists,
+    /// A slide-deck outline could not be imported.
+    Import,
+    /// The preview server could not start (address in use, not allowed …).
+    Serve,
 }
 
 /// One problem found while building, with its file and place.
+///
+/// Boxed inside, so a `Result<_, SiteError>` stays one pointer wide.
 #[derive(Debug)]
 pub struct SiteError {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     kind: ErrorKind,
     file: Option<String>,
     message: String,
     help: Option<String>,
     label: String,
-    place: Option<Box<Place>>,
-}
-
-/// Where in a file's text a problem is (boxed: most errors travel in `Result`s).
-#[derive(Debug)]
-struct Place {
-    source: NamedSource<Arc<str>>,
-    text: Arc<str>,
-    span: Range<usize>,
+    source: Option<NamedSource<Arc<str>>>,
+    text: Option<Arc<str>>,
+    span: Option<Range<usize>>,
 }
 
 impl SiteError {
     /// A problem with no file (rare: for example no content folder at all).
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
         SiteError {
-            kind,
-            file: None,
-            message: message.into(),
-            help: None,
-            label: String::new(),
-            place: None,
+            inner: Box::new(Inner {
+                kind,
+                file: None,
+                message: message.into(),
+                help: None,
+                label: String::new(),
+                source: None,
+                text: None,
+                span: None,
+            }),
         }
     }
 
     /// A problem in a whole file (no particular place in it).
     pub fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<String>) -> Self {
-        SiteError { file: Some(file.into()), ..SiteError::new(kind, message) }
+        let mut e = SiteError::new(kind, message);
+        e.inner.file = Some(file.into());
+        e
     }
 
     /// A problem at a byte range of a file whose text we have.
@@ -103,15 +125,12 @@ impl SiteError {
         let file = file.into();
         let end = span.end.min(text.len());
         let start = span.start.min(end);
-        SiteError {
-            place: Some(Box::new(Place {
-                source: NamedSource::new(&file, Arc::clone(text)),
-                text: Arc::clone(text),
-                span: start..end,
-            })),
-            file: Some(file),
-            ..SiteError::new(kind, message)
-        }
+        let mut e = SiteError::new(kind, message);
+        e.inner.source = Some(NamedSource::new(&file, Arc::clone(text)));
+        e.inner.text = Some(Arc::clone(text));
+        e.inner.span = Some(start..end);
+        e.inner.file = Some(file);
+        e
     }
 
     /// An I/O failure on a path, keeping the path (a bare `io::Error` loses it).
@@ -121,40 +140,40 @@ impl SiteError {
 
     /// Adds the help line: what the editor should do about it.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        self.inner.help = Some(help.into());
         self
     }
 
     /// Adds the short text shown under the caret.
     pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.label = label.into();
+        self.inner.label = label.into();
         self
     }
 
     /// The kind of problem.
     pub fn kind(&self) -> ErrorKind {
-        self.kind
+        self.inner.kind
     }
 
     /// The file the problem is in, relative to the site root where possible.
     pub fn file(&self) -> Option<&str> {
-        self.file.as_deref()
+        self.inner.file.as_deref()
     }
 
     /// The message without file or snippet.
     pub fn message(&self) -> &str {
-        &self.message
+        &self.inner.message
     }
 
     /// The help line, if any.
     pub fn help_text(&self) -> Option<&str> {
-        self.help.as_deref()
+        self.inner.help.as_deref()
     }
 
     /// Line and column (both 1-based, column in characters) where the problem starts.
     pub fn line_col(&self) -> Option<(usize, usize)> {
-        let place = self.place.as_ref()?;
-        Some(line_col(&place.text, place.span.start))
+        let (text, span) = (self.inner.text.as_ref()?, self.inner.span.as_ref()?);
+        Some(line_col(text, span.start))
     }
 }
 
@@ -176,10 +195,10 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 impl fmt::Display for SiteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.file, self.line_col()) {
-            (Some(file), Some((line, col))) => write!(f, "{file}:{line}:{col}: {}", self.message),
-            (Some(file), None) => write!(f, "{file}: {}", self.message),
-            _ => f.write_str(&self.message),
+        match (&self.inner.file, self.line_col()) {
+            (Some(file), Some((line, col))) => write!(f, "{file}:{line}:{col}: {}", self.inner.message),
+            (Some(file), None) => write!(f, "{file}: {}", self.inner.message),
+            _ => f.write_str(&self.inner.message),
         }
     }
 }
@@ -188,23 +207,22 @@ impl std::error::Error for SiteError {}
 
 impl Diagnostic for SiteError {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.inner.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        self.place.as_ref().map(|p| &p.source as &dyn SourceCode)
+        self.inner.source.as_ref().map(|s| s as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.place.as_ref()?.span.clone();
-        let label = (!self.label.is_empty()).then(|| self.label.clone());
+        let span = self.inner.span.clone()?;
+        let label = (!self.inner.label.is_empty()).then(|| self.inner.label.clone());
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(label, span))))
     }
 }
 
 /// Every problem of a failed build: content errors are collected, not stopped at the first.
-#[derive(Debug, thiserror::Error)]
-#[error("the build failed: {} problem{}", errors.len(), if errors.len() == 1 { "" } else { "s" })]
+#[derive(Debug)]
 pub struct BuildError {
     /// The problems, in file order.
     pub errors: Vec<SiteError>,
@@ -213,7 +231,7 @@ pub struct BuildError {
 impl BuildError {
     /// True if any problem is of the given kind (handy in tests).
     pub fn has(&self, kind: ErrorKind) -> bool {
-        self.errors.iter().any(|e| e.kind == kind)
+        self.errors.iter().any(|e| e.kind() == kind)
     }
 }
 
@@ -228,6 +246,17 @@ impl From<Vec<SiteError>> for BuildError {
         BuildError { errors }
     }
 }
+
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errors.len() {
+            1 => write!(f, "the build failed: 1 problem"),
+            n => write!(f, "the build failed: {n} problems"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
 
 /// What a warning is about, for tools and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -244,6 +273,14 @@ pub enum WarningKind {
     SlideItemSplit,
     /// A section has no text (only a title, or only speaker notes).
     EmptySection,
+    /// The Swedish source changed after the translation was made (`source_hash` differs).
+    OutdatedTranslation,
+    /// A translation has no `source_hash`, so nobody can tell whether it is up to date.
+    UnverifiedTranslation,
+    /// An all-capital word (an abbreviation?) that `content/glossary.toml` does not define.
+    UndefinedAbbreviation,
+    /// A glossary entry whose expansion or explanation is not confirmed yet.
+    UnconfirmedTerm,
 }
 
 /// A problem that does not stop the build but that the editor should see.

@@ -8,13 +8,20 @@
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod check;
+pub mod cli;
 pub mod diagnostics;
+pub mod import;
 pub mod lang;
 pub mod load;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod serve;
+pub mod urlpath;
 mod warnings;
+pub mod year_writer;
 
 use std::path::PathBuf;
 
@@ -71,15 +78,7 @@ impl BuiltSite {
 
 /// Builds the site in memory: load → model → render → minify. Writes nothing.
 pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let (raw, mut errors) = load::load(&options.root);
-    let site = match raw.map(Site::try_from) {
-        Some(Ok(site)) if errors.is_empty() => site,
-        Some(Err(e)) => {
-            errors.extend(e.errors);
-            return Err(errors.into());
-        }
-        _ => return Err(errors.into()),
-    };
+    let site = load_site(&options.root)?;
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
     let decks = render::slides::plan(&site, &theme)?;
     let mut files = render::render_site(&site, &theme, &decks, &RenderOptions { build_date: options.build_date })?;
@@ -87,6 +86,20 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
     let mut warnings = warnings::collect(&site);
     warnings.extend(decks.warnings);
     Ok(BuiltSite { site, files, warnings })
+}
+
+/// Reads and validates the site at `root` (load → model), reporting the problems
+/// of every file together: a file that does not parse does not hide the others.
+pub fn load_site(root: &std::path::Path) -> Result<Site, BuildError> {
+    let (raw, mut errors) = load::load(root);
+    match raw.map(Site::try_from) {
+        Some(Ok(site)) if errors.is_empty() => Ok(site),
+        Some(Err(e)) => {
+            errors.extend(e.errors);
+            Err(errors.into())
+        }
+        _ => Err(errors.into()),
+    }
 }
 
 /// Builds the site and replaces the output folder with it, atomically.

@@ -5,16 +5,26 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
+use summering::cli::{Style, messages};
+use summering::import::ImportOptions;
+use summering::lang::Lang;
 use summering::model::Date;
 use summering::{BuildError, BuildOptions};
 
 /// Builds the bilingual NOSAM yearly report site (report pages, archive) from content/.
 #[derive(Parser)]
-#[command(version, about, long_about = None)]
+#[command(version, about, long_about = None, after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
 }
+
+const EXAMPLES: &str = "Examples:
+  summering serve                 preview while writing, at http://127.0.0.1:1111/
+  summering check                 is the site ready to publish?
+  summering new 2022              start next year's report from the latest one
+  summering import deck.txt --year 2021 --lang sv
+  summering build                 write the site into output/";
 
 #[derive(Subcommand)]
 enum Command {
@@ -29,6 +39,93 @@ enum Command {
         #[arg(long)]
         output: Option<PathBuf>,
     },
+    /// Check the site without writing anything (exit code 1 if it is not ready).
+    ///
+    /// Everything `build` checks, plus: links, anchors and assets resolve, images have
+    /// alt text, no {{placeholders}} are left, translations are present and made from
+    /// the current Swedish text, and all-capital words are in content/glossary.toml.
+    /// Exit code 0 when the site can be published (warnings are listed), 1 on errors.
+    ///
+    /// Example: summering check --root . --format json > check.json
+    Check {
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// `text` for people, `json` for other tools (described in docs/check-json.md).
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Preview the site while you write, with pages that reload on save.
+    ///
+    /// Builds the site in memory, serves it on this computer, rebuilds when a file in
+    /// content/ or themes/ is saved and reloads the open pages. A failed rebuild keeps
+    /// the last good site and shows the error in the page. Nothing is written.
+    ///
+    /// Example: summering serve --root . --port 1111   (then open http://127.0.0.1:1111/)
+    Serve {
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The address to listen on. Only this computer can see 127.0.0.1; another
+        /// address (like 0.0.0.0) shows the unpublished site to the network.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// The port (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Start a new year's report from the latest one.
+    ///
+    /// Same sections and languages; headings and text become {{placeholders}} that
+    /// `check` reports until they are written; last year's "way forward" items become
+    /// the starting list of this year's focus areas. Never overwrites a year.
+    ///
+    /// Example: summering new 2022 --root .
+    New {
+        /// The year of the new report, four digits.
+        year: u16,
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Make a new year from a slide deck exported as text.
+    ///
+    /// Export the deck's text (PowerPoint: File → Export → Outline/RTF, saved as text;
+    /// PDF: pdftotext). Slide titles become sections, with kinds guessed from the titles;
+    /// bullets become lists; the title and closing slides fill report.toml. Refuses to
+    /// overwrite an existing year (or existing translation files) unless --force.
+    ///
+    /// Example: summering import summering-2021.txt --year 2021 --lang sv --root .
+    Import {
+        /// The text file exported from the deck.
+        file: PathBuf,
+        /// The report year, four digits.
+        #[arg(long)]
+        year: u16,
+        /// The language of the deck. The default language (sv) makes a new year; another
+        /// (en) adds translation files to an existing year, matching sections in order.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Lang,
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Replace the year if it exists (the whole content/YEAR folder).
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn parse_lang(code: &str) -> Result<Lang, String> {
+    Lang::from_code(code).ok_or_else(|| format!("use one of: {}", Lang::supported_codes()))
+}
+
+/// How `check` prints its result.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Messages with file, line and column, and a summary line.
+    Text,
+    /// One JSON document on standard output.
+    Json,
 }
 
 fn main() -> ExitCode {
@@ -41,7 +138,71 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Build { root, output } => build(root, output),
+        Command::Check { root, format } => check(root, format),
+        Command::Serve { root, bind, port } => serve(root, bind, port),
+        Command::New { year, root } => new_year(root, year),
+        Command::Import { file, year, lang, root, force } => import(ImportOptions { file, year, lang, root, force }),
     }
+}
+
+fn check(root: PathBuf, format: Format) -> ExitCode {
+    let report = summering::check::check(&root);
+    match format {
+        // Standard output stays pure JSON; the summary goes to standard error.
+        Format::Json => {
+            print!("{}", report.to_json());
+            eprintln!("{}", report.summary_line());
+        }
+        Format::Text => {
+            print!("{}", report.to_text(Style::stdout().color));
+            println!("{}", report.summary_line());
+        }
+    }
+    if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16) -> ExitCode {
+    let options = summering::serve::ServeOptions { root, bind, port };
+    let (out, err) = (Style::stdout(), Style::stderr());
+    let result = summering::serve::serve(&options, move |event| {
+        let p = messages::serve_event(&event, out, err);
+        print!("{}", p.stdout);
+        eprint!("{}", p.stderr);
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(&BuildError::from(e), "The preview server did not start."),
+    }
+}
+
+fn new_year(root: PathBuf, year: u16) -> ExitCode {
+    let started = Instant::now();
+    match summering::scaffold::new_year(&root, year) {
+        Ok(s) => {
+            print!("{}", messages::scaffolded(&s, started.elapsed()));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, "Nothing was created."),
+    }
+}
+
+fn import(options: ImportOptions) -> ExitCode {
+    let started = Instant::now();
+    match summering::import::import(&options) {
+        Ok(i) => {
+            let p = messages::imported(&i, started.elapsed(), Style::stderr());
+            eprint!("{}", p.stderr);
+            print!("{}", p.stdout);
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(&e, "Nothing was imported."),
+    }
+}
+
+fn fail(e: &BuildError, what_happened: &str) -> ExitCode {
+    eprint!("{}", summering::cli::errors(e, Style::stderr()));
+    eprintln!("{what_happened}");
+    ExitCode::from(1)
 }
 
 fn build(root: PathBuf, output: Option<PathBuf>) -> ExitCode {

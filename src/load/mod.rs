@@ -5,6 +5,7 @@
 //! leaks into the site. All problems are collected, not just the first.
 
 pub mod frontmatter;
+pub mod glossary;
 pub mod notes;
 pub mod raw;
 mod toml_error;
@@ -80,6 +81,8 @@ pub struct RawSite {
     pub config: Parsed<RawSiteConfig>,
     /// Year folders, sorted by year.
     pub years: Vec<RawYear>,
+    /// `content/glossary.toml`, if the site has one.
+    pub glossary: Option<Parsed<glossary::RawGlossary>>,
 }
 
 /// Reads and parses `ROOT/content/`.
@@ -91,6 +94,7 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     let content = root.join("content");
     let mut errors = Vec::new();
     let config = read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
+    let glossary = glossary::read(root, &mut errors);
     let mut years = Vec::new();
     match sorted_entries(&content) {
         Ok(entries) => {
@@ -126,7 +130,21 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
                 .with_help("add a folder like content/2021/ with a report.toml and section files"),
         );
     }
-    (config.ok().map(|config| RawSite { config, years }), errors)
+    (config.ok().map(|config| RawSite { config, years, glossary }), errors)
+}
+
+/// Like [`load`], but any problem fails the whole load (for tools that need every file).
+pub fn load_strict(root: &Path) -> Result<RawSite, crate::diagnostics::BuildError> {
+    match load(root) {
+        (Some(site), errors) if errors.is_empty() => Ok(site),
+        (_, errors) => Err(errors.into()),
+    }
+}
+
+/// Reads `ROOT/content/site.toml` alone, for commands that need the site's
+/// languages but must work while a year folder is broken (`import --force`).
+pub fn load_config(root: &Path) -> Result<Parsed<RawSiteConfig>, SiteError> {
+    read_toml::<RawSiteConfig>(root, &root.join("content").join("site.toml"))
 }
 
 fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) -> RawYear {

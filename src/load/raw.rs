@@ -79,4 +79,8 @@ pub struct RawFrontMatter {
     pub kind: Spanned<String>,
     /// The section's heading in this language.
     pub title: Spanned<String>,
+    /// In a translation: the fingerprint of the default-language text it was
+    /// translated from (see `model::fingerprint`), so `check` can tell when it is outdated.
+    #[serde(default)]
+    pub source_hash: Option<Spanned<String>>,
 }

@@ -41,11 +41,12 @@ impl TryFrom<RawSite> for Site {
         let name = ctx.localized(src, &cfg.name, &mut errors);
         let organisation = ctx.localized(src, &cfg.organisation, &mut errors);
         let description = cfg.description.as_ref().and_then(|d| ctx.localized(src, d, &mut errors));
+        let glossary = super::Glossary::convert(raw.glossary.as_ref(), &languages, &mut errors);
         let mut reports: Vec<Report> = raw.years.iter().filter_map(|y| ctx.report(y, &mut errors)).collect();
         reports.sort_by_key(|r| std::cmp::Reverse(r.year));
         match (name, organisation) {
             (Some(name), Some(organisation)) if errors.is_empty() => {
-                Ok(Site { languages, theme, name, organisation, description, reports })
+                Ok(Site { languages, theme, name, organisation, description, reports, glossary })
             }
             _ => Err(BuildError::from(errors)),
         }

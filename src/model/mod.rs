@@ -2,7 +2,10 @@
 //! the raw files with `Site::try_from(raw_site)`.
 
 mod convert;
+pub mod fingerprint;
+pub mod glossary;
 pub mod markdown;
 mod types;
 
+pub use glossary::{Glossary, Term};
 pub use types::{Date, Html, Report, Section, SectionKind, SectionText, Site, Year};

@@ -199,6 +199,8 @@ pub struct Site {
     pub description: Option<Localized<String>>,
     /// Reports, newest first; never empty.
     pub reports: Vec<Report>,
+    /// The abbreviations of `content/glossary.toml` (empty without one).
+    pub glossary: super::Glossary,
 }
 
 impl Site {

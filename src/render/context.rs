@@ -88,6 +88,19 @@ pub struct ReportPage<'a> {
     pub groups: Vec<KindGroup<'a>>,
     /// Closing statement.
     pub closing: Option<Text<'a>>,
+    /// The glossary terms this page uses, in alphabetical order.
+    pub glossary: Vec<GlossaryItem<'a>>,
+}
+
+/// One abbreviation in a report's glossary.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryItem<'a> {
+    /// The abbreviation as written (`SIP`).
+    pub abbr: &'a str,
+    /// What it stands for.
+    pub expansion: Option<Text<'a>>,
+    /// A short explanation.
+    pub explanation: Option<Text<'a>>,
 }
 
 /// The sections of one kind, under one heading.

@@ -3,7 +3,9 @@
 //! Produces the whole site in memory as a list of [`OutputFile`]s; nothing is
 //! written here. Pages render in parallel, but the list keeps a fixed order.
 
+pub mod abbr;
 pub mod context;
+pub mod html_tokens;
 mod pages;
 pub mod strings;
 pub mod slides;
@@ -46,6 +48,10 @@ pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &
         let mut seen = std::collections::BTreeSet::new();
         errors.retain(|e| seen.insert(e.to_string()));
         return Err(errors.into());
+    }
+    for f in files.iter_mut().filter(|f| f.is_html()) {
+        let html = String::from_utf8_lossy(&f.bytes);
+        f.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
     }
     for (path, file) in theme.under("assets") {
         files.push(OutputFile::new(path.to_string(), file.bytes.to_vec()));

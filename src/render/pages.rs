@@ -3,13 +3,13 @@
 use serde::Serialize;
 
 use super::context::{
-    Alternate, ArchiveEntry, ArchivePage, KindGroup, LandingBlock, LandingPage, Page, ReportPage, SectionView, Text,
+    Alternate, ArchiveEntry, ArchivePage, GlossaryItem, KindGroup, LandingBlock, LandingPage, Page, ReportPage, SectionView, Text,
 };
 use super::slides::{self, Decks};
 use super::{RenderOptions, Theme, template_error};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
-use crate::model::{Report, Site};
+use crate::model::{Glossary, Report, Site};
 use crate::output::OutputFile;
 
 /// One page to render.
@@ -89,7 +89,7 @@ pub fn render(
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
-            let page = report_page(r, lang, t);
+            let page = report_page(r, lang, t, &site.glossary);
             let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, page)?
         }
@@ -188,7 +188,7 @@ fn archive_entry<'a>(r: &'a Report, lang: Lang, t: &super::strings::UiStrings, r
     }
 }
 
-fn report_page<'a>(r: &'a Report, lang: Lang, t: &'a super::strings::UiStrings) -> ReportPage<'a> {
+fn report_page<'a>(r: &'a Report, lang: Lang, t: &'a super::strings::UiStrings, glossary: &'a Glossary) -> ReportPage<'a> {
     let mut groups: Vec<KindGroup<'a>> = Vec::new();
     for s in &r.sections {
         let text = s.text.resolve(lang);
@@ -212,7 +212,37 @@ fn report_page<'a>(r: &'a Report, lang: Lang, t: &'a super::strings::UiStrings) 
         published_iso: r.published.iso(),
         groups,
         closing: r.closing.as_ref().map(|c| Text::from_resolved(c.resolve(lang), lang)),
+        glossary: glossary_items(r, lang, glossary),
     }
+}
+
+/// The terms that occur in the report as shown in `lang` and that have something to say.
+fn glossary_items<'a>(r: &'a Report, lang: Lang, glossary: &'a Glossary) -> Vec<GlossaryItem<'a>> {
+    let mut texts: Vec<&str> = vec![r.title.resolve(lang).value];
+    texts.extend(r.subtitle.iter().chain(&r.closing).map(|l| l.resolve(lang).value.as_str()));
+    for s in &r.sections {
+        let text = s.text.resolve(lang).value;
+        texts.extend([text.title.as_str(), text.markdown.as_str()]);
+    }
+    let mut used = vec![false; glossary.terms().len()];
+    for text in texts {
+        for occ in glossary.occurrences(text) {
+            used[occ.term] = true;
+        }
+    }
+    let mut items: Vec<GlossaryItem<'a>> = glossary
+        .terms()
+        .iter()
+        .zip(used)
+        .filter(|(t, used)| *used && (t.expansion.is_some() || t.explanation.is_some()))
+        .map(|(t, _)| GlossaryItem {
+            abbr: &t.abbr,
+            expansion: t.expansion.as_ref().map(|e| Text::from_resolved(e.resolve(lang), lang)),
+            explanation: t.explanation.as_ref().map(|e| Text::from_resolved(e.resolve(lang), lang)),
+        })
+        .collect();
+    items.sort_by_key(|i| i.abbr.to_lowercase());
+    items
 }
 
 #[cfg(test)]

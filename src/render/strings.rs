@@ -45,6 +45,8 @@ pub struct UiStrings {
     pub home: String,
     /// "Reports" heading on the archive page.
     pub reports: String,
+    /// Heading of a report's list of abbreviations.
+    pub glossary: String,
     /// Month names, January first.
     pub months: [String; 12],
     /// Headings of the section kinds.

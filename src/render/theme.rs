@@ -37,6 +37,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/handout.html",
     "templates/partials/slide.html",
     "templates/partials/deck-head.html",
+    "templates/partials/glossary.html",
     "assets/style.css",
     "assets/slides.css",
     "assets/handout.css",
@@ -82,6 +83,7 @@ impl Theme {
                 if rel.split('/').any(|part| part.starts_with('.')) {
                     continue;
                 }
+                refuse_links_out(root, &dir, &path)?;
                 let bytes = fs::read(&path).map_err(|e| SiteError::io(&path, "read the theme file", &e))?;
                 files.insert(rel, ThemeFile { display: load::display(root, &path), bytes: Arc::from(bytes) });
             }
@@ -132,6 +134,20 @@ fn parse_strings(file: &ThemeFile) -> Result<UiStrings, SiteError> {
         SiteError::at(ErrorKind::Theme, &file.display, &text, span, e.message().trim().to_string())
             .with_help("compare with the same file in the default theme: every key must be there, spelled the same")
     })
+}
+
+/// A theme file that is a link to somewhere outside the theme folder would be
+/// published (and served by `summering serve`) with the site: refuse it.
+fn refuse_links_out(root: &Path, theme_dir: &Path, path: &Path) -> Result<(), SiteError> {
+    let inside = match (fs::canonicalize(theme_dir), fs::canonicalize(path)) {
+        (Ok(dir), Ok(target)) => target.starts_with(dir),
+        _ => false,
+    };
+    if inside {
+        return Ok(());
+    }
+    Err(SiteError::in_file(ErrorKind::Theme, load::display(root, path), "this theme file is a link to a file outside the theme folder")
+        .with_help("copy the file into the theme folder instead of linking to it, so nothing from elsewhere on the computer is published"))
 }
 
 fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), SiteError> {

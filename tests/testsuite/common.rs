@@ -7,6 +7,18 @@ use std::path::{Path, PathBuf};
 
 use summering::{BuildError, BuildOptions, BuiltSite};
 
+/// `summering` as built by cargo, with colour turned off.
+pub fn summering() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("summering").expect("the summering binary");
+    cmd.env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
+    cmd
+}
+
+/// The crate's folder.
+pub fn manifest_dir() -> PathBuf {
+    repo_root()
+}
+
 /// The repository root (the sample site lives in its `content/`).
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -48,7 +60,8 @@ pub fn copy_fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
-fn copy_dir(from: &Path, to: &Path) {
+/// Copies a folder recursively.
+pub fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -70,6 +83,20 @@ pub fn write(root: &Path, rel: &str, text: &str) {
 
 /// Text with HTML tags removed and entities for quotes/ampersands decoded, for "is this text on the page" checks.
 pub fn visible_text(html: &str) -> String {
+    // Inline elements (an <abbr> inside "SIP-arbetet") must not split words.
+    let mut html = html.to_string();
+    for inline in ["abbr", "em", "strong", "span", "time", "a"] {
+        html = html.replace(&format!("</{inline}>"), "");
+        let open = format!("<{inline}");
+        while let Some(i) = html.find(&open) {
+            let after = html.as_bytes().get(i + open.len());
+            if !matches!(after, Some(b' ' | b'>')) {
+                break;
+            }
+            let end = i + html[i..].find('>').unwrap() + 1;
+            html.replace_range(i..end, "");
+        }
+    }
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -123,4 +150,48 @@ pub fn resolve(from_page: &str, link: &str) -> String {
         }
     }
     parts.join("/")
+}
+
+/// A temporary copy of the sample site (the repository's own `content/`).
+pub fn sample_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&manifest_dir().join("content"), &dir.path().join("content"));
+    dir
+}
+
+/// A temporary copy of `tests/fixtures/NAME`.
+pub fn fixture_site(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&manifest_dir().join("tests/fixtures").join(name), dir.path());
+    dir
+}
+
+/// Every file under `dir` as (relative path, bytes), sorted: to show nothing changed.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else {
+                out.push((path.strip_prefix(base).unwrap().display().to_string(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out);
+    out.sort();
+    out
+}
+
+/// Runs `summering check --format json` and parses the result.
+pub fn check_json(root: &Path) -> (i32, serde_json::Value) {
+    let out = summering().args(["check", "--format", "json", "--root"]).arg(root).output().unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    (out.status.code().unwrap(), json)
+}
+
+/// The kinds of the findings in a check report's `errors` or `warnings`.
+pub fn kinds(json: &serde_json::Value, list: &str) -> Vec<String> {
+    json[list].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap().to_string()).collect()
 }

@@ -2,6 +2,11 @@
 
 mod common;
 
+mod authoring_check;
+mod authoring_glossary;
+mod authoring_import;
+mod authoring_new;
+mod authoring_serve;
 mod errors;
 mod markdown;
 mod output;

@@ -1,0 +1,94 @@
+//! Importing a deck in another language than the default: a translation of a
+//! year that already exists.
+//!
+//! The deck's sections are matched to the year's sections in order, so the
+//! deck must have as many sections as the year. Each becomes the
+//! `NN-slug.LANG.md` file next to its Swedish one, with the fingerprint of the
+//! Swedish text (`source_hash`), so `check` knows it is up to date. The title
+//! and closing slides are not written into `report.toml` (which keeps its
+//! comments as they are); the lines to add are printed instead.
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use super::outline::Deck;
+use super::{ImportOptions, Imported, ImportedSection, body, count_lines, framing, lines, unplaced, words};
+use crate::check::placeholders::placeholder;
+use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::lang::Lang;
+use crate::load::RawSection;
+use crate::model::fingerprint::source_hash;
+use crate::scaffold::toml_string;
+use crate::year_writer::NewFile;
+
+/// Writes the translation files of an existing year from `deck`.
+pub fn import(options: &ImportOptions, default: Lang, deck_lines: &[lines::Line], deck: &Deck) -> Result<Imported, BuildError> {
+    let root = &options.root;
+    let lang = options.lang;
+    let raw = crate::load::load_strict(root)?;
+    let Some(year) = raw.years.iter().find(|y| y.year == options.year) else {
+        return Err(SiteError::new(ErrorKind::Import, format!("there is no {} report to translate", options.year))
+            .with_help(format!("import the {default} deck first (--lang {default}); a {lang} deck is then matched to its sections"))
+            .into());
+    };
+    let mut sources: BTreeMap<u32, &RawSection> = BTreeMap::new();
+    for s in year.sections.iter().filter(|s| s.lang_code == default.code()) {
+        sources.insert(s.number, s);
+    }
+    if sources.len() != deck.slides.len() {
+        return Err(SiteError::new(
+            ErrorKind::Import,
+            format!("the deck has {} sections but {} has {}; they are matched in order", deck.slides.len(), year.dir_name, sources.len()),
+        )
+        .with_help("use the deck that belongs to this report, or make the slides and the section files match")
+        .into());
+    }
+    let dir = root.join("content").join(options.year.to_string());
+    let mut files = Vec::new();
+    let mut sections = Vec::new();
+    let mut existing = Vec::new();
+    for (source, slide) in sources.values().zip(&deck.slides) {
+        let name = format!("{:02}-{}.{lang}.md", source.number, source.slug);
+        if dir.join(&name).exists() {
+            existing.push(format!("{}/{name}", year.dir_name));
+        }
+        let title = slide.title.clone().unwrap_or_else(|| placeholder(words(lang).0));
+        let kind = source.front.kind.get_ref().trim();
+        let hash = source_hash(source.front.title.get_ref(), &source.body);
+        let front = format!("kind = \"{kind}\"\ntitle = {}\nsource_hash = \"{hash}\"\n", toml_string(&title));
+        files.push(NewFile { name: name.clone(), text: format!("+++\n{front}+++\n\n{}", body(&slide.parts)) });
+        let kind = crate::model::SectionKind::from_key(kind).unwrap_or(crate::model::SectionKind::Strength);
+        sections.push(ImportedSection { file: format!("{}/{name}", year.dir_name), title, kind, guessed: true });
+    }
+    if !existing.is_empty() && !options.force {
+        return Err(SiteError::in_file(ErrorKind::YearExists, &existing[0], format!("{} of the {lang} files already exist; nothing was changed", existing.len()))
+            .with_help("pass --force to replace the existing translation files")
+            .into());
+    }
+    for f in &files {
+        let path = dir.join(&f.name);
+        let tmp = dir.join(format!(".{}.new", f.name));
+        fs::write(&tmp, &f.text).map_err(|e| SiteError::io(&path, "write the file", &e))?;
+        fs::rename(&tmp, &path).map_err(|e| SiteError::io(&path, "write the file", &e))?;
+    }
+    let framing = framing(deck, options.year, lang);
+    let mut report_values = vec![("title".to_string(), format!("{lang} = {}", toml_string(&framing.title)))];
+    if !framing.subtitle.is_empty() {
+        report_values.push(("subtitle".into(), format!("{lang} = {}", toml_string(&framing.subtitle))));
+    }
+    if let Some(c) = &framing.closing {
+        report_values.push(("closing".into(), format!("{lang} = {}", toml_string(c))));
+    }
+    let mut covered = files.clone();
+    covered.push(NewFile { name: "report.toml".into(), text: format!("{} {} {}", framing.title, framing.subtitle, framing.closing.clone().unwrap_or_default()) });
+    Ok(Imported {
+        dir: year.dir_name.clone(),
+        title: framing.title,
+        has_title_slide: !deck.title_blocks.is_empty(),
+        closing: framing.closing,
+        sections,
+        unplaced: unplaced(deck_lines, &covered),
+        lines: count_lines(deck_lines),
+        report_values,
+    })
+}

@@ -1,0 +1,234 @@
+//! The glossary: abbreviations, what they stand for, and where they occur.
+//!
+//! Readers of a NOSAM report meet SIP, ÖK, HP and many more. Each page marks
+//! the first use of a term with `<abbr title="…">` (see
+//! [`crate::render::abbr`]), the report page ends with a glossary of the terms
+//! it uses, and `summering check` asks about all-capital words the glossary
+//! does not define.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::diagnostics::{ErrorKind, SiteError, line_col};
+use crate::lang::{Lang, Localized};
+use crate::load::Parsed;
+use crate::load::glossary::{FILE, RawGlossary};
+use crate::load::raw::RawLocalized;
+
+/// One abbreviation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    /// As written in the text, case and all: `SIP`, `ÖK`, `Mini-Maria`.
+    pub abbr: String,
+    /// What the letters stand for, per language; `None` while not known.
+    pub expansion: Option<Localized<String>>,
+    /// A short explanation per language.
+    pub explanation: Option<Localized<String>>,
+    /// False while nobody has confirmed the entry.
+    pub confirmed: bool,
+    /// Line and column of the entry's `abbr` in the glossary file, for messages.
+    pub position: (usize, usize),
+}
+
+impl Term {
+    /// The text for `<abbr title>` in `lang`: the expansion, or else the explanation.
+    pub fn title(&self, lang: Lang) -> Option<&str> {
+        self.expansion.as_ref().or(self.explanation.as_ref()).map(|l| l.resolve(lang).value.as_str())
+    }
+}
+
+/// Every term of `content/glossary.toml`, longest first (so `COVID-19` wins over `COVID`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Glossary {
+    terms: Vec<Term>,
+    not_abbreviations: BTreeSet<String>,
+    /// `content/glossary.toml` when the site has one.
+    pub file: Option<String>,
+}
+
+/// Where a term occurs in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// The term's index in [`Glossary::terms`].
+    pub term: usize,
+}
+
+impl Glossary {
+    /// The terms, longest abbreviation first.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
+    }
+
+    /// True if `word` is a term, or listed as "not an abbreviation".
+    pub fn defines(&self, word: &str) -> bool {
+        self.not_abbreviations.contains(word) || self.terms.iter().any(|t| t.abbr == word)
+    }
+
+    /// Every whole-word occurrence of every term in `text`, in text order, never overlapping.
+    ///
+    /// A word boundary is any character that is not a letter or digit, so `SIP`
+    /// is found in `SIP-arbetet` and `NOSAM:s`, but not in `SIPP`.
+    pub fn occurrences(&self, text: &str) -> Vec<Occurrence> {
+        let mut out = Vec::new();
+        let mut prev: Option<char> = None;
+        let mut i = 0;
+        while i < text.len() {
+            let c = text[i..].chars().next().expect("inside the text");
+            if prev.is_none_or(|p| !p.is_alphanumeric()) {
+                let rest = &text[i..];
+                let found = self.terms.iter().enumerate().find(|(_, t)| {
+                    rest.starts_with(&t.abbr) && rest[t.abbr.len()..].chars().next().is_none_or(|n| !n.is_alphanumeric())
+                });
+                if let Some((index, term)) = found {
+                    out.push(Occurrence { range: i..i + term.abbr.len(), term: index });
+                    prev = term.abbr.chars().last();
+                    i += term.abbr.len();
+                    continue;
+                }
+            }
+            prev = Some(c);
+            i += c.len_utf8();
+        }
+        out
+    }
+
+    /// Builds the glossary from the raw file, collecting problems into `errors`.
+    pub(crate) fn convert(raw: Option<&Parsed<RawGlossary>>, languages: &[Lang], errors: &mut Vec<SiteError>) -> Glossary {
+        let Some(raw) = raw else {
+            return Glossary::default();
+        };
+        let src = &raw.source;
+        let err = |kind, span: Range<usize>, message: &str, help: &str| {
+            SiteError::at(kind, &src.name, &src.text, span, message).with_help(help)
+        };
+        let mut terms: Vec<Term> = Vec::new();
+        let mut seen = BTreeMap::new();
+        for t in &raw.value.term {
+            let abbr = t.abbr.get_ref().trim();
+            if abbr.is_empty() || abbr.chars().any(char::is_whitespace) {
+                errors.push(err(ErrorKind::InvalidValue, t.abbr.span(), "an abbreviation must be one word",
+                    "write the abbreviation as it appears in the text, like abbr = \"SIP\""));
+                continue;
+            }
+            if seen.insert(abbr.to_string(), ()).is_some() {
+                errors.push(err(ErrorKind::Duplicate, t.abbr.span(), "this abbreviation is already in the glossary",
+                    "keep one [[term]] per abbreviation"));
+                continue;
+            }
+            let expansion = t.expansion.as_ref().and_then(|e| localized(raw, e, languages, errors));
+            let explanation = t.explanation.as_ref().and_then(|e| localized(raw, e, languages, errors));
+            terms.push(Term {
+                abbr: abbr.to_string(),
+                expansion,
+                explanation,
+                confirmed: t.confirmed.as_ref().is_none_or(|c| *c.get_ref()),
+                position: line_col(&src.text, t.abbr.span().start),
+            });
+        }
+        terms.sort_by(|a, b| b.abbr.len().cmp(&a.abbr.len()).then_with(|| a.abbr.cmp(&b.abbr)));
+        let not_abbreviations = raw.value.not_abbreviations.iter().map(|w| w.get_ref().trim().to_string()).collect();
+        Glossary { terms, not_abbreviations, file: Some(src.name.clone()) }
+    }
+}
+
+/// A `{ sv = "…", en = "…" }` value where an empty text means "not known yet".
+fn localized(
+    raw: &Parsed<RawGlossary>,
+    value: &Spanned<RawLocalized>,
+    languages: &[Lang],
+    errors: &mut Vec<SiteError>,
+) -> Option<Localized<String>> {
+    let src = &raw.source;
+    let mut values = BTreeMap::new();
+    for (code, text) in &value.get_ref().0 {
+        match Lang::from_code(code.get_ref()).filter(|l| languages.contains(l)) {
+            Some(lang) if !text.get_ref().trim().is_empty() => {
+                values.insert(lang, text.get_ref().trim().to_string());
+            }
+            Some(_) => {}
+            None => errors.push(
+                SiteError::at(ErrorKind::UnknownLanguage, &src.name, &src.text, code.span(), format!("the language \"{}\" is not in site.toml", code.get_ref()))
+                    .with_help(format!("use the languages of content/site.toml ({})", languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", "))),
+            ),
+        }
+    }
+    if values.is_empty() {
+        return None;
+    }
+    let default = languages[0];
+    match Localized::new(default, values) {
+        Ok(l) => Some(l),
+        Err(_) => {
+            errors.push(
+                SiteError::at(ErrorKind::MissingDefaultLanguage, &src.name, &src.text, value.span(), format!("this text has no {default} version"))
+                    .with_help(format!("write the {default} text first; the other languages fall back to it")),
+            );
+            None
+        }
+    }
+}
+
+/// The file name shown in messages when the site has no glossary yet.
+pub fn default_file() -> String {
+    format!("content/{FILE}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn glossary(text: &str) -> (Glossary, Vec<SiteError>) {
+        let source = crate::load::SourceFile { name: "content/glossary.toml".into(), text: Arc::from(text) };
+        let value: RawGlossary = toml::from_str(text).unwrap();
+        let mut errors = Vec::new();
+        let g = Glossary::convert(Some(&Parsed { source, value }), &[Lang::Sv, Lang::En], &mut errors);
+        (g, errors)
+    }
+
+    const TEXT: &str = r#"
+not_abbreviations = ["OK"]
+[[term]]
+abbr = "SIP"
+expansion = { sv = "samordnad individuell plan", en = "coordinated individual plan" }
+[[term]]
+abbr = "TG"
+expansion = { sv = "", en = "" }
+confirmed = false
+[[term]]
+abbr = "Mini-Maria"
+explanation = { sv = "mottagning för unga med missbruk" }
+"#;
+
+    #[test]
+    fn finds_whole_words_only() {
+        let (g, errors) = glossary(TEXT);
+        assert!(errors.is_empty());
+        let text = "SIP-arbetet, SIPP och Mini-Maria; TG:s roll";
+        let found: Vec<&str> = g.occurrences(text).iter().map(|o| &text[o.range.clone()]).collect();
+        assert_eq!(found, ["SIP", "Mini-Maria", "TG"]);
+    }
+
+    #[test]
+    fn titles_fall_back_and_unknown_expansions_stay_empty() {
+        let (g, _) = glossary(TEXT);
+        let sip = g.terms().iter().find(|t| t.abbr == "SIP").unwrap();
+        assert_eq!(sip.title(Lang::En), Some("coordinated individual plan"));
+        let tg = g.terms().iter().find(|t| t.abbr == "TG").unwrap();
+        assert_eq!((tg.title(Lang::Sv), tg.confirmed), (None, false));
+        let mm = g.terms().iter().find(|t| t.abbr == "Mini-Maria").unwrap();
+        assert_eq!(mm.title(Lang::En), Some("mottagning för unga med missbruk"));
+        assert!(g.defines("OK") && g.defines("TG") && !g.defines("MAS"));
+    }
+
+    #[test]
+    fn duplicates_and_missing_default_language_are_errors() {
+        let (_, errors) = glossary("[[term]]\nabbr = \"SU\"\n[[term]]\nabbr = \"SU\"\n[[term]]\nabbr = \"HP\"\nexpansion = { en = \"action plan\" }\n");
+        let kinds: Vec<_> = errors.iter().map(|e| (e.kind(), e.line_col().unwrap().0)).collect();
+        assert_eq!(kinds, [(ErrorKind::Duplicate, 4), (ErrorKind::MissingDefaultLanguage, 7)]);
+    }
+}

@@ -1,0 +1,216 @@
+//! Answers one request of the preview server from the in-memory site.
+//!
+//! Kept apart from the HTTP library so the rules can be tested directly:
+//! only files of the built site are served (the site is in memory, so no path
+//! can reach the disk, and `..`, `%2e%2e`, backslashes and absolute paths are
+//! refused with 403 before any lookup); folders redirect to their slash form
+//! so relative links work; unknown paths get a 404 page; HTML pages get the
+//! live-reload script.
+
+use std::time::Duration;
+
+use super::state::{Snapshot, State};
+use crate::urlpath::{Refused, request_to_file};
+
+/// Where the server's own endpoints live; no site file can be there (a built
+/// site never has a folder starting with `__`).
+pub const PREFIX: &str = "/__summering/";
+
+/// How long an open page's request for news may wait before it asks again.
+pub const POLL: Duration = Duration::from_secs(25);
+
+const SCRIPT: &str = include_str!("livereload.js");
+
+/// An answer, ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    /// HTTP status code.
+    pub status: u16,
+    /// `Content-Type`.
+    pub content_type: &'static str,
+    /// The body.
+    pub body: Vec<u8>,
+    /// `Location` for redirects.
+    pub location: Option<String>,
+}
+
+impl Reply {
+    fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply { status, content_type, body: body.into(), location: None }
+    }
+}
+
+/// Answers `method` on the request target `target` (path and query, as sent).
+pub fn answer(method: &str, target: &str, state: &State) -> Reply {
+    if method != "GET" && method != "HEAD" {
+        return Reply::new(405, TEXT, "Only GET and HEAD are supported.\n");
+    }
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if let Some(endpoint) = path.strip_prefix(PREFIX) {
+        return internal(endpoint, query, state);
+    }
+    let snapshot = state.snapshot();
+    let file = match request_to_file(path) {
+        Ok(file) => file,
+        Err(Refused::Escape) => return Reply::new(403, TEXT, "403 Forbidden: only files of the site are served.\n"),
+        Err(Refused::Malformed) => return Reply::new(400, TEXT, "400 Bad Request: malformed address.\n"),
+    };
+    if snapshot.files.is_empty() {
+        if let Some(error) = &snapshot.error {
+            return Reply::new(503, HTML, with_script(&failed_page(error), snapshot.generation));
+        }
+    }
+    match snapshot.files.get(&file) {
+        Some(bytes) => {
+            let content_type = content_type(&file);
+            let body = if content_type == HTML {
+                with_script(&String::from_utf8_lossy(bytes), snapshot.generation).into_bytes()
+            } else {
+                bytes.to_vec()
+            };
+            Reply::new(200, content_type, body)
+        }
+        None if snapshot.files.contains_key(&format!("{file}/index.html")) => {
+            let mut reply = Reply::new(301, TEXT, "Moved to the folder's page.\n");
+            reply.location = Some(format!("{path}/"));
+            reply
+        }
+        None => Reply::new(404, HTML, with_script(NOT_FOUND, snapshot.generation)),
+    }
+}
+
+fn internal(endpoint: &str, query: &str, state: &State) -> Reply {
+    match endpoint {
+        "livereload.js" => Reply::new(200, JS, SCRIPT),
+        "state" => {
+            let since = query.split('&').find_map(|p| p.strip_prefix("since=")).and_then(|v| v.parse::<u64>().ok());
+            let snapshot = match since {
+                Some(seen) => state.wait_for_change(seen, POLL),
+                None => state.snapshot(),
+            };
+            Reply::new(200, JSON, state_json(&snapshot))
+        }
+        _ => Reply::new(404, TEXT, "404 Not Found\n"),
+    }
+}
+
+fn state_json(s: &Snapshot) -> String {
+    serde_json::json!({ "generation": s.generation, "error": s.error.as_deref() }).to_string()
+}
+
+/// Adds the live-reload script before `</body>`; only the preview server does this.
+pub fn with_script(html: &str, generation: u64) -> String {
+    let tag = format!("<script src=\"{PREFIX}livereload.js\" data-generation=\"{generation}\"></script>");
+    match html.rfind("</body>") {
+        Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
+        None => format!("{html}{tag}"),
+    }
+}
+
+const HTML: &str = "text/html; charset=utf-8";
+const TEXT: &str = "text/plain; charset=utf-8";
+const JS: &str = "text/javascript; charset=utf-8";
+const JSON: &str = "application/json";
+
+/// The content type of a site file, by extension.
+pub fn content_type(path: &str) -> &'static str {
+    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => HTML,
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => JS,
+        "json" => JSON,
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "txt" => TEXT,
+        "xml" => "application/xml",
+        "csv" => "text/csv; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The preview server's own 404 page (a built site has no 404 page of its own).
+const NOT_FOUND: &str = "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\">\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Sidan finns inte – Page not found</title></head>\
+<body><main><h1>Sidan finns inte</h1><p>Adressen finns inte i webbplatsen. <a href=\"/index.html\">Till startsidan</a></p>\
+<section lang=\"en\"><h2>Page not found</h2><p>This address is not part of the site. <a href=\"/index.html\">To the start page</a></p></section>\
+</main></body></html>";
+
+fn failed_page(error: &str) -> String {
+    let escaped = error.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    format!(
+        "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Bygget misslyckades – The build failed</title></head>\
+<body><main><h1>Bygget misslyckades</h1><p lang=\"en\">The build failed. Fix the problem below and save; this page reloads by itself.</p>\
+<pre>{escaped}</pre></main></body></html>"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::OutputFile;
+    use crate::serve::state::Files;
+    use std::time::Instant;
+
+    fn state() -> State {
+        let state = State::new(Files::new(), None);
+        state.publish(
+            vec![
+                OutputFile::new("index.html".into(), b"<html><body>start</body></html>".to_vec()),
+                OutputFile::new("sv/2021/index.html".into(), b"<html><body>rapport</body></html>".to_vec()),
+                OutputFile::new("assets/style.css".into(), b"body{}".to_vec()),
+            ],
+            Instant::now(),
+        );
+        state
+    }
+
+    #[test]
+    fn serves_files_with_types_and_the_script_in_html_only() {
+        let s = state();
+        let page = answer("GET", "/sv/2021/", &s);
+        assert_eq!((page.status, page.content_type), (200, HTML));
+        let text = String::from_utf8(page.body).unwrap();
+        assert!(text.ends_with("rapport<script src=\"/__summering/livereload.js\" data-generation=\"2\"></script></body></html>"), "{text}");
+        let css = answer("GET", "/assets/style.css?v=1", &s);
+        assert_eq!((css.status, css.content_type, css.body.as_slice()), (200, "text/css; charset=utf-8", &b"body{}"[..]));
+        assert_eq!(answer("GET", "/", &s).status, 200);
+    }
+
+    #[test]
+    fn folders_redirect_and_unknown_paths_get_404() {
+        let s = state();
+        let r = answer("GET", "/sv/2021", &s);
+        assert_eq!((r.status, r.location.as_deref()), (301, Some("/sv/2021/")));
+        let r = answer("GET", "/sv/1999/index.html", &s);
+        assert_eq!((r.status, r.content_type), (404, HTML));
+        assert_eq!(answer("POST", "/", &s).status, 405);
+        assert_eq!(answer("GET", "/__summering/nothing", &s).status, 404);
+    }
+
+    #[test]
+    fn escapes_are_forbidden() {
+        let s = state();
+        for target in ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/sv/..%5c..%5cx", "//etc/passwd", "http://x/etc/passwd"] {
+            assert_eq!(answer("GET", target, &s).status, 403, "{target}");
+        }
+    }
+
+    #[test]
+    fn a_failed_first_build_shows_its_error() {
+        let s = State::new(Files::new(), Some("content/site.toml:1:1: <trasig>".into()));
+        let r = answer("GET", "/", &s);
+        assert_eq!(r.status, 503);
+        assert!(String::from_utf8(r.body).unwrap().contains("&lt;trasig&gt;"));
+        let r = answer("GET", "/__summering/state", &s);
+        assert_eq!(String::from_utf8(r.body).unwrap(), r#"{"error":"content/site.toml:1:1: <trasig>","generation":1}"#);
+    }
+}

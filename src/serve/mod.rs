@@ -1,0 +1,190 @@
+//! `summering serve`: build in memory, serve on this computer, rebuild on
+//! change, reload open pages.
+//!
+//! - Binds to 127.0.0.1 unless another address is asked for: a preview of an
+//!   unpublished report is not for the whole network.
+//! - The site is built with [`crate::build_in_memory`] and served from memory;
+//!   nothing is written, so `output/` is never touched and no request can reach
+//!   a file on disk.
+//! - After a failed rebuild the last good site stays up, and the error is shown
+//!   in the open pages until the next good build.
+//! - The live-reload script is added to pages as they are served; built sites
+//!   never contain it.
+//!
+//! The library does not print: [`serve`] reports what happens as [`Event`]s.
+
+pub mod http;
+pub mod state;
+pub mod watch;
+
+use std::fmt::Write as _;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::{BuildOptions, build_in_memory};
+use state::{Files, State};
+
+/// Where and what to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// The address to listen on; 127.0.0.1 unless asked.
+    pub bind: IpAddr,
+    /// The port; 0 picks a free one.
+    pub port: u16,
+}
+
+/// What the server reports while it runs.
+#[derive(Debug)]
+pub enum Event {
+    /// The server is listening (after the first build, good or not).
+    Listening {
+        /// `http://127.0.0.1:1111/`
+        url: String,
+        /// True when the address is not a loopback address.
+        visible_on_network: bool,
+        /// The folders watched, relative to the root.
+        watching: Vec<String>,
+    },
+    /// A build finished.
+    Built {
+        /// Pages in the site.
+        pages: usize,
+        /// How long the build took.
+        took: Duration,
+        /// The changed files that caused it (empty for the first build).
+        changed: Vec<String>,
+        /// True when the new build is identical to the one being served.
+        unchanged: bool,
+        /// Warnings of the build.
+        warnings: usize,
+    },
+    /// A build failed; the last good site is still served.
+    Failed {
+        /// The problems.
+        error: BuildError,
+        /// The changed files that caused it (empty for the first build).
+        changed: Vec<String>,
+    },
+    /// The first page of a new build was served.
+    Served {
+        /// The page.
+        path: String,
+        /// From the change being saved to this page being sent.
+        since_change: Duration,
+    },
+}
+
+/// Builds, serves and watches until the process ends. Returns only if the
+/// server cannot start (or stops watching), with the reason.
+pub fn serve(options: &ServeOptions, on_event: impl Fn(Event) + Send + Sync + 'static) -> Result<(), SiteError> {
+    let on_event = Arc::new(on_event);
+    let build_options = BuildOptions::new(&options.root);
+    let started = Instant::now();
+    let state = Arc::new(match build_in_memory(&build_options) {
+        Ok(built) => {
+            on_event(Event::Built {
+                pages: built.pages(),
+                took: started.elapsed(),
+                changed: Vec::new(),
+                unchanged: false,
+                warnings: built.warnings.len(),
+            });
+            let files: Files = built.files.into_iter().map(|f| (f.path, Arc::from(f.bytes))).collect();
+            State::new(files, None)
+        }
+        Err(error) => {
+            let text = error_text(&error);
+            on_event(Event::Failed { error, changed: Vec::new() });
+            State::new(Files::new(), Some(text))
+        }
+    });
+    let addr = SocketAddr::new(options.bind, options.port);
+    let server = tiny_http::Server::http(addr).map_err(|e| bind_error(addr, &*e))?;
+    let local = server.server_addr().to_ip().unwrap_or(addr);
+    on_event(Event::Listening {
+        url: format!("http://{local}/"),
+        visible_on_network: !local.ip().is_loopback(),
+        watching: watch::folders(&options.root).iter().map(|f| crate::load::display(&options.root, f) + "/").collect(),
+    });
+    {
+        let (state, on_event) = (Arc::clone(&state), Arc::clone(&on_event));
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let (state, on_event) = (Arc::clone(&state), Arc::clone(&on_event));
+                // One thread per request: open pages hold a request while they wait for news.
+                std::thread::spawn(move || respond(request, &state, &*on_event));
+            }
+        });
+    }
+    let root = options.root.clone();
+    watch::run(&options.root, |change| {
+        let started = Instant::now();
+        match build_in_memory(&BuildOptions::new(&root)) {
+            Ok(built) => {
+                let unchanged = state.is_current(&built.files);
+                let (pages, warnings) = (built.pages(), built.warnings.len());
+                if !unchanged {
+                    state.publish(built.files, change.first_seen);
+                }
+                on_event(Event::Built { pages, took: started.elapsed(), changed: change.paths, unchanged, warnings });
+            }
+            Err(error) => {
+                state.fail(error_text(&error));
+                on_event(Event::Failed { error, changed: change.paths });
+            }
+        }
+    })
+}
+
+fn respond(request: tiny_http::Request, state: &State, on_event: &(impl Fn(Event) + ?Sized)) {
+    let reply = http::answer(request.method().as_str(), request.url(), state);
+    let is_page = reply.status == 200 && reply.content_type.starts_with("text/html");
+    let path = request.url().to_string();
+    let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
+    let mut headers = vec![
+        ("Content-Type", reply.content_type.to_string()),
+        ("Cache-Control", "no-store".to_string()),
+        ("X-Content-Type-Options", "nosniff".to_string()),
+    ];
+    if let Some(location) = reply.location {
+        headers.push(("Location", location));
+    }
+    for (name, value) in headers {
+        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+            response = response.with_header(h);
+        }
+    }
+    let sent = request.respond(response).is_ok();
+    if sent && is_page {
+        if let Some(saved) = state.take_change_saved() {
+            on_event(Event::Served { path, since_change: saved.elapsed() });
+        }
+    }
+}
+
+/// The problems of a failed build as plain text, for the open pages.
+pub fn error_text(error: &BuildError) -> String {
+    let mut out = format!("{error}\n");
+    for e in &error.errors {
+        let _ = writeln!(out, "\n{e}");
+        if let Some(help) = e.help_text() {
+            let _ = writeln!(out, "  help: {help}");
+        }
+    }
+    out
+}
+
+fn bind_error(addr: SocketAddr, e: &(dyn std::error::Error + Send + Sync)) -> SiteError {
+    let in_use = e.to_string().to_lowercase().contains("in use");
+    let help = if in_use {
+        format!("another program (perhaps another summering serve) uses port {}; pass --port {} or stop the other one", addr.port(), addr.port().saturating_add(1))
+    } else {
+        "check the --bind address: it must be an address of this computer, like 127.0.0.1".to_string()
+    };
+    SiteError::new(ErrorKind::Serve, format!("could not listen on {addr}: {e}")).with_help(help)
+}

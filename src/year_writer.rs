@@ -1,0 +1,116 @@
+//! Writing a whole new year folder, `content/YEAR/`, in one step.
+//!
+//! Used by `summering new` and `summering import`. The files are written to a
+//! hidden folder beside it first and renamed into place only when all are
+//! written, so an interrupted run never leaves half a year behind. An existing
+//! year is never overwritten unless the caller was asked to (`import --force`),
+//! and then the old folder is removed only after the new one is in place.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{ErrorKind, SiteError};
+
+/// One file of the new year folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFile {
+    /// The file name inside the year folder (`01-styrkor.sv.md`).
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// The year folder for `year` under `root`.
+pub fn year_dir(root: &Path, year: u16) -> PathBuf {
+    root.join("content").join(year.to_string())
+}
+
+/// Refuses if `content/YEAR/` exists (unless `force`) or the site has no `content/site.toml`.
+pub fn ensure_writable(root: &Path, year: u16, force: bool, how_to_force: &str) -> Result<(), SiteError> {
+    let site = root.join("content").join("site.toml");
+    if !site.is_file() {
+        return Err(SiteError::in_file(ErrorKind::Io, crate::load::display(root, &site), "this folder has no site (content/site.toml is missing)")
+            .with_help("run the command in the site folder, the one that holds content/, or pass --root"));
+    }
+    let dir = year_dir(root, year);
+    if dir.exists() && !force {
+        return Err(SiteError::in_file(ErrorKind::YearExists, crate::load::display(root, &dir), format!("the year {year} already exists; nothing was changed"))
+            .with_help(how_to_force.to_string()));
+    }
+    Ok(())
+}
+
+/// Writes `files` as `content/YEAR/`, replacing an existing folder only if `force`.
+pub fn write_year(root: &Path, year: u16, files: &[NewFile], force: bool) -> Result<PathBuf, SiteError> {
+    ensure_writable(root, year, force, "choose another year")?;
+    let dir = year_dir(root, year);
+    let content = root.join("content");
+    let tmp = content.join(format!(".{year}.new-{}", std::process::id()));
+    let old = content.join(format!(".{year}.old-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&tmp);
+    let written = (|| {
+        fs::create_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, "create the folder", &e))?;
+        for f in files {
+            let path = tmp.join(&f.name);
+            fs::write(&path, &f.text).map_err(|e| SiteError::io(&dir.join(&f.name), "write the file", &e))?;
+        }
+        Ok::<(), SiteError>(())
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    let replacing = dir.exists();
+    if replacing {
+        fs::rename(&dir, &old).map_err(|e| {
+            let _ = fs::remove_dir_all(&tmp);
+            SiteError::io(&dir, "move the old year aside", &e)
+        })?;
+    }
+    if let Err(e) = fs::rename(&tmp, &dir) {
+        if replacing {
+            let _ = fs::rename(&old, &dir);
+        }
+        let _ = fs::remove_dir_all(&tmp);
+        return Err(SiteError::io(&dir, "move the new year into place", &e));
+    }
+    if replacing {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("content")).unwrap();
+        fs::write(dir.path().join("content/site.toml"), "").unwrap();
+        dir
+    }
+
+    fn file(name: &str, text: &str) -> NewFile {
+        NewFile { name: name.into(), text: text.into() }
+    }
+
+    #[test]
+    fn writes_refuses_and_replaces_only_when_forced() {
+        let dir = site();
+        write_year(dir.path(), 2022, &[file("a.md", "1")], false).unwrap();
+        let e = write_year(dir.path(), 2022, &[file("b.md", "2")], false).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::YearExists);
+        assert_eq!(fs::read_to_string(dir.path().join("content/2022/a.md")).unwrap(), "1");
+        write_year(dir.path(), 2022, &[file("b.md", "2")], true).unwrap();
+        assert!(!dir.path().join("content/2022/a.md").exists());
+        let names: Vec<_> = fs::read_dir(dir.path().join("content")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names.len(), 2, "temporary folders left behind: {names:?}");
+    }
+
+    #[test]
+    fn needs_a_site() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(write_year(dir.path(), 2022, &[], false).unwrap_err().kind(), ErrorKind::Io);
+    }
+}
