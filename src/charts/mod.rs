@@ -116,3 +116,68 @@ pub fn draw(chart: &Chart, lang: Lang, variant: Variant, theme: &ChartTheme, lab
     };
     svg::to_svg(&scene, theme, labels)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::testdata::{chart, strings, theme};
+
+    fn sample(kind: ChartKind) -> Chart {
+        match kind {
+            ChartKind::Bar => chart(kind, &[("Deltagare", &[1234.5, 860.0, -40.0])], None),
+            ChartKind::Hbar => chart(kind, &[("Deltagare", &[45.25, 30.0, 24.75])], Some("%")),
+            ChartKind::GroupedBar | ChartKind::StackedBar | ChartKind::Line => {
+                chart(kind, &[("Möten", &[12.0, 9.0, 4.0]), ("Deltagare", &[30.0, 22.0, 18.0])], None)
+            }
+        }
+    }
+
+    fn svg(c: &Chart, variant: Variant) -> String {
+        let labels = svg::Labels { id: "t", title: "Titel", desc: "Beskrivning", class: variant.class() };
+        draw(c, Lang::Sv, variant, &theme(), labels).unwrap()
+    }
+
+    #[test]
+    fn every_kind_in_both_layouts_matches_its_snapshot() {
+        for kind in ChartKind::ALL {
+            for (variant, name) in [(Variant::Wide, "wide"), (Variant::Narrow, "narrow")] {
+                insta::assert_snapshot!(format!("{}-{name}", kind.key()), svg(&sample(kind), variant));
+            }
+        }
+    }
+
+    #[test]
+    fn drawing_is_deterministic() {
+        for kind in ChartKind::ALL {
+            let c = sample(kind);
+            assert_eq!(svg(&c, Variant::Wide), svg(&c, Variant::Wide));
+        }
+    }
+
+    #[test]
+    fn vertical_bars_turn_horizontal_when_names_do_not_fit() {
+        let mut c = sample(ChartKind::Bar);
+        let short = svg(&c, Variant::Wide);
+        c.categories[0] = crate::charts::testdata::both("Sahlgrenska Universitetssjukhuset");
+        let long = svg(&c, Variant::Wide);
+        // Vertical bars write category names centred under the bars; horizontal ones left-aligned above.
+        let anchor_of = |svg: &str, name: &str| {
+            let i = svg.lines().position(|l| l == name).unwrap_or_else(|| panic!("{name} not in {svg}"));
+            svg.lines().nth(i - 1).unwrap().split("text-anchor=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
+        };
+        assert_eq!(anchor_of(&short, "Kommun"), "middle");
+        assert_eq!(anchor_of(&long, "Sahlgrenska Universitetssjukhuset"), "start");
+    }
+
+    #[test]
+    fn figures_carry_ids_with_the_prefix_and_text_in_the_language() {
+        let c = sample(ChartKind::Bar);
+        let f = figure(&c, Lang::En, "slide-3", &theme(), &strings(Lang::En)).unwrap();
+        assert_eq!(f.id, "slide-3-narvaro");
+        assert!(f.svg_wide.contains("aria-labelledby=\"slide-3-narvaro-w-title slide-3-narvaro-w-desc\""));
+        assert!(f.svg_narrow.contains("<title id=\"slide-3-narvaro-n-title\">Attendance</title>"));
+        assert!(f.svg_wide.contains("\n1,234.5\n") && f.svg_wide.contains("\n-40.0\n"), "{}", f.svg_wide);
+        assert_eq!(f.source.text, "Example data");
+        assert!(f.description.starts_with("Bar chart: Attendance."));
+    }
+}
