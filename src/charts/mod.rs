@@ -8,7 +8,7 @@
 //!   and a narrow one for phones, switched by a CSS container query; both
 //!   scale with their container (`viewBox`, no fixed size), have `role="img"`
 //!   and a `<title>` and `<desc>` named by `aria-labelledby`;
-//! - the description sentence ([`describe`]) and the data table ([`table`]);
+//! - the description sentence ([`describe()`]) and the data table ([`table()`]);
 //! - the title and source for the `<figcaption>`.
 //!
 //! Ids inside the SVGs start with the caller's prefix, so the same chart can be

@@ -1,6 +1,6 @@
 //! From a laid-out [`Scene`] to an accessible SVG string, drawn by plotters.
 //!
-//! The layout code ([`super::bars`], [`super::line`]) computes every shape in
+//! The layout code (`bars.rs`, `line.rs`) computes every shape in
 //! viewBox units; this module replays them through plotters' `SVGBackend` and
 //! then makes the result accessible and fluid: the fixed `width`/`height` that
 //! plotters writes are replaced by a `viewBox` only (the chart scales with its

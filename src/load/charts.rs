@@ -54,7 +54,7 @@ pub struct RawChart {
     /// Where the numbers come from, per language.
     pub source: Spanned<RawLocalized>,
     /// The categories (bars, or points along a line), in order.
-    pub categories: Spanned<Vec<Spanned<RawLocalized>>>,
+    pub categories: Spanned<List<Spanned<RawLocalized>>>,
     /// The data series; the span of each is its `[[chart.series]]` header.
     #[serde(default)]
     pub series: Vec<Spanned<RawSeries>>,
@@ -67,7 +67,39 @@ pub struct RawSeries {
     /// The series' name per language (shown in the legend and table).
     pub name: Spanned<RawLocalized>,
     /// One number per category.
-    pub values: Spanned<Vec<Spanned<RawNumber>>>,
+    pub values: Spanned<List<Spanned<RawNumber>>>,
+}
+
+/// A TOML array, with a message in plain words when something else is written
+/// (serde would say "expected a sequence").
+#[derive(Debug, Clone, PartialEq)]
+pub struct List<T>(pub Vec<T>);
+
+impl<T> std::ops::Deref for List<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = List<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list in square brackets, like [ … , … ]")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element()? {
+                    out.push(v);
+                }
+                Ok(List(out))
+            }
+        }
+        d.deserialize_seq(Visitor(std::marker::PhantomData))
+    }
 }
 
 /// A number as editors write it: `12`, `12.5` (no quotes).
@@ -144,6 +176,18 @@ mod tests {
         let values: Vec<f64> = chart.series[0].get_ref().values.get_ref().iter().map(|v| v.get_ref().0).collect();
         assert_eq!(values, [12.0, 1234.5]);
         assert!(matches!(chart.unit.as_ref().map(|u| u.get_ref()), Some(RawUnit::Same(u)) if u == "%"));
+    }
+
+    #[test]
+    fn a_single_value_instead_of_a_list_is_explained() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            values: List<RawNumber>,
+        }
+        let e = toml::from_str::<T>("values = 12\n").unwrap_err();
+        assert!(e.message().contains("a list in square brackets"), "{}", e.message());
+        assert!(!e.message().contains("sequence"), "{}", e.message());
     }
 
     #[test]

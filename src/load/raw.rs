@@ -85,5 +85,5 @@ pub struct RawFrontMatter {
     pub source_hash: Option<Spanned<String>>,
     /// Ids of charts (from `charts.toml`) shown after the text: `charts = ["narvaro"]`.
     #[serde(default)]
-    pub charts: Option<Spanned<Vec<Spanned<String>>>>,
+    pub charts: Option<Spanned<super::charts::List<Spanned<String>>>>,
 }

@@ -110,7 +110,7 @@ impl Ctx<'_> {
         let before = errors.len();
         let mut seen = BTreeMap::new();
         let mut out = Vec::new();
-        for c in list {
+        for c in list.iter() {
             if let Some(name) = self.localized(src, c, errors) {
                 if seen.insert(name.default_value().clone(), ()).is_some() {
                     errors.push(
@@ -238,7 +238,7 @@ fn series_values(
                 .with_help(format!("write exactly one value per category ({n}), in the same order as categories")),
         );
     }
-    for v in values {
+    for v in values.iter() {
         let x = v.get_ref().0;
         if !x.is_finite() {
             errors.push(
