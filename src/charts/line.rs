@@ -42,16 +42,16 @@ pub fn layout(f: &Frame<'_>) -> Scene {
         for (i, v) in series.values.iter().enumerate() {
             match v {
                 Some(v) => run.push((x_of(i), ys.at(*v))),
-                None => flush(&mut scene, &mut run, colour),
+                None => flush(&mut scene, &mut run, colour, m.line),
             }
         }
-        flush(&mut scene, &mut run, colour);
+        flush(&mut scene, &mut run, colour, m.line);
         for (i, v) in series.values.iter().enumerate() {
             let Some(v) = v else { continue };
             let point = (x_of(i), ys.at(*v));
-            Marker::of(s).draw(&mut scene, point, 6, colour);
+            Marker::of(s).draw(&mut scene, point, m.marker, colour);
             if labels_fit {
-                scene.text(f.value(*v), (point.0, point.1 - 10), m.small, theme.text, HPos::Center, VPos::Bottom);
+                scene.text(f.value(*v), (point.0, point.1 - m.marker - 4), m.small, theme.text, HPos::Center, VPos::Bottom);
             }
         }
     }
@@ -73,9 +73,9 @@ pub fn layout(f: &Frame<'_>) -> Scene {
 }
 
 /// Draws the points collected so far as one polyline (a single point is only its marker).
-fn flush(scene: &mut Scene, run: &mut Vec<(i32, i32)>, colour: super::theme::Rgb) {
+fn flush(scene: &mut Scene, run: &mut Vec<(i32, i32)>, colour: super::theme::Rgb, width: u32) {
     if run.len() >= 2 {
-        scene.push(Shape::Path { points: std::mem::take(run), colour, width: 3 });
+        scene.push(Shape::Path { points: std::mem::take(run), colour, width });
     }
     run.clear();
 }

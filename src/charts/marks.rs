@@ -6,14 +6,16 @@ use super::svg::{HPos, Scene, Shape, VPos};
 use super::text;
 use super::theme::{ChartTheme, Rgb};
 
-/// The two layouts of every chart: one for wide containers (report page,
-/// slides, print) and one for phones, switched by a CSS container query.
+/// The layouts of a chart: on pages, a wide one (and in print) and one for
+/// phones, switched by a CSS container query; on slides, one with large type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Variant {
     /// viewBox 640 wide.
     Wide,
     /// viewBox 320 wide, shown about 1:1 on a phone; bars are always horizontal.
     Narrow,
+    /// viewBox 1120 wide with large type, for a chart slide of a 1280 × 720 deck.
+    Slide,
 }
 
 /// Sizes of a layout, in viewBox units.
@@ -34,14 +36,19 @@ pub struct Metrics {
     pub bar: i32,
     /// Outer margin.
     pub pad: i32,
+    /// Stroke width of a line series.
+    pub line: u32,
+    /// "Radius" of a line marker.
+    pub marker: i32,
 }
 
 impl Variant {
     /// The sizes of this layout.
     pub fn metrics(self) -> Metrics {
         match self {
-            Variant::Wide => Metrics { width: 640, font: 16.0, small: 14.0, plot_height: 300, max_ticks: 6, bar: 26, pad: 12 },
-            Variant::Narrow => Metrics { width: 320, font: 14.0, small: 12.5, plot_height: 220, max_ticks: 5, bar: 22, pad: 8 },
+            Variant::Wide => Metrics { width: 640, font: 16.0, small: 14.0, plot_height: 300, max_ticks: 6, bar: 26, pad: 12, line: 3, marker: 6 },
+            Variant::Narrow => Metrics { width: 320, font: 14.0, small: 12.5, plot_height: 220, max_ticks: 5, bar: 22, pad: 8, line: 3, marker: 5 },
+            Variant::Slide => Metrics { width: 1120, font: 28.0, small: 24.0, plot_height: 280, max_ticks: 6, bar: 36, pad: 12, line: 5, marker: 9 },
         }
     }
 
@@ -50,6 +57,7 @@ impl Variant {
         match self {
             Variant::Wide => "chart__svg--wide",
             Variant::Narrow => "chart__svg--narrow",
+            Variant::Slide => "chart__svg--slide",
         }
     }
 }
@@ -231,8 +239,8 @@ pub fn legend(scene: &mut Scene, items: &[LegendItem<'_>], (x, y): (i32, i32), m
         match item.pattern {
             Some(p) => bar(scene, (cx, mid - swatch / 2, cx + swatch, mid + swatch / 2), item.colour, p, theme),
             None => {
-                scene.push(Shape::Path { points: vec![(cx, mid), (cx + swatch_w, mid)], colour: item.colour, width: 3 });
-                item.marker.draw(scene, (cx + swatch_w / 2, mid), 5, item.colour);
+                scene.push(Shape::Path { points: vec![(cx, mid), (cx + swatch_w, mid)], colour: item.colour, width: m.line });
+                item.marker.draw(scene, (cx + swatch_w / 2, mid), m.marker, item.colour);
             }
         }
         scene.text(item.name, (cx + swatch_w + 6, mid), m.font, theme.text, HPos::Left, VPos::Center);

@@ -106,6 +106,15 @@ pub fn figure(
     })
 }
 
+/// The chart's SVG for a slide (large type, no table: the slide's figure caption
+/// names it and the report page has the data); `id_prefix` makes its ids unique.
+pub fn slide_svg(chart: &Chart, lang: Lang, id_prefix: &str, theme: &ChartTheme, strings: &ChartStrings) -> Result<String, DrawError> {
+    let id = format!("{id_prefix}-{}-s", chart.id);
+    let title = chart.title.resolve(lang).value;
+    let desc = describe(chart, lang, strings);
+    draw(chart, lang, Variant::Slide, theme, svg::Labels { id: &id, title, desc: &desc, class: Variant::Slide.class() })
+}
+
 /// One SVG of `chart`: laid out for `variant`, drawn by plotters, made accessible.
 pub fn draw(chart: &Chart, lang: Lang, variant: Variant, theme: &ChartTheme, labels: svg::Labels<'_>) -> Result<String, DrawError> {
     let frame = frame::Frame::new(chart, lang, theme, variant.metrics());
@@ -140,7 +149,7 @@ mod tests {
     #[test]
     fn every_kind_in_both_layouts_matches_its_snapshot() {
         for kind in ChartKind::ALL {
-            for (variant, name) in [(Variant::Wide, "wide"), (Variant::Narrow, "narrow")] {
+            for (variant, name) in [(Variant::Wide, "wide"), (Variant::Narrow, "narrow"), (Variant::Slide, "slide")] {
                 insta::assert_snapshot!(format!("{}-{name}", kind.key()), svg(&sample(kind), variant));
             }
         }

@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn font_sizes_come_out_exact() {
         use crate::charts::Variant;
-        for m in [Variant::Wide.metrics(), Variant::Narrow.metrics()] {
+        for m in [Variant::Wide.metrics(), Variant::Narrow.metrics(), Variant::Slide.metrics()] {
             for px in [m.font, m.small] {
                 assert_eq!(plotters_size(px) / 1.24, px, "{px}");
             }

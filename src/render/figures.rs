@@ -1,8 +1,8 @@
 //! The charts of a page as [`FigureView`]s: a section's charts on the report
 //! page, and the cross-year trends on the archive page.
 //!
-//! Slides reuse [`of_section`] (or [`crate::charts::figure`] with their own id
-//! prefix) so a chart looks the same everywhere.
+//! Slides use [`for_slide`]: the same chart in a layout with large type, with
+//! ids prefixed by the slide so they stay unique on the deck page.
 
 use super::Theme;
 use crate::charts::{self, FigureView};
@@ -29,10 +29,21 @@ pub fn trends(site: &crate::model::Site, theme: &Theme, lang: Lang) -> Result<Ve
         .collect()
 }
 
+/// A chart for a slide (whose heading is the chart's title): its large-type SVG
+/// and the caption "Source: …".
+pub fn for_slide(chart: &Chart, lang: Lang, id_prefix: &str, theme: &Theme) -> Result<(String, String), SiteError> {
+    let strings = &theme.strings[&lang].charts;
+    let svg = charts::slide_svg(chart, lang, id_prefix, &theme.charts, strings).map_err(|e| drawing_failed(chart, &e))?;
+    let caption = format!("{}: {}", strings.source, chart.source.resolve(lang).value);
+    Ok((svg, caption))
+}
+
 /// One chart as a figure, with drawing failures named by the chart's file.
 pub fn figure(chart: &Chart, lang: Lang, id_prefix: &str, theme: &Theme) -> Result<FigureView, SiteError> {
-    charts::figure(chart, lang, id_prefix, &theme.charts, &theme.strings[&lang].charts).map_err(|e| {
-        SiteError::in_file(ErrorKind::ChartDrawing, &chart.file, format!("the chart \"{}\" could not be drawn: {}", chart.id, e.0))
-            .with_help("this is a fault in summering, not in your content; please report it with the chart's data")
-    })
+    charts::figure(chart, lang, id_prefix, &theme.charts, &theme.strings[&lang].charts).map_err(|e| drawing_failed(chart, &e))
+}
+
+fn drawing_failed(chart: &Chart, e: &charts::DrawError) -> SiteError {
+    SiteError::in_file(ErrorKind::ChartDrawing, &chart.file, format!("the chart \"{}\" could not be drawn: {}", chart.id, e.0))
+        .with_help("this is a fault in summering, not in your content; please report it with the chart's data")
 }

@@ -96,7 +96,7 @@ pub fn render(
         }
         Job::Slides(_, i) | Job::Handout(_, i) => {
             let r = &site.reports[i];
-            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t);
+            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme)?;
             let what = if matches!(job, Job::Slides(..)) { &t.slides.deck } else { &t.slides.handout };
             let title = format!("{} – {what} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, page)?

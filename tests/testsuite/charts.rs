@@ -244,3 +244,19 @@ fn every_chart_problem_of_a_file_is_reported_at_once() {
     let kinds: Vec<ErrorKind> = err.errors.iter().map(|e| e.kind()).collect();
     assert_eq!(kinds, [ErrorKind::UnknownChartKind, ErrorKind::NegativeInStack]);
 }
+
+#[test]
+fn a_chart_gets_its_own_slide_after_its_section() {
+    let site = sample();
+    for (lang, title, caption) in [("sv", "Närvaro vid NOSAM-möten", "Källa: Exempeldata"), ("en", "Attendance at NOSAM meetings", "Source: Example data")] {
+        for file in ["index.html", "handout.html"] {
+            let html = page(&site, &format!("{lang}/2021/slides/{file}"));
+            let at = html.find("aria-labelledby=\"slide-4-narvaro-s-title slide-4-narvaro-s-desc\"").unwrap_or_else(|| panic!("{lang}/{file}"));
+            let slide = &html[html[..at].rfind("<section").unwrap()..];
+            let slide = &slide[..slide.find("</section>").unwrap()];
+            assert!(slide.contains(title) && slide.contains(caption), "{slide}");
+            assert!(slide.contains("role=img") && slide.contains("viewbox=\"0 0 1120 "), "{slide}");
+            assert_eq!(slide.matches("<svg").count(), 1, "one large-type SVG, no phone variant on a slide");
+        }
+    }
+}
