@@ -260,3 +260,19 @@ fn a_chart_gets_its_own_slide_after_its_section() {
         }
     }
 }
+
+#[test]
+fn an_untranslated_chart_text_is_shown_in_swedish_marked_and_warned_about() {
+    let site = copy_fixture("charts");
+    let path = site.path().join(CHARTS);
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "title = { sv = \"Testdiagram: staplar\", en = \"Test chart: bars\" }",
+        "title = { sv = \"Testdiagram: staplar\" }",
+    );
+    fs::write(&path, text).unwrap();
+    let built = build_ok(site.path());
+    let warning = built.warnings.iter().find(|w| w.message.contains("chart \"staplar\": title")).expect("a warning");
+    assert_eq!(warning.file, CHARTS);
+    let fig = figure(page(&built, "en/2021/index.html"), "diagram-staplar");
+    assert!(fig.contains("<span class=chart__title lang=sv>Testdiagram: staplar</span>"), "{fig}");
+}
