@@ -68,6 +68,18 @@ pub enum ErrorKind {
     Import,
     /// The preview server could not start (address in use, not allowed …).
     Serve,
+    /// A chart `kind` that is not one of bar, hbar, grouped-bar, stacked-bar, line.
+    UnknownChartKind,
+    /// A section lists a chart id that the year's `charts.toml` does not have.
+    UnknownChart,
+    /// A chart series has a different number of values than the chart has categories.
+    SeriesLength,
+    /// A chart has no series, a series has no values, or the categories are empty.
+    EmptySeries,
+    /// A stacked chart has a negative value (parts of a whole cannot be negative).
+    NegativeInStack,
+    /// A chart could not be drawn (a fault in summering, not in the content).
+    ChartDrawing,
 }
 
 /// One problem found while building, with its file and place.

@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod charts;
 pub mod check;
 pub mod cli;
 pub mod diagnostics;

@@ -27,6 +27,20 @@ pub fn collect(site: &Site) -> Vec<Warning> {
         missing(&r.file, "title", Some(&r.title), &mut out);
         missing(&r.file, "subtitle", r.subtitle.as_ref(), &mut out);
         missing(&r.file, "closing", r.closing.as_ref(), &mut out);
+        for c in &r.charts {
+            let id = &c.id;
+            missing(&c.file, &format!("chart \"{id}\": title"), Some(&c.title), &mut out);
+            missing(&c.file, &format!("chart \"{id}\": x_label"), Some(&c.x_label), &mut out);
+            missing(&c.file, &format!("chart \"{id}\": y_label"), Some(&c.y_label), &mut out);
+            missing(&c.file, &format!("chart \"{id}\": unit"), c.unit.as_ref(), &mut out);
+            missing(&c.file, &format!("chart \"{id}\": source"), Some(&c.source), &mut out);
+            for (i, cat) in c.categories.iter().enumerate() {
+                missing(&c.file, &format!("chart \"{id}\": category {} ({})", i + 1, cat.default_value()), Some(cat), &mut out);
+            }
+            for s in &c.series {
+                missing(&c.file, &format!("chart \"{id}\": series \"{}\"", s.name.default_value()), Some(&s.name), &mut out);
+            }
+        }
         for s in &r.sections {
             let source = s.text.default_value();
             for &lang in &others {

@@ -4,6 +4,7 @@
 //! `NN-slug.LANG.md`) and sorts everything it lists, so file-system order never
 //! leaks into the site. All problems are collected, not just the first.
 
+pub mod charts;
 pub mod frontmatter;
 pub mod glossary;
 pub mod notes;
@@ -72,6 +73,11 @@ pub struct RawYear {
     /// `(number, slug)` of section files that could not be parsed; their problems are
     /// already reported, so validation must not add "missing file" errors for them.
     pub broken_sections: Vec<(u32, String)>,
+    /// `charts.toml`, if the year has one and it could be parsed.
+    pub charts: Option<Parsed<charts::RawChartsFile>>,
+    /// True if `charts.toml` exists but could not be read or parsed (already reported),
+    /// so sections naming its charts must not get "unknown chart" errors too.
+    pub charts_broken: bool,
 }
 
 /// Everything read from `content/`.
@@ -149,12 +155,19 @@ pub fn load_config(root: &Path) -> Result<Parsed<RawSiteConfig>, SiteError> {
 
 fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) -> RawYear {
     let report = read_toml::<RawReport>(root, &dir.join("report.toml")).map_err(|e| errors.push(e)).ok();
+    let charts_path = dir.join("charts.toml");
+    let charts = if charts_path.is_file() {
+        read_toml::<charts::RawChartsFile>(root, &charts_path).map_err(|e| errors.push(e)).ok()
+    } else {
+        None
+    };
+    let charts_broken = charts_path.is_file() && charts.is_none();
     let mut sections = Vec::new();
     let mut broken_sections = Vec::new();
     let entries = sorted_entries(dir).map_err(|e| errors.push(e)).unwrap_or_default();
     for path in entries {
         let name = file_name(&path);
-        if name.starts_with('.') || name == "report.toml" {
+        if name.starts_with('.') || name == "report.toml" || name == "charts.toml" {
             continue;
         }
         if name.ends_with(".md") {
@@ -169,7 +182,7 @@ fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) ->
             }
         }
     }
-    RawYear { year, dir_name: display(root, dir), report, sections, broken_sections }
+    RawYear { year, dir_name: display(root, dir), report, sections, broken_sections, charts, charts_broken }
 }
 
 fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {

@@ -83,4 +83,7 @@ pub struct RawFrontMatter {
     /// translated from (see `model::fingerprint`), so `check` can tell when it is outdated.
     #[serde(default)]
     pub source_hash: Option<Spanned<String>>,
+    /// Ids of charts (from `charts.toml`) shown after the text: `charts = ["narvaro"]`.
+    #[serde(default)]
+    pub charts: Option<Spanned<super::charts::List<Spanned<String>>>>,
 }

@@ -83,17 +83,17 @@ fn site_languages(src: &SourceFile, raw: &Spanned<Vec<Spanned<String>>>, errors:
     (errors.len() == before).then_some(langs)
 }
 
-struct Ctx<'a> {
-    languages: &'a [Lang],
+pub(super) struct Ctx<'a> {
+    pub(super) languages: &'a [Lang],
 }
 
 impl Ctx<'_> {
-    fn default_lang(&self) -> Lang {
+    pub(super) fn default_lang(&self) -> Lang {
         self.languages[0]
     }
 
     /// Checks a `{ sv = "…", en = "…" }` value: known languages only, default present.
-    fn localized(&self, src: &SourceFile, raw: &Spanned<RawLocalized>, errors: &mut Vec<SiteError>) -> Option<Localized<String>> {
+    pub(super) fn localized(&self, src: &SourceFile, raw: &Spanned<RawLocalized>, errors: &mut Vec<SiteError>) -> Option<Localized<String>> {
         let mut values = BTreeMap::new();
         let before = errors.len();
         for (code, text) in &raw.get_ref().0 {
@@ -134,8 +134,10 @@ impl Ctx<'_> {
 
     fn report(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Option<Report> {
         let Some(report) = &raw.report else {
-            // report.toml is broken (already reported): still check the sections.
-            self.sections(raw, errors);
+            // report.toml is broken (already reported): still check the sections and charts.
+            let mut sections = self.sections(raw, errors);
+            self.charts(raw, errors);
+            self.link_charts(raw, &mut sections, errors);
             return None;
         };
         let src = &report.source;
@@ -152,7 +154,9 @@ impl Ctx<'_> {
         let subtitle = r.subtitle.as_ref().map(|s| self.localized(src, s, errors));
         let closing = r.closing.as_ref().map(|s| self.localized(src, s, errors));
         let published = date(src, &r.published, errors);
-        let sections = self.sections(raw, errors);
+        let mut sections = self.sections(raw, errors);
+        let charts = self.charts(raw, errors);
+        self.link_charts(raw, &mut sections, errors);
         if errors.len() > before {
             return None;
         }
@@ -163,6 +167,7 @@ impl Ctx<'_> {
             published: published?,
             closing: closing.flatten(),
             sections,
+            charts,
             file: src.name.clone(),
         })
     }
@@ -280,6 +285,7 @@ impl Ctx<'_> {
             slug: slug.to_string(),
             kind: default_kind?,
             text: Localized::new(default, texts).ok()?,
+            charts: Vec::new(),
         })
     }
 }

@@ -1,6 +1,8 @@
 //! The validated report model: [`Site`] → [`Report`] → [`Section`], built from
 //! the raw files with `Site::try_from(raw_site)`.
 
+pub mod chart;
+mod chart_convert;
 mod convert;
 pub mod fingerprint;
 pub mod glossary;
@@ -8,4 +10,5 @@ pub mod markdown;
 mod types;
 
 pub use glossary::{Glossary, Term};
+pub use chart::{Chart, ChartKind, Series};
 pub use types::{Date, Html, Report, Section, SectionKind, SectionText, Site, Year};

@@ -163,6 +163,8 @@ pub struct Section {
     pub kind: SectionKind,
     /// The text per language.
     pub text: Localized<SectionText>,
+    /// Ids of the year's charts shown after the text, in order (checked to exist).
+    pub charts: Vec<String>,
 }
 
 /// One year's report.
@@ -180,6 +182,8 @@ pub struct Report {
     pub closing: Option<Localized<String>>,
     /// Sections, in report order (by kind, then number).
     pub sections: Vec<Section>,
+    /// The year's charts from `charts.toml`, in file order.
+    pub charts: Vec<super::chart::Chart>,
     /// `content/YYYY/report.toml`, for messages.
     pub file: String,
 }
@@ -201,6 +205,13 @@ pub struct Site {
     pub reports: Vec<Report>,
     /// The abbreviations of `content/glossary.toml` (empty without one).
     pub glossary: super::Glossary,
+}
+
+impl Report {
+    /// The chart with this id, if the year has one.
+    pub fn chart(&self, id: &str) -> Option<&super::chart::Chart> {
+        self.charts.iter().find(|c| c.id == id)
+    }
 }
 
 impl Site {

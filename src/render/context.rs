@@ -125,6 +125,8 @@ pub struct SectionView<'a> {
     pub body: &'a str,
     /// The language of the text when it is a fallback.
     pub lang: Option<&'static str>,
+    /// Charts shown after the text, for `partials/figure.html`.
+    pub figures: Vec<crate::charts::FigureView>,
 }
 
 /// The archive page of one language.
@@ -132,6 +134,8 @@ pub struct SectionView<'a> {
 pub struct ArchivePage<'a> {
     /// Every report, newest first.
     pub entries: Vec<ArchiveEntry<'a>>,
+    /// Trend charts of charts that appear in several years (for `partials/figure.html`).
+    pub trends: Vec<crate::charts::FigureView>,
 }
 
 /// One year in the archive.

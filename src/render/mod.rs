@@ -5,6 +5,7 @@
 
 pub mod abbr;
 pub mod context;
+pub mod figures;
 pub mod html_tokens;
 mod pages;
 pub mod strings;

@@ -84,18 +84,19 @@ pub fn render(
         }
         Job::Archive(_) => {
             let entries = site.reports.iter().map(|r| archive_entry(r, lang, t, &root)).collect();
+            let trends = super::figures::trends(site, theme, lang)?;
             let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
-            render_page(tera, theme, site, options, *job, &path, title, ArchivePage { entries })?
+            render_page(tera, theme, site, options, *job, &path, title, ArchivePage { entries, trends })?
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
-            let page = report_page(r, lang, t, &site.glossary);
+            let page = report_page(r, lang, t, &site.glossary, theme)?;
             let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, page)?
         }
         Job::Slides(_, i) | Job::Handout(_, i) => {
             let r = &site.reports[i];
-            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t);
+            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme)?;
             let what = if matches!(job, Job::Slides(..)) { &t.slides.deck } else { &t.slides.handout };
             let title = format!("{} – {what} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, page)?
@@ -188,7 +189,13 @@ fn archive_entry<'a>(r: &'a Report, lang: Lang, t: &super::strings::UiStrings, r
     }
 }
 
-fn report_page<'a>(r: &'a Report, lang: Lang, t: &'a super::strings::UiStrings, glossary: &'a Glossary) -> ReportPage<'a> {
+fn report_page<'a>(
+    r: &'a Report,
+    lang: Lang,
+    t: &'a super::strings::UiStrings,
+    glossary: &'a Glossary,
+    theme: &Theme,
+) -> Result<ReportPage<'a>, SiteError> {
     let mut groups: Vec<KindGroup<'a>> = Vec::new();
     for s in &r.sections {
         let text = s.text.resolve(lang);
@@ -197,13 +204,14 @@ fn report_page<'a>(r: &'a Report, lang: Lang, t: &'a super::strings::UiStrings, 
             title: &text.value.title,
             body: text.value.body.as_str(),
             lang: text.is_fallback.then(|| text.lang.code()),
+            figures: super::figures::of_section(r, s, lang, theme)?,
         };
         match groups.last_mut() {
             Some(g) if g.id == format!("kind-{}", s.kind.key()) => g.sections.push(view),
             _ => groups.push(KindGroup { id: format!("kind-{}", s.kind.key()), heading: t.kinds.get(s.kind), sections: vec![view] }),
         }
     }
-    ReportPage {
+    Ok(ReportPage {
         year: r.year.get(),
         title: Text::from_resolved(r.title.resolve(lang), lang),
         subtitle: r.subtitle.as_ref().map(|s| Text::from_resolved(s.resolve(lang), lang)),
@@ -213,7 +221,7 @@ fn report_page<'a>(r: &'a Report, lang: Lang, t: &'a super::strings::UiStrings, 
         groups,
         closing: r.closing.as_ref().map(|c| Text::from_resolved(c.resolve(lang), lang)),
         glossary: glossary_items(r, lang, glossary),
-    }
+    })
 }
 
 /// The terms that occur in the report as shown in `lang` and that have something to say.

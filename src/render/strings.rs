@@ -53,6 +53,8 @@ pub struct UiStrings {
     pub kinds: KindNames,
     /// Words of the slide deck and handout pages.
     pub slides: super::slides::strings::SlideStrings,
+    /// Words around charts (captions, tables, descriptions).
+    pub charts: crate::charts::ChartStrings,
 }
 
 /// Headings per section kind.

@@ -45,6 +45,10 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "assets/slides.js",
     "strings/sv.toml",
     "strings/en.toml",
+    "charts.toml",
+    "templates/partials/figure.html",
+    "templates/partials/chart-table.html",
+    "assets/charts.css",
 ];
 
 /// One theme file and where it came from (for messages).
@@ -63,6 +67,8 @@ pub struct Theme {
     pub files: BTreeMap<String, ThemeFile>,
     /// Interface strings per language.
     pub strings: StringTable,
+    /// Chart colours and font, from `charts.toml`.
+    pub charts: crate::charts::ChartTheme,
 }
 
 impl Theme {
@@ -111,7 +117,17 @@ impl Theme {
                 Err(e) => errors.push(e),
             }
         }
-        if errors.is_empty() { Ok(Theme { files, strings }) } else { Err(errors.into()) }
+        let charts = match files.get("charts.toml") {
+            Some(file) => {
+                let text: Arc<str> = Arc::from(String::from_utf8_lossy(&file.bytes).as_ref());
+                crate::charts::ChartTheme::parse(&file.display, &text).map_err(|e| errors.extend(e)).ok()
+            }
+            None => None,
+        };
+        match charts {
+            Some(charts) if errors.is_empty() => Ok(Theme { files, strings, charts }),
+            _ => Err(errors.into()),
+        }
     }
 
     /// The text of a theme file, if it exists and is UTF-8.

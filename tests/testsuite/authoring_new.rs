@@ -16,7 +16,10 @@ fn a_new_year_copies_the_structure_with_placeholders_and_carries_the_way_forward
         v.sort();
         v
     };
-    assert_eq!(names("2022"), names("2021"));
+    // Every file but charts.toml: last year's numbers would be wrong in the new year.
+    let mut last_year = names("2021");
+    last_year.retain(|n| n != "charts.toml");
+    assert_eq!(names("2022"), last_year);
     let focus = fs::read_to_string(site.path().join("content/2022/03-aktuella-fragor.sv.md")).unwrap();
     assert!(focus.contains("- Aktiviteter från 2021 skjuts fram till HP 2022\n"), "{focus}");
     assert!(focus.contains("  - projekt Mobil röntgen\n"), "{focus}");

@@ -7,6 +7,7 @@ mod authoring_glossary;
 mod authoring_import;
 mod authoring_new;
 mod authoring_serve;
+mod charts;
 mod errors;
 mod markdown;
 mod output;

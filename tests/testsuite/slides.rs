@@ -48,18 +48,19 @@ fn the_sample_deck_is_title_sections_closing_in_order() {
     let site = sample();
     let html = page(&site, "sv/2021/slides/index.html");
     let roots = slide_roots(html);
-    // Title, five sections (none needs a second slide), closing.
-    assert_eq!(roots.len(), 7, "{roots:?}");
+    // Title, five sections (none needs a second slide) and the example chart's own slide
+    // after its section, closing.
+    assert_eq!(roots.len(), 8, "{roots:?}");
     assert!(roots[0].contains("slide--title"));
-    assert!(roots[1..6].iter().all(|c| c.contains("slide--section")));
-    assert!(roots[6].contains("slide--closing"));
+    assert!(roots[1..7].iter().all(|c| c.contains("slide--section")));
+    assert!(roots[7].contains("slide--closing"));
     let text = visible_text(html);
-    let order = ["NOSAM summering 2021", "Välfungerande struktur", "Viljan att samverka", "Aktuella frågor", "Utvecklingsområde", "Framåt", "Ett samarbete värt att satsa på"];
+    let order = ["NOSAM summering 2021", "Välfungerande struktur", "Viljan att samverka", "Närvaro vid NOSAM-möten", "Aktuella frågor", "Utvecklingsområde", "Framåt", "Ett samarbete värt att satsa på"];
     let positions: Vec<usize> = order.iter().map(|t| text.find(t).unwrap_or_else(|| panic!("{t} missing"))).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
-    // Slides are named for assistive technology; deep links #1…#7 have a target.
-    for n in 1..=7 {
-        assert!(html.contains(&format!("aria-label=\"Bild {n} av 7\"")), "label of slide {n}");
+    // Slides are named for assistive technology; deep links #1…#8 have a target.
+    for n in 1..=8 {
+        assert!(html.contains(&format!("aria-label=\"Bild {n} av 8\"")), "label of slide {n}");
         assert!(html.contains(&format!("id={n}>")), "target of #{n}");
     }
 }
@@ -76,7 +77,7 @@ fn the_nine_point_development_slide_fits_on_one_readable_slide() {
         let html = page(&built, &format!("{lang}/2021/slides/index.html"));
         assert!(!html.contains("(forts.)") && !html.contains("(cont.)"));
         let roots = slide_roots(html);
-        let slide = &roots[4];
+        let slide = &roots[5];
         assert!(slide.contains("slide--kind-development-area"), "{slide}");
         let size = size_of(slide);
         assert!((24..=32).contains(&size), "{lang}: {title} at {size}px");

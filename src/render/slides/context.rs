@@ -2,7 +2,10 @@
 
 use serde::Serialize;
 
+use super::fit;
 use super::plan::{Deck, title_organisation};
+use crate::diagnostics::SiteError;
+use crate::render::{Theme, figures};
 use crate::lang::Lang;
 use crate::model::{Report, Site};
 use crate::render::context::Text;
@@ -82,19 +85,19 @@ pub struct SectionSlideView<'a> {
     /// The body starts with the rest of a point from the slide before (no bullet).
     pub continues_item: bool,
     /// Figures shown after the body; the template renders each as a `<figure>`.
-    /// Empty until charts exist (issue 4): filling it with a section's charts also
-    /// needs their height taken off the body's room when fitting — subtract it from
-    /// the capacities in `fit::fit_section`, or give each chart a slide of its own.
-    pub figures: Vec<FigureView<'a>>,
+    /// Each chart a section lists gets a slide of its own after the section's text
+    /// slides (the chart's title as heading, no body, one figure), so the text's
+    /// fitting is not affected.
+    pub figures: Vec<FigureView>,
 }
 
 /// A figure on a slide: inline SVG (or other safe HTML) and its caption.
 #[derive(Debug, Clone, Serialize)]
-pub struct FigureView<'a> {
+pub struct FigureView {
     /// Safe HTML of the figure (an inline `<svg>` with its own title and description).
-    pub html: &'a str,
+    pub html: String,
     /// The caption.
-    pub caption: &'a str,
+    pub caption: String,
 }
 
 /// Speaker notes of a slide.
@@ -107,7 +110,16 @@ pub struct NotesView<'a> {
 }
 
 /// The deck page's context for report `report` in `lang`.
-pub fn deck_page<'a>(site: &'a Site, report: &'a Report, deck: &'a Deck, lang: Lang, t: &'a UiStrings) -> DeckPage<'a> {
+///
+/// Fails only if a chart cannot be drawn (a fault in summering, not in the content).
+pub fn deck_page<'a>(
+    site: &'a Site,
+    report: &'a Report,
+    deck: &'a Deck,
+    lang: Lang,
+    t: &'a UiStrings,
+    theme: &Theme,
+) -> Result<DeckPage<'a>, SiteError> {
     let total = deck.len();
     let label = |n: usize| t.slides.slide_of(n, total);
     let organisation = Text::from_resolved(site.organisation.resolve(lang), lang);
@@ -156,6 +168,31 @@ pub fn deck_page<'a>(site: &'a Site, report: &'a Report, deck: &'a Deck, lang: L
                     .map(|html| NotesView { html: html.as_str(), lang: fallback }),
             });
         }
+        let size = parts.first().map_or(fit::SIZES[0], |p| p.size);
+        for chart in section.charts.iter().filter_map(|id| report.chart(id)) {
+            let n = slides.len() + 1;
+            let (html, caption) = figures::for_slide(chart, lang, &format!("slide-{n}"), theme)?;
+            let chart_title = chart.title.resolve(lang);
+            slides.push(SlideView {
+                number: n,
+                label: label(n),
+                size: px(size),
+                cover: None,
+                section: Some(SectionSlideView {
+                    kind: section.kind.key(),
+                    kind_label: t.kinds.get(section.kind),
+                    title: chart_title.value,
+                    continued: false,
+                    lang: chart_title.is_fallback.then(|| chart_title.lang.code()),
+                    body: "",
+                    continues_item: false,
+                    figures: vec![FigureView { html, caption }],
+                }),
+                closing: None,
+                organisation: organisation.clone(),
+                notes: None,
+            });
+        }
     }
     if let (Some(closing), Some(size)) = (&report.closing, deck.closing_size) {
         let n = slides.len() + 1;
@@ -170,7 +207,7 @@ pub fn deck_page<'a>(site: &'a Site, report: &'a Report, deck: &'a Deck, lang: L
             notes: None,
         });
     }
-    DeckPage {
+    Ok(DeckPage {
         year: report.year.get(),
         title: Text::from_resolved(report.title.resolve(lang), lang),
         report_href: "../index.html",
@@ -179,7 +216,7 @@ pub fn deck_page<'a>(site: &'a Site, report: &'a Report, deck: &'a Deck, lang: L
         status: label(1),
         total,
         slides,
-    }
+    })
 }
 
 fn px(size: f32) -> u16 {

@@ -39,12 +39,14 @@ pub struct Deck {
     pub sections: Vec<Vec<SectionPart>>,
     /// The closing slide's statement size, when the report has a closing statement.
     pub closing_size: Option<f32>,
+    /// Chart slides: each chart a section lists gets a slide of its own after the section's text.
+    pub charts: usize,
 }
 
 impl Deck {
     /// Number of slides.
     pub fn len(&self) -> usize {
-        1 + self.sections.iter().map(Vec::len).sum::<usize>() + usize::from(self.closing_size.is_some())
+        1 + self.sections.iter().map(Vec::len).sum::<usize>() + self.charts + usize::from(self.closing_size.is_some())
     }
 
     /// A deck always has its title slide.
@@ -110,7 +112,8 @@ fn plan_deck(site: &Site, report: &Report, lang: Lang, continued: &str, warnings
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() { Ok(Deck { title_size, sections, closing_size }) } else { Err(errors) }
+    let charts = report.sections.iter().map(|s| s.charts.len()).sum();
+    if errors.is_empty() { Ok(Deck { title_size, sections, closing_size, charts }) } else { Err(errors) }
 }
 
 /// The organisation line of the title slide, left out when the subtitle already says it.

@@ -1,0 +1,121 @@
+//! What every layout shares: the chart in one language, its number format,
+//! and the header (legend and value-axis name) drawn above the plot.
+
+use super::marks::{LegendItem, Marker, Metrics, Pattern, legend};
+use super::numfmt;
+use super::scale::Ticks;
+use super::svg::{HPos, Scene, VPos};
+use super::text;
+use super::theme::{ChartTheme, Rgb};
+use crate::lang::Lang;
+use crate::model::Chart;
+
+/// A chart prepared for drawing in one language and one layout.
+pub struct Frame<'a> {
+    /// The chart.
+    pub chart: &'a Chart,
+    /// The language of every word and number.
+    pub lang: Lang,
+    /// Colours and font.
+    pub theme: &'a ChartTheme,
+    /// Sizes of the layout.
+    pub m: Metrics,
+    decimals: usize,
+    unit: Option<&'a str>,
+}
+
+impl<'a> Frame<'a> {
+    /// Prepares `chart` for `lang` with the sizes `m`.
+    pub fn new(chart: &'a Chart, lang: Lang, theme: &'a ChartTheme, m: Metrics) -> Frame<'a> {
+        Frame {
+            chart,
+            lang,
+            theme,
+            m,
+            decimals: chart.decimals(),
+            unit: chart.unit.as_ref().map(|u| u.resolve(lang).value.as_str()),
+        }
+    }
+
+    /// A data value with the chart's precision and unit.
+    pub fn value(&self, v: f64) -> String {
+        numfmt::value(v, self.decimals, self.unit, self.lang)
+    }
+
+    /// A tick value (no unit; the axis name carries it).
+    pub fn tick(&self, v: f64, ticks: &Ticks) -> String {
+        numfmt::number(v, ticks.decimals, self.lang)
+    }
+
+    /// Category `i`'s name.
+    pub fn category(&self, i: usize) -> &'a str {
+        self.chart.categories[i].resolve(self.lang).value
+    }
+
+    /// The colour of series `i`.
+    pub fn colour(&self, i: usize) -> Rgb {
+        self.theme.series[i % self.theme.series.len()]
+    }
+
+    /// The hatching of series `i` (none when there is only one series).
+    pub fn pattern(&self, i: usize) -> Pattern {
+        if self.chart.series.len() == 1 { Pattern::Solid } else { Pattern::of(i) }
+    }
+
+    /// The value axis' name, with the unit in parentheses unless the name already has it.
+    pub fn value_axis_name(&self) -> String {
+        let name = self.chart.y_label.resolve(self.lang).value.as_str();
+        match self.unit.map(str::trim).filter(|u| !u.is_empty() && !name.contains(*u)) {
+            Some(u) => format!("{name} ({u})"),
+            None => name.to_string(),
+        }
+    }
+
+    /// The category axis' name.
+    pub fn category_axis_name(&self) -> &'a str {
+        self.chart.x_label.resolve(self.lang).value
+    }
+
+    /// Draws the legend (if there are several series) and the value axis' name;
+    /// returns the y where the plot may start.
+    pub fn header(&self, scene: &mut Scene, bars: bool) -> i32 {
+        let m = &self.m;
+        let mut y = m.pad;
+        if self.chart.series.len() > 1 {
+            let items: Vec<LegendItem<'_>> = self
+                .chart
+                .series
+                .iter()
+                .enumerate()
+                .map(|(i, s)| LegendItem {
+                    name: s.name.resolve(self.lang).value,
+                    colour: self.colour(i),
+                    pattern: bars.then(|| self.pattern(i)),
+                    marker: Marker::of(i),
+                })
+                .collect();
+            y = legend(scene, &items, (m.pad, y), m.width - m.pad, m, self.theme) + (m.small * 0.4).round() as i32;
+        }
+        let name = self.value_axis_name();
+        for line in text::wrap(&name, m.small, f64::from(m.width - 2 * m.pad)) {
+            scene.text(line, (m.pad, y), m.small, self.theme.muted, HPos::Left, VPos::Top);
+            y += (m.small * 1.3).round() as i32;
+        }
+        y + (m.small * 0.3).round() as i32
+    }
+
+    /// Ticks for `lo..=hi` whose labels fit side by side in `room` (for a horizontal value axis).
+    pub fn ticks_fitting(&self, lo: f64, hi: f64, room: f64) -> Ticks {
+        let mut n = self.m.max_ticks;
+        loop {
+            let ticks = Ticks::nice_for(lo, hi, n, self.decimals);
+            let labels = ticks.values().iter().map(|&v| self.tick(v, &ticks)).collect::<Vec<_>>();
+            let widest = text::widest(labels.iter().map(String::as_str), self.m.small);
+            let count = labels.len() as f64;
+            if n <= 2 || (widest + 12.0) * (count - 1.0) <= room {
+                return ticks;
+            }
+            n -= 1;
+        }
+    }
+}

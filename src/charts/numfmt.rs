@@ -1,0 +1,107 @@
+//! Numbers written the way each language writes them.
+//!
+//! | | Swedish | English |
+//! |---|---|---|
+//! | thousands | `1 234` with U+00A0 NO-BREAK SPACE | `1,234` |
+//! | decimals | `1 234,5` | `1,234.5` |
+//! | negative | `−12` with U+2212 MINUS SIGN | `-12` |
+//! | percent | `12,5 %` (no-break space before) | `12.5%` |
+//! | other units | `12 st` (no-break space before) | `12 pcs` |
+//!
+//! The thousands separator is the no-break space U+00A0, as in the Unicode CLDR
+//! data for Swedish: it keeps a number on one line, every font has it, and
+//! screen readers read `1 234` as one number. (The narrow no-break space U+202F
+//! is typographically finer but missing from some fonts.) Four-digit numbers are
+//! grouped too (`1 234`), as the Swedish Language Council recommends for tables.
+
+use crate::lang::Lang;
+
+/// The thousands separator used for Swedish: U+00A0 NO-BREAK SPACE.
+pub const SV_GROUP: char = '\u{a0}';
+
+/// `value` with exactly `decimals` decimals, grouped and signed as `lang` writes it.
+pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
+    let (group, point, minus) = match lang {
+        Lang::Sv => (SV_GROUP, ',', '\u{2212}'),
+        Lang::En => (',', '.', '-'),
+    };
+    let plain = format!("{:.*}", decimals, value.abs());
+    let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::with_capacity(plain.len() + 4);
+    let is_zero = plain.bytes().all(|b| b == b'0' || b == b'.');
+    if value < 0.0 && !is_zero {
+        out.push(minus);
+    }
+    for (i, digit) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(digit);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A formatted number followed by its unit, spaced as `lang` writes it.
+pub fn with_unit(number: &str, unit: Option<&str>, lang: Lang) -> String {
+    match unit.map(str::trim).filter(|u| !u.is_empty()) {
+        None => number.to_string(),
+        Some(u) if lang == Lang::En && matches!(u, "%" | "‰") => format!("{number}{u}"),
+        Some(u) => format!("{number}\u{a0}{u}"),
+    }
+}
+
+/// [`number`] then [`with_unit`].
+pub fn value(value: f64, decimals: usize, unit: Option<&str>, lang: Lang) -> String {
+    with_unit(&number(value, decimals, lang), unit, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NB: char = '\u{a0}';
+
+    #[test]
+    fn swedish_groups_with_no_break_space_and_uses_decimal_comma() {
+        assert_eq!(number(1234.5, 1, Lang::Sv), format!("1{NB}234,5"));
+        assert_eq!(number(1234567.0, 0, Lang::Sv), format!("1{NB}234{NB}567"));
+        assert_eq!(number(999.0, 0, Lang::Sv), "999");
+        assert_eq!(number(12.5, 2, Lang::Sv), "12,50");
+    }
+
+    #[test]
+    fn english_groups_with_comma_and_uses_decimal_point() {
+        assert_eq!(number(1234.5, 1, Lang::En), "1,234.5");
+        assert_eq!(number(1234567.0, 0, Lang::En), "1,234,567");
+        assert_eq!(number(0.25, 2, Lang::En), "0.25");
+    }
+
+    #[test]
+    fn negative_numbers_and_negative_zero() {
+        assert_eq!(number(-1234.5, 1, Lang::Sv), format!("\u{2212}1{NB}234,5"));
+        assert_eq!(number(-1234.5, 1, Lang::En), "-1,234.5");
+        assert_eq!(number(-0.0, 1, Lang::Sv), "0,0");
+        assert_eq!(number(-0.01, 1, Lang::En), "0.0");
+    }
+
+    #[test]
+    fn rounding_to_the_decimals_asked_for() {
+        assert_eq!(number(2.25, 1, Lang::En), "2.2"); // 2.25 is stored just below 2.25
+        assert_eq!(number(999.96, 1, Lang::Sv), format!("1{NB}000,0"));
+        assert_eq!(number(0.3 - 0.1, 1, Lang::Sv), "0,2");
+    }
+
+    #[test]
+    fn units_per_language() {
+        assert_eq!(value(12.5, 1, Some("%"), Lang::Sv), format!("12,5{NB}%"));
+        assert_eq!(value(12.5, 1, Some("%"), Lang::En), "12.5%");
+        assert_eq!(value(3.0, 0, Some("st"), Lang::Sv), format!("3{NB}st"));
+        assert_eq!(value(3.0, 0, Some("pcs"), Lang::En), format!("3{NB}pcs"));
+        assert_eq!(value(3.0, 0, Some(" "), Lang::En), "3");
+        assert_eq!(value(3.0, 0, None, Lang::En), "3");
+    }
+}

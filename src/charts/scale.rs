@@ -1,0 +1,239 @@
+//! Scales: from data values to positions, and "nice" axis ticks.
+//!
+//! Ticks are steps of 1, 2, 2.5 or 5 times a power of ten, so axis labels read
+//! as round numbers (0, 250, 500 …) instead of whatever the data's range gives.
+
+/// Axis ticks from `min` to `max` in steps of `step`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ticks {
+    /// The first tick (at or below the smallest value).
+    pub min: f64,
+    /// The last tick (at or above the largest value).
+    pub max: f64,
+    /// The distance between ticks.
+    pub step: f64,
+    /// Decimals needed to write every tick exactly.
+    pub decimals: usize,
+}
+
+impl Ticks {
+    /// Ticks covering `lo..=hi` with at most `max_ticks` ticks (at least 2).
+    pub fn nice(lo: f64, hi: f64, max_ticks: usize) -> Ticks {
+        Ticks::nice_for(lo, hi, max_ticks, usize::MAX)
+    }
+
+    /// Like [`Ticks::nice`] for data written with `data_decimals` decimals: a
+    /// step of 2.5 is skipped where it would add a decimal the data does not
+    /// have (whole numbers get 0, 2, 4 … rather than 0, 2,5, 5 …).
+    pub fn nice_for(lo: f64, hi: f64, max_ticks: usize, data_decimals: usize) -> Ticks {
+        let (mut lo, mut hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+        if hi == lo {
+            // One value (or all zero): make room around it.
+            if lo == 0.0 {
+                hi = 1.0;
+            } else if lo > 0.0 {
+                lo = 0.0;
+            } else {
+                hi = 0.0;
+            }
+        }
+        let intervals = max_ticks.max(2) as f64 - 1.0;
+        let raw = (hi - lo) / intervals;
+        let mut exponent = raw.log10().floor() as i32;
+        let mut step_mantissa = 10.0;
+        let quarter_ok = |e: i32| decimals_of_step(2.5, e) <= data_decimals.max(decimals_of_step(1.0, e));
+        for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
+            if m == 2.5 && !quarter_ok(exponent) {
+                continue;
+            }
+            if m * 10f64.powi(exponent) >= raw * (1.0 - 1e-9) {
+                step_mantissa = m;
+                break;
+            }
+        }
+        loop {
+            let step = step_mantissa * 10f64.powi(exponent);
+            let min = (lo / step + 1e-9).floor() * step;
+            let max = (hi / step - 1e-9).ceil() * step;
+            if ((max - min) / step).round() <= intervals {
+                let decimals = decimals_of_step(step_mantissa, exponent);
+                return Ticks { min: tidy(min, decimals), max: tidy(max, decimals), step, decimals };
+            }
+            // Rounding outwards added an interval too many: take the next larger step.
+            (step_mantissa, exponent) = match step_mantissa {
+                m if m < 2.0 => (2.0, exponent),
+                m if m < 2.5 && quarter_ok(exponent) => (2.5, exponent),
+                m if m < 5.0 => (5.0, exponent),
+                _ => (1.0, exponent + 1),
+            };
+        }
+    }
+
+    /// The tick values, from `min` to `max`.
+    pub fn values(&self) -> Vec<f64> {
+        let n = ((self.max - self.min) / self.step).round() as usize;
+        (0..=n).map(|i| tidy(self.min + i as f64 * self.step, self.decimals)).collect()
+    }
+}
+
+/// 25 needs none, 2.5 one, 0.25 two: one more than the power of ten's decimals for 2.5.
+fn decimals_of_step(mantissa: f64, exponent: i32) -> usize {
+    let extra = i32::from(mantissa == 2.5);
+    (extra - exponent).max(0) as usize
+}
+
+/// Removes float noise such as 0.30000000000000004 (and turns −0 into 0).
+fn tidy(v: f64, decimals: usize) -> f64 {
+    let f = 10f64.powi(decimals as i32 + 2);
+    let r = (v * f).round() / f;
+    if r == 0.0 { 0.0 } else { r }
+}
+
+/// The smallest and largest value to show: the data's range, widened to
+/// include zero for bars (a bar's length must mean its value) and for lines
+/// whose values are not far from zero anyway.
+pub fn domain(values: impl IntoIterator<Item = f64>, force_zero: bool) -> (f64, f64) {
+    let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
+    for v in values {
+        lo = lo.min(v);
+        hi = hi.max(v);
+    }
+    if lo > hi {
+        return (0.0, 1.0);
+    }
+    let near_zero = lo >= 0.0 && lo <= hi * 0.6 || hi <= 0.0 && hi >= lo * 0.6;
+    if force_zero || near_zero || (lo < 0.0 && hi > 0.0) {
+        (lo.min(0.0), hi.max(0.0))
+    } else {
+        (lo, hi)
+    }
+}
+
+/// A linear map from a value range onto a pixel range.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Linear {
+    d0: f64,
+    d1: f64,
+    r0: f64,
+    r1: f64,
+}
+
+impl Linear {
+    /// Maps `d0..d1` (values) onto `r0..r1` (pixels; may run backwards, as a y axis does).
+    pub fn new((d0, d1): (f64, f64), (r0, r1): (f64, f64)) -> Linear {
+        Linear { d0, d1, r0, r1 }
+    }
+
+    /// The pixel position of `v`, rounded to a whole pixel.
+    pub fn at(&self, v: f64) -> i32 {
+        let t = if self.d1 == self.d0 { 0.0 } else { (v - self.d0) / (self.d1 - self.d0) };
+        (self.r0 + t * (self.r1 - self.r0)).round() as i32
+    }
+}
+
+/// Equal bands side by side, one per category, each with padding around its content.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Bands {
+    start: f64,
+    size: f64,
+    fill: f64,
+}
+
+impl Bands {
+    /// `n` bands filling `start..end`; `fill` (0–1) is the share of a band its bars take.
+    pub fn new(start: f64, end: f64, n: usize, fill: f64) -> Bands {
+        Bands { start, size: (end - start) / n.max(1) as f64, fill }
+    }
+
+    /// The width of one band.
+    pub fn size(&self) -> f64 {
+        self.size
+    }
+
+    /// The centre of band `i`.
+    pub fn centre(&self, i: usize) -> f64 {
+        self.start + (i as f64 + 0.5) * self.size
+    }
+
+    /// Where the content of band `i` starts, and how wide it is.
+    pub fn inner(&self, i: usize) -> (f64, f64) {
+        let w = self.size * self.fill;
+        (self.centre(i) - w / 2.0, w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nice_ticks_are_round() {
+        let t = Ticks::nice(0.0, 1234.5, 6);
+        assert_eq!((t.min, t.max, t.step, t.decimals), (0.0, 1250.0, 250.0, 0));
+        assert_eq!(t.values(), [0.0, 250.0, 500.0, 750.0, 1000.0, 1250.0]);
+        let t = Ticks::nice(0.0, 100.0, 6);
+        assert_eq!((t.max, t.step), (100.0, 20.0));
+        let t = Ticks::nice(0.0, 38.0, 6);
+        assert_eq!((t.max, t.step), (40.0, 10.0));
+    }
+
+    #[test]
+    fn fractional_steps_have_decimals() {
+        let t = Ticks::nice(0.0, 1.0, 6);
+        assert_eq!((t.step, t.decimals), (0.2, 1));
+        assert_eq!(t.values(), [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        let t = Ticks::nice(0.0, 0.1, 5);
+        assert_eq!((t.step, t.decimals), (0.025, 3));
+        let t = Ticks::nice(0.0, 100.0, 5);
+        assert_eq!((t.step, t.decimals), (25.0, 0));
+        let t = Ticks::nice(0.0, 10.0, 5);
+        assert_eq!((t.step, t.decimals), (2.5, 1));
+    }
+
+    #[test]
+    fn whole_numbers_get_whole_ticks() {
+        let t = Ticks::nice_for(0.0, 12.0, 6, 0);
+        assert_eq!((t.step, t.decimals), (5.0, 0));
+        assert_eq!(Ticks::nice_for(0.0, 12.0, 6, 1).step, 2.5);
+        assert_eq!(Ticks::nice_for(0.0, 120.0, 6, 0).step, 25.0);
+    }
+
+    #[test]
+    fn ticks_never_exceed_the_maximum_count() {
+        for hi in [1.0, 7.0, 9.5, 13.0, 99.0, 101.0, 1234.5, 0.07, 5e6] {
+            for n in 2..9 {
+                let t = Ticks::nice(0.0, hi, n);
+                assert!(t.values().len() <= n, "{hi} {n}: {t:?}");
+                assert!(t.min <= 0.0 && t.max >= hi, "{hi} {n}: {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn negative_and_degenerate_ranges() {
+        let t = Ticks::nice(-12.0, 30.0, 6);
+        assert!(t.min <= -12.0 && t.max >= 30.0 && t.values().contains(&0.0), "{t:?}");
+        assert_eq!(Ticks::nice(0.0, 0.0, 5).max, 1.0);
+        let t = Ticks::nice(5.0, 5.0, 5);
+        assert_eq!((t.min, t.max, t.step), (0.0, 6.0, 2.0));
+        let t = Ticks::nice(-3.0, -3.0, 5);
+        assert_eq!((t.min, t.max), (-3.0, 0.0));
+    }
+
+    #[test]
+    fn domains_include_zero_when_honest() {
+        assert_eq!(domain([3.0, 9.0], true), (0.0, 9.0));
+        assert_eq!(domain([90.0, 96.0], false), (90.0, 96.0));
+        assert_eq!(domain([30.0, 96.0], false), (0.0, 96.0));
+        assert_eq!(domain([-4.0, 6.0], false), (-4.0, 6.0));
+        assert_eq!(domain([], true), (0.0, 1.0));
+    }
+
+    #[test]
+    fn linear_maps_and_flips() {
+        let y = Linear::new((0.0, 100.0), (300.0, 0.0));
+        assert_eq!((y.at(0.0), y.at(50.0), y.at(100.0)), (300, 150, 0));
+        let b = Bands::new(0.0, 100.0, 4, 0.5);
+        assert_eq!((b.size(), b.centre(0), b.inner(1)), (25.0, 12.5, (31.25, 12.5)));
+    }
+}

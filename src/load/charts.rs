@@ -1,0 +1,202 @@
+//! Raw shapes of `content/YEAR/charts.toml`, exactly as editors write them.
+//!
+//! ```toml
+//! [[chart]]
+//! id = "narvaro"
+//! kind = "bar"
+//! title = { sv = "…", en = "…" }
+//! x_label = { sv = "…", en = "…" }   # names the categories
+//! y_label = { sv = "…", en = "…" }   # names the values
+//! unit = "%"                         # optional; or { sv = "st", en = "pcs" }
+//! source = { sv = "…", en = "…" }
+//! categories = [{ sv = "Kommun", en = "Municipality" }]
+//! [[chart.series]]
+//! name = { sv = "…", en = "…" }
+//! values = [12.5]
+//! ```
+//!
+//! Like the other raw types these reject unknown keys, keep positions
+//! ([`Spanned`]) for messages and are validated in [`crate::model`].
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::raw::RawLocalized;
+
+/// The whole `charts.toml` file: a list of `[[chart]]` tables.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChartsFile {
+    /// The charts, in file order; the span is the `[[chart]]` header.
+    #[serde(default)]
+    pub chart: Vec<Spanned<RawChart>>,
+}
+
+/// One `[[chart]]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChart {
+    /// Short name that sections use to show the chart (`charts = ["narvaro"]`).
+    pub id: Spanned<String>,
+    /// `bar`, `hbar`, `grouped-bar`, `stacked-bar` or `line`.
+    pub kind: Spanned<String>,
+    /// Title per language.
+    pub title: Spanned<RawLocalized>,
+    /// What the categories are (for example "Organisation").
+    pub x_label: Spanned<RawLocalized>,
+    /// What the values are (for example "Number of participants").
+    pub y_label: Spanned<RawLocalized>,
+    /// Unit of the values, written after each number.
+    #[serde(default)]
+    pub unit: Option<Spanned<RawUnit>>,
+    /// Where the numbers come from, per language.
+    pub source: Spanned<RawLocalized>,
+    /// The categories (bars, or points along a line), in order.
+    pub categories: Spanned<List<Spanned<RawLocalized>>>,
+    /// The data series; the span of each is its `[[chart.series]]` header.
+    #[serde(default)]
+    pub series: Vec<Spanned<RawSeries>>,
+}
+
+/// One `[[chart.series]]` table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSeries {
+    /// The series' name per language (shown in the legend and table).
+    pub name: Spanned<RawLocalized>,
+    /// One number per category.
+    pub values: Spanned<List<Spanned<RawNumber>>>,
+}
+
+/// A TOML array, with a message in plain words when something else is written
+/// (serde would say "expected a sequence").
+#[derive(Debug, Clone, PartialEq)]
+pub struct List<T>(pub Vec<T>);
+
+impl<T> std::ops::Deref for List<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = List<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list in square brackets, like [ … , … ]")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element()? {
+                    out.push(v);
+                }
+                Ok(List(out))
+            }
+        }
+        d.deserialize_seq(Visitor(std::marker::PhantomData))
+    }
+}
+
+/// A number as editors write it: `12`, `12.5` (no quotes).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RawNumber(pub f64);
+
+impl<'de> Deserialize<'de> for RawNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RawNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number like 12 or 1234.5, without quotes and with a point as decimal mark")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawNumber, E> {
+                Ok(RawNumber(v as f64))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RawNumber, E> {
+                Ok(RawNumber(v as f64))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<RawNumber, E> {
+                Ok(RawNumber(v))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// A unit: one text for every language (`"%"`) or one per language.
+#[derive(Debug, Clone)]
+pub enum RawUnit {
+    /// The same in every language.
+    Same(String),
+    /// Per language.
+    PerLanguage(RawLocalized),
+}
+
+impl<'de> Deserialize<'de> for RawUnit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = RawUnit;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(r#"a unit like "%", or one per language like { sv = "st", en = "pcs" }"#)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawUnit, E> {
+                Ok(RawUnit::Same(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawUnit, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<Spanned<String>, Spanned<String>>()? {
+                    out.insert(k, v);
+                }
+                Ok(RawUnit::PerLanguage(RawLocalized(out)))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_accept_integers_and_decimals() {
+        let f: RawChartsFile = toml::from_str(
+            "[[chart]]\nid = \"a\"\nkind = \"bar\"\ntitle = { sv = \"t\" }\nx_label = { sv = \"x\" }\n\
+             y_label = { sv = \"y\" }\nsource = { sv = \"s\" }\nunit = \"%\"\ncategories = [{ sv = \"k\" }, { sv = \"l\" }]\n\
+             [[chart.series]]\nname = { sv = \"n\" }\nvalues = [12, 1234.5]\n",
+        )
+        .unwrap();
+        let chart = f.chart[0].get_ref();
+        let values: Vec<f64> = chart.series[0].get_ref().values.get_ref().iter().map(|v| v.get_ref().0).collect();
+        assert_eq!(values, [12.0, 1234.5]);
+        assert!(matches!(chart.unit.as_ref().map(|u| u.get_ref()), Some(RawUnit::Same(u)) if u == "%"));
+    }
+
+    #[test]
+    fn a_single_value_instead_of_a_list_is_explained() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            values: List<RawNumber>,
+        }
+        let e = toml::from_str::<T>("values = 12\n").unwrap_err();
+        assert!(e.message().contains("a list in square brackets"), "{}", e.message());
+        assert!(!e.message().contains("sequence"), "{}", e.message());
+    }
+
+    #[test]
+    fn a_quoted_number_is_rejected_at_its_place() {
+        let text = "[[chart]]\nid = \"a\"\nkind = \"bar\"\ntitle = { sv = \"t\" }\nx_label = { sv = \"x\" }\n\
+                    y_label = { sv = \"y\" }\nsource = { sv = \"s\" }\ncategories = [{ sv = \"k\" }, { sv = \"l\" }]\n\
+                    [[chart.series]]\nname = { sv = \"n\" }\nvalues = [1, \"2\"]\n";
+        let e = toml::from_str::<RawChartsFile>(text).unwrap_err();
+        assert_eq!(e.span().map(|s| &text[s]), Some("\"2\""));
+        assert!(e.message().contains("a number like 12"), "{}", e.message());
+    }
+}

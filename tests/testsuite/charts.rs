@@ -1,0 +1,278 @@
+//! Charts: the figures on report and archive pages, trends across years, and
+//! every kind of bad chart input (ErrorKind, file, line and column; output untouched).
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use summering::{BuildError, BuildOptions, ErrorKind};
+
+use crate::common::{build_ok, copy_fixture, fixture, page, sample};
+
+const NB: char = '\u{a0}';
+
+/// Every `id=` value of a minified page.
+fn ids(html: &str) -> Vec<String> {
+    html.match_indices(" id=")
+        .map(|(i, _)| {
+            let rest = &html[i + 4..];
+            match rest.strip_prefix('"') {
+                Some(q) => q.split('"').next().unwrap_or("").to_string(),
+                None => rest.split([' ', '>']).next().unwrap_or("").to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The `<figure …>…</figure>` with this id.
+fn figure<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html.find(&format!("<figure class=chart id={id}>")).unwrap_or_else(|| panic!("no figure {id}"));
+    let end = html[start..].find("</figure>").unwrap() + start;
+    &html[start..end]
+}
+
+#[test]
+fn the_sample_report_shows_the_example_chart_after_its_section_text() {
+    let site = sample();
+    let sv = page(&site, "sv/2021/index.html");
+    let fig = figure(sv, "viljan-att-samverka-narvaro");
+    let section = &sv[sv.find("id=viljan-att-samverka>").unwrap()..];
+    assert!(section.find("class=prose").unwrap() < section.find("<figure").unwrap(), "chart comes after the text");
+    // Caption: title and a source that says plainly it is example data.
+    assert!(fig.contains("<figcaption"));
+    assert!(fig.contains("Källa: <span>Exempeldata"), "{fig}");
+    // Two SVGs (wide and phone), each an image with title and desc named by aria-labelledby.
+    for v in ["w", "n"] {
+        let id = format!("viljan-att-samverka-narvaro-{v}");
+        assert!(fig.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")), "{fig}");
+        assert!(fig.contains(&format!("<title id={id}-title>Närvaro vid NOSAM-möten")), "{fig}");
+        assert!(fig.contains(&format!("<desc id={id}-desc>Stapeldiagram:")), "{fig}");
+    }
+    assert_eq!(fig.matches("role=img").count(), 2);
+    assert!(!fig.contains("<svg width") && fig.contains("viewbox=\"0 0 640 "), "scales with its container");
+    // Numbers in Swedish on the chart, in the description and in the table.
+    assert!(fig.contains(&format!(">94,5{NB}%")), "value label");
+    assert!(fig.contains(&format!("Högst är Primärvård med 94,5{NB}%.")), "description");
+    assert!(fig.contains(&format!("<td>94,5{NB}%</td>")), "table");
+    assert!(fig.contains("<th scope=col>Organisation</th>") && fig.contains("<th scope=row>Primärvård</th>"));
+    assert!(fig.contains("<details class=chart__data>") && fig.contains("class=chart__print-table"));
+
+    let en = page(&site, "en/2021/index.html");
+    let fig = figure(en, "viljan-att-samverka-narvaro");
+    assert!(fig.contains("Source: <span>Example data"));
+    assert!(fig.contains("Highest is Primary care at 94.5%.") && fig.contains("<td>94.5%</td>"), "{fig}");
+}
+
+#[test]
+fn ids_are_unique_on_every_page() {
+    for root in [fixture("charts"), fixture("trend")] {
+        let site = build_ok(&root);
+        for f in site.files.iter().filter(|f| f.is_html()) {
+            let html = std::str::from_utf8(&f.bytes).unwrap();
+            let all = ids(html);
+            let unique: BTreeSet<&String> = all.iter().collect();
+            assert_eq!(unique.len(), all.len(), "{}: duplicate ids in {all:?}", f.path);
+        }
+    }
+}
+
+#[test]
+fn every_kind_renders_in_both_languages_with_local_numbers() {
+    let site = build_ok(&fixture("charts"));
+    let sv = page(&site, "sv/2021/index.html");
+    let en = page(&site, "en/2021/index.html");
+    for id in ["staplar", "liggande", "grupperade", "staplade", "linjer"] {
+        for html in [sv, en] {
+            let fig = figure(html, &format!("diagram-{id}"));
+            assert_eq!(fig.matches("<svg ").count(), 2, "{id}");
+            assert!(fig.contains("<table>"), "{id}");
+        }
+    }
+    // Thousands, decimals and minus per language: on the axis, the bar, the description and in the table.
+    let fig = figure(sv, "diagram-staplar");
+    assert!(fig.contains(&format!(">1{NB}000<")), "tick in Swedish");
+    assert!(fig.contains(&format!(">1{NB}234,5<")), "value label in Swedish");
+    assert!(fig.contains(&format!("Högst är Kommun med 1{NB}234,5.")));
+    assert!(fig.contains("<td>\u{2212}40,0</td>"), "Swedish minus sign");
+    let fig = figure(en, "diagram-staplar");
+    assert!(fig.contains(">1,000<") && fig.contains(">1,234.5<") && fig.contains("<td>-40.0</td>"));
+    // Stacked: a total column; lines: the trend of each line in the description.
+    assert!(figure(en, "diagram-staplade").contains("<th scope=col>Total</th>"));
+    let lines = figure(en, "diagram-linjer");
+    assert!(lines.contains("Referrals rises from 120 (Jan) to 158 (Jun)."), "{lines}");
+    assert!(lines.contains("Readmissions falls from 40 (Jan) to 28 (Jun)."));
+}
+
+#[test]
+fn the_same_data_gives_byte_identical_charts() {
+    let a = build_ok(&fixture("charts"));
+    let b = build_ok(&fixture("charts"));
+    assert_eq!(a.files, b.files);
+}
+
+#[test]
+fn a_chart_in_several_years_gets_a_trend_on_the_archive_page() {
+    let site = build_ok(&fixture("trend"));
+    let sv = page(&site, "sv/index.html");
+    assert!(sv.contains("Utveckling över åren"));
+    // One trend for the one-series chart, one per series for the two-series chart, none for a chart of one year.
+    let narvaro = figure(sv, "trend-narvaro");
+    assert!(figure(sv, "trend-moten-1").contains("Testdiagram: möten – Möten, 2020–2021"));
+    assert!(figure(sv, "trend-moten-2").contains("Testdiagram: möten – Deltagare, 2020–2021"));
+    assert!(!sv.contains("trend-enkat"));
+    // Years along the bottom, one line per category, a gap where a year lacks the category.
+    assert!(narvaro.contains("Testdiagram: närvaro, 2020–2021"));
+    assert!(narvaro.contains("<th scope=col>År</th><th scope=col>Kommun</th>"), "{narvaro}");
+    assert!(narvaro.contains("<th scope=row>2020</th><td>80,0\u{a0}%</td><td>90,0\u{a0}%</td><td>50,0\u{a0}%</td><td>uppgift saknas</td>"), "{narvaro}");
+    assert!(narvaro.contains("Källa: <span>Testdata 2021; Testdata 2020"));
+    assert!(narvaro.contains("Kommun ökar från 80,0\u{a0}% (2020) till 85,0\u{a0}% (2021)."));
+    let en = page(&site, "en/index.html");
+    assert!(figure(en, "trend-narvaro").contains("<td>no data</td>"));
+    // Report pages of a site without repeated charts have no trends section.
+    assert!(!page(&build_ok(&fixture("charts")), "sv/index.html").contains("trend-"));
+}
+
+/// Builds a broken copy of the `charts` fixture into an output folder holding an earlier
+/// good build; checks that the output folder is unchanged and returns the problems.
+fn broken(file: &str, edit: impl FnOnce(&str) -> String) -> (BuildError, String) {
+    let site = copy_fixture("charts");
+    let out = site.path().join("output");
+    let options = BuildOptions { output: Some(out.clone()), ..BuildOptions::new(site.path()) };
+    summering::build(&options).expect("the unbroken fixture builds");
+    let before = snapshot(&out);
+    let path = site.path().join(file);
+    let text = edit(&fs::read_to_string(&path).unwrap());
+    fs::write(&path, &text).unwrap();
+    let err = summering::build(&options).expect_err("the broken site must not build");
+    assert_eq!(snapshot(&out), before, "a failed build changed the output folder");
+    (err, text)
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() { stack.push(p) } else { out.push((p.display().to_string(), fs::read(&p).unwrap())) }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Checks the only problem: its kind, its file, and that it points at the `nth` occurrence of `at` in `text`.
+fn assert_at(err: &BuildError, kind: ErrorKind, file: &str, text: &str, at: &str, nth: usize) {
+    assert_eq!(err.errors.len(), 1, "{:#?}", err.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>());
+    let e = &err.errors[0];
+    let offset = text.match_indices(at).nth(nth).unwrap_or_else(|| panic!("{at} not in the file")).0;
+    let line = text[..offset].matches('\n').count() + 1;
+    let col = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+    assert_eq!((e.kind(), e.file(), e.line_col()), (kind, Some(file), Some((line, col))), "{e}");
+    assert!(e.help_text().is_some_and(|h| !h.is_empty()), "{e}: says how to fix it");
+}
+
+const CHARTS: &str = "content/2021/charts.toml";
+
+#[test]
+fn a_value_that_is_not_a_number() {
+    let (err, text) = broken(CHARTS, |t| t.replace("values = [1234.5, 860,", "values = [1234.5, \"860\","));
+    assert_at(&err, ErrorKind::InvalidValue, CHARTS, &text, "\"860\"", 0);
+    assert!(err.errors[0].message().contains("a number"), "{}", err.errors[0]);
+}
+
+#[test]
+fn a_series_shorter_than_the_categories() {
+    let (err, text) = broken(CHARTS, |t| t.replace("values = [1234.5, 860, 12.5, -40]", "values = [1234.5, 860, 12.5]"));
+    assert_at(&err, ErrorKind::SeriesLength, CHARTS, &text, "[1234.5, 860, 12.5]", 0);
+    assert!(err.errors[0].message().contains("3 values") && err.errors[0].message().contains("4 categories"));
+}
+
+#[test]
+fn an_unknown_kind() {
+    let (err, text) = broken(CHARTS, |t| t.replace("kind = \"hbar\"", "kind = \"pie\""));
+    assert_at(&err, ErrorKind::UnknownChartKind, CHARTS, &text, "\"pie\"", 0);
+    assert!(err.errors[0].help_text().unwrap().contains("\"stacked-bar\""));
+}
+
+#[test]
+fn an_empty_series() {
+    let (err, text) = broken(CHARTS, |t| t.replace("values = [45.25, 30, 24.75]", "values = []"));
+    assert_at(&err, ErrorKind::EmptySeries, CHARTS, &text, "[]", 0);
+}
+
+#[test]
+fn a_chart_without_any_series() {
+    let (err, text) = broken(CHARTS, |t| {
+        let start = t.find("[[chart.series]]\nname = { sv = \"Andel\"").unwrap();
+        let end = t[start..].find("\n\n").unwrap() + start;
+        format!("{}{}", &t[..start], &t[end + 1..])
+    });
+    // Points at the chart's own [[chart]] header (the second chart).
+    assert_at(&err, ErrorKind::EmptySeries, CHARTS, &text, "[[chart]]", 1);
+}
+
+#[test]
+fn a_section_naming_a_chart_that_does_not_exist() {
+    let file = "content/2021/01-diagram.sv.md";
+    let (err, text) = broken(file, |t| t.replace("\"grupperade\"", "\"grupperad\""));
+    assert_at(&err, ErrorKind::UnknownChart, file, &text, "\"grupperad\"", 0);
+    assert!(err.errors[0].help_text().unwrap().contains("grupperade"), "help lists the ids that exist");
+}
+
+#[test]
+fn a_duplicate_chart_id() {
+    let (err, text) = broken(CHARTS, |t| {
+        let first = &t[t.find("[[chart]]").unwrap()..t.find("\n\n[[chart]]").unwrap()];
+        format!("{t}\n{first}\n")
+    });
+    assert_at(&err, ErrorKind::Duplicate, CHARTS, &text, "\"staplar\"", 1);
+    assert!(err.errors[0].help_text().unwrap().contains("line 3"), "help names the first one");
+}
+
+#[test]
+fn a_negative_value_in_a_stacked_chart() {
+    let (err, text) = broken(CHARTS, |t| t.replace("values = [10, 3, 2]", "values = [10, -3, 2]"));
+    assert_at(&err, ErrorKind::NegativeInStack, CHARTS, &text, "-3", 0);
+}
+
+#[test]
+fn every_chart_problem_of_a_file_is_reported_at_once() {
+    let (err, _) = broken(CHARTS, |t| {
+        t.replace("kind = \"hbar\"", "kind = \"pie\"").replace("values = [10, 3, 2]", "values = [10, -3, 2]")
+    });
+    let kinds: Vec<ErrorKind> = err.errors.iter().map(|e| e.kind()).collect();
+    assert_eq!(kinds, [ErrorKind::UnknownChartKind, ErrorKind::NegativeInStack]);
+}
+
+#[test]
+fn a_chart_gets_its_own_slide_after_its_section() {
+    let site = sample();
+    for (lang, title, caption) in [("sv", "Närvaro vid NOSAM-möten", "Källa: Exempeldata"), ("en", "Attendance at NOSAM meetings", "Source: Example data")] {
+        for file in ["index.html", "handout.html"] {
+            let html = page(&site, &format!("{lang}/2021/slides/{file}"));
+            let at = html.find("aria-labelledby=\"slide-4-narvaro-s-title slide-4-narvaro-s-desc\"").unwrap_or_else(|| panic!("{lang}/{file}"));
+            let slide = &html[html[..at].rfind("<section").unwrap()..];
+            let slide = &slide[..slide.find("</section>").unwrap()];
+            assert!(slide.contains(title) && slide.contains(caption), "{slide}");
+            assert!(slide.contains("role=img") && slide.contains("viewbox=\"0 0 1120 "), "{slide}");
+            assert_eq!(slide.matches("<svg").count(), 1, "one large-type SVG, no phone variant on a slide");
+        }
+    }
+}
+
+#[test]
+fn an_untranslated_chart_text_is_shown_in_swedish_marked_and_warned_about() {
+    let site = copy_fixture("charts");
+    let path = site.path().join(CHARTS);
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "title = { sv = \"Testdiagram: staplar\", en = \"Test chart: bars\" }",
+        "title = { sv = \"Testdiagram: staplar\" }",
+    );
+    fs::write(&path, text).unwrap();
+    let built = build_ok(site.path());
+    let warning = built.warnings.iter().find(|w| w.message.contains("chart \"staplar\": title")).expect("a warning");
+    assert_eq!(warning.file, CHARTS);
+    let fig = figure(page(&built, "en/2021/index.html"), "diagram-staplar");
+    assert!(fig.contains("<span class=chart__title lang=sv>Testdiagram: staplar</span>"), "{fig}");
+}
