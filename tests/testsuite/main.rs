@@ -13,4 +13,5 @@ mod markdown;
 mod output;
 mod report;
 mod slides;
+mod snapshots;
 mod translation;
