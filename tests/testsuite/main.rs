@@ -6,4 +6,6 @@ mod errors;
 mod markdown;
 mod output;
 mod report;
+mod robustness;
+mod threads;
 mod translation;
