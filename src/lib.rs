@@ -2,7 +2,8 @@
 //!
 //! [`build`] reads a site root (`content/`, optional `themes/`) and writes the
 //! site, top-down: **load** the files → validate them into the **model** →
-//! **render** pages with the theme → **output** (minify, then one atomic write).
+//! **render** pages with the theme, minifying each as it is rendered → **output**
+//! (one atomic write).
 //! The library never prints; the `summering` binary reports.
 
 #![warn(missing_docs)]
@@ -69,7 +70,7 @@ impl BuiltSite {
     }
 }
 
-/// Builds the site in memory: load → model → render → minify. Writes nothing.
+/// Builds the site in memory: load → model → render (and minify). Writes nothing.
 pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     let (raw, mut errors) = load::load(&options.root);
     let site = match raw.map(Site::try_from) {
@@ -81,8 +82,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
         _ => return Err(errors.into()),
     };
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
-    let mut files = render::render_site(&site, &theme, &RenderOptions { build_date: options.build_date })?;
-    output::minify(&mut files);
+    let files = render::render_site(&site, &theme, &RenderOptions { build_date: options.build_date })?;
     let warnings = warnings::collect(&site);
     Ok(BuiltSite { site, files, warnings })
 }

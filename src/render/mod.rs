@@ -14,7 +14,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
 use crate::model::{Date, Site};
-use crate::output::OutputFile;
+use crate::output::{self, OutputFile};
 pub use theme::Theme;
 
 /// Options that change the rendered pages.
@@ -24,13 +24,21 @@ pub struct RenderOptions {
     pub build_date: Option<Date>,
 }
 
-/// Renders every page and asset of the site.
+/// Renders every page and asset of the site, minified.
+///
+/// Each page is minified by the worker that rendered it, right away: the
+/// unminified text of all pages is never held at once (peak memory), and the
+/// bytes are still in the processor's cache when the minifier reads them.
 pub fn render_site(site: &Site, theme: &Theme, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
     let tera = load_templates(theme)?;
     let jobs = pages::plan(site);
     let rendered: Vec<Result<OutputFile, SiteError>> = jobs
         .par_iter()
-        .map(|job| pages::render(&tera, theme, site, options, job))
+        .map(|job| {
+            let mut page = pages::render(&tera, theme, site, options, job)?;
+            output::minify_file(&mut page);
+            Ok(page)
+        })
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + 4);
     let mut errors = Vec::new();
@@ -47,7 +55,9 @@ pub fn render_site(site: &Site, theme: &Theme, options: &RenderOptions) -> Resul
         return Err(errors.into());
     }
     for (path, file) in theme.under("assets") {
-        files.push(OutputFile::new(path.to_string(), file.bytes.to_vec()));
+        let mut asset = OutputFile::new(path.to_string(), file.bytes.to_vec());
+        output::minify_file(&mut asset);
+        files.push(asset);
     }
     Ok(files)
 }
