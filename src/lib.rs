@@ -2,7 +2,8 @@
 //!
 //! [`build`] reads a site root (`content/`, optional `themes/`) and writes the
 //! site, top-down: **load** the files → validate them into the **model** →
-//! **render** pages with the theme → **output** (minify, then one atomic write).
+//! **render** pages with the theme, minifying each as it is rendered → **output**
+//! (one atomic write).
 //! The library never prints; the `summering` binary reports.
 
 #![warn(missing_docs)]
@@ -77,13 +78,12 @@ impl BuiltSite {
     }
 }
 
-/// Builds the site in memory: load → model → render → minify. Writes nothing.
+/// Builds the site in memory: load → model → render (and minify). Writes nothing.
 pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     let site = load_site(&options.root)?;
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
     let decks = render::slides::plan(&site, &theme)?;
-    let mut files = render::render_site(&site, &theme, &decks, &RenderOptions { build_date: options.build_date })?;
-    output::minify(&mut files);
+    let files = render::render_site(&site, &theme, &decks, &RenderOptions { build_date: options.build_date })?;
     let mut warnings = warnings::collect(&site);
     warnings.extend(decks.warnings);
     Ok(BuiltSite { site, files, warnings })

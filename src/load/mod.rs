@@ -15,6 +15,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{ErrorKind, SiteError};
 use raw::{RawFrontMatter, RawReport, RawSiteConfig};
 
@@ -101,7 +103,8 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     let mut errors = Vec::new();
     let config = read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
     let glossary = glossary::read(root, &mut errors);
-    let mut years = Vec::new();
+    // Year folders in name order, with the problems of other entries in between.
+    let mut year_dirs: Vec<Result<(PathBuf, u16), SiteError>> = Vec::new();
     match sorted_entries(&content) {
         Ok(entries) => {
             for path in entries {
@@ -111,24 +114,45 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
                 }
                 if !path.is_dir() {
                     if !name.ends_with(".toml") {
-                        errors.push(SiteError::in_file(
+                        year_dirs.push(Err(SiteError::in_file(
                             ErrorKind::BadFileName,
                             display(root, &path),
                             "unexpected file in the content folder",
-                        ).with_help("the content folder holds site.toml and one folder per year (like 2021/); move this file into a year folder or remove it"));
+                        ).with_help("the content folder holds site.toml and one folder per year (like 2021/); move this file into a year folder or remove it")));
                     }
                     continue;
                 }
                 match name.parse::<u16>() {
-                    Ok(year) if name.len() == 4 => years.push(load_year(root, &path, year, &mut errors)),
-                    _ => errors.push(
+                    Ok(year) if name.len() == 4 => year_dirs.push(Ok((path, year))),
+                    _ => year_dirs.push(Err(
                         SiteError::in_file(ErrorKind::BadFileName, display(root, &path), "a folder in content/ that is not a year")
                             .with_help("name each report folder by its year with four digits, like content/2021/"),
-                    ),
+                    )),
                 }
             }
         }
         Err(e) => errors.push(e),
+    }
+    // Year folders are read in parallel (thousands of small files), then merged in
+    // year order so that problems are listed the same way on every run.
+    let loaded: Vec<Result<(RawYear, Vec<SiteError>), SiteError>> = year_dirs
+        .into_par_iter()
+        .map(|entry| {
+            entry.map(|(path, year)| {
+                let mut errs = Vec::new();
+                (load_year(root, &path, year, &mut errs), errs)
+            })
+        })
+        .collect();
+    let mut years = Vec::with_capacity(loaded.len());
+    for entry in loaded {
+        match entry {
+            Ok((year, errs)) => {
+                years.push(year);
+                errors.extend(errs);
+            }
+            Err(e) => errors.push(e),
+        }
     }
     if years.is_empty() && errors.is_empty() {
         errors.push(

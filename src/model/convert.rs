@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-
+use rayon::prelude::*;
 use toml::Spanned;
 
 use super::markdown;
@@ -42,7 +42,21 @@ impl TryFrom<RawSite> for Site {
         let organisation = ctx.localized(src, &cfg.organisation, &mut errors);
         let description = cfg.description.as_ref().and_then(|d| ctx.localized(src, d, &mut errors));
         let glossary = super::Glossary::convert(raw.glossary.as_ref(), &languages, &mut errors);
-        let mut reports: Vec<Report> = raw.years.iter().filter_map(|y| ctx.report(y, &mut errors)).collect();
+        // Years are independent (Markdown rendering is most of the work): convert them in
+        // parallel, then merge their reports and problems in year order.
+        let per_year: Vec<(Option<Report>, Vec<SiteError>)> = raw
+            .years
+            .par_iter()
+            .map(|y| {
+                let mut errs = Vec::new();
+                (ctx.report(y, &mut errs), errs)
+            })
+            .collect();
+        let mut reports = Vec::with_capacity(per_year.len());
+        for (report, errs) in per_year {
+            reports.extend(report);
+            errors.extend(errs);
+        }
         reports.sort_by_key(|r| std::cmp::Reverse(r.year));
         match (name, organisation) {
             (Some(name), Some(organisation)) if errors.is_empty() => {

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
 use crate::model::{Date, Site};
-use crate::output::OutputFile;
+use crate::output::{self, OutputFile};
 pub use theme::Theme;
 
 /// Options that change the rendered pages.
@@ -28,13 +28,26 @@ pub struct RenderOptions {
     pub build_date: Option<Date>,
 }
 
-/// Renders every page and asset of the site.
+/// Renders every page and asset of the site, minified.
+///
+/// Each page is marked up (`<abbr>`) and minified by the worker that rendered it,
+/// right away: the unminified text of all pages is never held at once (peak
+/// memory), and the bytes are still in the processor's cache when the minifier
+/// reads them.
 pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
     let tera = load_templates(theme)?;
     let jobs = pages::plan(site);
     let rendered: Vec<Result<OutputFile, SiteError>> = jobs
         .par_iter()
-        .map(|job| pages::render(&tera, theme, site, decks, options, job))
+        .map(|job| {
+            let mut page = pages::render(&tera, theme, site, decks, options, job)?;
+            if page.is_html() {
+                let html = String::from_utf8_lossy(&page.bytes);
+                page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
+            }
+            output::minify_file(&mut page);
+            Ok(page)
+        })
         .collect();
     let mut files = Vec::with_capacity(rendered.len() + 4);
     let mut errors = Vec::new();
@@ -50,12 +63,10 @@ pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &
         errors.retain(|e| seen.insert(e.to_string()));
         return Err(errors.into());
     }
-    for f in files.iter_mut().filter(|f| f.is_html()) {
-        let html = String::from_utf8_lossy(&f.bytes);
-        f.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
-    }
     for (path, file) in theme.under("assets") {
-        files.push(OutputFile::new(path.to_string(), file.bytes.to_vec()));
+        let mut asset = OutputFile::new(path.to_string(), file.bytes.to_vec());
+        output::minify_file(&mut asset);
+        files.push(asset);
     }
     Ok(files)
 }

@@ -12,6 +12,8 @@ mod errors;
 mod markdown;
 mod output;
 mod report;
+mod robustness;
 mod slides;
 mod snapshots;
+mod threads;
 mod translation;

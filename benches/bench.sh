@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Benchmark of `summering build`: median wall time and peak memory for synthetic
+# archives of 1, 100 and 1000 reports (× 2 languages) and for the sample site in
+# content/, printed as a Markdown table. This is a measurement, not a test: it
+# never fails because a number is high; it prints the targets beside the numbers.
+#
+#   benches/bench.sh                    # sizes 1 100 1000, hyperfine's default run count
+#   SIZES="1 100" RUNS=5 benches/bench.sh
+#   BIN=/path/to/other/summering benches/bench.sh   # measure another build of the binary
+#   CHARTS=--charts benches/bench.sh    # synthetic reports with charts.toml (needs the chart feature)
+#
+# Tools: hyperfine (times, median of several runs after warm-up) and GNU time
+# (`/usr/bin/time`, peak resident memory), both from Debian; installed with
+# apt-get when missing and running as root. The release build is made first
+# (a cold one takes a few minutes).
+#
+# Baseline: in the same run, `cp -r` of each built output folder is timed, so
+# build times can be quoted as a ratio to copying the same files (a machine-
+# independent yardstick: a static-site build cannot beat writing its output).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1 100 1000"}
+RUNS=${RUNS:-}
+CHARTS=${CHARTS:-}
+
+need() { # need COMMAND DEBIAN-PACKAGE
+  if ! command -v "$1" >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      echo "installing $2 …" >&2
+      apt-get install -y -qq "$2" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$2" >/dev/null; }
+    else
+      echo "bench.sh needs $1 (Debian package $2)" >&2
+      exit 1
+    fi
+  fi
+}
+need hyperfine hyperfine
+need /usr/bin/time time
+
+echo "building the release binary and the generator …" >&2
+cargo build --release --quiet --bin summering --example synthetic_archive
+BIN=${BIN:-$PWD/target/release/summering}
+GEN=$PWD/target/release/examples/synthetic_archive
+
+# Sites and outputs go to tmpfs (/dev/shm) when there is one: on a disk mounted
+# with online discard, deleting the previous build's thousands of files costs
+# seconds of kernel time that would drown what summering itself does. Set
+# BENCH_DIR to measure on another file system.
+BENCH_DIR=${BENCH_DIR:-$( [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo "${TMPDIR:-/tmp}")}
+WORK=$(mktemp -d "$BENCH_DIR/summering-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+run_args=()
+[ -n "$RUNS" ] && run_args=(--runs "$RUNS")
+
+# median_ms CSV → the median column of hyperfine's CSV export, in ms.
+median_ms() { awk -F, 'NR == 2 { printf "%.1f", $4 * 1000 }' "$1"; }
+# cpu_ms CSV → mean user + system time, in ms: on a shared machine this moves
+# less than wall time when other processes take the cores.
+cpu_ms() { awk -F, 'NR == 2 { printf "%.1f", ($5 + $6) * 1000 }' "$1"; }
+
+# measure LABEL REPORTS ROOT → one table row.
+measure() {
+  local label=$1 reports=$2 root=$3
+  local out=$WORK/out-$label copy=$WORK/copy-$label
+  "$BIN" build --root "$root" --output "$out" >/dev/null
+  hyperfine -N --style none --warmup 2 "${run_args[@]}" --export-csv "$WORK/$label.csv" \
+    "$BIN build --root $root --output $out" >/dev/null
+  hyperfine -N --style none --warmup 2 "${run_args[@]}" --export-csv "$WORK/$label-cp.csv" \
+    --prepare "rm -rf $copy" "cp -r $out $copy" >/dev/null
+  local build cpu cp rss pages kb
+  build=$(median_ms "$WORK/$label.csv")
+  cpu=$(cpu_ms "$WORK/$label.csv")
+  cp=$(median_ms "$WORK/$label-cp.csv")
+  rss=$( { /usr/bin/time -f '%M' "$BIN" build --root "$root" --output "$out" >/dev/null; } 2>&1 | tail -n1)
+  pages=$(find "$out" -name '*.html' | wc -l)
+  kb=$(du -sk "$out" | cut -f1)
+  awk -v l="$label" -v n="$reports" -v p="$pages" -v kb="$kb" -v b="$build" -v u="$cpu" -v c="$cp" -v r="$rss" 'BEGIN {
+    printf "| %s | %d | %d | %d | %.1f | %.1f | %.2f | %.1f | %.1f× | %.1f |\n", l, n, p, kb, b, u, b / n, c, b / c, r / 1024 }'
+}
+
+rows=()
+rows+=("$(measure sample "$(find content -mindepth 1 -maxdepth 1 -type d | wc -l)" "$PWD")")
+for n in $SIZES; do
+  # shellcheck disable=SC2086 # CHARTS is one optional flag
+  "$GEN" --reports "$n" --out "$WORK/site-$n" $CHARTS >/dev/null
+  rows+=("$(measure "synthetic-$n" "$n" "$WORK/site-$n")")
+done
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+echo
+echo "Machine: $(nproc) cores ($cpu), $(free -g | awk '/^Mem:/ { print $2 }') GiB, load average $(cut -d' ' -f1-3 /proc/loadavg); $("$BIN" --version); output on $BENCH_DIR; $(date -u +%Y-%m-%d)"
+echo
+echo "| site | reports | HTML pages | output KB | build, median ms | CPU ms (user+sys) | ms per report | \`cp -r\` of output, ms | build ÷ copy | peak RSS MB |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+printf '%s\n' "${rows[@]}"
+echo
+echo "Targets (issue 6, 2-core machine): sample ≤ 10 ms; 1000 reports ≤ 1000 ms; peak RSS ≤ 150 MB; ms per report flat as reports grow."
