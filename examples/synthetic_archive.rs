@@ -13,8 +13,7 @@
 //! With `--charts`, every report also gets `charts.toml` with two charts in the
 //! chart format of issue 4, referenced from the sections' front matter. The ids
 //! are the same every year, so the archive's cross-year trend is exercised.
-//! Charts are off by default until the chart feature is on the same branch
-//! (a site with `charts.toml` would not build without it); see [`CHARTS_BY_DEFAULT`].
+//! Charts are on by default; `--no-charts` leaves them out (see [`CHARTS_BY_DEFAULT`]).
 //!
 //! The text is pseudo-random from a fixed seed (no `rand` crate): the same
 //! arguments always give byte-identical files, and a year's files do not depend
@@ -27,8 +26,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Whether `charts.toml` is written when neither `--charts` nor `--no-charts` is given.
-/// Switch to `true` once the chart feature (issue 4) is merged.
-const CHARTS_BY_DEFAULT: bool = false;
+const CHARTS_BY_DEFAULT: bool = true;
 
 /// Marker file that says `DIR/content` was written by this program and may be replaced.
 const MARKER: &str = ".synthetic-archive";
