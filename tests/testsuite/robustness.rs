@@ -12,10 +12,9 @@
 //!   seeds per round: that is what `tests/fuzz.sh` does.
 //!
 //! Adding a target is one `#[test]` function: a strategy that yields
-//! [`SiteFiles`] and [`fuzz`] with [`check_build`]. When the chart feature
-//! lands, chart data is `valid().with("content/2021/charts.toml", …)`; the
-//! `import` command gets a target with its own check (outline text in,
-//! `Ok` or an error with a place out).
+//! [`SiteFiles`] and [`fuzz`] with [`check_build`]. Chart data is
+//! `valid().with("content/2021/charts.toml", …)`; the `import` command has its
+//! own check (outline text in, files the build can read or an error out).
 //!
 //! A crash input found here is kept below as a plain regression test.
 
@@ -150,6 +149,53 @@ fn section_files_never_panic() {
         }),
         check_build,
     );
+}
+
+#[test]
+fn chart_data_never_panics() {
+    fuzz(
+        "charts_toml",
+        (inputs::charts_toml(), inputs::section_with_chart()).prop_map(|(charts, section)| {
+            SiteFiles::valid().with("content/2021/charts.toml", charts).with("content/2021/01-styrka.sv.md", section)
+        }),
+        check_build,
+    );
+}
+
+/// The property for `import`: outline text in, never a panic; either files that
+/// the build then reads without panicking, or an error that says what to do.
+fn check_import(text: Vec<u8>) -> Result<String, TestCaseError> {
+    let (dir, _) = build(&SiteFiles::valid());
+    let deck = dir.path().join("deck.txt");
+    fs::write(&deck, &text).unwrap();
+    let options = summering::import::ImportOptions {
+        file: deck,
+        year: 2021,
+        lang: summering::lang::Lang::Sv,
+        root: dir.path().to_path_buf(),
+        force: true,
+    };
+    match summering::import::import(&options) {
+        Ok(_) => match summering::build_in_memory(&BuildOptions::new(dir.path())) {
+            Ok(_) => Ok("imported, built".into()),
+            Err(e) => {
+                for err in &e.errors {
+                    prop_assert!(err.file().is_some() && err.help_text().is_some(), "{err}");
+                }
+                Ok(format!("imported, {:?}", e.errors[0].kind()))
+            }
+        },
+        Err(e) => {
+            prop_assert!(!e.errors.is_empty(), "a failed import must say why");
+            prop_assert!(e.errors.iter().all(|err| err.help_text().is_some()), "{e:?}");
+            Ok(format!("refused, {:?}", e.errors[0].kind()))
+        }
+    }
+}
+
+#[test]
+fn import_of_outline_text_never_panics() {
+    fuzz("import", inputs::outline_text(), check_import);
 }
 
 #[test]

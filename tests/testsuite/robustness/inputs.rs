@@ -323,3 +323,54 @@ pub fn whole_site() -> impl Strategy<Value = SiteFiles> {
         },
     )
 }
+
+/// A valid `charts.toml` for the base site: one grouped bar chart that `01-styrka` shows.
+const VALID_CHARTS: &str = "[[chart]]\nid = \"narvaro\"\nkind = \"grouped-bar\"\n\
+title = { sv = \"Närvaro\", en = \"Attendance\" }\nx_label = { sv = \"Organisation\", en = \"Organisation\" }\n\
+y_label = { sv = \"Andel\", en = \"Share\" }\nunit = \"%\"\nsource = { sv = \"Testdata\", en = \"Test data\" }\n\
+categories = [{ sv = \"Kommun\", en = \"Municipality\" }, { sv = \"SU\", en = \"SU\" }]\n\
+[[chart.series]]\nname = { sv = \"2021\", en = \"2021\" }\nvalues = [94.5, 62.5]\n\
+[[chart.series]]\nname = { sv = \"2020\", en = \"2020\" }\nvalues = [90, 1234.5]\n";
+
+/// Lines that belong in `charts.toml`, right or nearly right: the problems editors make with chart data.
+const CHART_LINES: &[&str] = &[
+    "[[chart]]", "[[chart.series]]", "[chart]", "id = \"narvaro\"", "id = \"annan\"", "id = \"\"", "id = \"Ä ö\"",
+    "kind = \"bar\"", "kind = \"hbar\"", "kind = \"stacked-bar\"", "kind = \"line\"", "kind = \"pie\"", "kind = 1",
+    "title = { sv = \"T\", en = \"T\" }", "title = { en = \"T\" }", "source = { sv = \"Exempeldata\" }",
+    "categories = []", "categories = [{ sv = \"A\" }]", "categories = [\"A\", \"B\"]",
+    "categories = [{ sv = \"A\", en = \"A\" }, { sv = \"B\", en = \"B\" }, { sv = \"C\", en = \"C\" }]",
+    "values = []", "values = [1]", "values = [1, 2]", "values = [-1, 2]", "values = [\"12\", 3]",
+    "values = [1e308, 1e308]", "values = [0, 0]", "values = [nan, inf]", "values = [-0.0, 0.000001]",
+    "values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]", "name = { sv = \"S\", en = \"S\" }", "name = \"S\"",
+    "unit = \"%\"", "unit = { sv = \"st\", en = \"pcs\" }", "unit = \"\"", "x_label = 3", "y_label = { xx = \"y\" }",
+];
+
+/// `content/YEAR/charts.toml`.
+pub fn charts_toml() -> impl Strategy<Value = Vec<u8>> {
+    toml_file(VALID_CHARTS, CHART_LINES)
+}
+
+/// The base site's first section, showing the chart `narvaro` (or naming one that may not exist).
+pub fn section_with_chart() -> impl Strategy<Value = Vec<u8>> {
+    select(&["[\"narvaro\"]", "[\"narvaro\", \"narvaro\"]", "[\"saknas\"]", "[]", "\"narvaro\""][..]).prop_map(|ids| {
+        format!("+++\nkind = \"strength\"\ntitle = \"Styrka\"\ncharts = {ids}\n+++\n\n- Första punkten\n").into_bytes()
+    })
+}
+
+/// Lines of a slide deck exported to text: titles, every bullet style, nesting, wraps, noise.
+const OUTLINE_LINES: &[&str] = &[
+    "", " ", "NOSAM summering 2021", "Kommun", "och sjukvård", "Samverkan i Göteborgsområdet", "Styrkor",
+    "Välfungerande struktur för samverkan", "Aktuella frågor under 2021", "Utvecklingsområde", "Framåt",
+    "Ett samarbete", "värt att satsa på", "- punkt", "• punkt", "* punkt", "– punkt", "\u{f0b7} punkt",
+    "\u{f0a7} punkt", "o punkt", "1. punkt", "2) punkt", " - underpunkt", "    – djupare", "\t• tabb",
+    "- en lång punkt som bryts", "mitt i meningen och fortsätter", "-", "•", "1.", "\u{c}", "\u{a0}- nbsp",
+    "- ”citat” & <b>html</b>", "???", "+++", "[[chart]]", "{{platshållare}}",
+];
+
+/// The text of an exported deck: outline lines (or random text), any line ending, maybe a BOM.
+pub fn outline_text() -> impl Strategy<Value = Vec<u8>> {
+    let line = prop_oneof![8 => select(OUTLINE_LINES).prop_map(str::to_string), 1 => "\\PC{0,30}"];
+    let lines = (any::<bool>(), eol(), proptest::collection::vec(line, 0..40), any::<bool>())
+        .prop_map(|(bom, eol, lines, fin)| join(bom, eol, &lines, fin));
+    prop_oneof![9 => lines, 1 => random_bytes()]
+}
