@@ -325,6 +325,9 @@ fn file_name(path: &Path) -> String {
 /// A path relative to the site root with `/` separators, for messages.
 pub fn display(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    if rel.is_absolute() {
+        return rel.display().to_string();
+    }
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 

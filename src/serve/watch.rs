@@ -57,6 +57,9 @@ fn watch_error(path: &Path, e: &impl std::fmt::Display) -> SiteError {
 fn relevant(root: &Path, events: &[DebouncedEvent]) -> Option<Change> {
     let mut paths = Vec::new();
     let mut first_seen: Option<Instant> = None;
+    // The watcher reports absolute paths; show them relative to the site root.
+    let absolute_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let root = absolute_root.as_path();
     for e in events {
         if matches!(e.kind, EventKind::Access(_)) {
             continue;
