@@ -6,6 +6,7 @@ use super::context::{
     Alternate, ArchiveEntry, ArchivePage, GlossaryItem, KindGroup, LandingBlock, LandingPage, Page, ReportPage, SectionView, Text,
 };
 use super::slides::{self, Decks};
+use super::splice::Splices;
 use super::{RenderOptions, Theme, template_error};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
@@ -71,6 +72,7 @@ pub fn render(
     decks: &Decks,
     options: &RenderOptions,
     job: &Job,
+    splices: &mut Splices,
 ) -> Result<OutputFile, SiteError> {
     let lang = job.lang(site);
     let path = job.path_in(site, lang);
@@ -84,19 +86,19 @@ pub fn render(
         }
         Job::Archive(_) => {
             let entries = site.reports.iter().map(|r| archive_entry(r, lang, t, &root)).collect();
-            let trends = super::figures::trends(site, theme, lang)?;
+            let trends = super::figures::trends(site, theme, lang, splices)?;
             let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, ArchivePage { entries, trends })?
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
-            let page = report_page(r, lang, t, &site.glossary, theme)?;
+            let page = report_page(r, lang, t, &site.glossary, theme, splices)?;
             let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, page)?
         }
         Job::Slides(_, i) | Job::Handout(_, i) => {
             let r = &site.reports[i];
-            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme)?;
+            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme, splices)?;
             let what = if matches!(job, Job::Slides(..)) { &t.slides.deck } else { &t.slides.handout };
             let title = format!("{} – {what} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, page)?
@@ -195,6 +197,7 @@ fn report_page<'a>(
     t: &'a super::strings::UiStrings,
     glossary: &'a Glossary,
     theme: &Theme,
+    splices: &mut Splices,
 ) -> Result<ReportPage<'a>, SiteError> {
     let mut groups: Vec<KindGroup<'a>> = Vec::new();
     for s in &r.sections {
@@ -204,7 +207,7 @@ fn report_page<'a>(
             title: &text.value.title,
             body: text.value.body.as_str(),
             lang: text.is_fallback.then(|| text.lang.code()),
-            figures: super::figures::of_section(r, s, lang, theme)?,
+            figures: super::figures::of_section(r, s, lang, theme, splices)?,
         };
         match groups.last_mut() {
             Some(g) if g.id == format!("kind-{}", s.kind.key()) => g.sections.push(view),
