@@ -39,27 +39,29 @@ pub struct RenderOptions {
 pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
     let tera = load_templates(theme)?;
     let jobs = pages::plan(site);
-    let rendered: Vec<Result<OutputFile, SiteError>> = jobs
+    let rendered: Vec<Result<Vec<OutputFile>, SiteError>> = jobs
         .par_iter()
         .map(|job| {
             let mut splices = splice::Splices::default();
-            let mut page = pages::render(&tera, theme, site, decks, options, job, &mut splices)?;
-            if page.is_html() {
-                let html = String::from_utf8_lossy(&page.bytes);
-                page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
+            let mut pages = pages::render(&tera, theme, site, decks, options, job, &mut splices)?;
+            for page in &mut pages {
+                if page.is_html() {
+                    let html = String::from_utf8_lossy(&page.bytes);
+                    page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
+                }
+                output::minify_file(page);
+                if !splices.is_empty() {
+                    page.bytes = splices.apply(&page.bytes);
+                }
             }
-            output::minify_file(&mut page);
-            if !splices.is_empty() {
-                page.bytes = splices.apply(&page.bytes);
-            }
-            Ok(page)
+            Ok(pages)
         })
         .collect();
-    let mut files = Vec::with_capacity(rendered.len() + 4);
+    let mut files = Vec::with_capacity(rendered.len() * 2 + 4);
     let mut errors = Vec::new();
     for r in rendered {
         match r {
-            Ok(f) => files.push(f),
+            Ok(f) => files.extend(f),
             Err(e) => errors.push(e),
         }
     }
