@@ -173,7 +173,7 @@ mod tests {
         let anchor_of = |svg: &str, name: &str| {
             let end = svg.find(&format!(">{name}</text>")).unwrap_or_else(|| panic!("{name} not in {svg}"));
             let tag = &svg[svg[..end].rfind("<text").unwrap()..end];
-            tag.split("text-anchor=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
+            tag.split("text-anchor=").nth(1).unwrap().trim_start_matches('"').split(['"', ' ']).next().unwrap().to_string()
         };
         assert_eq!(anchor_of(&short, "Kommun"), "middle");
         assert_eq!(anchor_of(&long, "Sahlgrenska Universitetssjukhuset"), "start");
