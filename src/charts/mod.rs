@@ -171,8 +171,9 @@ mod tests {
         let long = svg(&c, Variant::Wide);
         // Vertical bars write category names centred under the bars; horizontal ones left-aligned above.
         let anchor_of = |svg: &str, name: &str| {
-            let i = svg.lines().position(|l| l == name).unwrap_or_else(|| panic!("{name} not in {svg}"));
-            svg.lines().nth(i - 1).unwrap().split("text-anchor=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
+            let end = svg.find(&format!(">{name}</text>")).unwrap_or_else(|| panic!("{name} not in {svg}"));
+            let tag = &svg[svg[..end].rfind("<text").unwrap()..end];
+            tag.split("text-anchor=").nth(1).unwrap().trim_start_matches('"').split(['"', ' ']).next().unwrap().to_string()
         };
         assert_eq!(anchor_of(&short, "Kommun"), "middle");
         assert_eq!(anchor_of(&long, "Sahlgrenska Universitetssjukhuset"), "start");
@@ -185,7 +186,7 @@ mod tests {
         assert_eq!(f.id, "slide-3-narvaro");
         assert!(f.svg_wide.contains("aria-labelledby=\"slide-3-narvaro-w-title slide-3-narvaro-w-desc\""));
         assert!(f.svg_narrow.contains("<title id=\"slide-3-narvaro-n-title\">Attendance</title>"));
-        assert!(f.svg_wide.contains("\n1,234.5\n") && f.svg_wide.contains("\n-40.0\n"), "{}", f.svg_wide);
+        assert!(f.svg_wide.contains(">1,234.5</text>") && f.svg_wide.contains(">-40.0</text>"), "{}", f.svg_wide);
         assert_eq!(f.source.text, "Example data");
         assert!(f.description.starts_with("Bar chart: Attendance."));
     }

@@ -157,17 +157,59 @@ pub fn to_svg(scene: &Scene, theme: &ChartTheme, labels: Labels<'_>) -> Result<S
     let id = labels.id;
     let mut out = String::with_capacity(buf.len() + 512);
     out.push_str(&format!(
-        "<svg class=\"chart__svg {class}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"{family_attr}>\n<title id=\"{id}-title\">",
+        "<svg class=\"chart__svg {class}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"{family_attr}><title id=\"{id}-title\">",
         class = labels.class,
         w = scene.width,
         h = scene.height,
     ));
     escape_into(&mut out, labels.title);
-    out.push_str(&format!("</title>\n<desc id=\"{id}-desc\">"));
+    out.push_str(&format!("</title><desc id=\"{id}-desc\">"));
     escape_into(&mut out, labels.desc);
-    out.push_str("</desc>\n");
-    out.push_str(&body);
+    out.push_str("</desc>");
+    compact_into(&mut out, &body);
     Ok(out)
+}
+
+/// Copies plotters' markup without the line breaks it puts between tags and
+/// around each text (they are not content: SVG collapses them), without the
+/// trailing space it leaves in `points`, and without the quotes around an
+/// attribute value that needs none (followed by another attribute). The page is
+/// minified before the SVG is put in, so this is what keeps the SVG small.
+fn compact_into(out: &mut String, body: &str) {
+    let bytes = body.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let drop = match bytes[i] {
+            b'\n' => (i > 0 && bytes[i - 1] == b'>') || bytes.get(i + 1) == Some(&b'<') || i + 1 == bytes.len(),
+            b' ' => bytes.get(i + 1) == Some(&b'"') && i > 0 && bytes[i - 1].is_ascii_digit(),
+            // `="` only starts an attribute value: plotters escapes `"` in text.
+            b'"' if i > 0 && bytes[i - 1] == b'=' => unquoted_len(&bytes[i + 1..]).is_some(),
+            _ => false,
+        };
+        if drop {
+            out.push_str(&body[start..i]);
+            start = i + 1;
+            if bytes[i] == b'"' {
+                let len = unquoted_len(&bytes[i + 1..]).unwrap_or(0);
+                out.push_str(&body[start..start + len]);
+                start += len + 1;
+                i = start;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.push_str(&body[start..]);
+}
+
+/// The length of the attribute value at the start of `rest` (after its opening
+/// quote) if it can go without quotes: not empty, none of `"'=<>\``, no space,
+/// and followed by a space (another attribute), so `/>` never touches it.
+fn unquoted_len(rest: &[u8]) -> Option<usize> {
+    let len = rest.iter().position(|&b| b == b'"')?;
+    let plain = rest[..len].iter().all(|b| !b" \t\n\r\x0c'=<>`".contains(b));
+    (len > 0 && plain && rest.get(len + 1) == Some(&b' ')).then_some(len)
 }
 
 fn draw(area: &DrawingArea<SVGBackend<'_>, Shift>, shape: &Shape, family: &str) -> Result<(), DrawError> {
@@ -257,9 +299,11 @@ mod tests {
         assert!(svg.contains("role=\"img\" aria-labelledby=\"x-1-title x-1-desc\""));
         assert!(svg.contains("<title id=\"x-1-title\">T &amp; U</title>"));
         assert!(svg.contains("<desc id=\"x-1-desc\">D &quot;q&quot;</desc>"));
-        assert!(!svg.lines().next().unwrap().contains("width="), "{svg}");
+        assert!(!svg.split('>').next().unwrap().contains("width="), "{svg}");
         assert!(svg.contains("a &lt; b"));
-        assert!(svg.contains("font-size=\"14\""), "{svg}");
-        assert!(svg.trim_end().ends_with("</svg>"));
+        assert!(svg.contains("font-size=14 "), "{svg}");
+        assert!(svg.contains("<rect x=0 y=0 width=100 height=50 fill=#FFFFFF stroke=\"none\"/>"), "{svg}");
+        assert!(svg.ends_with("</svg>"));
+        assert!(!svg.contains('\n'), "{svg}");
     }
 }

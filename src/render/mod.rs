@@ -10,6 +10,7 @@ pub mod html_tokens;
 mod pages;
 pub mod strings;
 pub mod slides;
+pub mod splice;
 pub mod theme;
 
 use std::sync::Arc;
@@ -31,29 +32,36 @@ pub struct RenderOptions {
 /// Renders every page and asset of the site, minified.
 ///
 /// Each page is marked up (`<abbr>`) and minified by the worker that rendered it,
+/// and then gets its chart SVGs (see [`splice`]: already compact, never minified),
 /// right away: the unminified text of all pages is never held at once (peak
 /// memory), and the bytes are still in the processor's cache when the minifier
 /// reads them.
 pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
     let tera = load_templates(theme)?;
     let jobs = pages::plan(site);
-    let rendered: Vec<Result<OutputFile, SiteError>> = jobs
+    let rendered: Vec<Result<Vec<OutputFile>, SiteError>> = jobs
         .par_iter()
         .map(|job| {
-            let mut page = pages::render(&tera, theme, site, decks, options, job)?;
-            if page.is_html() {
-                let html = String::from_utf8_lossy(&page.bytes);
-                page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
+            let mut splices = splice::Splices::default();
+            let mut pages = pages::render(&tera, theme, site, decks, options, job, &mut splices)?;
+            for page in &mut pages {
+                if page.is_html() {
+                    let html = String::from_utf8_lossy(&page.bytes);
+                    page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
+                }
+                output::minify_file(page);
+                if !splices.is_empty() {
+                    page.bytes = splices.apply(&page.bytes);
+                }
             }
-            output::minify_file(&mut page);
-            Ok(page)
+            Ok(pages)
         })
         .collect();
-    let mut files = Vec::with_capacity(rendered.len() + 4);
+    let mut files = Vec::with_capacity(rendered.len() * 2 + 4);
     let mut errors = Vec::new();
     for r in rendered {
         match r {
-            Ok(f) => files.push(f),
+            Ok(f) => files.extend(f),
             Err(e) => errors.push(e),
         }
     }

@@ -6,6 +6,7 @@ use super::context::{
     Alternate, ArchiveEntry, ArchivePage, GlossaryItem, KindGroup, LandingBlock, LandingPage, Page, ReportPage, SectionView, Text,
 };
 use super::slides::{self, Decks};
+use super::splice::Splices;
 use super::{RenderOptions, Theme, template_error};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
@@ -21,9 +22,12 @@ pub enum Job {
     Archive(Lang),
     /// `LANG/YEAR/index.html`; the index into `site.reports`.
     Report(Lang, usize),
-    /// `LANG/YEAR/slides/index.html`: the report as a slide deck.
+    /// The report's deck and its handout: two pages from one context, so each
+    /// slide chart is drawn once for both.
+    Deck(Lang, usize),
+    /// `LANG/YEAR/slides/index.html`: the report as a slide deck (made by `Deck`).
     Slides(Lang, usize),
-    /// `LANG/YEAR/slides/handout.html`: every slide with its speaker notes, for print.
+    /// `LANG/YEAR/slides/handout.html`: every slide with its speaker notes, for print (made by `Deck`).
     Handout(Lang, usize),
 }
 
@@ -33,7 +37,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
     for &lang in &site.languages {
         jobs.push(Job::Archive(lang));
         jobs.extend((0..site.reports.len()).map(|i| Job::Report(lang, i)));
-        jobs.extend((0..site.reports.len()).flat_map(|i| [Job::Slides(lang, i), Job::Handout(lang, i)]));
+        jobs.extend((0..site.reports.len()).map(|i| Job::Deck(lang, i)));
     }
     jobs
 }
@@ -45,7 +49,7 @@ impl Job {
             Job::Landing => "index.html".into(),
             Job::Archive(_) => format!("{lang}/index.html"),
             Job::Report(_, i) => format!("{lang}/{}/index.html", site.reports[i].year),
-            Job::Slides(_, i) => format!("{lang}/{}/slides/index.html", site.reports[i].year),
+            Job::Slides(_, i) | Job::Deck(_, i) => format!("{lang}/{}/slides/index.html", site.reports[i].year),
             Job::Handout(_, i) => format!("{lang}/{}/slides/handout.html", site.reports[i].year),
         }
     }
@@ -53,7 +57,7 @@ impl Job {
     fn lang(self, site: &Site) -> Lang {
         match self {
             Job::Landing => site.default_lang(),
-            Job::Archive(l) | Job::Report(l, _) | Job::Slides(l, _) | Job::Handout(l, _) => l,
+            Job::Archive(l) | Job::Report(l, _) | Job::Deck(l, _) | Job::Slides(l, _) | Job::Handout(l, _) => l,
         }
     }
 }
@@ -63,7 +67,7 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// Renders one page into its output file.
+/// Renders one job into its output files (one page, or two for a `Deck`).
 pub fn render(
     tera: &tera::Tera,
     theme: &Theme,
@@ -71,7 +75,8 @@ pub fn render(
     decks: &Decks,
     options: &RenderOptions,
     job: &Job,
-) -> Result<OutputFile, SiteError> {
+    splices: &mut Splices,
+) -> Result<Vec<OutputFile>, SiteError> {
     let lang = job.lang(site);
     let path = job.path_in(site, lang);
     let root = root_of(&path);
@@ -84,25 +89,36 @@ pub fn render(
         }
         Job::Archive(_) => {
             let entries = site.reports.iter().map(|r| archive_entry(r, lang, t, &root)).collect();
-            let trends = super::figures::trends(site, theme, lang)?;
+            let trends = super::figures::trends(site, theme, lang, splices)?;
             let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, ArchivePage { entries, trends })?
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
-            let page = report_page(r, lang, t, &site.glossary, theme)?;
+            let page = report_page(r, lang, t, &site.glossary, theme, splices)?;
             let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
             render_page(tera, theme, site, options, *job, &path, title, page)?
         }
-        Job::Slides(_, i) | Job::Handout(_, i) => {
+        Job::Deck(_, i) | Job::Slides(_, i) | Job::Handout(_, i) => {
             let r = &site.reports[i];
-            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme)?;
-            let what = if matches!(job, Job::Slides(..)) { &t.slides.deck } else { &t.slides.handout };
-            let title = format!("{} – {what} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
-            render_page(tera, theme, site, options, *job, &path, title, page)?
+            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme, splices)?;
+            let pages: &[Job] = match *job {
+                Job::Deck(..) => &[Job::Slides(lang, i), Job::Handout(lang, i)],
+                _ => std::slice::from_ref(job),
+            };
+            return pages
+                .iter()
+                .map(|&job| {
+                    let what = if matches!(job, Job::Handout(..)) { &t.slides.handout } else { &t.slides.deck };
+                    let title = format!("{} – {what} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
+                    let path = job.path_in(site, lang);
+                    let html = render_page(tera, theme, site, options, job, &path, title, &page)?;
+                    Ok(OutputFile::new(path, html.into_bytes()))
+                })
+                .collect();
         }
     };
-    Ok(OutputFile::new(path, html.into_bytes()))
+    Ok(vec![OutputFile::new(path, html.into_bytes())])
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -151,7 +167,7 @@ fn render_page<P: Serialize>(
         Job::Landing => "landing.html",
         Job::Archive(_) => "archive.html",
         Job::Report(..) => "report.html",
-        Job::Slides(..) => "slides.html",
+        Job::Slides(..) | Job::Deck(..) => "slides.html",
         Job::Handout(..) => "handout.html",
     };
     let context = tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))?;
@@ -195,6 +211,7 @@ fn report_page<'a>(
     t: &'a super::strings::UiStrings,
     glossary: &'a Glossary,
     theme: &Theme,
+    splices: &mut Splices,
 ) -> Result<ReportPage<'a>, SiteError> {
     let mut groups: Vec<KindGroup<'a>> = Vec::new();
     for s in &r.sections {
@@ -204,7 +221,7 @@ fn report_page<'a>(
             title: &text.value.title,
             body: text.value.body.as_str(),
             lang: text.is_fallback.then(|| text.lang.code()),
-            figures: super::figures::of_section(r, s, lang, theme)?,
+            figures: super::figures::of_section(r, s, lang, theme, splices)?,
         };
         match groups.last_mut() {
             Some(g) if g.id == format!("kind-{}", s.kind.key()) => g.sections.push(view),

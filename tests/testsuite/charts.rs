@@ -45,11 +45,11 @@ fn the_sample_report_shows_the_example_chart_after_its_section_text() {
     for v in ["w", "n"] {
         let id = format!("viljan-att-samverka-narvaro-{v}");
         assert!(fig.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")), "{fig}");
-        assert!(fig.contains(&format!("<title id={id}-title>Närvaro vid NOSAM-möten")), "{fig}");
-        assert!(fig.contains(&format!("<desc id={id}-desc>Stapeldiagram:")), "{fig}");
+        assert!(fig.contains(&format!("<title id=\"{id}-title\">Närvaro vid NOSAM-möten")), "{fig}");
+        assert!(fig.contains(&format!("<desc id=\"{id}-desc\">Stapeldiagram:")), "{fig}");
     }
-    assert_eq!(fig.matches("role=img").count(), 2);
-    assert!(!fig.contains("<svg width") && fig.contains("viewbox=\"0 0 640 "), "scales with its container");
+    assert_eq!(fig.matches("role=\"img\"").count(), 2);
+    assert!(!fig.contains("<svg width") && fig.contains("viewBox=\"0 0 640 "), "scales with its container");
     // Numbers in Swedish on the chart, in the description and in the table.
     assert!(fig.contains(&format!(">94,5{NB}%")), "value label");
     assert!(fig.contains(&format!("Högst är Primärvård med 94,5{NB}%.")), "description");
@@ -255,7 +255,7 @@ fn a_chart_gets_its_own_slide_after_its_section() {
             let slide = &html[html[..at].rfind("<section").unwrap()..];
             let slide = &slide[..slide.find("</section>").unwrap()];
             assert!(slide.contains(title) && slide.contains(caption), "{slide}");
-            assert!(slide.contains("role=img") && slide.contains("viewbox=\"0 0 1120 "), "{slide}");
+            assert!(slide.contains("role=\"img\"") && slide.contains("viewBox=\"0 0 1120 "), "{slide}");
             assert_eq!(slide.matches("<svg").count(), 1, "one large-type SVG, no phone variant on a slide");
         }
     }

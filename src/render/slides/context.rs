@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::fit;
 use super::plan::{Deck, title_organisation};
 use crate::diagnostics::SiteError;
+use crate::render::splice::Splices;
 use crate::render::{Theme, figures};
 use crate::lang::Lang;
 use crate::model::{Report, Site};
@@ -119,6 +120,7 @@ pub fn deck_page<'a>(
     lang: Lang,
     t: &'a UiStrings,
     theme: &Theme,
+    splices: &mut Splices,
 ) -> Result<DeckPage<'a>, SiteError> {
     let total = deck.len();
     let label = |n: usize| t.slides.slide_of(n, total);
@@ -171,7 +173,7 @@ pub fn deck_page<'a>(
         let size = parts.first().map_or(fit::SIZES[0], |p| p.size);
         for chart in section.charts.iter().filter_map(|id| report.chart(id)) {
             let n = slides.len() + 1;
-            let (html, caption) = figures::for_slide(chart, lang, &format!("slide-{n}"), theme)?;
+            let (html, caption) = figures::for_slide(chart, lang, &format!("slide-{n}"), theme, splices)?;
             let chart_title = chart.title.resolve(lang);
             slides.push(SlideView {
                 number: n,

@@ -117,7 +117,7 @@ pub fn fit_section(md: &str, title: &str, continued_title: &str) -> Result<Secti
 
 fn measured(unit: Unit, all: &Units) -> Measured {
     let md = with_footnotes(&unit.markdown, all);
-    let heights = SIZES.map(|s| measure::height(&md, body_width(), s));
+    let heights = measure::heights(&md, body_width(), SIZES);
     Measured { unit, heights }
 }
 

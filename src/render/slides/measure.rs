@@ -66,12 +66,22 @@ enum Node {
 /// The height of `md` set in a body of `width` design px at `size` px, as the only
 /// content or as one list item (`item = true`: no list margin, one item gap).
 pub fn height(md: &str, width: f32, size: f32) -> f32 {
+    heights(md, width, [size])[0]
+}
+
+/// [`height`] at each of `sizes`, parsing the Markdown once (slide fitting tries
+/// every candidate size).
+pub fn heights<const N: usize>(md: &str, width: f32, sizes: [f32; N]) -> [f32; N] {
     let nodes = parse(md);
+    sizes.map(|size| nodes_height(&nodes, width, size))
+}
+
+fn nodes_height(nodes: &[Node], width: f32, size: f32) -> f32 {
     // A single top-level list is measured as its items (the list's bottom margin is
     // added once per list by the caller).
-    match nodes.as_slice() {
+    match nodes {
         [Node::List(items)] => items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum(),
-        _ => blocks_height(&nodes, width, size),
+        _ => blocks_height(nodes, width, size),
     }
 }
 
