@@ -140,14 +140,14 @@ fn plan_section(section: &Section, lang: Lang, continued: &str, warnings: &mut V
         let end = t.source_text[at..].find('\n').map_or(t.source_text.len(), |i| at + i);
         SiteError::at(ErrorKind::SlideTooFull, &t.file, &t.source_text, at..end, "this block is too long for one slide, even in the smallest type, and cannot be divided")
             .with_label("does not fit on a slide")
-            .with_help("shorten it, or break it into several points or smaller blocks; details can go in the speaker notes below a line ???")
+            .with_help("shorten it, or break it into several points or smaller blocks; details can go in the speaker notes, after a line with only ??? on it")
     })?;
     if fitted.parts.len() > 1 {
         warnings.push(Warning {
             kind: WarningKind::SlideSplit,
             file: t.file.clone(),
             message: format!(
-                "“{title}” does not fit on one slide even at the smallest type size ({} px of 1280); the {lang} deck shows it on {} slides, the later ones marked {continued}. To keep it on one slide, shorten the points or move details to the speaker notes (below a line ???)",
+                "“{title}” does not fit on one slide even at the smallest type size ({} px of 1280); the {lang} deck shows it on {} slides, the later ones marked {continued}. To keep it on one slide, shorten the points or move details to the speaker notes (after a line with only ??? on it)",
                 fit::MIN_SIZE, fitted.parts.len(),
             ),
         });
