@@ -40,10 +40,7 @@ pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
     let mut scene = Scene { width: m.width, ..Scene::default() };
     let top = f.header(&mut scene, true);
     let (lo, hi) = extent(f);
-    let ticks = super::scale::Ticks::nice_for(lo, hi, m.max_ticks, chart.decimals());
-    let tick_labels: Vec<(f64, String)> = ticks.values().into_iter().map(|v| (v, f.tick(v, &ticks))).collect();
-    let tick_w = text::widest(tick_labels.iter().map(|(_, l)| l.as_str()), m.small);
-    let left = m.pad + tick_w.ceil() as i32 + 8;
+    let (ticks, tick_labels, left) = f.value_axis(lo, hi);
     let right = m.width - m.pad;
     let bands = Bands::new(f64::from(left), f64::from(right), n, if per_band > 1 { 0.8 } else { 0.6 });
     let room = bands.size() - 8.0;
@@ -59,11 +56,7 @@ pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
     let plot_top = top + label_room;
     let plot_bottom = plot_top + m.plot_height;
     let ys = Linear::new((ticks.min, ticks.max), (f64::from(plot_bottom), f64::from(plot_top)));
-    for (v, label) in &tick_labels {
-        let y = ys.at(*v);
-        scene.push(Shape::Path { points: vec![(left, y), (right, y)], colour: theme.grid, width: 1 });
-        scene.text(label.clone(), (left - 8, y), m.small, theme.muted, HPos::Right, VPos::Center);
-    }
+    f.gridlines(&mut scene, &tick_labels, &ys, left, right);
     let zero = ys.at(0.0);
     for i in 0..n {
         let (x, w) = bands.inner(i);

@@ -3,8 +3,8 @@
 
 use super::marks::{LegendItem, Marker, Metrics, Pattern, legend};
 use super::numfmt;
-use super::scale::Ticks;
-use super::svg::{HPos, Scene, VPos};
+use super::scale::{Linear, Ticks};
+use super::svg::{HPos, Scene, Shape, VPos};
 use super::text;
 use super::theme::{ChartTheme, Rgb};
 use crate::lang::Lang;
@@ -102,6 +102,25 @@ impl<'a> Frame<'a> {
             y += (m.small * 1.3).round() as i32;
         }
         y + (m.small * 0.3).round() as i32
+    }
+
+    /// A vertical value axis for `lo..=hi`: its ticks, their labels, and the x
+    /// where the plot starts (right of the widest label).
+    pub fn value_axis(&self, lo: f64, hi: f64) -> (Ticks, Vec<(f64, String)>, i32) {
+        let ticks = Ticks::nice_for(lo, hi, self.m.max_ticks, self.chart.decimals());
+        let labels: Vec<(f64, String)> = ticks.values().into_iter().map(|v| (v, self.tick(v, &ticks))).collect();
+        let widest = text::widest(labels.iter().map(|(_, l)| l.as_str()), self.m.small);
+        let left = self.m.pad + widest.ceil() as i32 + 8;
+        (ticks, labels, left)
+    }
+
+    /// Draws a gridline and its label at each tick of a vertical value axis.
+    pub fn gridlines(&self, scene: &mut Scene, labels: &[(f64, String)], ys: &Linear, left: i32, right: i32) {
+        for (v, label) in labels {
+            let y = ys.at(*v);
+            scene.push(Shape::Path { points: vec![(left, y), (right, y)], colour: self.theme.grid, width: 1 });
+            scene.text(label.clone(), (left - 8, y), self.m.small, self.theme.muted, HPos::Right, VPos::Center);
+        }
     }
 
     /// Ticks for `lo..=hi` whose labels fit side by side in `room` (for a horizontal value axis).

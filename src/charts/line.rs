@@ -6,7 +6,7 @@
 
 use super::frame::Frame;
 use super::marks::Marker;
-use super::scale::{Bands, Linear, Ticks, domain};
+use super::scale::{Bands, Linear, domain};
 use super::svg::{HPos, Scene, Shape, VPos};
 use super::text;
 
@@ -17,10 +17,7 @@ pub fn layout(f: &Frame<'_>) -> Scene {
     let mut scene = Scene { width: m.width, ..Scene::default() };
     let top = f.header(&mut scene, false);
     let (lo, hi) = domain(chart.values(), false);
-    let ticks = Ticks::nice_for(lo, hi, m.max_ticks, chart.decimals());
-    let tick_labels: Vec<(f64, String)> = ticks.values().into_iter().map(|v| (v, f.tick(v, &ticks))).collect();
-    let tick_w = text::widest(tick_labels.iter().map(|(_, l)| l.as_str()), m.small);
-    let left = m.pad + tick_w.ceil() as i32 + 8;
+    let (ticks, tick_labels, left) = f.value_axis(lo, hi);
     let right = m.width - m.pad;
     let bands = Bands::new(f64::from(left), f64::from(right), n, 1.0);
     let single = chart.series.len() == 1;
@@ -28,11 +25,7 @@ pub fn layout(f: &Frame<'_>) -> Scene {
     let plot_top = top + (m.small * 1.5).round() as i32;
     let plot_bottom = plot_top + m.plot_height;
     let ys = Linear::new((ticks.min, ticks.max), (f64::from(plot_bottom), f64::from(plot_top)));
-    for (v, label) in &tick_labels {
-        let y = ys.at(*v);
-        scene.push(Shape::Path { points: vec![(left, y), (right, y)], colour: theme.grid, width: 1 });
-        scene.text(label.clone(), (left - 8, y), m.small, theme.muted, HPos::Right, VPos::Center);
-    }
+    f.gridlines(&mut scene, &tick_labels, &ys, left, right);
     let base = if ticks.min <= 0.0 && ticks.max >= 0.0 { ys.at(0.0) } else { plot_bottom };
     scene.push(Shape::Path { points: vec![(left, base), (right, base)], colour: theme.axis, width: 2 });
     let x_of = |i: usize| bands.centre(i).round() as i32;
