@@ -3,9 +3,8 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
 
-use summering::{BuildError, BuildOptions, ErrorKind};
+use summering::{BuildError, ErrorKind};
 
 use crate::common::{build_ok, copy_fixture, fixture, page, sample};
 
@@ -132,33 +131,16 @@ fn a_chart_in_several_years_gets_a_trend_on_the_archive_page() {
     assert!(!page(&build_ok(&fixture("charts")), "sv/index.html").contains("trend-"));
 }
 
-/// Builds a broken copy of the `charts` fixture into an output folder holding an earlier
-/// good build; checks that the output folder is unchanged and returns the problems.
+/// Breaks `file` of a copy of the `charts` fixture with `edit` (the output folder is
+/// checked to be unchanged); returns the problems and the broken text.
 fn broken(file: &str, edit: impl FnOnce(&str) -> String) -> (BuildError, String) {
-    let site = copy_fixture("charts");
-    let out = site.path().join("output");
-    let options = BuildOptions { output: Some(out.clone()), ..BuildOptions::new(site.path()) };
-    summering::build(&options).expect("the unbroken fixture builds");
-    let before = snapshot(&out);
-    let path = site.path().join(file);
-    let text = edit(&fs::read_to_string(&path).unwrap());
-    fs::write(&path, &text).unwrap();
-    let err = summering::build(&options).expect_err("the broken site must not build");
-    assert_eq!(snapshot(&out), before, "a failed build changed the output folder");
+    let mut text = String::new();
+    let err = crate::common::broken_build("charts", |root| {
+        let path = root.join(file);
+        text = edit(&fs::read_to_string(&path).unwrap());
+        fs::write(&path, &text).unwrap();
+    });
     (err, text)
-}
-
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() { stack.push(p) } else { out.push((p.display().to_string(), fs::read(&p).unwrap())) }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// Checks the only problem: its kind, its file, and that it points at the `nth` occurrence of `at` in `text`.

@@ -184,6 +184,21 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// Builds a copy of fixture `name` into an output folder holding an earlier good build,
+/// breaks it with `edit`, and checks that the failed build left the output folder
+/// byte-for-byte unchanged. Returns the problems.
+pub fn broken_build(name: &str, edit: impl FnOnce(&Path)) -> summering::BuildError {
+    let site = copy_fixture(name);
+    let out = site.path().join("output");
+    let options = BuildOptions { output: Some(out.clone()), ..BuildOptions::new(site.path()) };
+    summering::build(&options).expect("the unbroken fixture builds");
+    let before = snapshot(&out);
+    edit(site.path());
+    let err = summering::build(&options).expect_err("the broken site must not build");
+    assert_eq!(snapshot(&out), before, "a failed build changed the output folder");
+    err
+}
+
 /// Runs `summering check --format json` and parses the result.
 pub fn check_json(root: &Path) -> (i32, serde_json::Value) {
     let out = summering().args(["check", "--format", "json", "--root"]).arg(root).output().unwrap();

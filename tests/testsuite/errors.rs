@@ -5,37 +5,11 @@ use std::path::Path;
 
 use summering::{BuildError, BuildOptions, ErrorKind};
 
-use crate::common::{copy_fixture, write};
+use crate::common::write;
 
-/// Builds a broken copy of the minimal fixture into an output folder that holds an
-/// earlier good build, and checks that the output folder is byte-for-byte unchanged.
+/// A broken copy of the minimal fixture; the output folder is checked to be unchanged.
 fn broken(edit: impl FnOnce(&Path)) -> BuildError {
-    let site = copy_fixture("minimal");
-    let out = site.path().join("output");
-    let options = BuildOptions { output: Some(out.clone()), ..BuildOptions::new(site.path()) };
-    summering::build(&options).expect("the unbroken fixture builds");
-    let before = snapshot(&out);
-    edit(site.path());
-    let err = summering::build(&options).expect_err("the broken site must not build");
-    assert_eq!(snapshot(&out), before, "a failed build changed the output folder");
-    err
-}
-
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let p = e.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                out.push((p.display().to_string(), fs::read(&p).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
+    crate::common::broken_build("minimal", edit)
 }
 
 fn only(err: &BuildError) -> &summering::SiteError {
