@@ -38,7 +38,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/slide.html",
     "templates/partials/deck-head.html",
     "templates/partials/glossary.html",
-    "assets/tokens.css",
+    "assets/base.css",
     "assets/style.css",
     "assets/slides.css",
     "assets/handout.css",
