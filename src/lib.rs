@@ -80,7 +80,12 @@ impl BuiltSite {
 
 /// Builds the site in memory: load → model → render (and minify). Writes nothing.
 pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let site = load_site(&options.root)?;
+    build_site(load_site(&options.root)?, options)
+}
+
+/// Renders a site that is already loaded and validated (theme → decks → pages),
+/// for tools such as `check` that also need the raw files and must not read them twice.
+pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
     let decks = render::slides::plan(&site, &theme)?;
     let files = render::render_site(&site, &theme, &decks, &RenderOptions { build_date: options.build_date })?;

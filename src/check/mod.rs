@@ -26,7 +26,8 @@ use serde::Serialize;
 use crate::diagnostics::{SiteError, Warning, WarningKind};
 use crate::lang::Lang;
 use crate::load::{self, RawSection, RawSite, SourceFile};
-use crate::{BuildOptions, build_in_memory};
+use crate::model::Site;
+use crate::{BuildOptions, build_site};
 pub use report::CheckReport;
 pub use translations::{Status, Translation};
 
@@ -59,7 +60,8 @@ pub fn check(root: &Path) -> CheckReport {
         Err(e) => return CheckReport::failed(e.errors, started.elapsed()),
     };
     let mut errors = placeholders::unfinished(&source_files(&raw));
-    let built = match build_in_memory(&BuildOptions::new(root)) {
+    // Validate and render the files already read, rather than reading them again.
+    let built = match Site::try_from(raw.clone()).and_then(|site| build_site(site, &BuildOptions::new(root))) {
         Ok(built) => built,
         Err(e) => {
             let mut all = e.errors;
