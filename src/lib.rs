@@ -2,8 +2,8 @@
 //!
 //! [`build`] reads a site root (`content/`, optional `themes/`) and writes the
 //! site, top-down: **load** the files → validate them into the **model** →
-//! **render** pages with the theme, minifying each as it is rendered → **output**
-//! (one atomic write).
+//! **render** pages with the theme (compacted once, so pages come out minified)
+//! → **output** (one atomic write).
 //! The library never prints; the `summering` binary reports.
 
 #![warn(missing_docs)]
@@ -12,6 +12,7 @@
 pub mod charts;
 pub mod check;
 pub mod cli;
+pub mod compact;
 pub mod diagnostics;
 pub mod import;
 pub mod lang;
@@ -41,12 +42,15 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// A date to show as the build date; `None` keeps pages free of timestamps.
     pub build_date: Option<Date>,
+    /// Keep the templates' line breaks and indentation instead of compacting
+    /// them (for theme authors reading the HTML; the pages are then not minified).
+    pub readable: bool,
 }
 
 impl BuildOptions {
     /// Options for building `root` into `root/output`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions { root: root.into(), output: None, build_date: None }
+        BuildOptions { root: root.into(), output: None, build_date: None, readable: false }
     }
 
     /// The output folder these options resolve to.
@@ -78,7 +82,7 @@ impl BuiltSite {
     }
 }
 
-/// Builds the site in memory: load → model → render (and minify). Writes nothing.
+/// Builds the site in memory: load → model → render. Writes nothing.
 pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     build_site(load_site(&options.root)?, options)
 }
@@ -88,7 +92,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
 pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
     let decks = render::slides::plan(&site, &theme)?;
-    let files = render::render_site(&site, &theme, &decks, &RenderOptions { build_date: options.build_date })?;
+    let files = render::render_site(&site, &theme, &decks, &RenderOptions { build_date: options.build_date, readable: options.readable })?;
     let mut warnings = warnings::collect(&site);
     warnings.extend(decks.warnings);
     Ok(BuiltSite { site, files, warnings })

@@ -38,6 +38,10 @@ enum Command {
         /// Where to write the site (replaced as a whole). Default: ROOT/output.
         #[arg(long)]
         output: Option<PathBuf>,
+        /// Keep the templates' line breaks and indentation in the pages (to read
+        /// the HTML while working on a theme); pages are then not minified.
+        #[arg(long)]
+        readable: bool,
     },
     /// Check the site without writing anything (exit code 1 if it is not ready).
     ///
@@ -137,7 +141,7 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
-        Command::Build { root, output } => build(root, output),
+        Command::Build { root, output, readable } => build(root, output, readable),
         Command::Check { root, format } => check(root, format),
         Command::Serve { root, bind, port } => serve(root, bind, port),
         Command::New { year, root } => new_year(root, year),
@@ -205,9 +209,9 @@ fn fail(e: &BuildError, what_happened: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn build(root: PathBuf, output: Option<PathBuf>) -> ExitCode {
+fn build(root: PathBuf, output: Option<PathBuf>, readable: bool) -> ExitCode {
     let started = Instant::now();
-    let options = BuildOptions { root, output, build_date: source_date_epoch() };
+    let options = BuildOptions { root, output, build_date: source_date_epoch(), readable };
     match summering::build(&options) {
         Ok(built) => {
             for w in &built.warnings {

@@ -75,7 +75,8 @@ pub fn render(markdown: &str, lang: Lang, id_prefix: &str) -> Rendered {
         removed_unsafe |= looks_unsafe(&raw_html);
         html = SANITIZER.clean(&html).to_string();
     }
-    Rendered { html, removed_unsafe }
+    // Compacted here, once per text, so no page that shows it has to be minified.
+    Rendered { html: crate::compact::fragment(&html), removed_unsafe }
 }
 
 /// Note: dropped links are not nested, so a counter is enough to skip their end tags.
@@ -167,7 +168,7 @@ mod tests {
         assert!(r.removed_unsafe);
         assert!(!r.html.contains("javascript"));
         assert!(r.html.contains("länk"));
-        assert!(r.html.contains("href=\"https://example.org\""));
+        assert!(r.html.contains("href=https://example.org>"), "{}", r.html);
     }
 
     #[test]
@@ -182,7 +183,7 @@ mod tests {
     fn footnotes_are_prefixed_and_tables_kept() {
         let r = render("a[^1]\n\n[^1]: not\n\n| a | b |\n|--:|---|\n| 1 | 2 |\n", Lang::Sv, "sec");
         assert!(r.html.contains("#sec-1"), "{}", r.html);
-        assert!(r.html.contains("id=\"sec-1\""), "{}", r.html);
+        assert!(r.html.contains("id=sec-1>"), "{}", r.html);
         assert!(r.html.contains("<table>"));
         assert!(!r.removed_unsafe);
     }

@@ -27,29 +27,29 @@ pub use theme::Theme;
 pub struct RenderOptions {
     /// A build date to show in the footer (only from `SOURCE_DATE_EPOCH`).
     pub build_date: Option<Date>,
+    /// Render from the templates as written, not compacted (see [`crate::BuildOptions::readable`]).
+    pub readable: bool,
 }
 
 /// Renders every page and asset of the site, minified.
 ///
-/// Each page is marked up (`<abbr>`) and minified by the worker that rendered it,
-/// and then gets its chart SVGs (see [`splice`]: already compact, never minified),
-/// right away: the unminified text of all pages is never held at once (peak
-/// memory), and the bytes are still in the processor's cache when the minifier
-/// reads them.
+/// Pages come out minified without running a minifier over them: the templates
+/// and the Markdown are compacted once beforehand (see [`crate::compact`]).
+/// Each page is then marked up (`<abbr>`) by the worker that rendered it, and
+/// gets its chart SVGs (see [`splice`]: already compact).
 pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
-    let tera = load_templates(theme)?;
+    let templates = Templates::load(theme, options.readable)?;
     let jobs = pages::plan(site);
     let rendered: Vec<Result<Vec<OutputFile>, SiteError>> = jobs
         .par_iter()
         .map(|job| {
             let mut splices = splice::Splices::default();
-            let mut pages = pages::render(&tera, theme, site, decks, options, job, &mut splices)?;
+            let mut pages = pages::render(&templates, theme, site, decks, options, job, &mut splices)?;
             for page in &mut pages {
                 if page.is_html() {
                     let html = String::from_utf8_lossy(&page.bytes);
                     page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
                 }
-                output::minify_file(page);
                 if !splices.is_empty() {
                     page.bytes = splices.apply(&page.bytes);
                 }
@@ -79,14 +79,42 @@ pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &
     Ok(files)
 }
 
-fn load_templates(theme: &Theme) -> Result<tera::Tera, BuildError> {
-    let mut tera = tera::Tera::default();
-    let templates: Vec<(&str, &str)> = theme
-        .under("templates")
-        .filter_map(|(path, _)| Some((&path["templates/".len()..], theme.text(path)?)))
-        .collect();
-    tera.add_raw_templates(templates).map_err(|e| template_error(theme, &e))?;
-    Ok(tera)
+/// The theme's templates, compacted once (see [`crate::compact`]) so that the
+/// pages they render need no minifying.
+pub(crate) struct Templates<'t> {
+    tera: tera::Tera,
+    theme: &'t Theme,
+}
+
+impl<'t> Templates<'t> {
+    fn load(theme: &'t Theme, readable: bool) -> Result<Self, BuildError> {
+        let prepare = if readable { str::to_string } else { crate::compact::template };
+        match Self::tera(theme, prepare) {
+            Ok(tera) => Ok(Templates { tera, theme }),
+            // Reported from the files as written, so line and column are the author's.
+            Err(e) => Err(Self::tera(theme, str::to_string).err().unwrap_or(e).into()),
+        }
+    }
+
+    fn tera(theme: &Theme, prepare: fn(&str) -> String) -> Result<tera::Tera, SiteError> {
+        let mut tera = tera::Tera::default();
+        let templates: Vec<(&str, String)> = theme
+            .under("templates")
+            .filter_map(|(path, _)| Some((&path["templates/".len()..], prepare(theme.text(path)?))))
+            .collect();
+        tera.add_raw_templates(templates).map_err(|e| template_error(theme, &e))?;
+        Ok(tera)
+    }
+
+    /// Renders `template`; a failure is reported against the uncompacted files.
+    pub(crate) fn render(&self, template: &str, context: &tera::Context) -> Result<String, SiteError> {
+        self.tera.render(template, context).map_err(|e| {
+            let original = Self::tera(self.theme, str::to_string).and_then(|tera| {
+                tera.render(template, context).map_err(|e| template_error(self.theme, &e))
+            });
+            original.err().unwrap_or_else(|| template_error(self.theme, &e))
+        })
+    }
 }
 
 /// Maps a Tera error to the theme file, line and column it points at.

@@ -7,7 +7,7 @@ use super::context::{
 };
 use super::slides::{self, Decks};
 use super::splice::Splices;
-use super::{RenderOptions, Theme, template_error};
+use super::{RenderOptions, Templates, Theme, template_error};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
 use crate::model::{Glossary, Report, Site};
@@ -69,7 +69,7 @@ pub fn root_of(path: &str) -> String {
 
 /// Renders one job into its output files (one page, or two for a `Deck`).
 pub fn render(
-    tera: &tera::Tera,
+    tera: &Templates<'_>,
     theme: &Theme,
     site: &Site,
     decks: &Decks,
@@ -123,7 +123,7 @@ pub fn render(
 
 #[allow(clippy::too_many_arguments)]
 fn render_page<P: Serialize>(
-    tera: &tera::Tera,
+    tera: &Templates<'_>,
     theme: &Theme,
     site: &Site,
     options: &RenderOptions,
@@ -171,7 +171,7 @@ fn render_page<P: Serialize>(
         Job::Handout(..) => "handout.html",
     };
     let context = tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))?;
-    tera.render(template, &context).map_err(|e| template_error(theme, &e))
+    tera.render(template, &context)
 }
 
 fn landing<'a>(site: &'a Site, theme: &'a Theme, root: &str) -> LandingPage<'a> {

@@ -33,7 +33,7 @@ fn figure<'a>(html: &'a str, id: &str) -> &'a str {
 #[test]
 fn the_sample_report_shows_the_example_chart_after_its_section_text() {
     let site = sample();
-    let sv = page(&site, "sv/2021/index.html");
+    let sv = &page(&site, "sv/2021/index.html");
     let fig = figure(sv, "viljan-att-samverka-narvaro");
     let section = &sv[sv.find("id=viljan-att-samverka>").unwrap()..];
     assert!(section.find("class=prose").unwrap() < section.find("<figure").unwrap(), "chart comes after the text");
@@ -56,7 +56,7 @@ fn the_sample_report_shows_the_example_chart_after_its_section_text() {
     assert!(fig.contains("<th scope=col>Organisation</th>") && fig.contains("<th scope=row>Primärvård</th>"));
     assert!(fig.contains("<details class=chart__data>") && fig.contains("class=chart__print-table"));
 
-    let en = page(&site, "en/2021/index.html");
+    let en = &page(&site, "en/2021/index.html");
     let fig = figure(en, "viljan-att-samverka-narvaro");
     assert!(fig.contains("Source: <span>Example data"));
     assert!(fig.contains("Highest is Primary care at 94.5%.") && fig.contains("<td>94.5%</td>"), "{fig}");
@@ -78,8 +78,8 @@ fn ids_are_unique_on_every_page() {
 #[test]
 fn every_kind_renders_in_both_languages_with_local_numbers() {
     let site = build_ok(&fixture("charts"));
-    let sv = page(&site, "sv/2021/index.html");
-    let en = page(&site, "en/2021/index.html");
+    let sv = &page(&site, "sv/2021/index.html");
+    let en = &page(&site, "en/2021/index.html");
     for id in ["staplar", "liggande", "grupperade", "staplade", "linjer"] {
         for html in [sv, en] {
             let fig = figure(html, &format!("diagram-{id}"));
@@ -112,7 +112,7 @@ fn the_same_data_gives_byte_identical_charts() {
 #[test]
 fn a_chart_in_several_years_gets_a_trend_on_the_archive_page() {
     let site = build_ok(&fixture("trend"));
-    let sv = page(&site, "sv/index.html");
+    let sv = &page(&site, "sv/index.html");
     assert!(sv.contains("Utveckling över åren"));
     // One trend for the one-series chart, one per series for the two-series chart, none for a chart of one year.
     let narvaro = figure(sv, "trend-narvaro");
@@ -125,7 +125,7 @@ fn a_chart_in_several_years_gets_a_trend_on_the_archive_page() {
     assert!(narvaro.contains("<th scope=row>2020</th><td>80,0\u{a0}%</td><td>90,0\u{a0}%</td><td>50,0\u{a0}%</td><td>uppgift saknas</td>"), "{narvaro}");
     assert!(narvaro.contains("Källa: <span>Testdata 2021; Testdata 2020"));
     assert!(narvaro.contains("Kommun ökar från 80,0\u{a0}% (2020) till 85,0\u{a0}% (2021)."));
-    let en = page(&site, "en/index.html");
+    let en = &page(&site, "en/index.html");
     assert!(figure(en, "trend-narvaro").contains("<td>no data</td>"));
     // Report pages of a site without repeated charts have no trends section.
     assert!(!page(&build_ok(&fixture("charts")), "sv/index.html").contains("trend-"));
@@ -232,7 +232,7 @@ fn a_chart_gets_its_own_slide_after_its_section() {
     let site = sample();
     for (lang, title, caption) in [("sv", "Närvaro vid NOSAM-möten", "Källa: Exempeldata"), ("en", "Attendance at NOSAM meetings", "Source: Example data")] {
         for file in ["index.html", "handout.html"] {
-            let html = page(&site, &format!("{lang}/2021/slides/{file}"));
+            let html = &page(&site, &format!("{lang}/2021/slides/{file}"));
             let at = html.find("aria-labelledby=\"slide-4-narvaro-s-title slide-4-narvaro-s-desc\"").unwrap_or_else(|| panic!("{lang}/{file}"));
             let slide = &html[html[..at].rfind("<section").unwrap()..];
             let slide = &slide[..slide.find("</section>").unwrap()];
@@ -255,6 +255,7 @@ fn an_untranslated_chart_text_is_shown_in_swedish_marked_and_warned_about() {
     let built = build_ok(site.path());
     let warning = built.warnings.iter().find(|w| w.message.contains("chart \"staplar\": title")).expect("a warning");
     assert_eq!(warning.file, CHARTS);
-    let fig = figure(page(&built, "en/2021/index.html"), "diagram-staplar");
+    let html = page(&built, "en/2021/index.html");
+    let fig = figure(&html, "diagram-staplar");
     assert!(fig.contains("<span class=chart__title lang=sv>Testdiagram: staplar</span>"), "{fig}");
 }

@@ -10,6 +10,7 @@ mod authoring_serve;
 mod charts;
 mod errors;
 mod markdown;
+mod minified;
 mod output;
 mod report;
 mod robustness;

@@ -7,7 +7,7 @@ use crate::common::{build_ok, fixture, page};
 #[test]
 fn hostile_html_cannot_inject_script() {
     let site = build_ok(&fixture("markdown"));
-    let sv = page(&site, "sv/2020/index.html");
+    let sv = &page(&site, "sv/2020/index.html");
     for bad in ["<script", "onerror", "javascript:", "alert("] {
         assert!(!sv.contains(bad), "{bad} survived in the page");
     }
@@ -18,7 +18,7 @@ fn hostile_html_cannot_inject_script() {
 #[test]
 fn swedish_quotes_tables_and_footnotes() {
     let site = build_ok(&fixture("markdown"));
-    let sv = page(&site, "sv/2020/index.html");
+    let sv = &page(&site, "sv/2020/index.html");
     assert!(sv.contains("”dubbla citattecken”"), "Swedish double quotes");
     assert!(sv.contains("’enkla citattecken’"), "Swedish single quotes");
     assert!(!sv.contains('“') && !sv.contains('‘'), "no English opening quotes on the Swedish page");

@@ -5,7 +5,7 @@ use crate::common::{links, page, resolve, sample, visible_text};
 #[test]
 fn every_seed_line_is_in_the_swedish_report() {
     let site = sample();
-    let text = visible_text(page(&site, "sv/2021/index.html"));
+    let text = visible_text(&page(&site, "sv/2021/index.html"));
     let seed = include_str!("../fixtures/seed-2021.txt");
     let mut checked = 0;
     for line in seed.lines() {
@@ -30,8 +30,8 @@ fn every_seed_line_is_in_the_swedish_report() {
 #[test]
 fn english_report_is_complete_and_in_english() {
     let site = sample();
-    let sv = page(&site, "sv/2021/index.html");
-    let en = page(&site, "en/2021/index.html");
+    let sv = &page(&site, "sv/2021/index.html");
+    let en = &page(&site, "en/2021/index.html");
     assert!(en.contains("<html lang=en>"), "English page lang");
     assert!(sv.contains("<html lang=sv>"));
     assert!(!en.contains("notice--untranslated"), "no Swedish fallback text expected in the English report");
@@ -49,7 +49,7 @@ fn english_report_is_complete_and_in_english() {
 fn pages_exist_with_one_h1_and_ordered_headings() {
     let site = sample();
     for path in ["index.html", "sv/index.html", "en/index.html", "sv/2021/index.html", "en/2021/index.html"] {
-        let html = page(&site, path);
+        let html = &page(&site, path);
         assert_eq!(html.matches("<h1").count(), 1, "{path}: exactly one h1");
         let mut last = 1;
         for (i, _) in html.match_indices("<h") {
@@ -77,7 +77,7 @@ fn every_relative_link_resolves_to_a_file_and_anchor() {
             let target = if link.starts_with('#') { f.path.clone() } else { resolve(&f.path, &link) };
             assert!(paths.contains(&target.as_str()), "{}: {link} → {target} does not exist", f.path);
             if let Some((_, anchor)) = link.split_once('#') {
-                let target_html = page(&site, &target);
+                let target_html = &page(&site, &target);
                 assert!(
                     target_html.contains(&format!("id={anchor}>")) || target_html.contains(&format!("id={anchor} "))
                         || target_html.contains(&format!("id=\"{anchor}\"")),
@@ -100,7 +100,7 @@ fn language_switcher_lands_on_the_same_page() {
         ("sv/index.html", "en/index.html", "en"),
         ("en/index.html", "sv/index.html", "sv"),
     ] {
-        let html = page(&site, path);
+        let html = &page(&site, path);
         let depth = "../".repeat(path.matches('/').count());
         let href = format!("href={depth}{other}");
         assert!(html.contains(&format!("{href} hreflang={other_lang} lang={other_lang}")), "{path}: switcher to {other}");
@@ -111,7 +111,7 @@ fn language_switcher_lands_on_the_same_page() {
 #[test]
 fn landing_page_links_both_languages_latest_report_and_archive() {
     let site = sample();
-    let html = page(&site, "index.html");
+    let html = &page(&site, "index.html");
     for target in ["sv/2021/index.html", "en/2021/index.html", "sv/index.html", "en/index.html"] {
         assert!(html.contains(&format!("href={target}")), "landing links {target}");
     }

@@ -35,7 +35,7 @@ fn every_report_has_a_deck_and_a_handout_in_every_language() {
     let site = sample();
     for lang in ["sv", "en"] {
         for file in ["index.html", "handout.html"] {
-            let html = page(&site, &format!("{lang}/2021/slides/{file}"));
+            let html = &page(&site, &format!("{lang}/2021/slides/{file}"));
             assert!(html.contains(&format!("<html lang={lang}>")), "{lang}/{file}");
         }
     }
@@ -46,7 +46,7 @@ fn every_report_has_a_deck_and_a_handout_in_every_language() {
 #[test]
 fn the_sample_deck_is_title_sections_closing_in_order() {
     let site = sample();
-    let html = page(&site, "sv/2021/slides/index.html");
+    let html = &page(&site, "sv/2021/slides/index.html");
     let roots = slide_roots(html);
     // Title, five sections (none needs a second slide) and the example chart's own slide
     // after its section, closing.
@@ -74,7 +74,7 @@ fn the_nine_point_development_slide_fits_on_one_readable_slide() {
         built.warnings
     );
     for (lang, title) in [("sv", "Utvecklingsområde"), ("en", "Areas for development")] {
-        let html = page(&built, &format!("{lang}/2021/slides/index.html"));
+        let html = &page(&built, &format!("{lang}/2021/slides/index.html"));
         assert!(!html.contains("(forts.)") && !html.contains("(cont.)"));
         let roots = slide_roots(html);
         let slide = &roots[5];
@@ -91,14 +91,14 @@ fn report_and_deck_link_to_each_other_and_to_the_handout() {
         let report = format!("{lang}/2021/index.html");
         let deck = format!("{lang}/2021/slides/index.html");
         let handout = format!("{lang}/2021/slides/handout.html");
-        let targets = |from: &str| links(page(&site, from)).iter().map(|l| resolve(from, l)).collect::<Vec<_>>();
+        let targets = |from: &str| links(&page(&site, from)).iter().map(|l| resolve(from, l)).collect::<Vec<_>>();
         assert!(targets(&report).contains(&deck), "{report} → deck");
         assert!(targets(&deck).contains(&report), "deck → {report}");
         assert!(targets(&deck).contains(&handout), "deck → handout");
         assert!(targets(&handout).contains(&deck), "handout → deck");
         // Relative links only, so the deck works from a file share (file://).
         for from in [&deck, &handout] {
-            for l in links(page(&site, from)) {
+            for l in links(&page(&site, from)) {
                 assert!(!l.starts_with('/') && !l.contains("://"), "{from}: {l}");
                 if !l.starts_with('#') {
                     let target = resolve(from, &l);
@@ -117,7 +117,7 @@ fn a_long_section_is_split_with_warnings_and_loses_no_words() {
         let kinds: Vec<_> = built.warnings.iter().filter(|w| w.file == file).map(|w| w.kind).collect();
         assert!(kinds.contains(&WarningKind::SlideSplit), "{lang}: {kinds:?}");
         assert!(kinds.contains(&WarningKind::SlideItemSplit), "{lang}: {kinds:?}");
-        let html = page(&built, &format!("{lang}/2020/slides/index.html"));
+        let html = &page(&built, &format!("{lang}/2020/slides/index.html"));
         let roots = slide_roots(html);
         let parts = roots.iter().filter(|c| c.contains("slide--kind-strength")).count();
         assert!(parts >= 3, "{lang}: {parts} slides for the long section");
@@ -142,17 +142,17 @@ fn a_long_section_is_split_with_warnings_and_loses_no_words() {
 fn speaker_notes_are_in_the_deck_and_handout_but_never_on_the_report_page() {
     let built = build_ok(&fixture("long-section"));
     let notes = "Testtext: talarmanus för den långa sektionen";
-    let report = page(&built, "sv/2020/index.html");
+    let report = &page(&built, "sv/2020/index.html");
     assert!(!report.contains(notes) && !report.contains("???"), "notes leaked onto the report page");
     assert!(report.contains("Testtext: punkt 20"), "the section text is still there");
-    let deck = page(&built, "sv/2020/slides/index.html");
+    let deck = &page(&built, "sv/2020/slides/index.html");
     assert_eq!(deck.matches(notes).count(), 1, "once, on the section's first slide");
     // In the deck the notes sit outside the slide root, in a disclosure the print style hides.
     let notes_at = deck.find(notes).unwrap();
     let details_at = deck[..notes_at].rfind("<details").unwrap();
     assert!(deck[details_at..].starts_with("<details class=slide-notes"));
-    assert!(page(&built, "sv/2020/slides/handout.html").contains(notes));
-    assert!(page(&built, "en/2020/slides/index.html").contains("Test text: speaker notes for the long section"));
+    assert!(&page(&built, "sv/2020/slides/handout.html").contains(notes));
+    assert!(&page(&built, "en/2020/slides/index.html").contains("Test text: speaker notes for the long section"));
 }
 
 fn section(kind: &str, title: &str, body: &str) -> String {
@@ -193,7 +193,7 @@ fn an_empty_section_is_a_warning_and_a_title_only_slide() {
     let built = build_ok(dir.path());
     let empty: Vec<_> = built.warnings.iter().filter(|w| w.kind == WarningKind::EmptySection).map(|w| w.file.as_str()).collect();
     assert_eq!(empty, ["content/2020/01-styrka.sv.md", "content/2020/02-framat.sv.md"]);
-    let deck = page(&built, "sv/2020/slides/index.html");
+    let deck = &page(&built, "sv/2020/slides/index.html");
     assert_eq!(slide_roots(deck).len(), 4, "title, two sections, closing");
     assert!(deck.contains("Testtext: tom") && deck.contains("Bara talarmanus."));
 }
@@ -227,7 +227,7 @@ fn a_title_too_long_for_the_title_slide_is_an_error_naming_report_toml() {
 #[test]
 fn an_untranslated_section_is_marked_on_the_slide_and_in_its_language() {
     let built = build_ok(&fixture("fallback"));
-    let deck = page(&built, "en/2020/slides/index.html");
+    let deck = &page(&built, "en/2020/slides/index.html");
     assert!(deck.contains("Not translated"));
     assert!(deck.contains("lang=sv"), "the Swedish text is marked as Swedish");
 }

@@ -7,14 +7,14 @@ use crate::common::{build_ok, fixture, page};
 #[test]
 fn untranslated_section_is_shown_in_swedish_with_a_notice_and_a_warning() {
     let site = build_ok(&fixture("fallback"));
-    let en = page(&site, "en/2020/index.html");
+    let en = &page(&site, "en/2020/index.html");
     // The section element carries lang="sv"; the notice itself is in English.
     let start = en.find("id=framat").expect("the fallback section is on the English page");
     let section = &en[en[..start].rfind("<section").unwrap()..];
     let section = &section[..section.find("</section>").unwrap()];
     assert!(section.contains("lang=sv"), "{section}");
     assert!(section.contains("lang=en>Not translated yet"), "{section}");
-    let sv = page(&site, "sv/2020/index.html");
+    let sv = &page(&site, "sv/2020/index.html");
     assert!(!sv.contains("notice--untranslated"), "the Swedish page has no notice");
     let warning = site
         .warnings
