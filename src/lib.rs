@@ -90,12 +90,23 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
 /// Renders a site that is already loaded and validated (theme → decks → pages),
 /// for tools such as `check` that also need the raw files and must not read them twice.
 pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
-    let decks = render::slides::plan(&site, &theme)?;
-    let files = render::render_site(&site, &theme, &decks, &RenderOptions { build_date: options.build_date, readable: options.readable })?;
-    let mut warnings = warnings::collect(&site);
-    warnings.extend(decks.warnings);
+    let (files, warnings) = render(&site, options, Ok)?;
     Ok(BuiltSite { site, files, warnings })
+}
+
+/// Theme → decks → pages, each finished file handed to `keep`.
+fn render<T: Send>(
+    site: &Site,
+    options: &BuildOptions,
+    keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
+) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
+    let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
+    let decks = render::slides::plan(site, &theme)?;
+    let render_options = RenderOptions { build_date: options.build_date, readable: options.readable };
+    let kept = render::render_site(site, &theme, &decks, &render_options, keep)?;
+    let mut warnings = warnings::collect(site);
+    warnings.extend(decks.warnings);
+    Ok((kept, warnings))
 }
 
 /// Reads and validates the site at `root` (load → model), reporting the problems
@@ -112,9 +123,35 @@ pub fn load_site(root: &std::path::Path) -> Result<Site, BuildError> {
     }
 }
 
-/// Builds the site and replaces the output folder with it, atomically.
-pub fn build(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let built = build_in_memory(options)?;
-    output::write_site(&options.output_dir(), &built.files)?;
-    Ok(built)
+/// A site built and written to its output folder.
+#[derive(Debug, Clone)]
+pub struct WrittenSite {
+    /// The validated model it was built from.
+    pub site: Site,
+    /// Number of HTML pages written.
+    pub pages: usize,
+    /// Total size of the files written, in bytes.
+    pub bytes: usize,
+    /// Problems that did not stop the build.
+    pub warnings: Vec<Warning>,
+}
+
+/// Builds the site and replaces the output folder with it, atomically: load →
+/// model → render, each page written to a folder beside the output as soon as
+/// it is rendered (peak memory stays that of a few pages, not the site), then
+/// one swap. A failed build leaves the output folder as it was.
+pub fn build(options: &BuildOptions) -> Result<WrittenSite, BuildError> {
+    let site = load_site(&options.root)?;
+    let staging = output::Staging::new(&options.output_dir())?;
+    let (written, warnings) = render(&site, options, |file| {
+        staging.write(&file)?;
+        Ok((file.is_html(), file.bytes.len()))
+    })?;
+    staging.commit()?;
+    Ok(WrittenSite {
+        site,
+        pages: written.iter().filter(|(html, _)| *html).count(),
+        bytes: written.iter().map(|(_, len)| len).sum(),
+        warnings,
+    })
 }

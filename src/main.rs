@@ -220,10 +220,10 @@ fn build(root: PathBuf, output: Option<PathBuf>, readable: bool) -> ExitCode {
             let reports = built.site.reports.len();
             println!(
                 "Built {} pages ({} reports × {} languages, {} KB) into {} in {} ms{}",
-                built.pages(),
+                built.pages,
                 reports,
                 built.site.languages.len(),
-                built.bytes().div_ceil(1024),
+                built.bytes.div_ceil(1024),
                 options.output_dir().display(),
                 started.elapsed().as_millis(),
                 match built.warnings.len() {

@@ -1,7 +1,8 @@
-//! Stage 4: minify the in-memory site and write it in one atomic swap.
+//! Stage 4: write the site in one atomic swap.
 //!
-//! The site is written to a temporary folder beside the output folder and
-//! renamed into place only when every file is written, so a failed build
+//! The site is written to a temporary folder beside the output folder (page by
+//! page as they are rendered, see [`Staging`]) and renamed into place only
+//! when every file is written, so a failed build
 //! never leaves a half-written or emptied `output/`, and files an earlier
 //! build made but this one does not are gone.
 
@@ -73,46 +74,73 @@ fn minify_css(css: &[u8]) -> Vec<u8> {
 
 /// Writes `files` as the new contents of `out`, replacing it atomically.
 pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
-    check_replaceable(out)?;
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| SiteError::io(&parent, "create the folder", &e))?;
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
-    let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&tmp);
-    if let Err(e) = write_all(&tmp, out, files) {
-        let _ = fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    swap(out, &tmp, &old)
+    let staging = Staging::new(out)?;
+    files.par_iter().try_for_each(|f| staging.write(f))?;
+    staging.commit()
 }
 
-fn write_all(tmp: &Path, out: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
-    fs::create_dir_all(tmp).map_err(|e| SiteError::io(tmp, "create the folder", &e))?;
-    // Folders first, each once (in order, so parents come before children), then
-    // the files in parallel: thousands of small writes are system calls, not copying.
-    let dirs: std::collections::BTreeSet<&str> = files.iter().filter_map(|f| f.path.rsplit_once('/').map(|(d, _)| d)).collect();
-    for dir in dirs {
-        let dir = tmp.join(dir);
-        fs::create_dir_all(&dir).map_err(|e| SiteError::io(&dir, "create the folder", &e))?;
+/// A new build being written beside the output folder, file by file as the
+/// pages are rendered (so they need not all be held in memory), and put in
+/// place by [`Staging::commit`] in one swap. Dropped without a commit, it
+/// removes what it wrote and the output folder is untouched.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    /// Prepares a temporary folder beside `out`, after checking that `out` may be replaced.
+    pub fn new(out: &Path) -> Result<Self, SiteError> {
+        check_replaceable(out)?;
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| SiteError::io(&parent, "create the folder", &e))?;
+        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+        let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
+        let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&tmp);
+        let staging = Staging { out: out.to_path_buf(), tmp, old, committed: false };
+        fs::create_dir_all(&staging.tmp).map_err(|e| SiteError::io(&staging.tmp, "create the folder", &e))?;
+        Ok(staging)
     }
-    let written: Vec<Result<(), SiteError>> = files
-        .par_iter()
-        .map(|f| fs::write(tmp.join(&f.path), &f.bytes).map_err(|e| SiteError::io(&out.join(&f.path), "write the file", &e)))
-        .collect();
-    written.into_iter().collect::<Result<(), SiteError>>()?;
-    let marker = tmp.join(MARKER);
-    fs::write(&marker, "This folder is written by `summering build` and replaced by every build.\n")
-        .map_err(|e| SiteError::io(&marker, "write the file", &e))?;
-    for kept in KEPT {
-        if out.join(kept).is_file() {
-            fs::copy(out.join(kept), tmp.join(kept)).map_err(|e| SiteError::io(&out.join(kept), "keep the file", &e))?;
+
+    /// Writes one file of the new build (any thread may call this).
+    pub fn write(&self, f: &OutputFile) -> Result<(), SiteError> {
+        let path = self.tmp.join(&f.path);
+        let shown = || self.out.join(&f.path);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| SiteError::io(&shown(), "create the folder", &e))?;
+        }
+        fs::write(&path, &f.bytes).map_err(|e| SiteError::io(&shown(), "write the file", &e))
+    }
+
+    /// Completes the new build (marker, kept files) and swaps it into place.
+    pub fn commit(mut self) -> Result<(), SiteError> {
+        let marker = self.tmp.join(MARKER);
+        fs::write(&marker, "This folder is written by `summering build` and replaced by every build.\n")
+            .map_err(|e| SiteError::io(&marker, "write the file", &e))?;
+        for kept in KEPT {
+            if self.out.join(kept).is_file() {
+                fs::copy(self.out.join(kept), self.tmp.join(kept))
+                    .map_err(|e| SiteError::io(&self.out.join(kept), "keep the file", &e))?;
+            }
+        }
+        self.committed = true;
+        swap(&self.out, &self.tmp, &self.old)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.tmp);
         }
     }
-    Ok(())
 }
 
 fn swap(out: &Path, tmp: &Path, old: &Path) -> Result<(), SiteError> {

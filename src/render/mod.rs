@@ -37,31 +37,45 @@ pub struct RenderOptions {
 /// and the Markdown are compacted once beforehand (see [`crate::compact`]).
 /// Each page is then marked up (`<abbr>`) by the worker that rendered it, and
 /// gets its chart SVGs (see [`splice`]: already compact).
-pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &RenderOptions) -> Result<Vec<OutputFile>, BuildError> {
+///
+/// `keep` receives each file as soon as it is finished, on the worker that made
+/// it: `build` writes it to disk there (so the whole site is never held in
+/// memory), an in-memory build keeps it. What `keep` returns is collected in
+/// the site's fixed page order.
+pub fn render_site<T: Send>(
+    site: &Site,
+    theme: &Theme,
+    decks: &slides::Decks,
+    options: &RenderOptions,
+    keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
+) -> Result<Vec<T>, BuildError> {
     let templates = Templates::load(theme, options.readable)?;
     let jobs = pages::plan(site);
-    let rendered: Vec<Result<Vec<OutputFile>, SiteError>> = jobs
+    let rendered: Vec<Result<Vec<T>, SiteError>> = jobs
         .par_iter()
         .map(|job| {
             let mut splices = splice::Splices::default();
-            let mut pages = pages::render(&templates, theme, site, decks, options, job, &mut splices)?;
-            for page in &mut pages {
-                if page.is_html() {
-                    let html = String::from_utf8_lossy(&page.bytes);
-                    page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
-                }
-                if !splices.is_empty() {
-                    page.bytes = splices.apply(&page.bytes);
-                }
-            }
-            Ok(pages)
+            let pages = pages::render(&templates, theme, site, decks, options, job, &mut splices)?;
+            pages
+                .into_iter()
+                .map(|mut page| {
+                    if page.is_html() {
+                        let html = String::from_utf8_lossy(&page.bytes);
+                        page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
+                    }
+                    if !splices.is_empty() {
+                        page.bytes = splices.apply(&page.bytes);
+                    }
+                    keep(page)
+                })
+                .collect()
         })
         .collect();
-    let mut files = Vec::with_capacity(rendered.len() * 2 + 4);
+    let mut kept = Vec::with_capacity(rendered.len() * 2 + 4);
     let mut errors = Vec::new();
     for r in rendered {
         match r {
-            Ok(f) => files.extend(f),
+            Ok(f) => kept.extend(f),
             Err(e) => errors.push(e),
         }
     }
@@ -74,9 +88,9 @@ pub fn render_site(site: &Site, theme: &Theme, decks: &slides::Decks, options: &
     for (path, file) in theme.under("assets") {
         let mut asset = OutputFile::new(path.to_string(), file.bytes.to_vec());
         output::minify_file(&mut asset);
-        files.push(asset);
+        kept.push(keep(asset)?);
     }
-    Ok(files)
+    Ok(kept)
 }
 
 /// The theme's templates, compacted once (see [`crate::compact`]) so that the

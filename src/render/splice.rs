@@ -1,11 +1,10 @@
-//! Inline SVGs kept out of the minifier and put into the page after it.
+//! Inline SVGs kept out of a page until the page is otherwise finished.
 //!
-//! The charts are our own compact markup (`charts::svg`), so minifying them
-//! again is wasted work (it was about half of the whole build). A page's
-//! context therefore holds a short token where each SVG goes; the token is
-//! text minify-html and the glossary pass leave exactly as it is (two
-//! private-use characters around a number), and [`Splices::apply`] swaps the
-//! SVGs in once the page is minified.
+//! The charts are our own compact markup (`charts::svg`) and often the larger
+//! part of a page. A page's context holds a short token where each SVG goes
+//! (two private-use characters around a number), so the glossary pass, which
+//! reads every byte of the page, never walks the SVGs; [`Splices::apply`]
+//! swaps them in last.
 
 const OPEN: char = '\u{E000}';
 const CLOSE: char = '\u{E001}';
@@ -35,38 +34,32 @@ impl Splices {
         if self.svgs.is_empty() {
             return page.to_vec();
         }
-        let mut open = [0u8; 4];
-        let open = OPEN.encode_utf8(&mut open).as_bytes();
-        let mut close = [0u8; 4];
-        let close = CLOSE.encode_utf8(&mut close).as_bytes();
-        let mut out = Vec::with_capacity(page.len() + self.svgs.iter().map(String::len).sum::<usize>());
+        // Pages are UTF-8 (rendered from `String`s); `str::find` of a char is a memchr scan.
+        let Ok(page) = std::str::from_utf8(page) else { return page.to_vec() };
+        let mut out = String::with_capacity(page.len() + self.svgs.iter().map(String::len).sum::<usize>());
         let mut rest = page;
-        while let Some(at) = find(rest, open) {
-            out.extend_from_slice(&rest[..at]);
-            let after = &rest[at + open.len()..];
-            let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
-            let svg = (digits > 0 && after[digits..].starts_with(close))
-                .then(|| std::str::from_utf8(&after[..digits]).ok()?.parse::<usize>().ok())
+        while let Some(at) = rest.find(OPEN) {
+            out.push_str(&rest[..at]);
+            let after = &rest[at + OPEN.len_utf8()..];
+            let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+            let svg = (digits > 0 && after[digits..].starts_with(CLOSE))
+                .then(|| after[..digits].parse::<usize>().ok())
                 .flatten()
                 .and_then(|i| self.svgs.get(i));
             match svg {
                 Some(svg) => {
-                    out.extend_from_slice(svg.as_bytes());
-                    rest = &after[digits + close.len()..];
+                    out.push_str(svg);
+                    rest = &after[digits + CLOSE.len_utf8()..];
                 }
                 None => {
-                    out.extend_from_slice(open);
+                    out.push(OPEN);
                     rest = after;
                 }
             }
         }
-        out.extend_from_slice(rest);
-        out
+        out.push_str(rest);
+        out.into_bytes()
     }
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]

@@ -226,6 +226,12 @@ pub fn broken_build(name: &str, edit: impl FnOnce(&Path)) -> summering::BuildErr
     edit(site.path());
     let err = summering::build(&options).expect_err("the broken site must not build");
     assert_eq!(snapshot(&out), before, "a failed build changed the output folder");
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".output."))
+        .collect();
+    assert!(leftovers.is_empty(), "a failed build left {leftovers:?} beside the output folder");
     err
 }
 

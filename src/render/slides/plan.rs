@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+
 use super::covers;
 use super::fit::{self, TooFull};
 use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning, WarningKind};
@@ -70,17 +72,27 @@ pub struct SectionPart {
 
 /// Fits every deck; fails with every slide that cannot be made to fit.
 pub fn plan(site: &Site, theme: &Theme) -> Result<Decks, BuildError> {
+    let pairs: Vec<(usize, Lang)> =
+        (0..site.reports.len()).flat_map(|i| site.languages.iter().map(move |&lang| (i, lang))).collect();
+    // Decks are independent: fitted in parallel, gathered in report order.
+    let planned: Vec<_> = pairs
+        .par_iter()
+        .map(|&(i, lang)| {
+            let mut warnings = Vec::new();
+            let strings = &theme.strings[&lang].slides;
+            let deck = plan_deck(site, &site.reports[i], lang, &strings.continued, &mut warnings);
+            ((i, lang), deck, warnings)
+        })
+        .collect();
     let mut decks = Decks::default();
     let mut errors = Vec::new();
-    for (i, report) in site.reports.iter().enumerate() {
-        for &lang in &site.languages {
-            let strings = &theme.strings[&lang].slides;
-            match plan_deck(site, report, lang, &strings.continued, &mut decks.warnings) {
-                Ok(deck) => {
-                    decks.decks.insert((i, lang), deck);
-                }
-                Err(e) => errors.extend(e),
+    for (key, deck, warnings) in planned {
+        decks.warnings.extend(warnings);
+        match deck {
+            Ok(deck) => {
+                decks.decks.insert(key, deck);
             }
+            Err(e) => errors.extend(e),
         }
     }
     let mut seen = std::collections::BTreeSet::new();
