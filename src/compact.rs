@@ -100,7 +100,7 @@ struct Compactor<'a> {
     tera: bool,
     out: String,
     /// Open elements, innermost last.
-    stack: Vec<String>,
+    stack: Vec<&'a str>,
     /// Stack depth at each open template block (`if`, `for` …).
     blocks: Vec<usize>,
     /// False once the template's structure could not be followed.
@@ -122,8 +122,8 @@ impl<'a> Compactor<'a> {
         }
         match self.stack.last() {
             None => self.outer,
-            Some(name) if LAYOUT.contains(&name.as_str()) => Rule::Destroy,
-            Some(name) if CONTENT.contains(&name.as_str()) => Rule::Trim,
+            Some(name) if is_one_of(LAYOUT, name) => Rule::Destroy,
+            Some(name) if is_one_of(CONTENT, name) => Rule::Trim,
             Some(_) => Rule::Collapse,
         }
     }
@@ -228,7 +228,7 @@ impl<'a> Compactor<'a> {
         }
         if let Some(end) = tag.strip_prefix('/') {
             let name = tag_name(end);
-            if !name.is_empty() && self.stack.last() == Some(&name) {
+            if !name.is_empty() && self.stack.last().is_some_and(|open| open.eq_ignore_ascii_case(name)) {
                 return After::Close;
             }
             return if name.is_empty() { After::Text } else { After::Tag };
@@ -290,7 +290,7 @@ impl<'a> Compactor<'a> {
             return Some((end, Some(Before::Tag)));
         }
         if closing {
-            match self.stack.iter().rposition(|open| *open == name) {
+            match self.stack.iter().rposition(|open| open.eq_ignore_ascii_case(name)) {
                 Some(at) if at + 1 == self.stack.len() => {
                     self.stack.pop();
                 }
@@ -302,11 +302,11 @@ impl<'a> Compactor<'a> {
             }
             return Some((end, Some(Before::Tag)));
         }
-        if VOID.contains(&name.as_str()) || self.src[..end].ends_with("/>") {
+        if is_one_of(VOID, name) || self.src[..end].ends_with("/>") {
             return Some((end, Some(Before::Tag)));
         }
-        if VERBATIM.contains(&name.as_str()) {
-            let content_end = find_end_tag(self.src, end, &name);
+        if is_one_of(VERBATIM, name) {
+            let content_end = find_end_tag(self.src, end, name);
             self.out.push_str(&self.src[end..content_end]);
             self.stack.push(name);
             return Some((content_end, Some(Before::Text)));
@@ -384,14 +384,19 @@ impl<'a> Compactor<'a> {
     }
 }
 
-/// The lower-cased element name at the start of `s` (empty when there is none).
-fn tag_name(s: &str) -> String {
+/// The element name at the start of `s`, as written (empty when there is none).
+fn tag_name(s: &str) -> &str {
     let bytes = s.as_bytes();
     if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
-        return String::new();
+        return "";
     }
     let len = bytes.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
-    s[..len].to_ascii_lowercase()
+    &s[..len]
+}
+
+/// Whether `name` (any case) is one of `names`.
+fn is_one_of(names: &[&str], name: &str) -> bool {
+    names.iter().any(|n| n.eq_ignore_ascii_case(name))
 }
 
 /// The length of the Tera tag at the start of `s`, up to and including `close`,

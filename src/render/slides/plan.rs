@@ -174,12 +174,19 @@ fn plan_section(section: &Section, lang: Lang, continued: &str, warnings: &mut V
             ),
         });
     }
+    let whole = fitted.parts.len() == 1;
     Ok(fitted
         .parts
         .into_iter()
         .enumerate()
         .map(|(index, part)| SectionPart {
-            html: markdown::render(&part.markdown, text.lang, &format!("{}-{}", section.slug, index + 1)).html,
+            // A section on one slide shows what the report page shows: its body is
+            // reused (footnote ids are the one thing that would differ).
+            html: if whole && part.markdown.trim_end() == t.markdown.trim_end() && !t.markdown.contains("[^") {
+                t.body.as_str().to_string()
+            } else {
+                markdown::render(&part.markdown, text.lang, &format!("{}-{}", section.slug, index + 1)).html
+            },
             size: part.size,
             index,
             continues_item: part.continues_item,
