@@ -153,7 +153,8 @@ pub fn to_svg(scene: &Scene, theme: &ChartTheme, labels: Labels<'_>) -> Result<S
     let mut family_attr = String::from(" font-family=\"");
     escape_into(&mut family_attr, &theme.font_family);
     family_attr.push('"');
-    let body = buf.split_once('\n').map_or("", |(_, rest)| rest).replace(&family_attr, "").replace(" opacity=\"1\"", "");
+    let body = buf.split_once('\n').map_or("", |(_, rest)| rest);
+    let repeated = [family_attr.as_str(), " opacity=\"1\""];
     let id = labels.id;
     let mut out = String::with_capacity(buf.len() + 512);
     out.push_str(&format!(
@@ -166,32 +167,41 @@ pub fn to_svg(scene: &Scene, theme: &ChartTheme, labels: Labels<'_>) -> Result<S
     out.push_str(&format!("</title><desc id=\"{id}-desc\">"));
     escape_into(&mut out, labels.desc);
     out.push_str("</desc>");
-    compact_into(&mut out, &body);
+    compact_into(&mut out, body, &repeated);
     Ok(out)
 }
 
 /// Copies plotters' markup without the line breaks it puts between tags and
 /// around each text (they are not content: SVG collapses them), without the
-/// trailing space it leaves in `points`, and without the quotes around an
-/// attribute value that needs none (followed by another attribute). The page is
-/// minified before the SVG is put in, so this is what keeps the SVG small.
-fn compact_into(out: &mut String, body: &str) {
+/// trailing space it leaves in `points`, without the attributes in `repeated`
+/// (each starts with a space), and without the quotes around an attribute value
+/// that needs none (followed by another attribute). One pass: this runs for
+/// every chart of every page.
+fn compact_into(out: &mut String, body: &str, repeated: &[&str]) {
     let bytes = body.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
+        if bytes[i] == b' '
+            && let Some(attr) = repeated.iter().find(|a| body[i..].starts_with(**a))
+        {
+            out.push_str(&body[start..i]);
+            i += attr.len();
+            start = i;
+            continue;
+        }
         let drop = match bytes[i] {
             b'\n' => (i > 0 && bytes[i - 1] == b'>') || bytes.get(i + 1) == Some(&b'<') || i + 1 == bytes.len(),
             b' ' => bytes.get(i + 1) == Some(&b'"') && i > 0 && bytes[i - 1].is_ascii_digit(),
             // `="` only starts an attribute value: plotters escapes `"` in text.
-            b'"' if i > 0 && bytes[i - 1] == b'=' => unquoted_len(&bytes[i + 1..]).is_some(),
+            b'"' if i > 0 && bytes[i - 1] == b'=' => unquoted_len(&body[i + 1..], repeated).is_some(),
             _ => false,
         };
         if drop {
             out.push_str(&body[start..i]);
             start = i + 1;
             if bytes[i] == b'"' {
-                let len = unquoted_len(&bytes[i + 1..]).unwrap_or(0);
+                let len = unquoted_len(&body[i + 1..], repeated).unwrap_or(0);
                 out.push_str(&body[start..start + len]);
                 start += len + 1;
                 i = start;
@@ -205,11 +215,16 @@ fn compact_into(out: &mut String, body: &str) {
 
 /// The length of the attribute value at the start of `rest` (after its opening
 /// quote) if it can go without quotes: not empty, none of `"'=<>\``, no space,
-/// and followed by a space (another attribute), so `/>` never touches it.
-fn unquoted_len(rest: &[u8]) -> Option<usize> {
-    let len = rest.iter().position(|&b| b == b'"')?;
-    let plain = rest[..len].iter().all(|b| !b" \t\n\r\x0c'=<>`".contains(b));
-    (len > 0 && plain && rest.get(len + 1) == Some(&b' ')).then_some(len)
+/// and followed by a space (another attribute, not one of the `repeated` that
+/// are left out), so `/>` never touches it.
+fn unquoted_len(rest: &str, repeated: &[&str]) -> Option<usize> {
+    let len = rest.find('"')?;
+    let plain = rest[..len].bytes().all(|b| !b" \t\n\r\x0c'=<>`".contains(&b));
+    let mut after = &rest[len + 1..];
+    while let Some(attr) = repeated.iter().find(|a| after.starts_with(**a)) {
+        after = &after[attr.len()..];
+    }
+    (len > 0 && plain && after.starts_with(' ')).then_some(len)
 }
 
 fn draw(area: &DrawingArea<SVGBackend<'_>, Shift>, shape: &Shape, family: &str) -> Result<(), DrawError> {
