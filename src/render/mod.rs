@@ -51,31 +51,52 @@ pub fn render_site<T: Send>(
 ) -> Result<Vec<T>, BuildError> {
     let templates = Templates::load(theme, options.readable)?;
     let jobs = pages::plan(site);
-    let rendered: Vec<Result<Vec<T>, SiteError>> = jobs
-        .par_iter()
-        .map(|job| {
-            let mut splices = splice::Splices::default();
-            let pages = pages::render(&templates, theme, site, decks, options, job, &mut splices)?;
-            pages
-                .into_iter()
-                .map(|mut page| {
-                    if page.is_html() {
-                        let html = String::from_utf8_lossy(&page.bytes);
-                        page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
-                    }
-                    if !splices.is_empty() {
-                        page.bytes = splices.apply(&page.bytes);
-                    }
-                    keep(page)
-                })
-                .collect()
-        })
-        .collect();
-    let mut kept = Vec::with_capacity(rendered.len() * 2 + 4);
+    let render_pages = || -> Vec<Result<Vec<T>, SiteError>> {
+        jobs.par_iter()
+            .map(|job| {
+                let mut splices = splice::Splices::default();
+                let pages = pages::render(&templates, theme, site, decks, options, job, &mut splices)?;
+                pages
+                    .into_iter()
+                    .map(|mut page| {
+                        if page.is_html() {
+                            let html = String::from_utf8_lossy(&page.bytes);
+                            page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
+                        }
+                        if !splices.is_empty() {
+                            page.bytes = splices.apply(&page.bytes);
+                        }
+                        keep(page)
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    // The theme's stylesheets are minified alongside the pages: for a small
+    // site that is a good part of the build.
+    let assets: Vec<(&str, &theme::ThemeFile)> = theme.under("assets").collect();
+    let minify_assets = || -> Vec<Result<T, SiteError>> {
+        assets
+            .par_iter()
+            .map(|(path, file)| {
+                let mut asset = OutputFile::new(path.to_string(), file.bytes.to_vec());
+                output::minify_file(&mut asset);
+                keep(asset)
+            })
+            .collect()
+    };
+    let (rendered, assets) = rayon::join(render_pages, minify_assets);
+    let mut kept = Vec::with_capacity(rendered.len() * 2 + assets.len());
     let mut errors = Vec::new();
     for r in rendered {
         match r {
             Ok(f) => kept.extend(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    for r in assets {
+        match r {
+            Ok(f) => kept.push(f),
             Err(e) => errors.push(e),
         }
     }
@@ -84,11 +105,6 @@ pub fn render_site<T: Send>(
         let mut seen = std::collections::BTreeSet::new();
         errors.retain(|e| seen.insert(e.to_string()));
         return Err(errors.into());
-    }
-    for (path, file) in theme.under("assets") {
-        let mut asset = OutputFile::new(path.to_string(), file.bytes.to_vec());
-        output::minify_file(&mut asset);
-        kept.push(keep(asset)?);
     }
     Ok(kept)
 }
