@@ -160,9 +160,25 @@ fn swap(out: &Path, tmp: &Path, old: &Path) -> Result<(), SiteError> {
         return Err(SiteError::io(out, "move the new build into place", &e));
     }
     if had_old {
-        let _ = fs::remove_dir_all(old);
+        remove_tree(old);
     }
     Ok(())
+}
+
+/// Removes the previous build (best effort: it is no longer the output). Its
+/// thousands of files are unlinked by all cores, subfolders in parallel; on one
+/// thread this was a tenth of a 1,000-report build.
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        let entries: Vec<fs::DirEntry> = entries.filter_map(Result::ok).collect();
+        entries.par_iter().for_each(|entry| match entry.file_type() {
+            Ok(t) if t.is_dir() => remove_tree(&entry.path()),
+            _ => {
+                let _ = fs::remove_file(entry.path());
+            }
+        });
+    }
+    let _ = fs::remove_dir_all(dir);
 }
 
 /// Refuses to replace a folder that summering did not write, so a mistyped

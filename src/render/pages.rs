@@ -106,13 +106,24 @@ pub fn render(
                 Job::Deck(..) => &[Job::Slides(lang, i), Job::Handout(lang, i)],
                 _ => std::slice::from_ref(job),
             };
+            // Both pages are in the same folder: the context (with every slide) is
+            // serialised once, and only the title and the language links change.
+            let mut context: Option<tera::Context> = None;
             return pages
                 .iter()
                 .map(|&job| {
                     let what = if matches!(job, Job::Handout(..)) { &t.slides.handout } else { &t.slides.deck };
                     let title = format!("{} – {what} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
                     let path = job.path_in(site, lang);
-                    let html = render_page(tera, theme, site, options, job, &path, title, &page)?;
+                    let context = match context.as_mut() {
+                        Some(context) => {
+                            context.insert("title", &title);
+                            context.insert("alternates", &alternates(site, theme, job, &root_of(&path)));
+                            context
+                        }
+                        None => context.insert(page_context(theme, site, options, job, &path, title, &page)?),
+                    };
+                    let html = tera.render(template_of(job), context)?;
                     Ok(OutputFile::new(path, html.into_bytes()))
                 })
                 .collect();
@@ -132,10 +143,25 @@ fn render_page<P: Serialize>(
     title: String,
     page: P,
 ) -> Result<String, SiteError> {
+    let context = page_context(theme, site, options, job, path, title, page)?;
+    tera.render(template_of(job), &context)
+}
+
+/// The template a page is rendered with.
+fn template_of(job: Job) -> &'static str {
+    match job {
+        Job::Landing => "landing.html",
+        Job::Archive(_) => "archive.html",
+        Job::Report(..) => "report.html",
+        Job::Slides(..) | Job::Deck(..) => "slides.html",
+        Job::Handout(..) => "handout.html",
+    }
+}
+
+/// The links to the same page in every language (none on the bilingual landing page).
+fn alternates<'a>(site: &Site, theme: &'a Theme, job: Job, root: &str) -> Vec<Alternate<'a>> {
     let lang = job.lang(site);
-    let root = root_of(path);
-    let t = &theme.strings[&lang];
-    let alternates = match job {
+    match job {
         Job::Landing => Vec::new(),
         _ => site
             .languages
@@ -148,7 +174,22 @@ fn render_page<P: Serialize>(
                 current: l == lang,
             })
             .collect(),
-    };
+    }
+}
+
+/// The whole context of a page, for its template.
+fn page_context<P: Serialize>(
+    theme: &Theme,
+    site: &Site,
+    options: &RenderOptions,
+    job: Job,
+    path: &str,
+    title: String,
+    page: P,
+) -> Result<tera::Context, SiteError> {
+    let lang = job.lang(site);
+    let root = root_of(path);
+    let t = &theme.strings[&lang];
     let ctx = Page {
         lang: lang.code(),
         t,
@@ -156,22 +197,14 @@ fn render_page<P: Serialize>(
         organisation: Text::from_resolved(site.organisation.resolve(lang), lang),
         title,
         description: site.description.as_ref().map(|d| d.resolve(lang).value.as_str()),
-        alternates,
+        alternates: alternates(site, theme, job, &root),
         archive_href: format!("{root}{lang}/index.html"),
         home_href: format!("{root}index.html"),
         build_date: options.build_date.map(|d| t.format_date(d)),
         root,
         page,
     };
-    let template = match job {
-        Job::Landing => "landing.html",
-        Job::Archive(_) => "archive.html",
-        Job::Report(..) => "report.html",
-        Job::Slides(..) | Job::Deck(..) => "slides.html",
-        Job::Handout(..) => "handout.html",
-    };
-    let context = tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))?;
-    tera.render(template, &context)
+    tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))
 }
 
 fn landing<'a>(site: &'a Site, theme: &'a Theme, root: &str) -> LandingPage<'a> {
