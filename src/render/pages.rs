@@ -85,19 +85,19 @@ pub fn render(
         Job::Landing => {
             let page = landing(site, theme, &root);
             let title = site.name.resolve(lang).value.clone();
-            render_page(tera, theme, site, options, *job, &path, title, page)?
+            tera.render(template_of(*job), &page_context(theme, site, options, *job, &path, title, page)?)?
         }
         Job::Archive(_) => {
             let entries = site.reports.iter().map(|r| archive_entry(r, lang, t, &root)).collect();
             let trends = super::figures::trends(site, theme, lang, splices)?;
             let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
-            render_page(tera, theme, site, options, *job, &path, title, ArchivePage { entries, trends })?
+            tera.render(template_of(*job), &page_context(theme, site, options, *job, &path, title, ArchivePage { entries, trends })?)?
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
             let page = report_page(r, lang, t, &site.glossary, theme, splices)?;
             let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
-            render_page(tera, theme, site, options, *job, &path, title, page)?
+            tera.render(template_of(*job), &page_context(theme, site, options, *job, &path, title, page)?)?
         }
         Job::Deck(_, i) | Job::Slides(_, i) | Job::Handout(_, i) => {
             let r = &site.reports[i];
@@ -130,21 +130,6 @@ pub fn render(
         }
     };
     Ok(vec![OutputFile::new(path, html.into_bytes())])
-}
-
-#[allow(clippy::too_many_arguments)]
-fn render_page<P: Serialize>(
-    tera: &Templates<'_>,
-    theme: &Theme,
-    site: &Site,
-    options: &RenderOptions,
-    job: Job,
-    path: &str,
-    title: String,
-    page: P,
-) -> Result<String, SiteError> {
-    let context = page_context(theme, site, options, job, path, title, page)?;
-    tera.render(template_of(job), &context)
 }
 
 /// The template a page is rendered with.
