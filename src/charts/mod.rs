@@ -14,6 +14,7 @@
 //! Ids inside the SVGs start with the caller's prefix, so the same chart can be
 //! shown twice on one page (give each place its own prefix).
 
+mod backend;
 mod bars;
 pub mod describe;
 mod frame;

@@ -11,6 +11,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos as PHPos, Pos, VPos as PVPos};
 
+use super::backend::CompactSvg;
 use super::theme::{ChartTheme, Rgb};
 
 /// Where a text's x lies: at its start, centre or end.
@@ -139,95 +140,35 @@ pub struct DrawError(pub String);
 
 /// Draws `scene` with plotters and wraps it as an accessible, fluid SVG.
 pub fn to_svg(scene: &Scene, theme: &ChartTheme, labels: Labels<'_>) -> Result<String, DrawError> {
-    let mut buf = String::with_capacity(16 * 1024);
+    let id = labels.id;
+    let mut out = String::with_capacity(8 * 1024);
+    out.push_str(&format!(
+        "<svg class=\"chart__svg {class}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" font-family=\"",
+        class = labels.class,
+        w = scene.width,
+        h = scene.height,
+    ));
+    escape_into(&mut out, &theme.font_family);
+    out.push_str(&format!("\"><title id=\"{id}-title\">"));
+    escape_into(&mut out, labels.title);
+    out.push_str(&format!("</title><desc id=\"{id}-desc\">"));
+    escape_into(&mut out, labels.desc);
+    out.push_str("</desc>");
     {
+        // The root carries the font once; the backend writes the elements compactly.
         let size = (scene.width.max(1) as u32, scene.height.max(1) as u32);
-        let area = SVGBackend::with_string(&mut buf, size).into_drawing_area();
+        let area = CompactSvg::new(&mut out, size).into_drawing_area();
         area.fill(&colour(theme.background)).map_err(err)?;
         for shape in &scene.shapes {
             draw(&area, shape, &theme.font_family)?;
         }
         area.present().map_err(err)?;
     }
-    // plotters repeats the font and a full opacity on every element; the root carries the font once.
-    let mut family_attr = String::from(" font-family=\"");
-    escape_into(&mut family_attr, &theme.font_family);
-    family_attr.push('"');
-    let body = buf.split_once('\n').map_or("", |(_, rest)| rest);
-    let repeated = [family_attr.as_str(), " opacity=\"1\""];
-    let id = labels.id;
-    let mut out = String::with_capacity(buf.len() + 512);
-    out.push_str(&format!(
-        "<svg class=\"chart__svg {class}\" viewBox=\"0 0 {w} {h}\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\"{family_attr}><title id=\"{id}-title\">",
-        class = labels.class,
-        w = scene.width,
-        h = scene.height,
-    ));
-    escape_into(&mut out, labels.title);
-    out.push_str(&format!("</title><desc id=\"{id}-desc\">"));
-    escape_into(&mut out, labels.desc);
-    out.push_str("</desc>");
-    compact_into(&mut out, body, &repeated);
+    out.push_str("</svg>");
     Ok(out)
 }
 
-/// Copies plotters' markup without the line breaks it puts between tags and
-/// around each text (they are not content: SVG collapses them), without the
-/// trailing space it leaves in `points`, without the attributes in `repeated`
-/// (each starts with a space), and without the quotes around an attribute value
-/// that needs none (followed by another attribute). One pass: this runs for
-/// every chart of every page.
-fn compact_into(out: &mut String, body: &str, repeated: &[&str]) {
-    let bytes = body.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b' '
-            && let Some(attr) = repeated.iter().find(|a| body[i..].starts_with(**a))
-        {
-            out.push_str(&body[start..i]);
-            i += attr.len();
-            start = i;
-            continue;
-        }
-        let drop = match bytes[i] {
-            b'\n' => (i > 0 && bytes[i - 1] == b'>') || bytes.get(i + 1) == Some(&b'<') || i + 1 == bytes.len(),
-            b' ' => bytes.get(i + 1) == Some(&b'"') && i > 0 && bytes[i - 1].is_ascii_digit(),
-            // `="` only starts an attribute value: plotters escapes `"` in text.
-            b'"' if i > 0 && bytes[i - 1] == b'=' => unquoted_len(&body[i + 1..], repeated).is_some(),
-            _ => false,
-        };
-        if drop {
-            out.push_str(&body[start..i]);
-            start = i + 1;
-            if bytes[i] == b'"' {
-                let len = unquoted_len(&body[i + 1..], repeated).unwrap_or(0);
-                out.push_str(&body[start..start + len]);
-                start += len + 1;
-                i = start;
-                continue;
-            }
-        }
-        i += 1;
-    }
-    out.push_str(&body[start..]);
-}
-
-/// The length of the attribute value at the start of `rest` (after its opening
-/// quote) if it can go without quotes: not empty, none of `"'=<>\``, no space,
-/// and followed by a space (another attribute, not one of the `repeated` that
-/// are left out), so `/>` never touches it.
-fn unquoted_len(rest: &str, repeated: &[&str]) -> Option<usize> {
-    let len = rest.find('"')?;
-    let plain = rest[..len].bytes().all(|b| !b" \t\n\r\x0c'=<>`".contains(&b));
-    let mut after = &rest[len + 1..];
-    while let Some(attr) = repeated.iter().find(|a| after.starts_with(**a)) {
-        after = &after[attr.len()..];
-    }
-    (len > 0 && plain && after.starts_with(' ')).then_some(len)
-}
-
-fn draw(area: &DrawingArea<SVGBackend<'_>, Shift>, shape: &Shape, family: &str) -> Result<(), DrawError> {
+fn draw(area: &DrawingArea<CompactSvg<'_>, Shift>, shape: &Shape, family: &str) -> Result<(), DrawError> {
     match shape {
         Shape::Rect { x0, y0, x1, y1, fill } => {
             area.draw(&Rectangle::new([(*x0, *y0), (*x1, *y1)], colour(*fill).filled())).map_err(err)
