@@ -99,8 +99,8 @@ struct Compactor<'a> {
     src: &'a str,
     tera: bool,
     out: String,
-    /// Open elements, innermost last.
-    stack: Vec<&'a str>,
+    /// Open elements with their whitespace rule, innermost last.
+    stack: Vec<(&'a str, Rule)>,
     /// Stack depth at each open template block (`if`, `for` …).
     blocks: Vec<usize>,
     /// False once the template's structure could not be followed.
@@ -120,12 +120,7 @@ impl<'a> Compactor<'a> {
         if !self.reliable {
             return Rule::Collapse;
         }
-        match self.stack.last() {
-            None => self.outer,
-            Some(name) if is_one_of(LAYOUT, name) => Rule::Destroy,
-            Some(name) if is_one_of(CONTENT, name) => Rule::Trim,
-            Some(_) => Rule::Collapse,
-        }
+        self.stack.last().map_or(self.outer, |&(_, rule)| rule)
     }
 
     fn run(mut self) -> String {
@@ -144,14 +139,11 @@ impl<'a> Compactor<'a> {
                     true => After::Text,
                     false => self.after(i),
                 };
-                let remove = match self.rule() {
-                    Rule::Destroy => {
-                        before == Before::Open
-                            || after == After::Close
-                            || (matches!(before, Before::Tag | Before::Statement) && matches!(after, After::Tag | After::Statement))
-                    }
-                    Rule::Trim => before == Before::Open || after == After::Close,
-                    Rule::Collapse => false,
+                // Between two words (the common case) it is one space whatever the element.
+                let remove = if before == Before::Text && after == After::Text {
+                    false
+                } else {
+                    self.removable(before, after)
                 };
                 if !remove && !self.out.ends_with(' ') {
                     self.out.push(' ');
@@ -182,6 +174,20 @@ impl<'a> Compactor<'a> {
             }
         }
         self.out
+    }
+
+    /// Whether a run of whitespace between `before` and `after` may go, by the
+    /// rule of the element it is in.
+    fn removable(&self, before: Before, after: After) -> bool {
+        match self.rule() {
+            Rule::Destroy => {
+                before == Before::Open
+                    || after == After::Close
+                    || (matches!(before, Before::Tag | Before::Statement) && matches!(after, After::Tag | After::Statement))
+            }
+            Rule::Trim => before == Before::Open || after == After::Close,
+            Rule::Collapse => false,
+        }
     }
 
     /// Follows the template's blocks, so that the open elements stay known.
@@ -228,7 +234,7 @@ impl<'a> Compactor<'a> {
         }
         if let Some(end) = tag.strip_prefix('/') {
             let name = tag_name(end);
-            if !name.is_empty() && self.stack.last().is_some_and(|open| open.eq_ignore_ascii_case(name)) {
+            if !name.is_empty() && self.stack.last().is_some_and(|(open, _)| open.eq_ignore_ascii_case(name)) {
                 return After::Close;
             }
             return if name.is_empty() { After::Text } else { After::Tag };
@@ -290,7 +296,7 @@ impl<'a> Compactor<'a> {
             return Some((end, Some(Before::Tag)));
         }
         if closing {
-            match self.stack.iter().rposition(|open| open.eq_ignore_ascii_case(name)) {
+            match self.stack.iter().rposition(|(open, _)| open.eq_ignore_ascii_case(name)) {
                 Some(at) if at + 1 == self.stack.len() => {
                     self.stack.pop();
                 }
@@ -308,10 +314,10 @@ impl<'a> Compactor<'a> {
         if is_one_of(VERBATIM, name) {
             let content_end = find_end_tag(self.src, end, name);
             self.out.push_str(&self.src[end..content_end]);
-            self.stack.push(name);
+            self.stack.push((name, Rule::Collapse));
             return Some((content_end, Some(Before::Text)));
         }
-        self.stack.push(name);
+        self.stack.push((name, rule_of(name)));
         Some((end, Some(Before::Open)))
     }
 
@@ -392,6 +398,17 @@ fn tag_name(s: &str) -> &str {
     }
     let len = bytes.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
     &s[..len]
+}
+
+/// The whitespace rule inside an element.
+fn rule_of(name: &str) -> Rule {
+    if is_one_of(LAYOUT, name) {
+        Rule::Destroy
+    } else if is_one_of(CONTENT, name) {
+        Rule::Trim
+    } else {
+        Rule::Collapse
+    }
 }
 
 /// Whether `name` (any case) is one of `names`.

@@ -47,14 +47,14 @@ struct Run {
 /// A block as far as its height is concerned.
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
-    /// Text set in `scale` em with `line` line height, `bold` throughout or not, with a gap after.
-    Text { runs: Vec<Run>, scale: f32, line: f32, bold: bool, gap: f32, images: usize },
+    /// Text set in `scale` em with `line` line height (bold throughout or not is in its glyphs), with a gap after.
+    Text { text: Glyphs, scale: f32, line: f32, gap: f32, images: usize },
     /// A list: its items' blocks.
     List(Vec<Vec<Node>>),
     /// A block quote.
     Quote(Vec<Node>),
-    /// Table rows of cells of runs.
-    Table(Vec<Vec<Vec<Run>>>),
+    /// Table rows of cells.
+    Table(Vec<Vec<Glyphs>>),
     /// Code, line by line.
     Code(String),
     /// A thematic break.
@@ -94,8 +94,8 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
     let inner: f32 = blocks
         .iter()
         .map(|n| match n {
-            Node::Text { runs, scale, line, bold, images, .. } => {
-                text_height(runs, width, size * scale, *line, *bold, *images) + ITEM_GAP * size
+            Node::Text { text, scale, line, images, .. } => {
+                text_height(text, width, size * scale, *line, *images) + ITEM_GAP * size
             }
             Node::List(items) => {
                 ITEM_GAP * size + items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum::<f32>()
@@ -112,8 +112,8 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
 
 fn node_height(node: &Node, width: f32, size: f32) -> f32 {
     match node {
-        Node::Text { runs, scale, line, bold, gap, images } => {
-            text_height(runs, width, size * scale, *line, *bold, *images) + gap * size
+        Node::Text { text, scale, line, gap, images, .. } => {
+            text_height(text, width, size * scale, *line, *images) + gap * size
         }
         Node::List(items) => {
             items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum::<f32>() + BLOCK_GAP * size
@@ -132,7 +132,7 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
     }
 }
 
-fn table_height(rows: &[Vec<Vec<Run>>], width: f32, size: f32) -> f32 {
+fn table_height(rows: &[Vec<Glyphs>], width: f32, size: f32) -> f32 {
     let (scale, pad, border) = TABLE;
     let fs = size * scale;
     let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -140,21 +140,64 @@ fn table_height(rows: &[Vec<Vec<Run>>], width: f32, size: f32) -> f32 {
     let cell_width = width / cols as f32 - fs;
     rows.iter()
         .map(|row| {
-            let lines = row.iter().map(|cell| lines(cell, cell_width, fs, false)).max().unwrap_or(1);
+            let lines = row.iter().map(|cell| lines(cell, cell_width, fs)).max().unwrap_or(1);
             lines as f32 * LINE * fs + pad * fs + border
         })
         .sum::<f32>()
         + border
 }
 
-fn text_height(runs: &[Run], width: f32, fs: f32, line: f32, bold: bool, images: usize) -> f32 {
-    let text_lines = if runs.iter().all(|r| r.text.trim().is_empty()) && images > 0 { 0 } else { lines(runs, width, fs, bold) };
+fn text_height(text: &Glyphs, width: f32, fs: f32, line: f32, images: usize) -> f32 {
+    let text_lines = if text.blank && images > 0 { 0 } else { lines(text, width, fs) };
     text_lines as f32 * line * fs + images as f32 * IMAGE_HEIGHT
 }
 
-/// How many lines `runs` take in a box `width` wide at font size `fs`: greedy word
+/// The characters of a text as wrapping sees them, looked up once: fitting
+/// measures every text at each candidate size, and the widths in em do not
+/// depend on the size.
+#[derive(Debug, Clone, PartialEq)]
+struct Glyphs {
+    /// Width in em and what the character is, in order.
+    items: Vec<(f32, Glyph)>,
+    /// Nothing but whitespace (an image alone in a paragraph takes no text line).
+    blank: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Glyph {
+    Letter,
+    Space,
+    Newline,
+}
+
+impl Glyphs {
+    fn new(runs: &[Run], all_bold: bool) -> Glyphs {
+        let mut items = Vec::with_capacity(runs.iter().map(|r| r.text.len()).sum());
+        for run in runs {
+            let bold = run.bold || all_bold;
+            for c in run.text.chars() {
+                let em = if run.mono { MONO_EM * 0.9 } else { char_em(c, bold) };
+                let kind = match c {
+                    '\n' => Glyph::Newline,
+                    c if c.is_whitespace() => Glyph::Space,
+                    _ => Glyph::Letter,
+                };
+                items.push((em, kind));
+            }
+        }
+        Glyphs { items, blank: runs.iter().all(|r| r.text.trim().is_empty()) }
+    }
+}
+
+impl Node {
+    fn text(runs: Vec<Run>, scale: f32, line: f32, bold: bool, gap: f32, images: usize) -> Node {
+        Node::Text { text: Glyphs::new(&runs, bold), scale, line, gap, images }
+    }
+}
+
+/// How many lines `text` takes in a box `width` wide at font size `fs`: greedy word
 /// wrapping, long words broken anywhere (the stylesheet sets `overflow-wrap: anywhere`).
-fn lines(runs: &[Run], width: f32, fs: f32, all_bold: bool) -> usize {
+fn lines(text: &Glyphs, width: f32, fs: f32) -> usize {
     let width = width.max(fs);
     let mut lines = 1usize;
     let mut x = 0.0f32;
@@ -178,22 +221,19 @@ fn lines(runs: &[Run], width: f32, fs: f32, all_bold: bool) -> usize {
         *x += *word;
         *word = 0.0;
     };
-    for run in runs {
-        let bold = run.bold || all_bold;
-        for c in run.text.chars() {
-            let w = if run.mono { MONO_EM * 0.9 } else { char_em(c, bold) } * fs;
-            match c {
-                '\n' => {
-                    flush(&mut x, &mut word, space, &mut lines);
-                    lines += 1;
-                    x = 0.0;
-                }
-                c if c.is_whitespace() => {
-                    flush(&mut x, &mut word, space, &mut lines);
-                    space = w;
-                }
-                _ => word += w,
+    for &(em, kind) in &text.items {
+        let w = em * fs;
+        match kind {
+            Glyph::Newline => {
+                flush(&mut x, &mut word, space, &mut lines);
+                lines += 1;
+                x = 0.0;
             }
+            Glyph::Space => {
+                flush(&mut x, &mut word, space, &mut lines);
+                space = w;
+            }
+            Glyph::Letter => word += w,
         }
     }
     flush(&mut x, &mut word, space, &mut lines);
@@ -277,8 +317,8 @@ enum Frame {
     Item(Vec<Node>, Vec<Run>, usize),
     Quote(Vec<Node>),
     Footnote(Vec<Node>),
-    Table(Vec<Vec<Vec<Run>>>),
-    Row(Vec<Vec<Run>>),
+    Table(Vec<Vec<Glyphs>>),
+    Row(Vec<Glyphs>),
     Cell(Vec<Run>),
 }
 
@@ -294,7 +334,7 @@ fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
         Some(Frame::Text { runs, .. } | Frame::Item(_, runs, _) | Frame::Cell(runs)) => runs.push(run),
         Some(Frame::Code(code)) => code.push_str(text),
         Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
-            nodes.push(Node::Text { runs: vec![run], scale: 1.0, line: LINE, bold: false, gap: BLOCK_GAP, images: 0 })
+            nodes.push(Node::text(vec![run], 1.0, LINE, false, BLOCK_GAP, 0))
         }
         _ => {}
     }
@@ -307,7 +347,7 @@ fn push_node(stack: &mut [Frame], node: Node) {
             if !loose.is_empty() || *images > 0 {
                 let runs = std::mem::take(loose);
                 let images = std::mem::take(images);
-                nodes.push(Node::Text { runs, scale: 1.0, line: LINE, bold: false, gap: BLOCK_GAP, images });
+                nodes.push(Node::text(runs, 1.0, LINE, false, BLOCK_GAP, images));
             }
             nodes.push(node);
         }
@@ -318,13 +358,13 @@ fn push_node(stack: &mut [Frame], node: Node) {
 fn push_done(stack: &mut [Frame], done: Frame) {
     match done {
         Frame::Text { runs, scale, line, bold, gap, images } => {
-            push_node(stack, Node::Text { runs, scale, line, bold, gap, images })
+            push_node(stack, Node::text(runs, scale, line, bold, gap, images))
         }
         Frame::Code(text) => push_node(stack, Node::Code(text)),
         Frame::List(items) => push_node(stack, Node::List(items)),
         Frame::Item(mut nodes, loose, images) => {
             if !loose.is_empty() || images > 0 {
-                nodes.push(Node::Text { runs: loose, scale: 1.0, line: LINE, bold: false, gap: BLOCK_GAP, images });
+                nodes.push(Node::text(loose, 1.0, LINE, false, BLOCK_GAP, images));
             }
             if let Some(Frame::List(items)) = stack.last_mut() {
                 items.push(nodes);
@@ -340,7 +380,7 @@ fn push_done(stack: &mut [Frame], done: Frame) {
         }
         Frame::Cell(runs) => {
             if let Some(Frame::Row(cells)) = stack.last_mut() {
-                cells.push(runs);
+                cells.push(Glyphs::new(&runs, false));
             }
         }
         Frame::Blocks(nodes) => {
@@ -369,7 +409,7 @@ fn strip_tags(html: &str) -> String {
 /// The number of lines `text` takes at `fs` px in a box `width` px wide, `bold` or not
 /// (for titles, which are plain text rather than Markdown).
 pub fn plain_lines(text: &str, width: f32, fs: f32, bold: bool) -> usize {
-    lines(&[Run { text: text.to_string(), bold, mono: false }], width, fs, bold)
+    lines(&Glyphs::new(&[Run { text: text.to_string(), bold, mono: false }], bold), width, fs)
 }
 
 #[cfg(test)]
@@ -387,7 +427,7 @@ mod tests {
         // A word wider than the box is broken anywhere.
         assert_eq!(plain_lines(&"m".repeat(100), 100.0, 10.0, false), 10);
         // Hard breaks start new lines.
-        assert_eq!(lines(&[Run { text: "a\nb".into(), bold: false, mono: false }], 1000.0, 10.0, false), 2);
+        assert_eq!(lines(&Glyphs::new(&[Run { text: "a\nb".into(), bold: false, mono: false }], false), 1000.0, 10.0), 2);
         assert!(plain_lines(&text, 240.0, 10.0, true) >= plain_lines(&text, 240.0, 10.0, false));
     }
 
