@@ -1,5 +1,11 @@
 //! The `summering` command: parses arguments, calls the library, prints the result.
 
+/// jemalloc: with it a 1,000-report build takes about a fifth less CPU than with
+/// glibc's allocator, for ~10 MB more peak memory (README, Performance).
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
