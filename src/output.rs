@@ -178,7 +178,10 @@ fn remove_tree(dir: &Path) {
             }
         });
     }
-    let _ = fs::remove_dir_all(dir);
+    // Empty now, unless something could not be removed above.
+    if fs::remove_dir(dir).is_err() {
+        let _ = fs::remove_dir_all(dir);
+    }
 }
 
 /// Refuses to replace a folder that summering did not write, so a mistyped
