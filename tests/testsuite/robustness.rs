@@ -203,6 +203,20 @@ fn markdown_bodies_never_panic() {
     fuzz("markdown_body", inputs::section_body().prop_map(|t| SiteFiles::valid().with("content/2021/01-styrka.sv.md", t)), check_build);
 }
 
+/// The compactor that replaces per-page minification (`summering::compact`)
+/// must never change what minify-html makes of a fragment.
+#[test]
+fn compacted_html_means_what_the_original_means() {
+    fuzz("compact", (inputs::html_fragment(), proptest::collection::vec(inputs::html_fragment(), 0..3)), |(first, rest)| {
+        let html = std::iter::once(first).chain(rest).collect::<Vec<_>>().join("\n");
+        let compact = summering::compact::fragment(&html);
+        let page = |body: &str| format!("<!doctype html><html lang=sv><head><title>t</title></head><body><div>{body}</div></body></html>");
+        let (ours, theirs) = (crate::common::normalised(page(&compact).as_bytes()), crate::common::normalised(page(&html).as_bytes()));
+        prop_assert_eq!(&ours, &theirs, "fragment: {:?}\ncompacted: {:?}", html, compact);
+        Ok(if compact.len() < html.len() { "smaller".into() } else { "same size".into() })
+    });
+}
+
 #[test]
 fn whole_sites_never_panic() {
     fuzz("whole_site", inputs::whole_site(), check_build);

@@ -374,3 +374,43 @@ pub fn outline_text() -> impl Strategy<Value = Vec<u8>> {
         .prop_map(|(bom, eol, lines, fin)| join(bom, eol, &lines, fin));
     prop_oneof![9 => lines, 1 => random_bytes()]
 }
+
+/// Whitespace as authors and Markdown renderers leave it between pieces of HTML.
+fn gap() -> impl Strategy<Value = &'static str> {
+    prop_oneof![Just(""), Just(" "), Just("\n"), Just("\n  "), Just("  \n\n ")]
+}
+
+/// Text with spaces, line breaks, entities and a non-breaking space.
+fn words() -> impl Strategy<Value = &'static str> {
+    prop_oneof![Just("ord"), Just("två ord"), Just("a &amp; b"), Just("1\u{a0}234,5"), Just("rad\nbrytning"), Just("  luft  ")]
+}
+
+/// Inline content: text and inline elements, nested.
+fn inline_html() -> impl Strategy<Value = String> {
+    (gap(), words(), gap()).prop_map(|(a, t, b)| format!("{a}{t}{b}")).prop_recursive(3, 16, 4, |inner| {
+        let names = prop_oneof![Just("a href=\"x.html\""), Just("strong"), Just("em"), Just("span"), Just("abbr title=\"t\"")];
+        (names, proptest::collection::vec((inner, gap()), 0..4)).prop_map(|(open, kids)| {
+            let name = open.split(' ').next().unwrap_or(open);
+            let body: String = kids.into_iter().map(|(k, g)| format!("{k}{g}")).collect();
+            format!("<{open}>{body}</{name}>")
+        })
+    })
+}
+
+/// Well-formed HTML of the kind Markdown and the templates give: blocks that
+/// hold blocks, blocks that hold inline content, lists of items, preformatted text.
+pub fn html_fragment() -> impl Strategy<Value = String> {
+    let text_block = (prop_oneof![Just("p"), Just("h3"), Just("figcaption"), Just("li")], proptest::collection::vec((inline_html(), gap()), 0..4))
+        .prop_map(|(name, kids)| format!("<{name}>{}</{name}>", kids.into_iter().map(|(k, g)| format!("{k}{g}")).collect::<String>()));
+    let pre = (gap(), words()).prop_map(|(g, t)| format!("<pre><code>{g}{t}{g}</code></pre>"));
+    prop_oneof![text_block, pre].prop_recursive(3, 24, 4, |inner| {
+        let containers = prop_oneof![Just("div"), Just("section"), Just("blockquote"), Just("figure"), Just("li"), Just("ul")];
+        (containers, gap(), proptest::collection::vec((inner, gap()), 0..4)).prop_map(|(name, lead, kids)| {
+            let body: String = kids
+                .into_iter()
+                .map(|(k, g)| if name == "ul" && !k.starts_with("<li>") { format!("<li>{k}</li>{g}") } else { format!("{k}{g}") })
+                .collect();
+            format!("<{name}>{lead}{body}</{name}>")
+        })
+    })
+}
