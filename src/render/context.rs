@@ -40,15 +40,14 @@ pub struct Alternate<'a> {
     pub current: bool,
 }
 
-/// What every page has: language, relative root, strings, site name, switcher.
+/// What every page has: language, relative root, site name, switcher (the interface
+/// strings are added as `t`, converted once per language by `Templates`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Page<'a, P: Serialize> {
     /// The page's language code (`<html lang>`).
     pub lang: &'static str,
     /// Relative path from this page to the site root: `""`, `"../"`, `"../../"`.
     pub root: String,
-    /// Interface strings in the page's language.
-    pub t: &'a UiStrings,
     /// Site name.
     pub site_name: Text<'a>,
     /// Organisation.

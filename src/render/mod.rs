@@ -114,13 +114,20 @@ pub fn render_site<T: Send>(
 pub(crate) struct Templates<'t> {
     tera: tera::Tera,
     theme: &'t Theme,
+    /// The interface strings of each language as template values, made once:
+    /// every page gets them as `t` (Tera's values share their contents, so
+    /// handing them to a page copies nothing).
+    strings: std::collections::BTreeMap<crate::lang::Lang, tera::Value>,
 }
 
 impl<'t> Templates<'t> {
     fn load(theme: &'t Theme, readable: bool) -> Result<Self, BuildError> {
         let prepare = if readable { str::to_string } else { crate::compact::template };
         match Self::tera(theme, prepare) {
-            Ok(tera) => Ok(Templates { tera, theme }),
+            Ok(tera) => {
+                let strings = theme.strings.iter().map(|(&lang, t)| (lang, tera::Value::from_serializable(t))).collect();
+                Ok(Templates { tera, theme, strings })
+            }
             // Reported from the files as written, so line and column are the author's.
             Err(e) => Err(Self::tera(theme, str::to_string).err().unwrap_or(e).into()),
         }
@@ -134,6 +141,11 @@ impl<'t> Templates<'t> {
             .collect();
         tera.add_raw_templates(templates).map_err(|e| template_error(theme, &e))?;
         Ok(tera)
+    }
+
+    /// The interface strings in `lang`, for a page's context.
+    pub(crate) fn strings(&self, lang: crate::lang::Lang) -> tera::Value {
+        self.strings[&lang].clone()
     }
 
     /// Renders `template`; a failure is reported against the uncompacted files.

@@ -85,19 +85,19 @@ pub fn render(
         Job::Landing => {
             let page = landing(site, theme, &root);
             let title = site.name.resolve(lang).value.clone();
-            tera.render(template_of(*job), &page_context(theme, site, options, *job, &path, title, page)?)?
+            tera.render(template_of(*job), &page_context(tera, site, options, *job, &path, title, page)?)?
         }
         Job::Archive(_) => {
             let entries = site.reports.iter().map(|r| archive_entry(r, lang, t, &root)).collect();
             let trends = super::figures::trends(site, theme, lang, splices)?;
             let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
-            tera.render(template_of(*job), &page_context(theme, site, options, *job, &path, title, ArchivePage { entries, trends })?)?
+            tera.render(template_of(*job), &page_context(tera, site, options, *job, &path, title, ArchivePage { entries, trends })?)?
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
             let page = report_page(r, lang, t, &site.glossary, theme, splices)?;
             let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
-            tera.render(template_of(*job), &page_context(theme, site, options, *job, &path, title, page)?)?
+            tera.render(template_of(*job), &page_context(tera, site, options, *job, &path, title, page)?)?
         }
         Job::Deck(_, i) | Job::Slides(_, i) | Job::Handout(_, i) => {
             let r = &site.reports[i];
@@ -121,7 +121,7 @@ pub fn render(
                             context.insert("alternates", &alternates(site, theme, job, &root_of(&path)));
                             context
                         }
-                        None => context.insert(page_context(theme, site, options, job, &path, title, &page)?),
+                        None => context.insert(page_context(tera, site, options, job, &path, title, &page)?),
                     };
                     let html = tera.render(template_of(job), context)?;
                     Ok(OutputFile::new(path, html.into_bytes()))
@@ -164,7 +164,7 @@ fn alternates<'a>(site: &Site, theme: &'a Theme, job: Job, root: &str) -> Vec<Al
 
 /// The whole context of a page, for its template.
 fn page_context<P: Serialize>(
-    theme: &Theme,
+    templates: &Templates<'_>,
     site: &Site,
     options: &RenderOptions,
     job: Job,
@@ -172,12 +172,12 @@ fn page_context<P: Serialize>(
     title: String,
     page: P,
 ) -> Result<tera::Context, SiteError> {
+    let theme = templates.theme;
     let lang = job.lang(site);
     let root = root_of(path);
     let t = &theme.strings[&lang];
     let ctx = Page {
         lang: lang.code(),
-        t,
         site_name: Text::from_resolved(site.name.resolve(lang), lang),
         organisation: Text::from_resolved(site.organisation.resolve(lang), lang),
         title,
@@ -189,7 +189,9 @@ fn page_context<P: Serialize>(
         root,
         page,
     };
-    tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))
+    let mut context = tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))?;
+    context.insert_value("t", templates.strings(lang));
+    Ok(context)
 }
 
 fn landing<'a>(site: &'a Site, theme: &'a Theme, root: &str) -> LandingPage<'a> {
