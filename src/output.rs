@@ -72,13 +72,6 @@ fn minify_css(css: &[u8]) -> Vec<u8> {
     }
 }
 
-/// Writes `files` as the new contents of `out`, replacing it atomically.
-pub fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
-    let staging = Staging::new(out)?;
-    files.par_iter().try_for_each(|f| staging.write(f))?;
-    staging.commit()
-}
-
 /// A new build being written beside the output folder, file by file as the
 /// pages are rendered (so they need not all be held in memory), and put in
 /// place by [`Staging::commit`] in one swap. Dropped without a commit, it
@@ -215,6 +208,13 @@ fn check_replaceable(out: &Path) -> Result<(), SiteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A whole build through [`Staging`], as `crate::build` does it.
+    fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
+        let staging = Staging::new(out)?;
+        files.iter().try_for_each(|f| staging.write(f))?;
+        staging.commit()
+    }
 
     fn file(path: &str, text: &str) -> OutputFile {
         OutputFile::new(path.into(), text.as_bytes().to_vec())

@@ -55,7 +55,7 @@ pub fn render_site<T: Send>(
         jobs.par_iter()
             .map(|job| {
                 let mut splices = splice::Splices::default();
-                let pages = pages::render(&templates, theme, site, decks, options, job, &mut splices)?;
+                let pages = pages::render(&templates, site, decks, options, job, &mut splices)?;
                 pages
                     .into_iter()
                     .map(|mut page| {
@@ -88,15 +88,9 @@ pub fn render_site<T: Send>(
     let (rendered, assets) = rayon::join(render_pages, minify_assets);
     let mut kept = Vec::with_capacity(rendered.len() * 2 + assets.len());
     let mut errors = Vec::new();
-    for r in rendered {
+    for r in rendered.into_iter().chain(assets.into_iter().map(|a| a.map(|f| vec![f]))) {
         match r {
             Ok(f) => kept.extend(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    for r in assets {
-        match r {
-            Ok(f) => kept.push(f),
             Err(e) => errors.push(e),
         }
     }

@@ -70,13 +70,13 @@ pub fn root_of(path: &str) -> String {
 /// Renders one job into its output files (one page, or two for a `Deck`).
 pub fn render(
     tera: &Templates<'_>,
-    theme: &Theme,
     site: &Site,
     decks: &Decks,
     options: &RenderOptions,
     job: &Job,
     splices: &mut Splices,
 ) -> Result<Vec<OutputFile>, SiteError> {
+    let theme = tera.theme;
     let lang = job.lang(site);
     let path = job.path_in(site, lang);
     let root = root_of(&path);
