@@ -137,7 +137,7 @@ fn html_links(html: &str) -> Vec<String> {
         let Token::Start(tag) = token else { continue };
         let name = tag_name(tag);
         for (key, value) in attrs(tag) {
-            if URL_ATTRS.contains(&(name.as_str(), key.as_str())) && !value.trim().is_empty() {
+            if URL_ATTRS.contains(&(name.as_ref(), key.as_str())) && !value.trim().is_empty() {
                 out.push(decode_entities(value));
             }
         }

@@ -73,25 +73,31 @@ impl Glossary {
     /// A word boundary is any character that is not a letter or digit, so `SIP`
     /// is found in `SIP-arbetet` and `NOSAM:s`, but not in `SIPP`.
     pub fn occurrences(&self, text: &str) -> Vec<Occurrence> {
+        // Most positions start no term: look further only where a term's first byte is.
+        let mut starts = [false; 256];
+        for t in &self.terms {
+            if let Some(&b) = t.abbr.as_bytes().first() {
+                starts[usize::from(b)] = true;
+            }
+        }
         let mut out = Vec::new();
-        let mut prev: Option<char> = None;
         let mut i = 0;
         while i < text.len() {
-            let c = text[i..].chars().next().expect("inside the text");
-            if prev.is_none_or(|p| !p.is_alphanumeric()) {
+            let candidate = starts[usize::from(text.as_bytes()[i])]
+                && text.is_char_boundary(i)
+                && text[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+            if candidate {
                 let rest = &text[i..];
                 let found = self.terms.iter().enumerate().find(|(_, t)| {
                     rest.starts_with(&t.abbr) && rest[t.abbr.len()..].chars().next().is_none_or(|n| !n.is_alphanumeric())
                 });
                 if let Some((index, term)) = found {
                     out.push(Occurrence { range: i..i + term.abbr.len(), term: index });
-                    prev = term.abbr.chars().last();
                     i += term.abbr.len();
                     continue;
                 }
             }
-            prev = Some(c);
-            i += c.len_utf8();
+            i += 1;
         }
         out
     }

@@ -9,7 +9,10 @@
 //! English page (an untranslated section, marked `lang="sv"`) gets the Swedish
 //! expansion.
 
+use std::borrow::Cow;
+
 use super::html_tokens::{Token, VOID, attr, tag_name, tokens};
+use super::splice::{Piece, Splices};
 use crate::lang::Lang;
 use crate::model::Glossary;
 
@@ -19,15 +22,17 @@ const SKIP: &[&str] = &[
     "nav", "button", "select", "option",
 ];
 
-struct Open {
-    name: String,
+struct Open<'a> {
+    name: Cow<'a, str>,
     lang: Option<Lang>,
 }
 
-/// Returns `html` with the first use of each term that has a title wrapped in `<abbr>`.
-pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang) -> String {
+/// Returns `html` with the first use of each term that has a title wrapped in
+/// `<abbr>`, and the page's SVGs put in (see [`Splices`]): the page is read
+/// and copied once for both.
+pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang, splices: &Splices) -> String {
     if glossary.terms().is_empty() {
-        return html.to_string();
+        return splices.apply(html);
     }
     let region = if html.contains("<main") { "main" } else { "body" };
     let mut used = vec![false; glossary.terms().len()];
@@ -35,12 +40,25 @@ pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang) -> String {
     let mut stack: Vec<Open> = Vec::new();
     for token in tokens(html) {
         match token {
-            Token::Text(t) => text(t, &stack, region, default, glossary, &mut used, &mut out),
+            Token::Text(t) => {
+                let active = stack.iter().any(|o| o.name == region) && !stack.iter().any(|o| SKIP.contains(&o.name.as_ref()));
+                if active {
+                    let lang = stack.iter().rev().find_map(|o| o.lang).unwrap_or(default);
+                    for piece in splices.pieces(t) {
+                        match piece {
+                            Piece::Text(t) => mark(t, lang, glossary, &mut used, &mut out),
+                            Piece::Svg(svg) => out.push_str(svg),
+                        }
+                    }
+                } else {
+                    splices.push_str(&mut out, t);
+                }
+            }
             Token::Start(tag) => {
                 out.push_str(tag);
                 let name = tag_name(tag);
-                if !VOID.contains(&name.as_str()) && !tag.ends_with("/>") {
-                    stack.push(Open { lang: attr(tag, "lang").and_then(parse_lang), name });
+                if !VOID.contains(&name.as_ref()) && !tag.ends_with("/>") {
+                    stack.push(Open { lang: has_lang(tag).then(|| attr(tag, "lang").and_then(parse_lang)).flatten(), name });
                 }
             }
             Token::End(tag) => {
@@ -56,13 +74,13 @@ pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang) -> String {
     out
 }
 
-fn text(t: &str, stack: &[Open], region: &str, default: Lang, g: &Glossary, used: &mut [bool], out: &mut String) {
-    let active = stack.iter().any(|o| o.name == region) && !stack.iter().any(|o| SKIP.contains(&o.name.as_str()));
-    if !active || t.is_empty() {
-        out.push_str(t);
-        return;
-    }
-    let lang = stack.iter().rev().find_map(|o| o.lang).unwrap_or(default);
+/// Whether a start tag may have a `lang` attribute (reading the attributes of every tag is what costs).
+fn has_lang(tag: &str) -> bool {
+    tag.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"lang"))
+}
+
+/// Appends text `t` (in `lang`) with the first use of each term marked.
+fn mark(t: &str, lang: Lang, g: &Glossary, used: &mut [bool], out: &mut String) {
     let mut last = 0;
     for occ in g.occurrences(t) {
         let term = &g.terms()[occ.term];
@@ -118,7 +136,7 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
     fn marks_the_first_use_only_and_only_in_main() {
         let html = "<html lang=\"sv\"><head><title>SIP</title></head><body><header>SIP</header>\
                     <main><p>SIP-arbetet och SIP igen</p></main></body></html>";
-        let out = abbreviate(html, &glossary(), Lang::Sv);
+        let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
         assert!(out.contains("<title>SIP</title>") && out.contains("<header>SIP</header>"), "{out}");
         assert!(out.contains("<p><abbr title=\"samordnad individuell plan\">SIP</abbr>-arbetet och SIP igen</p>"), "{out}");
     }
@@ -127,7 +145,7 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
     fn never_touches_attributes_links_or_code() {
         let html = "<html lang=\"en\"><body><main><a href=\"SIP.html\" title=\"SIP\">SIP</a>\
                     <img alt=\"SIP > HP\" src=\"x.png\"><code>SIP</code><p data-x='a>b SIP'>HP and SIP</p></main></body></html>";
-        let out = abbreviate(html, &glossary(), Lang::Sv);
+        let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
         assert!(out.contains("<a href=\"SIP.html\" title=\"SIP\">SIP</a>"), "{out}");
         assert!(out.contains("<img alt=\"SIP > HP\" src=\"x.png\">"), "{out}");
         assert!(out.contains("<code>SIP</code>"), "{out}");
@@ -138,9 +156,23 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
     }
 
     #[test]
+    fn svgs_go_in_whole_even_when_a_term_looks_like_their_token() {
+        let text = "[[term]]\nabbr = \"1177\"\nexpansion = { sv = \"Vårdguiden\" }\n";
+        let source = crate::load::SourceFile { name: "g.toml".into(), text: Arc::from(text) };
+        let value: RawGlossary = toml::from_str(text).unwrap();
+        let g = Glossary::convert(Some(&Parsed { source, value }), &[Lang::Sv], &mut Vec::new());
+        let mut splices = Splices::default();
+        let tokens: Vec<String> = (0..=1177).map(|i| splices.hold(format!("<svg><title>{i}</title></svg>"))).collect();
+        let html = format!("<html lang=\"sv\"><body><main><figure>{}</figure><p>Ring 1177</p></main></body></html>", tokens[1177]);
+        let out = abbreviate(&html, &g, Lang::Sv, &splices);
+        assert!(out.contains("<figure><svg><title>1177</title></svg></figure>"), "{out}");
+        assert!(out.contains("<p>Ring <abbr title=\"Vårdguiden\">1177</abbr></p>"), "{out}");
+    }
+
+    #[test]
     fn uses_the_language_of_the_passage_and_skips_terms_without_title() {
         let html = "<html lang=\"en\"><body><main><section lang=\"sv\"><p>HP och TG</p></section><p>HP</p></main></body></html>";
-        let out = abbreviate(html, &glossary(), Lang::Sv);
+        let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
         assert!(out.contains("<abbr title=\"handlingsplan\">HP</abbr> och TG</p>"), "{out}");
         assert!(out.ends_with("<p>HP</p></main></body></html>"), "{out}");
     }

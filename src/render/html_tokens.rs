@@ -67,7 +67,7 @@ impl<'a> Iterator for Tokens<'a> {
             Some(Token::Other(tag))
         } else {
             let name = tag_name(tag);
-            if RAW_TEXT.contains(&name.as_str()) && !tag.ends_with("/>") {
+            if RAW_TEXT.contains(&name.as_ref()) && !tag.ends_with("/>") {
                 self.raw_until = Some(format!("</{name}"));
             }
             Some(Token::Start(tag))
@@ -98,14 +98,12 @@ fn tag_len(s: &str) -> usize {
     s.len()
 }
 
-/// The lower-case element name of a start or end tag.
-pub fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('<')
-        .trim_start_matches('/')
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect::<String>()
-        .to_ascii_lowercase()
+/// The lower-case element name of a start or end tag (borrowed when the tag
+/// is written in lower case, as every tag summering renders is).
+pub fn tag_name(tag: &str) -> std::borrow::Cow<'_, str> {
+    let rest = tag.trim_start_matches('<').trim_start_matches('/');
+    let name = &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len())];
+    if name.bytes().any(|b| b.is_ascii_uppercase()) { name.to_ascii_lowercase().into() } else { name.into() }
 }
 
 /// Every attribute of a start tag as (lower-case name, value as written).

@@ -58,15 +58,9 @@ pub fn render_site<T: Send>(
                 let pages = pages::render(&templates, site, decks, options, job, &mut splices)?;
                 pages
                     .into_iter()
-                    .map(|mut page| {
-                        if page.is_html() {
-                            let html = String::from_utf8_lossy(&page.bytes);
-                            page.bytes = abbr::abbreviate(&html, &site.glossary, site.default_lang()).into_bytes();
-                        }
-                        if !splices.is_empty() {
-                            page.bytes = splices.apply(&page.bytes);
-                        }
-                        keep(page)
+                    .map(|(path, html)| {
+                        let html = abbr::abbreviate(&html, &site.glossary, site.default_lang(), &splices);
+                        keep(OutputFile::new(path, html.into_bytes()))
                     })
                     .collect()
             })

@@ -11,7 +11,6 @@ use super::{RenderOptions, Templates, Theme, template_error};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
 use crate::model::{Glossary, Report, Site};
-use crate::output::OutputFile;
 
 /// One page to render.
 #[derive(Debug, Clone, Copy)]
@@ -67,7 +66,7 @@ pub fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
-/// Renders one job into its output files (one page, or two for a `Deck`).
+/// Renders one job into its pages, as (output path, HTML): one page, or two for a `Deck`.
 pub fn render(
     tera: &Templates<'_>,
     site: &Site,
@@ -75,7 +74,7 @@ pub fn render(
     options: &RenderOptions,
     job: &Job,
     splices: &mut Splices,
-) -> Result<Vec<OutputFile>, SiteError> {
+) -> Result<Vec<(String, String)>, SiteError> {
     let theme = tera.theme;
     let lang = job.lang(site);
     let path = job.path_in(site, lang);
@@ -124,12 +123,12 @@ pub fn render(
                         None => context.insert(page_context(tera, site, options, job, &path, title, &page)?),
                     };
                     let html = tera.render(template_of(job), context)?;
-                    Ok(OutputFile::new(path, html.into_bytes()))
+                    Ok((path, html))
                 })
                 .collect();
         }
     };
-    Ok(vec![OutputFile::new(path, html.into_bytes())])
+    Ok(vec![(path, html)])
 }
 
 /// The template a page is rendered with.
