@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 /// One place a slide may start or end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,9 @@ pub struct Unit {
     pub list: Option<usize>,
     /// True for the second and later pieces of a unit split inside its text.
     pub continued: bool,
+    /// The unit's events in [`Units::events`] (none for a piece of a cut unit,
+    /// which is not a slice of the section's parse).
+    pub events: Option<Range<usize>>,
 }
 
 /// Markdown options, the same as the report page's.
@@ -36,18 +39,55 @@ pub fn options() -> Options {
 
 /// The section text's units, plus the text every piece needs to render on its own:
 /// link reference definitions (`[x]: https://…`) and footnote definitions by label.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Units {
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Units<'a> {
     /// The units in order.
     pub units: Vec<Unit>,
     /// Link reference definitions, appended to each slide's Markdown.
     pub link_defs: String,
-    /// Footnote definitions (`[^label]: …`), appended to a slide that refers to them.
-    pub footnotes: Vec<(String, String)>,
+    /// Footnote definitions (`[^label]: …`), appended to a slide that refers to
+    /// them, with their events in [`Units::events`].
+    pub footnotes: Vec<(String, String, Range<usize>)>,
+    /// The section's Markdown events, parsed once: a unit is measured from its
+    /// share of them (parsing each unit again was a tenth of a large build).
+    pub events: Vec<Event<'a>>,
+}
+
+impl<'a> Units<'a> {
+    /// The events of `unit` as if its Markdown (with the footnote definitions it
+    /// refers to) were parsed alone: a list item inside its list, then the notes.
+    /// `None` for a piece of a cut unit.
+    pub fn events_of(&self, unit: &Unit) -> Option<Vec<Event<'a>>> {
+        let range = unit.events.clone()?;
+        let mut out = Vec::with_capacity(range.len() + 2);
+        if unit.list.is_some() {
+            out.push(Event::Start(Tag::List(None)));
+        }
+        out.extend_from_slice(&self.events[range]);
+        // The unit's Markdown is trimmed at its end; in the section, a raw HTML
+        // block's last line still has its line break (which would measure as a line).
+        let last_text = out.iter().rposition(|e| !matches!(e, Event::End(_)));
+        if let Some(Event::Html(html)) = last_text.map(|i| &mut out[i]) {
+            let trimmed: CowStr<'a> = match &*html {
+                &CowStr::Borrowed(s) => CowStr::Borrowed(s.trim_end()),
+                other => CowStr::from(other.trim_end().to_string()),
+            };
+            *html = trimmed;
+        }
+        if unit.list.is_some() {
+            out.push(Event::End(TagEnd::List(false)));
+        }
+        for (label, _, notes) in &self.footnotes {
+            if unit.markdown.contains(&format!("[^{label}]")) {
+                out.extend_from_slice(&self.events[notes.clone()]);
+            }
+        }
+        Some(out)
+    }
 }
 
 /// Cuts a section text into units.
-pub fn units(md: &str) -> Units {
+pub fn units(md: &str) -> Units<'_> {
     let mut out = Units::default();
     let mut depth = 0usize;
     let mut lists = 0usize;
@@ -64,38 +104,70 @@ pub fn units(md: &str) -> Units {
             link_defs.push(def.span.clone());
         }
     }
-    for (event, range) in events {
+    // Which unit or footnote the events from a start tag at depth 0 or 1 belong to.
+    enum Owner {
+        Unit(usize),
+        Footnote(usize),
+    }
+    let mut owner = None;
+    for (i, (event, range)) in events.iter().enumerate() {
         match event {
             Event::Start(tag) => {
-                match (&tag, depth) {
+                match (tag, depth) {
                     (Tag::List(_), 0) => in_list = true,
                     (Tag::FootnoteDefinition(label), 0) => {
-                        out.footnotes.push((label.to_string(), md[range.clone()].trim_end().to_string()));
+                        owner = Some((Owner::Footnote(out.footnotes.len()), depth));
+                        out.footnotes.push((label.to_string(), md[range.clone()].trim_end().to_string(), i..i));
                     }
-                    (Tag::Item, 1) if in_list => out.units.push(unit(md, range, Some(lists))),
-                    (_, 0) => out.units.push(unit(md, range, None)),
+                    (Tag::Item, 1) if in_list => {
+                        owner = Some((Owner::Unit(out.units.len()), depth));
+                        out.units.push(unit(md, range.clone(), Some(lists), i));
+                    }
+                    (_, 0) => {
+                        owner = Some((Owner::Unit(out.units.len()), depth));
+                        out.units.push(unit(md, range.clone(), None, i));
+                    }
                     _ => {}
                 }
                 depth += 1;
             }
             Event::End(end) => {
                 depth -= 1;
+                match owner.take_if(|(_, d)| *d == depth) {
+                    Some((Owner::Unit(u), _)) => set_end(&mut out.units[u].events, i),
+                    Some((Owner::Footnote(f), _)) => out.footnotes[f].2.end = i + 1,
+                    None => {}
+                }
                 if depth == 0 && matches!(end, TagEnd::List(_)) {
                     in_list = false;
                     lists += 1;
                 }
             }
-            Event::Rule if depth == 0 => out.units.push(unit(md, range, None)),
+            Event::Rule if depth == 0 => out.units.push(unit(md, range.clone(), None, i)),
             _ => {}
         }
     }
+    out.events = events.into_iter().map(|(event, _)| event).collect();
     link_defs.sort_by_key(|r| r.start);
     out.link_defs = link_defs.into_iter().map(|r| md[r].trim_end().to_string()).collect::<Vec<_>>().join("\n");
     out
 }
 
-fn unit(md: &str, range: Range<usize>, list: Option<usize>) -> Unit {
-    Unit { markdown: md[range.clone()].trim_end().to_string(), offset: range.start, list, continued: false }
+/// A unit whose events start at event `first` (its end is set when its end tag comes).
+fn unit(md: &str, range: Range<usize>, list: Option<usize>, first: usize) -> Unit {
+    Unit {
+        markdown: md[range.clone()].trim_end().to_string(),
+        offset: range.start,
+        list,
+        continued: false,
+        events: Some(first..first + 1),
+    }
+}
+
+fn set_end(events: &mut Option<Range<usize>>, last: usize) {
+    if let Some(r) = events {
+        r.end = last + 1;
+    }
 }
 
 /// Where a unit's Markdown may be cut, best places first.
@@ -261,7 +333,8 @@ mod tests {
         let md = "Text[^1] and [a link][x].\n\n[^1]: The note.\n\n[x]: https://example.org\n";
         let u = units(md);
         assert_eq!(u.units.len(), 1);
-        assert_eq!(u.footnotes, [("1".to_string(), "[^1]: The note.".to_string())]);
+        let notes: Vec<_> = u.footnotes.iter().map(|(label, text, _)| (label.as_str(), text.as_str())).collect();
+        assert_eq!(notes, [("1", "[^1]: The note.")]);
         assert_eq!(u.link_defs, "[x]: https://example.org");
     }
 

@@ -116,8 +116,10 @@ pub fn fit_section(md: &str, title: &str, continued_title: &str) -> Result<Secti
 }
 
 fn measured(unit: Unit, all: &Units) -> Measured {
-    let md = with_footnotes(&unit.markdown, all);
-    let heights = measure::heights(&md, body_width(), SIZES);
+    let heights = match all.events_of(&unit) {
+        Some(events) => measure::events_heights(events, body_width(), SIZES),
+        None => measure::heights(&with_footnotes(&unit.markdown, all), body_width(), SIZES),
+    };
     Measured { unit, heights }
 }
 
@@ -206,7 +208,7 @@ fn part(units: &[Measured], all: &Units, size: f32) -> Part {
 /// The Markdown with the footnote definitions it refers to appended.
 fn with_footnotes(md: &str, all: &Units) -> String {
     let mut out = md.to_string();
-    for (label, def) in &all.footnotes {
+    for (label, def, _) in &all.footnotes {
         if md.contains(&format!("[^{label}]")) {
             out.push_str("\n\n");
             out.push_str(def);
@@ -219,7 +221,7 @@ fn with_footnotes(md: &str, all: &Units) -> String {
 fn cut_unit(unit: &Unit, all: &Units, cap: f32) -> Result<Vec<Unit>, TooFull> {
     let min = SIZES.len() - 1;
     let fits = |md: &str| {
-        let m = measured(Unit { markdown: md.to_string(), ..unit.clone() }, all);
+        let m = measured(Unit { markdown: md.to_string(), events: None, ..unit.clone() }, all);
         chunk_height(std::slice::from_ref(&m), min) <= cap
     };
     let marker = if unit.list.is_some() { blocks::item_marker(&unit.markdown).to_string() } else { String::new() };
@@ -228,7 +230,7 @@ fn cut_unit(unit: &Unit, all: &Units, cap: f32) -> Result<Vec<Unit>, TooFull> {
     let mut continued = unit.continued;
     loop {
         if fits(&rest) {
-            pieces.push(Unit { markdown: rest, continued, ..unit.clone() });
+            pieces.push(Unit { markdown: rest, continued, events: None, ..unit.clone() });
             return Ok(pieces);
         }
         let SplitPoints { sentences, words, sub_items } = blocks::split_points(&rest);
@@ -238,7 +240,7 @@ fn cut_unit(unit: &Unit, all: &Units, cap: f32) -> Result<Vec<Unit>, TooFull> {
             .iter()
             .find_map(|points| last_fitting(points, |p| fits(rest[..p].trim_end())))
             .ok_or(TooFull { offset: unit.offset })?;
-        pieces.push(Unit { markdown: rest[..at].trim_end().to_string(), continued, ..unit.clone() });
+        pieces.push(Unit { markdown: rest[..at].trim_end().to_string(), continued, events: None, ..unit.clone() });
         rest = match (unit.list.is_some(), sub_items.contains(&at)) {
             (true, true) => format!("{}\n{}", marker.trim_end(), &rest[at..]),
             (true, false) => format!("{marker}{}", &rest[at..]),
@@ -260,6 +262,44 @@ mod tests {
 
     fn items(n: usize, words: usize) -> String {
         (1..=n).map(|i| format!("- Punkt {i} {}\n", "ord ".repeat(words))).collect()
+    }
+
+    /// Every `.md` file under `dir`, recursively, in a fixed order.
+    fn markdown_files(dir: &std::path::Path, out: &mut Vec<String>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                markdown_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                out.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+
+    #[test]
+    fn a_unit_measures_the_same_from_the_section_parse_as_parsed_alone() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![
+            "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n1. c\n2. d\n".to_string(),
+            "- loose\n\n- list *with* **bold**\n\n  and a second paragraph\n\n---\n\n> quote\n> - in it\n".to_string(),
+            "Text[^1] and `code`.\n\n- item[^2]\n  1. sub\n\n[^1]: The note.\n\n[^2]: Another\n    note.\n".to_string(),
+            "# Heading\n\n```\ncode\nblock\n```\n\n<div>raw <b>html</b></div>\n\n![bild](a.png)\n\n3. three\n4. four\n".to_string(),
+        ];
+        markdown_files(&root.join("content"), &mut texts);
+        markdown_files(&root.join("tests/fixtures"), &mut texts);
+        let mut compared = 0;
+        for md in &texts {
+            let all = blocks::units(md);
+            for unit in &all.units {
+                let events = all.events_of(unit).expect("a unit of the section has events");
+                let from_section = measure::events_heights(events, body_width(), SIZES);
+                let alone = measure::heights(&with_footnotes(&unit.markdown, &all), body_width(), SIZES);
+                assert_eq!(from_section, alone, "{:?}", unit.markdown);
+                compared += 1;
+            }
+        }
+        assert!(compared > 100, "{compared}");
     }
 
     #[test]

@@ -72,7 +72,12 @@ pub fn height(md: &str, width: f32, size: f32) -> f32 {
 /// [`height`] at each of `sizes`, parsing the Markdown once (slide fitting tries
 /// every candidate size).
 pub fn heights<const N: usize>(md: &str, width: f32, sizes: [f32; N]) -> [f32; N] {
-    let nodes = parse(md);
+    events_heights(Parser::new_ext(md, options()), width, sizes)
+}
+
+/// [`heights`] of Markdown already parsed into `events`.
+pub fn events_heights<'a, const N: usize>(events: impl IntoIterator<Item = Event<'a>>, width: f32, sizes: [f32; N]) -> [f32; N] {
+    let nodes = parse(events);
     sizes.map(|size| nodes_height(&nodes, width, size))
 }
 
@@ -240,11 +245,11 @@ fn lines(text: &Glyphs, width: f32, fs: f32) -> usize {
     lines
 }
 
-/// Markdown → the nodes that matter for height.
-fn parse(md: &str) -> Vec<Node> {
+/// Markdown events → the nodes that matter for height.
+fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
     let mut stack: Vec<Frame> = vec![Frame::Blocks(Vec::new())];
     let mut bold = 0usize;
-    for event in Parser::new_ext(md, options()) {
+    for event in events {
         match event {
             Event::Start(tag) => {
                 match tag {
