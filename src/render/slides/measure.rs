@@ -397,7 +397,10 @@ fn push_done(stack: &mut [Frame], done: Frame) {
 }
 
 /// Visible text of an HTML fragment (for raw HTML in Markdown).
-fn strip_tags(html: &str) -> String {
+fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains(['<', '>']) {
+        return html.into();
+    }
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     for c in html.chars() {
@@ -408,7 +411,7 @@ fn strip_tags(html: &str) -> String {
             _ => {}
         }
     }
-    out
+    out.into()
 }
 
 /// The number of lines `text` takes at `fs` px in a box `width` px wide, `bold` or not
