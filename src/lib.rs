@@ -101,11 +101,10 @@ fn render<T: Send>(
     keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
 ) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
-    let decks = render::slides::plan(site, &theme)?;
     let render_options = RenderOptions { build_date: options.build_date, readable: options.readable };
-    let kept = render::render_site(site, &theme, &decks, &render_options, keep)?;
+    let (kept, deck_warnings) = render::render_site(site, &theme, &render_options, keep)?;
     let mut warnings = warnings::collect(site);
-    warnings.extend(decks.warnings);
+    warnings.extend(deck_warnings);
     Ok((kept, warnings))
 }
 

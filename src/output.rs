@@ -82,6 +82,9 @@ pub struct Staging {
     tmp: PathBuf,
     old: PathBuf,
     committed: bool,
+    /// Folders of the new build made so far: each is created once, not asked
+    /// for again before every file in it (two system calls per file).
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -97,7 +100,7 @@ impl Staging {
         let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let _ = fs::remove_dir_all(&tmp);
-        let staging = Staging { out: out.to_path_buf(), tmp, old, committed: false };
+        let staging = Staging { out: out.to_path_buf(), tmp, old, committed: false, folders: Default::default() };
         fs::create_dir_all(&staging.tmp).map_err(|e| SiteError::io(&staging.tmp, "create the folder", &e))?;
         Ok(staging)
     }
@@ -107,7 +110,11 @@ impl Staging {
         let path = self.tmp.join(&f.path);
         let shown = || self.out.join(&f.path);
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| SiteError::io(&shown(), "create the folder", &e))?;
+            let made = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains(dir);
+            if !made {
+                fs::create_dir_all(dir).map_err(|e| SiteError::io(&shown(), "create the folder", &e))?;
+                self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(dir.to_path_buf());
+            }
         }
         fs::write(&path, &f.bytes).map_err(|e| SiteError::io(&shown(), "write the file", &e))
     }

@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning};
 use crate::model::{Date, Site};
 use crate::output::{self, OutputFile};
 pub use theme::Theme;
@@ -31,31 +31,37 @@ pub struct RenderOptions {
     pub readable: bool,
 }
 
-/// Renders every page and asset of the site, minified.
+/// Fits the decks and renders every page and asset of the site, minified;
+/// returns what `keep` made of each file and the decks' warnings.
 ///
 /// Pages come out minified without running a minifier over them: the templates
 /// and the Markdown are compacted once beforehand (see [`crate::compact`]).
 /// Each page is then marked up (`<abbr>`) by the worker that rendered it, and
-/// gets its chart SVGs (see [`splice`]: already compact).
+/// gets its chart SVGs (see [`splice`]: already compact). The theme's
+/// stylesheets are minified from the start, alongside fitting the decks,
+/// compiling the templates and rendering the pages (for a small site they are
+/// a good part of the build).
 ///
 /// `keep` receives each file as soon as it is finished, on the worker that made
 /// it: `build` writes it to disk there (so the whole site is never held in
 /// memory), an in-memory build keeps it. What `keep` returns is collected in
-/// the site's fixed page order.
+/// the site's fixed page order, the assets last.
 pub fn render_site<T: Send>(
     site: &Site,
     theme: &Theme,
-    decks: &slides::Decks,
     options: &RenderOptions,
     keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
-) -> Result<Vec<T>, BuildError> {
-    let templates = Templates::load(theme, options.readable)?;
-    let jobs = pages::plan(site);
-    let render_pages = || -> Vec<Result<Vec<T>, SiteError>> {
-        jobs.par_iter()
+) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
+    let keep = &keep;
+    let render_pages = || -> Result<_, BuildError> {
+        let (decks, templates) = rayon::join(|| slides::plan(site, theme), || Templates::load(theme, options.readable));
+        let (decks, templates) = (decks?, templates?);
+        let jobs = pages::plan(site);
+        let rendered: Vec<Result<Vec<T>, SiteError>> = jobs
+            .par_iter()
             .map(|job| {
                 let mut splices = splice::Splices::default();
-                let pages = pages::render(&templates, site, decks, options, job, &mut splices)?;
+                let pages = pages::render(&templates, site, &decks, options, job, &mut splices)?;
                 pages
                     .into_iter()
                     .map(|(path, html)| {
@@ -64,10 +70,9 @@ pub fn render_site<T: Send>(
                     })
                     .collect()
             })
-            .collect()
+            .collect();
+        Ok((rendered, decks.warnings))
     };
-    // The theme's stylesheets are minified alongside the pages: for a small
-    // site that is a good part of the build.
     let assets: Vec<(&str, &theme::ThemeFile)> = theme.under("assets").collect();
     let minify_assets = || -> Vec<Result<T, SiteError>> {
         assets
@@ -80,6 +85,7 @@ pub fn render_site<T: Send>(
             .collect()
     };
     let (rendered, assets) = rayon::join(render_pages, minify_assets);
+    let (rendered, warnings) = rendered?;
     let mut kept = Vec::with_capacity(rendered.len() * 2 + assets.len());
     let mut errors = Vec::new();
     for r in rendered.into_iter().chain(assets.into_iter().map(|a| a.map(|f| vec![f]))) {
@@ -94,7 +100,7 @@ pub fn render_site<T: Send>(
         errors.retain(|e| seen.insert(e.to_string()));
         return Err(errors.into());
     }
-    Ok(kept)
+    Ok((kept, warnings))
 }
 
 /// The theme's templates, compacted once (see [`crate::compact`]) so that the

@@ -84,13 +84,17 @@ impl Theme {
         let dir = root.join("themes").join(name);
         if dir.is_dir() {
             let mut overrides = Vec::new();
-            walk(&dir, &mut overrides).map_err(BuildError::from)?;
-            for path in overrides {
+            walk(&dir, false, &mut overrides).map_err(BuildError::from)?;
+            // Resolved once, and only if some file was reached through a link.
+            let mut real_dir = None;
+            for (path, via_link) in overrides {
                 let rel = load::display(&dir, &path);
                 if rel.split('/').any(|part| part.starts_with('.')) {
                     continue;
                 }
-                refuse_links_out(root, &dir, &path)?;
+                if via_link {
+                    refuse_links_out(root, real_dir.get_or_insert_with(|| fs::canonicalize(&dir)), &path)?;
+                }
                 let bytes = fs::read(&path).map_err(|e| SiteError::io(&path, "read the theme file", &e))?;
                 files.insert(rel, ThemeFile { display: load::display(root, &path), bytes: Arc::from(bytes) });
             }
@@ -155,8 +159,9 @@ fn parse_strings(file: &ThemeFile) -> Result<UiStrings, SiteError> {
 
 /// A theme file that is a link to somewhere outside the theme folder would be
 /// published (and served by `summering serve`) with the site: refuse it.
-fn refuse_links_out(root: &Path, theme_dir: &Path, path: &Path) -> Result<(), SiteError> {
-    let inside = match (fs::canonicalize(theme_dir), fs::canonicalize(path)) {
+/// `theme_dir` is the theme folder with its links resolved.
+fn refuse_links_out(root: &Path, theme_dir: &std::io::Result<std::path::PathBuf>, path: &Path) -> Result<(), SiteError> {
+    let inside = match (theme_dir, fs::canonicalize(path)) {
         (Ok(dir), Ok(target)) => target.starts_with(dir),
         _ => false,
     };
@@ -167,11 +172,15 @@ fn refuse_links_out(root: &Path, theme_dir: &Path, path: &Path) -> Result<(), Si
         .with_help("copy the file into the theme folder instead of linking to it, so nothing from elsewhere on the computer is published"))
 }
 
-fn walk(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> Result<(), SiteError> {
+/// Every file under `dir`, and whether a link (the file itself or a folder on
+/// the way) was followed to reach it: only those can lead outside the theme.
+fn walk(dir: &Path, via_link: bool, out: &mut Vec<(std::path::PathBuf, bool)>) -> Result<(), SiteError> {
     let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, "list the theme folder", &e))?;
     for entry in entries {
-        let path = entry.map_err(|e| SiteError::io(dir, "list the theme folder", &e))?.path();
-        if path.is_dir() { walk(&path, out)? } else { out.push(path) }
+        let entry = entry.map_err(|e| SiteError::io(dir, "list the theme folder", &e))?;
+        let path = entry.path();
+        let link = via_link || entry.file_type().map_or(true, |t| t.is_symlink());
+        if path.is_dir() { walk(&path, link, out)? } else { out.push((path, link)) }
     }
     Ok(())
 }
@@ -184,12 +193,30 @@ mod tests {
     fn every_default_theme_file_is_built_in() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
         let mut on_disk = Vec::new();
-        walk(&dir, &mut on_disk).unwrap();
-        let mut on_disk: Vec<String> = on_disk.iter().map(|p| load::display(&dir, p)).collect();
+        walk(&dir, false, &mut on_disk).unwrap();
+        let mut on_disk: Vec<String> = on_disk.iter().map(|(p, _)| load::display(&dir, p)).collect();
         on_disk.sort();
         let mut built_in: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| (*p).to_string()).collect();
         built_in.sort();
         assert_eq!(on_disk, built_in, "add new theme files to DEFAULT_THEME in src/render/theme.rs");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_only_inside_the_theme_folder() {
+        use std::os::unix::fs::symlink;
+        let root = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        fs::write(outside.path().join("x.css"), "body{}").unwrap();
+        let theme = root.path().join("themes/default");
+        fs::create_dir_all(theme.join("assets")).unwrap();
+        fs::write(theme.join("assets/own.css"), "p{}").unwrap();
+        symlink(theme.join("assets/own.css"), theme.join("assets/alias.css")).unwrap();
+        let theme_of = |root: &Path| Theme::load(root, "default", &[Lang::Sv]);
+        assert!(theme_of(root.path()).unwrap().files.contains_key("assets/alias.css"), "a link inside the theme is fine");
+        symlink(outside.path(), theme.join("assets/linked")).unwrap();
+        let err = theme_of(root.path()).unwrap_err();
+        assert_eq!(err.errors[0].kind(), ErrorKind::Theme, "a linked folder outside the theme is refused");
     }
 
     #[test]
