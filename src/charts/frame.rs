@@ -107,7 +107,7 @@ impl<'a> Frame<'a> {
     /// A vertical value axis for `lo..=hi`: its ticks, their labels, and the x
     /// where the plot starts (right of the widest label).
     pub fn value_axis(&self, lo: f64, hi: f64) -> (Ticks, Vec<(f64, String)>, i32) {
-        let ticks = Ticks::nice_for(lo, hi, self.m.max_ticks, self.chart.decimals());
+        let ticks = Ticks::nice_for(lo, hi, self.m.max_ticks, self.decimals);
         let labels: Vec<(f64, String)> = ticks.values().into_iter().map(|v| (v, self.tick(v, &ticks))).collect();
         let widest = text::widest(labels.iter().map(|(_, l)| l.as_str()), self.m.small);
         let left = self.m.pad + widest.ceil() as i32 + 8;

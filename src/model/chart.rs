@@ -111,6 +111,10 @@ impl Chart {
 
 /// Decimals needed to show `v` as written: `12` → 0, `12.5` → 1, `0.125` → 3 (capped at 3).
 pub fn decimals_of(v: f64) -> usize {
+    // Whole numbers (most counts) need no formatting to tell: their shortest form has no point.
+    if v.fract() == 0.0 {
+        return 0;
+    }
     let shortest = format!("{}", v.abs());
     if shortest.contains('e') {
         return 3;
