@@ -61,7 +61,7 @@ fn html_cfg() -> minify_html::Cfg {
 }
 
 /// Minifies a stylesheet with the same engine, by way of a `<style>` element.
-fn minify_css(css: &[u8]) -> Vec<u8> {
+pub(crate) fn minify_css(css: &[u8]) -> Vec<u8> {
     let mut wrapped = b"<style>".to_vec();
     wrapped.extend_from_slice(css);
     wrapped.extend_from_slice(b"</style>");

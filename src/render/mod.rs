@@ -77,11 +77,7 @@ pub fn render_site<T: Send>(
     let minify_assets = || -> Vec<Result<T, SiteError>> {
         assets
             .par_iter()
-            .map(|(path, file)| {
-                let mut asset = OutputFile::new(path.to_string(), file.bytes.to_vec());
-                output::minify_file(&mut asset);
-                keep(asset)
-            })
+            .map(|(path, file)| keep(OutputFile::new(path.to_string(), theme::minified(path, file))))
             .collect()
     };
     let (rendered, assets) = rayon::join(render_pages, minify_assets);

@@ -51,6 +51,35 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "assets/charts.css",
 ];
 
+macro_rules! embed_minified {
+    ($($path:literal),* $(,)?) => {
+        &[$((concat!("assets/", $path), include_bytes!(concat!("minified/", $path)) as &[u8])),*]
+    };
+}
+
+/// The default theme's stylesheets as `summering build` minifies them, made
+/// ahead (by the test `default_stylesheets_are_minified_ahead`, which fails
+/// when one is out of date): minifying them took most of the sample site's
+/// build, loading the CSS minifier's code included. Used only for a file
+/// whose bytes are the default theme's.
+const DEFAULT_MINIFIED: &[(&str, &[u8])] =
+    embed_minified!["base.css", "style.css", "slides.css", "handout.css", "charts.css"];
+
+/// `file` at `path` minified: the premade copy when it is the default
+/// theme's own file, else minified now (see [`crate::output::minify_file`]).
+pub fn minified(path: &str, file: &ThemeFile) -> Vec<u8> {
+    let default = DEFAULT_THEME.iter().find(|(p, _)| *p == path).map(|(_, bytes)| *bytes);
+    let premade = DEFAULT_MINIFIED.iter().find(|(p, _)| *p == path).map(|(_, bytes)| *bytes);
+    match (default, premade) {
+        (Some(default), Some(premade)) if *file.bytes == *default => premade.to_vec(),
+        _ => {
+            let mut out = crate::output::OutputFile::new(path.to_string(), file.bytes.to_vec());
+            crate::output::minify_file(&mut out);
+            out.bytes
+        }
+    }
+}
+
 /// One theme file and where it came from (for messages).
 #[derive(Debug, Clone)]
 pub struct ThemeFile {
@@ -217,6 +246,29 @@ mod tests {
         symlink(outside.path(), theme.join("assets/linked")).unwrap();
         let err = theme_of(root.path()).unwrap_err();
         assert_eq!(err.errors[0].kind(), ErrorKind::Theme, "a linked folder outside the theme is refused");
+    }
+
+    /// Regenerate with `SUMMERING_BLESS=1 cargo test default_stylesheets`.
+    #[test]
+    fn default_stylesheets_are_minified_ahead() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/minified");
+        let bless = std::env::var_os("SUMMERING_BLESS").is_some();
+        let sources: Vec<_> = DEFAULT_THEME.iter().filter(|(p, _)| p.ends_with(".css")).collect();
+        assert_eq!(sources.len(), DEFAULT_MINIFIED.len(), "every default stylesheet needs a premade minified copy");
+        for (path, source) in sources {
+            let fresh = crate::output::minify_css(source);
+            if bless {
+                fs::write(dir.join(&path["assets/".len()..]), &fresh).unwrap();
+                continue;
+            }
+            let premade = DEFAULT_MINIFIED.iter().find(|(p, _)| p == path).map(|(_, b)| String::from_utf8_lossy(b));
+            let fresh = String::from_utf8_lossy(&fresh);
+            assert_eq!(premade.as_ref(), Some(&fresh), "{path} changed: run SUMMERING_BLESS=1 cargo test default_stylesheets");
+            let file = ThemeFile { display: String::new(), bytes: Arc::from(*source) };
+            assert_eq!(String::from_utf8_lossy(&minified(path, &file)), fresh);
+        }
+        let edited = ThemeFile { display: String::new(), bytes: Arc::from(&b"p { color : red }"[..]) };
+        assert_eq!(minified("assets/style.css", &edited), b"p{color:red}");
     }
 
     #[test]
