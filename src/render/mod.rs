@@ -19,7 +19,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning};
 use crate::model::{Date, Site};
-use crate::output::{self, OutputFile};
+use crate::output::OutputFile;
 pub use theme::Theme;
 
 /// Options that change the rendered pages.
