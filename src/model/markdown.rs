@@ -27,19 +27,30 @@ pub struct Rendered {
 
 const SAFE_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
 
-/// Renders `markdown` written in `lang`; `id_prefix` keeps footnote ids unique on a page.
-pub fn render(markdown: &str, lang: Lang, id_prefix: &str) -> Rendered {
+/// The Markdown extensions summering writes with: tables, footnotes,
+/// strikethrough and smart punctuation (the slide fitting parses with the same).
+pub fn options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_FOOTNOTES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_SMART_PUNCTUATION);
+    options
+}
 
+/// Renders `markdown` written in `lang`; `id_prefix` keeps footnote ids unique on a page.
+pub fn render(markdown: &str, lang: Lang, id_prefix: &str) -> Rendered {
+    render_events(Parser::new_ext(markdown, options()), markdown.len() * 2, lang, id_prefix)
+}
+
+/// [`render`] of Markdown already parsed (with [`options`]) into `events`;
+/// `capacity` is a guess of the HTML's length.
+pub fn render_events<'a>(events: impl IntoIterator<Item = Event<'a>>, capacity: usize, lang: Lang, id_prefix: &str) -> Rendered {
     let mut removed_unsafe = false;
     let mut raw_html = String::new();
     let mut dropped_links = 0usize;
-    let mut events = Vec::new();
-    for event in Parser::new_ext(markdown, options) {
+    let mut kept = Vec::new();
+    for event in events {
         let event = match event {
             Event::Text(text) if lang == Lang::Sv => Event::Text(swedish_quotes(text)),
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -67,10 +78,10 @@ pub fn render(markdown: &str, lang: Lang, id_prefix: &str) -> Rendered {
             }
             other => other,
         };
-        events.push(event);
+        kept.push(event);
     }
-    let mut html = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let mut html = String::with_capacity(capacity);
+    pulldown_cmark::html::push_html(&mut html, kept.into_iter());
     if !raw_html.is_empty() {
         removed_unsafe |= looks_unsafe(&raw_html);
         html = SANITIZER.clean(&html).to_string();

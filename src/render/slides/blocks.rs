@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 
 /// One place a slide may start or end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,15 +27,7 @@ pub struct Unit {
     pub events: Option<Range<usize>>,
 }
 
-/// Markdown options, the same as the report page's.
-pub fn options() -> Options {
-    let mut o = Options::empty();
-    o.insert(Options::ENABLE_TABLES);
-    o.insert(Options::ENABLE_FOOTNOTES);
-    o.insert(Options::ENABLE_STRIKETHROUGH);
-    o.insert(Options::ENABLE_SMART_PUNCTUATION);
-    o
-}
+pub use crate::model::markdown::options;
 
 /// The section text's units, plus the text every piece needs to render on its own:
 /// link reference definitions (`[x]: https://…`) and footnote definitions by label.
@@ -77,13 +69,78 @@ impl<'a> Units<'a> {
         if unit.list.is_some() {
             out.push(Event::End(TagEnd::List(false)));
         }
+        self.push_footnotes(&unit.markdown, &mut out);
+        Some(out)
+    }
+
+    /// The events of consecutive units shown together on a slide, with the
+    /// footnote definitions `markdown` (their joined text) cites: what parsing
+    /// `markdown` with those definitions appended gives. `None` where that could
+    /// differ, and the slide's Markdown must be parsed: a piece of a cut unit, an
+    /// item of a loose list (joined into a slide, its items would become tight),
+    /// a raw HTML or code block (a unit's text is trimmed at its end).
+    pub fn part_events(&self, units: &[&Unit], markdown: &str) -> Option<Vec<Event<'a>>> {
+        let mut out = Vec::new();
+        // The list being continued: its index and whether it is ordered.
+        let mut open: Option<(usize, bool)> = None;
+        for unit in units {
+            let events = &self.events[unit.events.clone()?];
+            if events.iter().any(|e| matches!(e, Event::Start(Tag::HtmlBlock | Tag::CodeBlock(_)))) {
+                return None;
+            }
+            if open.map(|(list, _)| list) != unit.list {
+                if let Some((_, ordered)) = open.take() {
+                    out.push(Event::End(TagEnd::List(ordered)));
+                }
+            }
+            if let Some(list) = unit.list {
+                if is_loose(events) {
+                    return None;
+                }
+                if open.is_none() {
+                    let start = list_start(&unit.markdown);
+                    out.push(Event::Start(Tag::List(start)));
+                    open = Some((list, start.is_some()));
+                }
+            }
+            out.extend_from_slice(events);
+        }
+        if let Some((_, ordered)) = open {
+            out.push(Event::End(TagEnd::List(ordered)));
+        }
+        self.push_footnotes(markdown, &mut out);
+        Some(out)
+    }
+
+    /// Appends the events of each footnote definition `markdown` cites.
+    fn push_footnotes(&self, markdown: &str, out: &mut Vec<Event<'a>>) {
         for (label, _, notes) in &self.footnotes {
-            if unit.markdown.contains(&format!("[^{label}]")) {
+            if markdown.contains(&format!("[^{label}]")) {
                 out.extend_from_slice(&self.events[notes.clone()]);
             }
         }
-        Some(out)
     }
+}
+
+/// Whether a list item's events are those of a loose list (paragraphs directly in the item).
+fn is_loose(item: &[Event<'_>]) -> bool {
+    let mut depth = 0usize;
+    for event in item {
+        match event {
+            Event::Start(Tag::Paragraph) if depth == 1 => return true,
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The number an ordered list item's marker starts with (`3.` → 3); `None` for a bullet.
+fn list_start(item: &str) -> Option<u64> {
+    let marker = item_marker(item).trim_start();
+    let digits = marker.bytes().take_while(u8::is_ascii_digit).count();
+    marker[..digits].parse().ok()
 }
 
 /// Cuts a section text into units.

@@ -56,9 +56,13 @@ struct Measured {
 
 /// One slide's share of a section.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Part {
+pub struct Part<'a> {
     /// The Markdown of this slide's body, ready to render.
     pub markdown: String,
+    /// The same body as Markdown events from the section's parse, when they
+    /// stand for `markdown` exactly (see [`Units::part_events`]): rendered
+    /// without parsing the Markdown again.
+    pub events: Option<Vec<pulldown_cmark::Event<'a>>>,
     /// The body type size, in design px.
     pub size: f32,
     /// True when the first unit continues an item from the previous slide.
@@ -67,9 +71,9 @@ pub struct Part {
 
 /// How a section was fitted.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SectionFit {
+pub struct SectionFit<'a> {
     /// One part per slide, in order; never empty.
-    pub parts: Vec<Part>,
+    pub parts: Vec<Part<'a>>,
     /// Units that had to be cut inside their text: (offset in the section text, pieces).
     pub cut_units: Vec<(usize, usize)>,
 }
@@ -83,7 +87,7 @@ pub struct TooFull {
 
 /// Fits a section's Markdown onto one or more slides titled `title` and
 /// `continued_title` (the title with "(forts.)").
-pub fn fit_section(md: &str, title: &str, continued_title: &str) -> Result<SectionFit, TooFull> {
+pub fn fit_section<'a>(md: &'a str, title: &str, continued_title: &str) -> Result<SectionFit<'a>, TooFull> {
     let all = blocks::units(md);
     let caps = (body_capacity(title), body_capacity(continued_title));
     let mut units: Vec<Measured> = all.units.iter().map(|u| measured(u.clone(), &all)).collect();
@@ -192,7 +196,7 @@ fn balance(units: &[Measured], size: usize, parts: usize, caps: (f32, f32)) -> V
     cuts
 }
 
-fn part(units: &[Measured], all: &Units, size: f32) -> Part {
+fn part<'a>(units: &[Measured], all: &Units<'a>, size: f32) -> Part<'a> {
     let mut md = String::new();
     for (i, m) in units.iter().enumerate() {
         if i > 0 {
@@ -200,9 +204,10 @@ fn part(units: &[Measured], all: &Units, size: f32) -> Part {
         }
         md.push_str(&m.unit.markdown);
     }
+    let events = all.part_events(&units.iter().map(|m| &m.unit).collect::<Vec<_>>(), &md);
     let md = with_footnotes(&md, all);
     let md = if all.link_defs.is_empty() { md } else { format!("{md}\n\n{}", all.link_defs) };
-    Part { markdown: md, size, continues_item: units.first().is_some_and(|m| m.unit.continued) }
+    Part { markdown: md, events, size, continues_item: units.first().is_some_and(|m| m.unit.continued) }
 }
 
 /// The Markdown with the footnote definitions it refers to appended.
@@ -303,6 +308,40 @@ mod tests {
     }
 
     #[test]
+    fn a_slide_renders_the_same_from_the_section_parse_as_from_its_markdown() {
+        use crate::lang::Lang;
+        use crate::model::markdown;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![
+            "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n3. c \"q\"\n4. d\n\n* e[^n]\n\n[^n]: Note.\n".to_string(),
+            "- loose\n\n- list\n\n---\n\n> quote\n\n# Head [link][x]\n\n[x]: https://example.org\n".to_string(),
+            "1) one\n2) two\n\n- other\n- list\n\n```\ncode\n```\n\n<div>raw</div>\n".to_string(),
+        ];
+        markdown_files(&root.join("content"), &mut texts);
+        markdown_files(&root.join("tests/fixtures"), &mut texts);
+        let (mut from_events, mut parsed) = (0, 0);
+        for md in &texts {
+            let all = blocks::units(md);
+            let measured: Vec<Measured> = all.units.iter().map(|u| measured(u.clone(), &all)).collect();
+            for start in 0..measured.len() {
+                for end in start + 1..=measured.len().min(start + 4) {
+                    let p = part(&measured[start..end], &all, MIN_SIZE);
+                    let Some(events) = p.events else {
+                        parsed += 1;
+                        continue;
+                    };
+                    for lang in [Lang::Sv, Lang::En] {
+                        let html = markdown::render_events(events.clone(), 0, lang, "s-1").html;
+                        assert_eq!(html, markdown::render(&p.markdown, lang, "s-1").html, "{:?}", p.markdown);
+                    }
+                    from_events += 1;
+                }
+            }
+        }
+        assert!(from_events > 200 && parsed > 5, "{from_events} from events, {parsed} parsed");
+    }
+
+    #[test]
     fn capacity_shrinks_when_the_title_wraps() {
         let short = body_capacity("Framåt");
         let long = body_capacity(&"Ett mycket långt rubrikord ".repeat(4));
@@ -313,7 +352,8 @@ mod tests {
 
     #[test]
     fn a_short_section_fits_at_the_largest_size() {
-        let f = fit_section(&items(4, 3), "Styrkor", "Styrkor (forts.)").unwrap();
+        let md = items(4, 3);
+        let f = fit_section(&md, "Styrkor", "Styrkor (forts.)").unwrap();
         assert_eq!(f.parts.len(), 1);
         assert_eq!(f.parts[0].size, SIZES[0]);
         assert!(f.cut_units.is_empty());
@@ -321,7 +361,8 @@ mod tests {
 
     #[test]
     fn a_fuller_section_gets_a_smaller_size_before_it_is_cut() {
-        let f = fit_section(&items(9, 16), "Utvecklingsområde", "Utvecklingsområde (forts.)").unwrap();
+        let md = items(9, 16);
+        let f = fit_section(&md, "Utvecklingsområde", "Utvecklingsområde (forts.)").unwrap();
         assert_eq!(f.parts.len(), 1);
         assert!(f.parts[0].size < SIZES[0] && f.parts[0].size >= MIN_SIZE, "{}", f.parts[0].size);
     }

@@ -185,7 +185,11 @@ fn plan_section(section: &Section, lang: Lang, continued: &str, warnings: &mut V
             html: if whole && part.markdown.trim_end() == t.markdown.trim_end() && !t.markdown.contains("[^") {
                 t.body.as_str().to_string()
             } else {
-                markdown::render(&part.markdown, text.lang, &format!("{}-{}", section.slug, index + 1)).html
+                let prefix = format!("{}-{}", section.slug, index + 1);
+                match part.events {
+                    Some(events) => markdown::render_events(events, part.markdown.len() * 2, text.lang, &prefix).html,
+                    None => markdown::render(&part.markdown, text.lang, &prefix).html,
+                }
             },
             size: part.size,
             index,
