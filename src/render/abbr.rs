@@ -127,6 +127,11 @@ confirmed = false
 abbr = "HP"
 expansion = { sv = "handlingsplan", en = "action \"plan\"" }
 "#;
+        glossary_from(text)
+    }
+
+    /// The glossary of `text`, a `glossary.toml` of a Swedish and English site.
+    fn glossary_from(text: &str) -> Glossary {
         let source = crate::load::SourceFile { name: "g.toml".into(), text: Arc::from(text) };
         let value: RawGlossary = toml::from_str(text).unwrap();
         Glossary::convert(Some(&Parsed { source, value }), &[Lang::Sv, Lang::En], &mut Vec::new())
@@ -157,10 +162,7 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
 
     #[test]
     fn svgs_go_in_whole_even_when_a_term_looks_like_their_token() {
-        let text = "[[term]]\nabbr = \"1177\"\nexpansion = { sv = \"Vårdguiden\" }\n";
-        let source = crate::load::SourceFile { name: "g.toml".into(), text: Arc::from(text) };
-        let value: RawGlossary = toml::from_str(text).unwrap();
-        let g = Glossary::convert(Some(&Parsed { source, value }), &[Lang::Sv], &mut Vec::new());
+        let g = glossary_from("[[term]]\nabbr = \"1177\"\nexpansion = { sv = \"Vårdguiden\" }\n");
         let mut splices = Splices::default();
         let tokens: Vec<String> = (0..=1177).map(|i| splices.hold(format!("<svg><title>{i}</title></svg>"))).collect();
         let html = format!("<html lang=\"sv\"><body><main><figure>{}</figure><p>Ring 1177</p></main></body></html>", tokens[1177]);

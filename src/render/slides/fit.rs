@@ -269,6 +269,15 @@ mod tests {
         (1..=n).map(|i| format!("- Punkt {i} {}\n", "ord ".repeat(words))).collect()
     }
 
+    /// `tricky` cases, then the text of every section of the sample site and the fixture sites.
+    fn texts_with(tricky: &[&str]) -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = tricky.iter().map(|t| t.to_string()).collect();
+        markdown_files(&root.join("content"), &mut texts);
+        markdown_files(&root.join("tests/fixtures"), &mut texts);
+        texts
+    }
+
     /// Every `.md` file under `dir`, recursively, in a fixed order.
     fn markdown_files(dir: &std::path::Path, out: &mut Vec<String>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
@@ -284,15 +293,12 @@ mod tests {
 
     #[test]
     fn a_unit_measures_the_same_from_the_section_parse_as_parsed_alone() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts = vec![
-            "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n1. c\n2. d\n".to_string(),
-            "- loose\n\n- list *with* **bold**\n\n  and a second paragraph\n\n---\n\n> quote\n> - in it\n".to_string(),
-            "Text[^1] and `code`.\n\n- item[^2]\n  1. sub\n\n[^1]: The note.\n\n[^2]: Another\n    note.\n".to_string(),
-            "# Heading\n\n```\ncode\nblock\n```\n\n<div>raw <b>html</b></div>\n\n![bild](a.png)\n\n3. three\n4. four\n".to_string(),
-        ];
-        markdown_files(&root.join("content"), &mut texts);
-        markdown_files(&root.join("tests/fixtures"), &mut texts);
+        let texts = texts_with(&[
+            "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n1. c\n2. d\n",
+            "- loose\n\n- list *with* **bold**\n\n  and a second paragraph\n\n---\n\n> quote\n> - in it\n",
+            "Text[^1] and `code`.\n\n- item[^2]\n  1. sub\n\n[^1]: The note.\n\n[^2]: Another\n    note.\n",
+            "# Heading\n\n```\ncode\nblock\n```\n\n<div>raw <b>html</b></div>\n\n![bild](a.png)\n\n3. three\n4. four\n",
+        ]);
         let mut compared = 0;
         for md in &texts {
             let all = blocks::units(md);
@@ -311,14 +317,11 @@ mod tests {
     fn a_slide_renders_the_same_from_the_section_parse_as_from_its_markdown() {
         use crate::lang::Lang;
         use crate::model::markdown;
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts = vec![
-            "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n3. c \"q\"\n4. d\n\n* e[^n]\n\n[^n]: Note.\n".to_string(),
-            "- loose\n\n- list\n\n---\n\n> quote\n\n# Head [link][x]\n\n[x]: https://example.org\n".to_string(),
-            "1) one\n2) two\n\n- other\n- list\n\n```\ncode\n```\n\n<div>raw</div>\n".to_string(),
-        ];
-        markdown_files(&root.join("content"), &mut texts);
-        markdown_files(&root.join("tests/fixtures"), &mut texts);
+        let texts = texts_with(&[
+            "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n3. c \"q\"\n4. d\n\n* e[^n]\n\n[^n]: Note.\n",
+            "- loose\n\n- list\n\n---\n\n> quote\n\n# Head [link][x]\n\n[x]: https://example.org\n",
+            "1) one\n2) two\n\n- other\n- list\n\n```\ncode\n```\n\n<div>raw</div>\n",
+        ]);
         let (mut from_events, mut parsed) = (0, 0);
         for md in &texts {
             let all = blocks::units(md);
