@@ -13,7 +13,7 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::blocks::options;
-use super::metrics::{MONO_EM, char_em};
+use super::metrics::{MONO_EM, MONO_MILLI, char_milli};
 
 /// Line height of body text, in em (`.slide__body { line-height }`).
 pub const LINE: f32 = 1.3;
@@ -35,14 +35,6 @@ const FOOTNOTE: f32 = 0.75;
 const QUOTE_INDENT: f32 = 1.0;
 /// Height an image may take (`max-height`), design px.
 pub const IMAGE_HEIGHT: f32 = 240.0;
-
-/// A run of text with its style.
-#[derive(Debug, Clone, PartialEq)]
-struct Run {
-    text: String,
-    bold: bool,
-    mono: bool,
-}
 
 /// A block as far as its height is concerned.
 #[derive(Debug, Clone, PartialEq)]
@@ -157,46 +149,83 @@ fn text_height(text: &Glyphs, width: f32, fs: f32, line: f32, images: usize) -> 
     text_lines as f32 * line * fs + images as f32 * IMAGE_HEIGHT
 }
 
-/// The characters of a text as wrapping sees them, looked up once: fitting
-/// measures every text at each candidate size, and the widths in em do not
-/// depend on the size.
-#[derive(Debug, Clone, PartialEq)]
+/// The words of a text as wrapping sees them, looked up once: fitting measures
+/// every text at each candidate size, and the widths in em do not depend on the
+/// size. Widths are in thousandths of an em (the unit of [`super::metrics`]'s
+/// table), so a word's width is an exact sum however it was pieced together.
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Glyphs {
-    /// Width in em and what the character is, in order.
-    items: Vec<(f32, Glyph)>,
+    /// The words and hard line breaks, in order.
+    pieces: Vec<Piece>,
+    /// The word being read: its width so far, and the whitespace before it.
+    word: u32,
+    space: u32,
+    /// Whether any text was added at all (even only whitespace).
+    added: bool,
     /// Nothing but whitespace (an image alone in a paragraph takes no text line).
     blank: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Glyph {
-    Letter,
-    Space,
+enum Piece {
+    /// A word, with the width of the whitespace character before it (the gap it
+    /// needs when it follows another word on the line), in thousandths of an em.
+    Word { space: u32, width: u32 },
+    /// A hard line break.
     Newline,
 }
 
 impl Glyphs {
-    fn new(runs: &[Run], all_bold: bool) -> Glyphs {
-        let mut items = Vec::with_capacity(runs.iter().map(|r| r.text.len()).sum());
-        for run in runs {
-            let bold = run.bold || all_bold;
-            for c in run.text.chars() {
-                let em = if run.mono { MONO_EM * 0.9 } else { char_em(c, bold) };
-                let kind = match c {
-                    '\n' => Glyph::Newline,
-                    c if c.is_whitespace() => Glyph::Space,
-                    _ => Glyph::Letter,
-                };
-                items.push((em, kind));
+    fn new() -> Glyphs {
+        Glyphs { blank: true, ..Glyphs::default() }
+    }
+
+    /// A whole text in one style.
+    fn of(text: &str, bold: bool) -> Glyphs {
+        let mut glyphs = Glyphs::new();
+        glyphs.add(text, bold, false);
+        glyphs.finish()
+    }
+
+    /// Appends text; a word may go on in the next piece of text (`**fet**stil`).
+    fn add(&mut self, text: &str, bold: bool, mono: bool) {
+        self.added = true;
+        for c in text.chars() {
+            let milli = if mono { MONO_MILLI } else { char_milli(c, bold) };
+            match c {
+                '\n' => {
+                    self.end_word();
+                    self.pieces.push(Piece::Newline);
+                }
+                c if c.is_whitespace() => {
+                    self.end_word();
+                    self.space = milli;
+                }
+                _ => {
+                    self.word += milli;
+                    self.blank = false;
+                }
             }
         }
-        Glyphs { items, blank: runs.iter().all(|r| r.text.trim().is_empty()) }
+    }
+
+    fn end_word(&mut self) {
+        if self.word > 0 {
+            self.pieces.push(Piece::Word { space: self.space, width: self.word });
+            self.word = 0;
+        }
+    }
+
+    /// The text complete: the last word ends.
+    fn finish(mut self) -> Glyphs {
+        self.end_word();
+        self
     }
 }
 
 impl Node {
-    fn text(runs: Vec<Run>, scale: f32, line: f32, bold: bool, gap: f32, images: usize) -> Node {
-        Node::Text { text: Glyphs::new(&runs, bold), scale, line, gap, images }
+    fn text(glyphs: Glyphs, scale: f32, line: f32, gap: f32, images: usize) -> Node {
+        Node::Text { text: glyphs.finish(), scale, line, gap, images }
     }
 }
 
@@ -204,44 +233,32 @@ impl Node {
 /// wrapping, long words broken anywhere (the stylesheet sets `overflow-wrap: anywhere`).
 fn lines(text: &Glyphs, width: f32, fs: f32) -> usize {
     let width = width.max(fs);
+    let px = fs / 1000.0;
     let mut lines = 1usize;
     let mut x = 0.0f32;
-    let mut word = 0.0f32;
-    let mut space = 0.0f32;
-    let flush = |x: &mut f32, word: &mut f32, space: f32, lines: &mut usize| {
-        if *word == 0.0 {
-            return;
-        }
-        if *x > 0.0 && *x + space + *word > width {
-            *lines += 1;
-            *x = 0.0;
-        }
-        if *x > 0.0 {
-            *x += space;
-        }
-        while *word > width {
-            *word -= width;
-            *lines += 1;
-        }
-        *x += *word;
-        *word = 0.0;
-    };
-    for &(em, kind) in &text.items {
-        let w = em * fs;
-        match kind {
-            Glyph::Newline => {
-                flush(&mut x, &mut word, space, &mut lines);
+    for piece in &text.pieces {
+        match *piece {
+            Piece::Newline => {
                 lines += 1;
                 x = 0.0;
             }
-            Glyph::Space => {
-                flush(&mut x, &mut word, space, &mut lines);
-                space = w;
+            Piece::Word { space, width: word } => {
+                let (space, mut word) = (space as f32 * px, word as f32 * px);
+                if x > 0.0 && x + space + word > width {
+                    lines += 1;
+                    x = 0.0;
+                }
+                if x > 0.0 {
+                    x += space;
+                }
+                while word > width {
+                    word -= width;
+                    lines += 1;
+                }
+                x += word;
             }
-            Glyph::Letter => word += w,
         }
     }
-    flush(&mut x, &mut word, space, &mut lines);
     lines
 }
 
@@ -259,12 +276,12 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
                     Tag::CodeBlock(_) => stack.push(Frame::Code(String::new())),
                     Tag::HtmlBlock => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
                     Tag::List(_) => stack.push(Frame::List(Vec::new())),
-                    Tag::Item => stack.push(Frame::Item(Vec::new(), Vec::new(), 0)),
+                    Tag::Item => stack.push(Frame::Item(Vec::new(), Glyphs::new(), 0)),
                     Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
                     Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
                     Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
                     Tag::TableHead | Tag::TableRow => stack.push(Frame::Row(Vec::new())),
-                    Tag::TableCell => stack.push(Frame::Cell(Vec::new())),
+                    Tag::TableCell => stack.push(Frame::Cell(Glyphs::new())),
                     Tag::Image { .. } => {
                         if let Some(Frame::Text { images, .. } | Frame::Item(_, _, images)) = stack.last_mut() {
                             *images += 1;
@@ -315,31 +332,34 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
 #[derive(Debug)]
 enum Frame {
     Blocks(Vec<Node>),
-    Text { runs: Vec<Run>, scale: f32, line: f32, bold: bool, gap: f32, images: usize },
+    /// A paragraph or heading; `bold`: set bold throughout (headings).
+    Text { glyphs: Glyphs, scale: f32, line: f32, bold: bool, gap: f32, images: usize },
     Code(String),
     List(Vec<Vec<Node>>),
     /// An item's blocks, and the loose text of a tight item (no paragraph around it) with its images.
-    Item(Vec<Node>, Vec<Run>, usize),
+    Item(Vec<Node>, Glyphs, usize),
     Quote(Vec<Node>),
     Footnote(Vec<Node>),
     Table(Vec<Vec<Glyphs>>),
     Row(Vec<Glyphs>),
-    Cell(Vec<Run>),
+    Cell(Glyphs),
 }
 
 impl Frame {
     fn text(scale: f32, line: f32, bold: bool, gap: f32) -> Frame {
-        Frame::Text { runs: Vec::new(), scale, line, bold, gap, images: 0 }
+        Frame::Text { glyphs: Glyphs::new(), scale, line, bold, gap, images: 0 }
     }
 }
 
 fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
-    let run = Run { text: text.to_string(), bold, mono };
     match stack.last_mut() {
-        Some(Frame::Text { runs, .. } | Frame::Item(_, runs, _) | Frame::Cell(runs)) => runs.push(run),
+        Some(Frame::Text { glyphs, bold: all_bold, .. }) => glyphs.add(text, bold || *all_bold, mono),
+        Some(Frame::Item(_, glyphs, _) | Frame::Cell(glyphs)) => glyphs.add(text, bold, mono),
         Some(Frame::Code(code)) => code.push_str(text),
         Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
-            nodes.push(Node::text(vec![run], 1.0, LINE, false, BLOCK_GAP, 0))
+            let mut glyphs = Glyphs::new();
+            glyphs.add(text, bold, mono);
+            nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, 0))
         }
         _ => {}
     }
@@ -349,10 +369,10 @@ fn push_node(stack: &mut [Frame], node: Node) {
     match stack.last_mut() {
         Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => nodes.push(node),
         Some(Frame::Item(nodes, loose, images)) => {
-            if !loose.is_empty() || *images > 0 {
-                let runs = std::mem::take(loose);
+            if loose.added || *images > 0 {
+                let glyphs = std::mem::replace(loose, Glyphs::new());
                 let images = std::mem::take(images);
-                nodes.push(Node::text(runs, 1.0, LINE, false, BLOCK_GAP, images));
+                nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, images));
             }
             nodes.push(node);
         }
@@ -362,14 +382,12 @@ fn push_node(stack: &mut [Frame], node: Node) {
 
 fn push_done(stack: &mut [Frame], done: Frame) {
     match done {
-        Frame::Text { runs, scale, line, bold, gap, images } => {
-            push_node(stack, Node::text(runs, scale, line, bold, gap, images))
-        }
+        Frame::Text { glyphs, scale, line, gap, images, .. } => push_node(stack, Node::text(glyphs, scale, line, gap, images)),
         Frame::Code(text) => push_node(stack, Node::Code(text)),
         Frame::List(items) => push_node(stack, Node::List(items)),
         Frame::Item(mut nodes, loose, images) => {
-            if !loose.is_empty() || images > 0 {
-                nodes.push(Node::text(loose, 1.0, LINE, false, BLOCK_GAP, images));
+            if loose.added || images > 0 {
+                nodes.push(Node::text(loose, 1.0, LINE, BLOCK_GAP, images));
             }
             if let Some(Frame::List(items)) = stack.last_mut() {
                 items.push(nodes);
@@ -383,9 +401,9 @@ fn push_done(stack: &mut [Frame], done: Frame) {
                 rows.push(cells);
             }
         }
-        Frame::Cell(runs) => {
+        Frame::Cell(glyphs) => {
             if let Some(Frame::Row(cells)) = stack.last_mut() {
-                cells.push(Glyphs::new(&runs, false));
+                cells.push(glyphs.finish());
             }
         }
         Frame::Blocks(nodes) => {
@@ -417,7 +435,7 @@ fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
 /// The number of lines `text` takes at `fs` px in a box `width` px wide, `bold` or not
 /// (for titles, which are plain text rather than Markdown).
 pub fn plain_lines(text: &str, width: f32, fs: f32, bold: bool) -> usize {
-    lines(&Glyphs::new(&[Run { text: text.to_string(), bold, mono: false }], bold), width, fs)
+    lines(&Glyphs::of(text, bold), width, fs)
 }
 
 #[cfg(test)]
@@ -435,7 +453,8 @@ mod tests {
         // A word wider than the box is broken anywhere.
         assert_eq!(plain_lines(&"m".repeat(100), 100.0, 10.0, false), 10);
         // Hard breaks start new lines.
-        assert_eq!(lines(&Glyphs::new(&[Run { text: "a\nb".into(), bold: false, mono: false }], false), 1000.0, 10.0), 2);
+        assert_eq!(plain_lines("a\nb", 1000.0, 10.0, false), 2);
+        assert_eq!(plain_lines("a\n\nb", 1000.0, 10.0, false), 3);
         assert!(plain_lines(&text, 240.0, 10.0, true) >= plain_lines(&text, 240.0, 10.0, false));
     }
 

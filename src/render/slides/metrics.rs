@@ -5,13 +5,17 @@
 //! (metrically the same as Arial) and taking the wider of the two. DejaVu Sans is
 //! what `system-ui` resolves to on Linux and is wider than Segoe UI, Roboto or
 //! San Francisco, so estimates err on the wide side everywhere the theme's font
-//! stack lands. Characters not in the table count as [`UNKNOWN_EM`] (wide CJK as 1 em).
+//! stack lands. Characters not in the table count as [`UNKNOWN_MILLI`] (wide CJK as 1 em).
 
-/// Width of a character not in the table, in em (wider than any Latin letter on average).
-pub const UNKNOWN_EM: f32 = 0.70;
+/// Width of a character not in the table, in thousandths of an em, regular and
+/// bold (wider than any Latin letter on average; bold 10 % wider).
+pub const UNKNOWN_MILLI: (u16, u16) = (700, 770);
 
 /// Width of a monospaced character (DejaVu Sans Mono, Liberation Mono), in em.
 pub const MONO_EM: f32 = 0.61;
+/// Width of a character of inline code, which is set at 0.9 em: 0.9 × [`MONO_EM`]
+/// in thousandths of an em.
+pub const MONO_MILLI: u32 = 549;
 
 /// `(char, regular, bold)` widths in thousandths of an em, sorted by char.
 #[rustfmt::skip]
@@ -49,40 +53,38 @@ const WIDTHS: &[(char, u16, u16)] = &[
 ];
 
 /// [`WIDTHS`] as a direct table for U+0000–U+00FF (the fit estimate looks up
-/// every character of every slide at every candidate size; a binary search
-/// per character was the hot spot), with the same values [`char_em`] gives.
-static LATIN1: [f32; 256] = latin1(false);
-static LATIN1_BOLD: [f32; 256] = latin1(true);
+/// every character of every slide; a binary search per character was the hot
+/// spot), with the same values [`char_milli`] gives.
+static LATIN1: [u16; 256] = latin1(false);
+static LATIN1_BOLD: [u16; 256] = latin1(true);
 
-const fn latin1(bold: bool) -> [f32; 256] {
-    let mut table = [UNKNOWN_EM * if bold { 1.1 } else { 1.0 }; 256];
+const fn latin1(bold: bool) -> [u16; 256] {
+    let mut table = [if bold { UNKNOWN_MILLI.1 } else { UNKNOWN_MILLI.0 }; 256];
     let mut i = 0;
     while i < WIDTHS.len() {
         let (c, normal, heavy) = WIDTHS[i];
         if (c as u32) < 256 {
-            table[c as usize] = (if bold { heavy } else { normal }) as f32 / 1000.0;
+            table[c as usize] = if bold { heavy } else { normal };
         }
         i += 1;
     }
     table
 }
 
-/// The width of `c` in em.
-pub fn char_em(c: char, bold: bool) -> f32 {
-    if let Some(&em) = if bold { LATIN1_BOLD.get(c as usize) } else { LATIN1.get(c as usize) } {
-        return em;
+/// The width of `c` in thousandths of an em (exact to sum: the fit estimate adds
+/// up whole words).
+pub fn char_milli(c: char, bold: bool) -> u32 {
+    if let Some(&milli) = if bold { LATIN1_BOLD.get(c as usize) } else { LATIN1.get(c as usize) } {
+        return u32::from(milli);
     }
-    match WIDTHS.binary_search_by_key(&c, |(ch, _, _)| *ch) {
-        Ok(i) => f32::from(if bold { WIDTHS[i].2 } else { WIDTHS[i].1 }) / 1000.0,
-        Err(_) if is_wide(c) => 1.0,
-        Err(_) => UNKNOWN_EM * if bold { 1.1 } else { 1.0 },
-    }
+    u32::from(match WIDTHS.binary_search_by_key(&c, |(ch, _, _)| *ch) {
+        Ok(i) => if bold { WIDTHS[i].2 } else { WIDTHS[i].1 },
+        Err(_) if is_wide(c) => 1000,
+        Err(_) if bold => UNKNOWN_MILLI.1,
+        Err(_) => UNKNOWN_MILLI.0,
+    })
 }
 
-/// The width of `text` in em.
-pub fn text_em(text: &str, bold: bool) -> f32 {
-    text.chars().map(|c| char_em(c, bold)).sum()
-}
 
 /// East Asian wide characters and emoji take a full em.
 fn is_wide(c: char) -> bool {
@@ -103,23 +105,25 @@ mod tests {
         for c in (0u8..=255).map(char::from) {
             for bold in [false, true] {
                 let listed = match WIDTHS.binary_search_by_key(&c, |(ch, _, _)| *ch) {
-                    Ok(i) => f32::from(if bold { WIDTHS[i].2 } else { WIDTHS[i].1 }) / 1000.0,
-                    Err(_) => UNKNOWN_EM * if bold { 1.1 } else { 1.0 },
+                    Ok(i) => u32::from(if bold { WIDTHS[i].2 } else { WIDTHS[i].1 }),
+                    Err(_) => u32::from(if bold { UNKNOWN_MILLI.1 } else { UNKNOWN_MILLI.0 }),
                 };
-                assert_eq!(char_em(c, bold).to_bits(), listed.to_bits(), "{c:?} bold={bold}");
+                assert_eq!(char_milli(c, bold), listed, "{c:?} bold={bold}");
             }
         }
     }
 
     #[test]
     fn widths_are_plausible() {
-        assert!(char_em('i', false) < char_em('m', false));
-        assert!(char_em('a', false) < char_em('a', true));
-        assert!((0.5..0.7).contains(&char_em('å', false)));
-        assert_eq!(char_em('漢', false), 1.0);
-        assert_eq!(char_em('\u{2603}', false), UNKNOWN_EM);
+        assert!(char_milli('i', false) < char_milli('m', false));
+        assert!(char_milli('a', false) < char_milli('a', true));
+        assert!((500..700).contains(&char_milli('å', false)));
+        assert_eq!(char_milli('漢', false), 1000);
+        assert_eq!(char_milli('\u{2603}', false), 700);
+        assert_eq!(char_milli('\u{2603}', true), 770);
+        assert_eq!(MONO_MILLI, (MONO_EM * 900.0).round() as u32);
         // "Utvecklingsområde" in DejaVu Sans is about 9.6 em.
-        let w = text_em("Utvecklingsområde", false);
-        assert!((9.4..10.2).contains(&w), "{w}");
+        let w: u32 = "Utvecklingsområde".chars().map(|c| char_milli(c, false)).sum();
+        assert!((9400..10200).contains(&w), "{w}");
     }
 }
