@@ -229,12 +229,22 @@ impl<'a> Compactor<'a> {
         Before::Statement
     }
 
-    /// The end of the run of plain text that starts at `i`.
+    /// The end of the run of plain text that starts at `i`: its words and the
+    /// single spaces between them. Such a space is kept whatever the element
+    /// (between two pieces of text it is never removed, see `run`), so the run
+    /// is copied as it is; any other whitespace ends it.
     fn next_special(&self, i: usize) -> usize {
         let bytes = self.src.as_bytes();
+        let special = |b: u8| b.is_ascii_whitespace() || b == b'<' || (self.tera && b == b'{');
         let mut j = i + 1;
-        while j < bytes.len() && !bytes[j].is_ascii_whitespace() && bytes[j] != b'<' && !(self.tera && bytes[j] == b'{') {
-            j += 1;
+        while j < bytes.len() {
+            if bytes[j] == b' ' && bytes.get(j + 1).is_some_and(|&next| !special(next)) {
+                j += 2;
+            } else if special(bytes[j]) {
+                break;
+            } else {
+                j += 1;
+            }
         }
         j
     }

@@ -13,7 +13,7 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::blocks::options;
-use super::metrics::{MONO_EM, MONO_MILLI, char_milli};
+use super::metrics::{MONO_EM, MONO_MILLI, char_milli, latin1_milli};
 
 /// Line height of body text, in em (`.slide__body { line-height }`).
 pub const LINE: f32 = 1.3;
@@ -190,21 +190,40 @@ impl Glyphs {
     /// Appends text; a word may go on in the next piece of text (`**fet**stil`).
     fn add(&mut self, text: &str, bold: bool, mono: bool) {
         self.added = true;
-        for c in text.chars() {
-            let milli = if mono { MONO_MILLI } else { char_milli(c, bold) };
-            match c {
-                '\n' => {
-                    self.end_word();
-                    self.pieces.push(Piece::Newline);
-                }
-                c if c.is_whitespace() => {
-                    self.end_word();
-                    self.space = milli;
-                }
-                _ => {
+        let ascii = latin1_milli(bold);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            // ASCII (nearly all of it) straight from the table, anything else as a char.
+            if b.is_ascii() {
+                i += 1;
+                let milli = if mono { MONO_MILLI } else { u32::from(ascii[usize::from(b)]) };
+                if b.is_ascii_alphanumeric() {
                     self.word += milli;
                     self.blank = false;
+                } else {
+                    self.push(char::from(b), milli);
                 }
+            } else if let Some(c) = text[i..].chars().next() {
+                i += c.len_utf8();
+                self.push(c, if mono { MONO_MILLI } else { char_milli(c, bold) });
+            }
+        }
+    }
+
+    fn push(&mut self, c: char, milli: u32) {
+        match c {
+            '\n' => {
+                self.end_word();
+                self.pieces.push(Piece::Newline);
+            }
+            c if c.is_whitespace() => {
+                self.end_word();
+                self.space = milli;
+            }
+            _ => {
+                self.word += milli;
+                self.blank = false;
             }
         }
     }

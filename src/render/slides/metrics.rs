@@ -71,6 +71,12 @@ const fn latin1(bold: bool) -> [u16; 256] {
     table
 }
 
+/// The widths of U+0000–U+00FF in thousandths of an em, regular or bold: the
+/// same values as [`char_milli`], for callers that walk text byte by byte.
+pub fn latin1_milli(bold: bool) -> &'static [u16; 256] {
+    if bold { &LATIN1_BOLD } else { &LATIN1 }
+}
+
 /// The width of `c` in thousandths of an em (exact to sum: the fit estimate adds
 /// up whole words).
 pub fn char_milli(c: char, bold: bool) -> u32 {
