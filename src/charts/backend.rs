@@ -133,7 +133,16 @@ impl AttrValue for u32 {
 
 impl AttrValue for f64 {
     fn write(self, out: &mut String) {
-        let _ = write!(out, "{self}");
+        // Font sizes are whole numbers nearly always; `Display` writes those without a point too.
+        if self.fract() == 0.0 && (1.0..1e15).contains(&self) {
+            out.push_str(itoa::Buffer::new().format(self as i64));
+        } else {
+            let _ = write!(out, "{self}");
+        }
+    }
+    fn is_plain(self) -> bool {
+        // Digits, a point and a sign (`Display` never writes an exponent), or NaN/inf.
+        true
     }
 }
 
@@ -315,5 +324,29 @@ impl DrawingBackend for CompactSvg<'_> {
         escape_into(self.out, text);
         self.out.push_str("</text>");
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_display_writes_them() {
+        let mut values = vec![0.0, -0.0, 1.0, -1.0, 0.5, 11.5, 14.0, 1e15, 1e16, 123456789.0, f64::NAN, f64::INFINITY];
+        values.extend((0..2000).map(|i| f64::from(i) * 0.25 - 100.0));
+        for v in values {
+            let mut out = String::new();
+            v.write(&mut out);
+            assert_eq!(out, format!("{v}"), "{v:?}");
+            assert!(!out.bytes().any(|b| b"\"'<>&= ".contains(&b)), "{out} needs quoting");
+        }
+    }
+
+    #[test]
+    fn escaping_matches_plotters() {
+        let mut out = String::from("x");
+        escape_into(&mut out, "a<b>&\"c\"'d'é");
+        assert_eq!(out, "xa&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;é");
     }
 }
