@@ -328,7 +328,9 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
                 }
                 _ => {}
             },
-            Event::Text(t) | Event::Html(t) | Event::InlineHtml(t) => add_text(&mut stack, &strip_tags(&t), bold > 0, false),
+            // Text is shown as it is ("a < b"); raw HTML shows only what is between its tags.
+            Event::Text(t) => add_text(&mut stack, &t, bold > 0, false),
+            Event::Html(t) | Event::InlineHtml(t) => add_text(&mut stack, &strip_tags(&t), bold > 0, false),
             Event::Code(t) => add_text(&mut stack, &t, bold > 0, true),
             Event::SoftBreak => add_text(&mut stack, " ", false, false),
             Event::HardBreak => add_text(&mut stack, "\n", false, false),
@@ -475,6 +477,14 @@ mod tests {
         assert_eq!(plain_lines("a\nb", 1000.0, 10.0, false), 2);
         assert_eq!(plain_lines("a\n\nb", 1000.0, 10.0, false), 3);
         assert!(plain_lines(&text, 240.0, 10.0, true) >= plain_lines(&text, 240.0, 10.0, false));
+    }
+
+    #[test]
+    fn text_that_looks_like_a_tag_is_measured_as_text() {
+        // `\<` is a literal "<": it and what follows are shown, so they take room.
+        let with = height(&"ab \\< cd ".repeat(60), W, 30.0);
+        let without = height(&"ab cd ".repeat(60), W, 30.0);
+        assert!(with > without, "{with} vs {without}");
     }
 
     #[test]
