@@ -107,12 +107,12 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     let mut year_dirs: Vec<Result<(PathBuf, u16), SiteError>> = Vec::new();
     match sorted_entries(&content) {
         Ok(entries) => {
-            for path in entries {
+            for Entry { path, kind } in entries {
                 let name = file_name(&path);
                 if name.starts_with('.') || name == "site.toml" {
                     continue;
                 }
-                if !path.is_dir() {
+                if kind != EntryKind::Dir {
                     if !name.ends_with(".toml") {
                         year_dirs.push(Err(SiteError::in_file(
                             ErrorKind::BadFileName,
@@ -179,17 +179,18 @@ pub fn load_config(root: &Path) -> Result<Parsed<RawSiteConfig>, SiteError> {
 
 fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) -> RawYear {
     let report = read_toml::<RawReport>(root, &dir.join("report.toml")).map_err(|e| errors.push(e)).ok();
+    let entries = sorted_entries(dir).map_err(|e| errors.push(e)).unwrap_or_default();
     let charts_path = dir.join("charts.toml");
-    let charts = if charts_path.is_file() {
+    let has_charts = entries.iter().any(|e| e.kind == EntryKind::File && e.path == charts_path);
+    let charts = if has_charts {
         read_toml::<charts::RawChartsFile>(root, &charts_path).map_err(|e| errors.push(e)).ok()
     } else {
         None
     };
-    let charts_broken = charts_path.is_file() && charts.is_none();
+    let charts_broken = has_charts && charts.is_none();
     let mut sections = Vec::new();
     let mut broken_sections = Vec::new();
-    let entries = sorted_entries(dir).map_err(|e| errors.push(e)).unwrap_or_default();
-    for path in entries {
+    for Entry { path, .. } in entries {
         let name = file_name(&path);
         if name.starts_with('.') || name == "report.toml" || name == "charts.toml" {
             continue;
@@ -308,11 +309,37 @@ pub fn read(root: &Path, path: &Path) -> Result<SourceFile, SiteError> {
     Ok(SourceFile { name, text: Arc::from(text) })
 }
 
-fn sorted_entries(dir: &Path) -> Result<Vec<PathBuf>, SiteError> {
+/// A folder entry and what it is (a link counts as what it points to).
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Entry {
+    path: PathBuf,
+    kind: EntryKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum EntryKind {
+    Dir,
+    File,
+    Other,
+}
+
+/// The entries of `dir` in name order. What each is comes with the listing on
+/// most file systems, so a site of a thousand years is not stat'ed file by file.
+fn sorted_entries(dir: &Path) -> Result<Vec<Entry>, SiteError> {
     let mut out = Vec::new();
     let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, "list the folder", &e))?;
     for entry in entries {
-        out.push(entry.map_err(|e| SiteError::io(dir, "list the folder", &e))?.path());
+        let entry = entry.map_err(|e| SiteError::io(dir, "list the folder", &e))?;
+        let path = entry.path();
+        let kind = match entry.file_type() {
+            Ok(t) if t.is_dir() => EntryKind::Dir,
+            Ok(t) if t.is_file() => EntryKind::File,
+            // A link, or a file system that does not say: ask about the target.
+            _ if path.is_dir() => EntryKind::Dir,
+            _ if path.is_file() => EntryKind::File,
+            _ => EntryKind::Other,
+        };
+        out.push(Entry { path, kind });
     }
     out.sort();
     Ok(out)
@@ -343,5 +370,21 @@ mod tests {
         assert_eq!(parse_section_name("01-styrkor.md"), None);
         assert_eq!(parse_section_name("01-Styrkor.sv.md"), None);
         assert_eq!(parse_section_name("01-.sv.md"), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn entries_know_folders_files_and_what_links_point_to() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        fs::create_dir(d.join("2021")).unwrap();
+        fs::write(d.join("charts.toml"), "").unwrap();
+        symlink(d.join("2021"), d.join("2022")).unwrap();
+        symlink(d.join("charts.toml"), d.join("linked.toml")).unwrap();
+        symlink(d.join("nowhere"), d.join("broken")).unwrap();
+        let kinds: Vec<(String, EntryKind)> = sorted_entries(d).unwrap().into_iter().map(|e| (file_name(&e.path), e.kind)).collect();
+        let expected = [("2021", EntryKind::Dir), ("2022", EntryKind::Dir), ("broken", EntryKind::Other), ("charts.toml", EntryKind::File), ("linked.toml", EntryKind::File)];
+        assert_eq!(kinds, expected.map(|(n, k)| (n.to_string(), k)));
     }
 }
