@@ -480,6 +480,32 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_shortcut_reads_text_as_char_by_char_does() {
+        let text: String = (0u8..128).map(char::from).chain("åäö é–€ 漢".chars()).flat_map(|c| ['x', c, 'y', ' ']).collect();
+        for bold in [false, true] {
+            // Character by character, as wrapping sees text.
+            let (mut expected, mut word, mut space) = (Vec::new(), 0, 0);
+            for c in text.chars().chain([' ']) {
+                if (c == '\n' || c.is_whitespace()) && word > 0 {
+                    expected.push(Piece::Word { space, width: word });
+                    word = 0;
+                }
+                match c {
+                    '\n' => expected.push(Piece::Newline),
+                    c if c.is_whitespace() => space = char_milli(c, bold),
+                    c => word += char_milli(c, bold),
+                }
+            }
+            assert_eq!(Glyphs::of(&text, bold).pieces, expected);
+            // A word goes on across pieces of text.
+            let mut pieces = Glyphs::new();
+            let mut buf = [0; 4];
+            text.chars().for_each(|c| pieces.add(c.encode_utf8(&mut buf), bold, false));
+            assert_eq!(pieces.finish().pieces, expected);
+        }
+    }
+
+    #[test]
     fn text_that_looks_like_a_tag_is_measured_as_text() {
         // `\<` is a literal "<": it and what follows are shown, so they take room.
         let with = height(&"ab \\< cd ".repeat(60), W, 30.0);
