@@ -73,13 +73,18 @@ fn fixed(value: f64, decimals: usize) -> String {
         let half = 1u128 << (k - 1);
         quotient + u128::from(rest > half || (rest == half && quotient % 2 == 1))
     };
-    let digits = units.to_string();
+    let mut buffer = itoa::Buffer::new();
+    let digits = buffer.format(units);
     if decimals == 0 {
-        return digits;
+        return digits.to_string();
     }
-    let digits = format!("{digits:0>width$}", width = decimals + 1);
-    let (int, frac) = digits.split_at(digits.len() - decimals);
-    format!("{int}.{frac}")
+    // At least one digit before the point: 0.05, not .05.
+    let zeros = (decimals + 1).saturating_sub(digits.len());
+    let mut out = String::with_capacity(zeros + digits.len() + 1);
+    (0..zeros).for_each(|_| out.push('0'));
+    out.push_str(digits);
+    out.insert(out.len() - decimals, '.');
+    out
 }
 
 /// A formatted number followed by its unit, spaced as `lang` writes it.
