@@ -99,6 +99,10 @@ pub fn render_site<T: Send>(
     Ok((kept, warnings))
 }
 
+/// The bytes reserved for a page as it is rendered: a report page with charts or
+/// a deck is 15–25 KB (larger pages, like a long archive, still grow as needed).
+const PAGE_CAPACITY: usize = 32 * 1024;
+
 /// The theme's templates, compacted once (see [`crate::compact`]) so that the
 /// pages they render need no minifying.
 pub(crate) struct Templates<'t> {
@@ -140,12 +144,18 @@ impl<'t> Templates<'t> {
 
     /// Renders `template`; a failure is reported against the uncompacted files.
     pub(crate) fn render(&self, template: &str, context: &tera::Context) -> Result<String, SiteError> {
-        self.tera.render(template, context).map_err(|e| {
-            let original = Self::tera(self.theme, str::to_string).and_then(|tera| {
-                tera.render(template, context).map_err(|e| template_error(self.theme, &e))
-            });
-            original.err().unwrap_or_else(|| template_error(self.theme, &e))
-        })
+        // Room for a typical page from the start: Tera's own guess is twice the
+        // template's text, so a page's buffer grew and was copied five or six times.
+        let mut page = Vec::with_capacity(PAGE_CAPACITY);
+        let rendered = self.tera.render_to(template, context, &mut page);
+        match rendered.map(|()| String::from_utf8(page)) {
+            Ok(Ok(html)) => Ok(html),
+            Ok(Err(e)) => Err(template_error(self.theme, &tera::Error::from(e))),
+            Err(e) => Err(Self::tera(self.theme, str::to_string)
+                .and_then(|tera| tera.render(template, context).map_err(|e| template_error(self.theme, &e)))
+                .err()
+                .unwrap_or_else(|| template_error(self.theme, &e))),
+        }
     }
 }
 
