@@ -190,6 +190,8 @@ impl Glyphs {
     /// Appends text; a word may go on in the next piece of text (`**fet**stil`).
     fn add(&mut self, text: &str, bold: bool, mono: bool) {
         self.added = true;
+        // About one word per six bytes of text: room once, not a push at a time.
+        self.pieces.reserve(text.len() / 6 + 1);
         let ascii = latin1_milli(bold);
         let bytes = text.as_bytes();
         let mut i = 0;
