@@ -112,14 +112,24 @@ impl Chart {
 /// Decimals needed to show `v` as written: `12` → 0, `12.5` → 1, `0.125` → 3 (capped at 3).
 pub fn decimals_of(v: f64) -> usize {
     // Whole numbers (most counts) need no formatting to tell: their shortest form has no point.
-    if v.fract() == 0.0 {
+    if v.fract() == 0.0 || !v.is_finite() {
         return 0;
     }
-    let shortest = format!("{}", v.abs());
-    if shortest.contains('e') {
-        return 3;
+    let v = v.abs();
+    if v >= 1e12 {
+        // v × 1000 may not be exact up there: ask the formatter.
+        let shortest = format!("{v}");
+        return shortest.split_once('.').map_or(0, |(_, frac)| frac.len()).min(3);
     }
-    shortest.split_once('.').map_or(0, |(_, frac)| frac.len()).min(3)
+    // The shortest form that reads back as `v` has d decimals for the least d at which
+    // the d-decimal number k / 10^d nearest to v reads back as v. Reading "k / 10^d"
+    // gives the double nearest to it, which is what the (correctly rounded) division
+    // gives, and k and 10^d are exact: so no formatting is needed to tell.
+    (1..=3).find(|&d| {
+        let scale = [10.0, 100.0, 1000.0][d - 1];
+        (v * scale).round() / scale == v
+    })
+    .unwrap_or(3)
 }
 
 /// True if `id` may be used as a chart id (it ends up in HTML ids).
@@ -148,6 +158,27 @@ mod tests {
         assert_eq!(decimals_of(-0.25), 2);
         assert_eq!(decimals_of(1.0 / 3.0), 3);
         assert_eq!(decimals_of(1e-9), 3);
+        assert_eq!(decimals_of(f64::INFINITY), 0);
+    }
+
+    #[test]
+    fn decimals_are_those_of_the_shortest_form() {
+        let by_formatting = |v: f64| {
+            if v.fract() == 0.0 {
+                return 0;
+            }
+            let shortest = format!("{}", v.abs());
+            shortest.split_once('.').map_or(0, |(_, frac)| frac.len()).min(3)
+        };
+        let mut values: Vec<f64> = vec![0.1 + 0.2, 92.6, 41.9, 1e-4, 0.0005, 0.125, 2.675, 1.005, 1e15 + 0.5, 4503599627370495.5, 999_999_999_999.875, 1e12 + 0.25];
+        values.extend((0..200_000).map(|i| 1e11 + f64::from(i) * 0.001));
+        // Every value with up to four decimals in 0..1000, and ratios that have many.
+        values.extend((0..10_000_000).step_by(7).map(|i| f64::from(i) / 10_000.0));
+        values.extend((1..5000).map(|i| f64::from(i) / 7.0));
+        values.extend((1..5000).map(|i| f64::from(i) * 0.1 - 250.0));
+        for v in values {
+            assert_eq!(decimals_of(v), by_formatting(v), "{v}");
+        }
     }
 
     #[test]
