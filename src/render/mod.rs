@@ -57,20 +57,31 @@ pub fn render_site<T: Send>(
         let (decks, templates) = rayon::join(|| slides::plan(site, theme), || Templates::load(theme, options.readable));
         let (decks, templates) = (decks?, templates?);
         let jobs = pages::plan(site);
-        let rendered: Vec<Result<Vec<T>, SiteError>> = jobs
-            .par_iter()
-            .map(|job| {
+        // One job at a time per worker: rayon otherwise folds a run of jobs on one
+        // worker that the other can no longer take from, and the build ended with one
+        // core idle for up to a quarter of a second.
+        let mut rendered: Vec<(usize, Result<Vec<T>, SiteError>)> = pages::start_order(&jobs)
+            .into_par_iter()
+            .with_max_len(1)
+            .map(|i| {
                 let mut splices = splice::Splices::default();
-                let pages = pages::render(&templates, site, &decks, options, job, &mut splices)?;
-                pages
+                let pages = match pages::render(&templates, site, &decks, options, &jobs[i], &mut splices) {
+                    Ok(pages) => pages,
+                    Err(e) => return (i, Err(e)),
+                };
+                let kept = pages
                     .into_iter()
                     .map(|(path, html)| {
                         let html = abbr::abbreviate(&html, &site.glossary, site.default_lang(), &splices);
                         keep(OutputFile::new(path, html.into_bytes()))
                     })
-                    .collect()
+                    .collect();
+                (i, kept)
             })
             .collect();
+        // Back in the site's page order, whatever order they were made in.
+        rendered.sort_unstable_by_key(|&(i, _)| i);
+        let rendered: Vec<Result<Vec<T>, SiteError>> = rendered.into_iter().map(|(_, r)| r).collect();
         Ok((rendered, decks.warnings))
     };
     let assets: Vec<(&str, &theme::ThemeFile)> = theme.under("assets").collect();
