@@ -137,6 +137,7 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     // year order so that problems are listed the same way on every run.
     let loaded: Vec<Result<(RawYear, Vec<SiteError>), SiteError>> = year_dirs
         .into_par_iter()
+        .with_max_len(1) // one at a time, so that no core idles while another ends a run of them
         .map(|entry| {
             entry.map(|(path, year)| {
                 let mut errs = Vec::new();

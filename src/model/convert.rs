@@ -49,6 +49,7 @@ impl TryFrom<RawSite> for Site {
         let per_year: Vec<(Option<Report>, Vec<SiteError>)> = raw
             .years
             .into_par_iter()
+            .with_max_len(1) // one at a time, so that no core idles while another ends a run of them
             .map(|y| {
                 let mut errs = Vec::new();
                 (ctx.report(&y, &mut errs), errs)

@@ -77,6 +77,7 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Decks, BuildError> {
     // Decks are independent: fitted in parallel, gathered in report order.
     let planned: Vec<_> = pairs
         .par_iter()
+        .with_max_len(1) // one at a time, so that no core idles while another ends a run of them
         .map(|&(i, lang)| {
             let mut warnings = Vec::new();
             let strings = &theme.strings[&lang].slides;
