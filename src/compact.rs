@@ -121,8 +121,9 @@ struct Compactor<'a> {
     out: String,
     /// Open elements with their whitespace rule, innermost last.
     stack: Vec<(&'a str, Rule)>,
-    /// Stack depth at each open template block (`if`, `for` …).
-    blocks: Vec<usize>,
+    /// Stack depth at each open template block (`if`, `for` …), and whether the
+    /// block captures its output into a variable (`{% set x %}…{% endset %}`).
+    blocks: Vec<(usize, bool)>,
     /// False once the template's structure could not be followed.
     reliable: bool,
     /// The rule outside any element: for a fragment or a whole document it is
@@ -137,7 +138,8 @@ impl<'a> Compactor<'a> {
     }
 
     fn rule(&self) -> Rule {
-        if !self.reliable {
+        // Captured output is printed elsewhere, in an element not known here.
+        if !self.reliable || self.blocks.iter().any(|&(_, captures)| captures) {
             return Rule::Collapse;
         }
         self.stack.last().map_or(self.outer, |&(_, rule)| rule)
@@ -217,11 +219,16 @@ impl<'a> Compactor<'a> {
             let keyword = inner.split_whitespace().next().unwrap_or("");
             let balanced = match keyword {
                 "if" | "for" | "block" | "macro" | "filter" => {
-                    self.blocks.push(self.stack.len());
+                    self.blocks.push((self.stack.len(), false));
                     true
                 }
-                "elif" | "else" => self.blocks.last() == Some(&self.stack.len()),
-                k if k.starts_with("end") => self.blocks.pop() == Some(self.stack.len()),
+                // `{% set x %}…{% endset %}` captures a block; `{% set x = … %}` has no end.
+                "set" | "set_global" if !inner.contains('=') => {
+                    self.blocks.push((self.stack.len(), true));
+                    true
+                }
+                "elif" | "else" => self.blocks.last().is_some_and(|&(depth, _)| depth == self.stack.len()),
+                k if k.starts_with("end") => self.blocks.pop().is_some_and(|(depth, _)| depth == self.stack.len()),
                 _ => true,
             };
             self.reliable &= balanced;
@@ -543,6 +550,16 @@ mod tests {
         assert_eq!(template(t), "<ul>{% if a %}<li>{% else %}<div>{% endif %} <b>x</b> </ul>");
         let doc = "<!doctype html>\n<html>\n<head>\n<title>{{ t }}</title>\n</head>\n</html>\n";
         assert_eq!(template(doc), "<!doctype html><html><head><title>{{ t }}</title></head></html>");
+    }
+
+    #[test]
+    fn captured_blocks_only_collapse_and_keep_the_structure_known() {
+        // What a set block captures is printed elsewhere: its whitespace only collapses.
+        let t = "<div>{% set cell %}\n  <b>x</b>\n{% endset %}\n<p>a</p>\n</div>";
+        assert_eq!(template(t), "<div>{% set cell %} <b>x</b> {% endset %}<p>a</p></div>");
+        // A plain set has no end: the element structure after it is still followed.
+        let t = "<div>{% set n = 1 %}\n<p>a</p>\n</div>";
+        assert_eq!(template(t), "<div>{% set n = 1 %}<p>a</p></div>");
     }
 
     #[test]
