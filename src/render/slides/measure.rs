@@ -145,7 +145,7 @@ fn table_height(rows: &[Vec<Glyphs>], width: f32, size: f32) -> f32 {
 }
 
 fn text_height(text: &Glyphs, width: f32, fs: f32, line: f32, images: usize) -> f32 {
-    let text_lines = if text.blank && images > 0 { 0 } else { lines(text, width, fs) };
+    let text_lines = if images > 0 && text.is_blank() { 0 } else { lines(text, width, fs) };
     text_lines as f32 * line * fs + images as f32 * IMAGE_HEIGHT
 }
 
@@ -162,8 +162,6 @@ struct Glyphs {
     space: u32,
     /// Whether any text was added at all (even only whitespace).
     added: bool,
-    /// Nothing but whitespace (an image alone in a paragraph takes no text line).
-    blank: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -176,13 +174,9 @@ enum Piece {
 }
 
 impl Glyphs {
-    fn new() -> Glyphs {
-        Glyphs { blank: true, ..Glyphs::default() }
-    }
-
     /// A whole text in one style.
     fn of(text: &str, bold: bool) -> Glyphs {
-        let mut glyphs = Glyphs::new();
+        let mut glyphs = Glyphs::default();
         glyphs.add(text, bold, false);
         glyphs.finish()
     }
@@ -202,7 +196,6 @@ impl Glyphs {
                 let milli = if mono { MONO_MILLI } else { u32::from(ascii[usize::from(b)]) };
                 if b.is_ascii_alphanumeric() {
                     self.word += milli;
-                    self.blank = false;
                 } else {
                     self.push(char::from(b), milli);
                 }
@@ -223,10 +216,7 @@ impl Glyphs {
                 self.end_word();
                 self.space = milli;
             }
-            _ => {
-                self.word += milli;
-                self.blank = false;
-            }
+            _ => self.word += milli,
         }
     }
 
@@ -241,6 +231,13 @@ impl Glyphs {
     fn finish(mut self) -> Glyphs {
         self.end_word();
         self
+    }
+
+    /// Nothing but whitespace, once finished (an image alone in a paragraph takes
+    /// no text line): every character that is not whitespace has a width, so it
+    /// makes a word.
+    fn is_blank(&self) -> bool {
+        !self.pieces.iter().any(|p| matches!(p, Piece::Word { .. }))
     }
 }
 
@@ -297,12 +294,12 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
                     Tag::CodeBlock(_) => stack.push(Frame::Code(String::new())),
                     Tag::HtmlBlock => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
                     Tag::List(_) => stack.push(Frame::List(Vec::new())),
-                    Tag::Item => stack.push(Frame::Item(Vec::new(), Glyphs::new(), 0)),
+                    Tag::Item => stack.push(Frame::Item(Vec::new(), Glyphs::default(), 0)),
                     Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
                     Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
                     Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
                     Tag::TableHead | Tag::TableRow => stack.push(Frame::Row(Vec::new())),
-                    Tag::TableCell => stack.push(Frame::Cell(Glyphs::new())),
+                    Tag::TableCell => stack.push(Frame::Cell(Glyphs::default())),
                     Tag::Image { .. } => {
                         if let Some(Frame::Text { images, .. } | Frame::Item(_, _, images)) = stack.last_mut() {
                             *images += 1;
@@ -370,7 +367,7 @@ enum Frame {
 
 impl Frame {
     fn text(scale: f32, line: f32, bold: bool, gap: f32) -> Frame {
-        Frame::Text { glyphs: Glyphs::new(), scale, line, bold, gap, images: 0 }
+        Frame::Text { glyphs: Glyphs::default(), scale, line, bold, gap, images: 0 }
     }
 }
 
@@ -380,7 +377,7 @@ fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
         Some(Frame::Item(_, glyphs, _) | Frame::Cell(glyphs)) => glyphs.add(text, bold, mono),
         Some(Frame::Code(code)) => code.push_str(text),
         Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
-            let mut glyphs = Glyphs::new();
+            let mut glyphs = Glyphs::default();
             glyphs.add(text, bold, mono);
             nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, 0))
         }
@@ -393,7 +390,7 @@ fn push_node(stack: &mut [Frame], node: Node) {
         Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => nodes.push(node),
         Some(Frame::Item(nodes, loose, images)) => {
             if loose.added || *images > 0 {
-                let glyphs = std::mem::replace(loose, Glyphs::new());
+                let glyphs = std::mem::take(loose);
                 let images = std::mem::take(images);
                 nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, images));
             }
@@ -500,7 +497,7 @@ mod tests {
             }
             assert_eq!(Glyphs::of(&text, bold).pieces, expected);
             // A word goes on across pieces of text.
-            let mut pieces = Glyphs::new();
+            let mut pieces = Glyphs::default();
             let mut buf = [0; 4];
             text.chars().for_each(|c| pieces.add(c.encode_utf8(&mut buf), bold, false));
             assert_eq!(pieces.finish().pieces, expected);

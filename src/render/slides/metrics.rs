@@ -80,7 +80,7 @@ pub fn latin1_milli(bold: bool) -> &'static [u16; 256] {
 /// The width of `c` in thousandths of an em (exact to sum: the fit estimate adds
 /// up whole words).
 pub fn char_milli(c: char, bold: bool) -> u32 {
-    if let Some(&milli) = if bold { LATIN1_BOLD.get(c as usize) } else { LATIN1.get(c as usize) } {
+    if let Some(&milli) = latin1_milli(bold).get(c as usize) {
         return u32::from(milli);
     }
     u32::from(match WIDTHS.binary_search_by_key(&c, |(ch, _, _)| *ch) {
@@ -90,7 +90,6 @@ pub fn char_milli(c: char, bold: bool) -> u32 {
         Err(_) => UNKNOWN_MILLI.0,
     })
 }
-
 
 /// East Asian wide characters and emoji take a full em.
 fn is_wide(c: char) -> bool {
