@@ -23,11 +23,17 @@ fn main() {
         let start = Instant::now();
         for _ in 0..ROUNDS {
             for lang in [Lang::Sv, Lang::En] {
-                let f = summering::render::figures::figure(chart, lang, "t", &theme).expect("draws");
+                let f =
+                    summering::render::figures::figure(chart, lang, "t", &theme).expect("draws");
                 bytes = f.svg_wide.len() + f.svg_narrow.len();
             }
         }
         let per = start.elapsed() / (ROUNDS * 2);
-        println!("{:<12} {:<12} {:>7.3} ms per figure (2 SVGs + description + table), {bytes} bytes of SVG", chart.id, chart.kind.key(), per.as_secs_f64() * 1e3);
+        println!(
+            "{:<12} {:<12} {:>7.3} ms per figure (2 SVGs + description + table), {bytes} bytes of SVG",
+            chart.id,
+            chart.kind.key(),
+            per.as_secs_f64() * 1e3
+        );
     }
 }

@@ -36,37 +36,214 @@ const MAX_REPORTS: u32 = 9999 - 1900 + 1;
 
 /// Words that look Swedish enough for realistic text lengths and diacritics.
 const SV_WORDS: &[&str] = &[
-    "samverkan", "kommun", "vårdcentral", "närområde", "patienter", "brukare", "äldre", "barn", "unga",
-    "utveckla", "förbättra", "samordnad", "individuell", "plan", "hemsjukvård", "rehabilitering", "psykisk",
-    "hälsa", "dialog", "möte", "gemensam", "förståelse", "kontaktnät", "verksamheter", "vårdgrannar",
-    "rutiner", "utskrivning", "inskrivning", "tidiga", "insatser", "undvikbar", "slutenvård", "fysisk",
-    "ohälsa", "arbetssätt", "kompetens", "chefer", "medarbetare", "struktur", "forum", "strategiska",
-    "operativa", "frågor", "viktigt", "tillsammans", "öka", "stärka", "följa", "upp", "och", "för", "med",
-    "att", "i", "på", "av", "det", "som", "är", "har", "kan", "ska", "mer", "nya", "över", "året",
-    "närhet", "trygghet", "språk", "skola", "elevhälsa", "socialtjänst", "primärvård", "digitala",
-    "lösningar", "överenskommelse", "handlingsplan", "uppföljning", "målgrupp", "behov", "stöd",
+    "samverkan",
+    "kommun",
+    "vårdcentral",
+    "närområde",
+    "patienter",
+    "brukare",
+    "äldre",
+    "barn",
+    "unga",
+    "utveckla",
+    "förbättra",
+    "samordnad",
+    "individuell",
+    "plan",
+    "hemsjukvård",
+    "rehabilitering",
+    "psykisk",
+    "hälsa",
+    "dialog",
+    "möte",
+    "gemensam",
+    "förståelse",
+    "kontaktnät",
+    "verksamheter",
+    "vårdgrannar",
+    "rutiner",
+    "utskrivning",
+    "inskrivning",
+    "tidiga",
+    "insatser",
+    "undvikbar",
+    "slutenvård",
+    "fysisk",
+    "ohälsa",
+    "arbetssätt",
+    "kompetens",
+    "chefer",
+    "medarbetare",
+    "struktur",
+    "forum",
+    "strategiska",
+    "operativa",
+    "frågor",
+    "viktigt",
+    "tillsammans",
+    "öka",
+    "stärka",
+    "följa",
+    "upp",
+    "och",
+    "för",
+    "med",
+    "att",
+    "i",
+    "på",
+    "av",
+    "det",
+    "som",
+    "är",
+    "har",
+    "kan",
+    "ska",
+    "mer",
+    "nya",
+    "över",
+    "året",
+    "närhet",
+    "trygghet",
+    "språk",
+    "skola",
+    "elevhälsa",
+    "socialtjänst",
+    "primärvård",
+    "digitala",
+    "lösningar",
+    "överenskommelse",
+    "handlingsplan",
+    "uppföljning",
+    "målgrupp",
+    "behov",
+    "stöd",
 ];
 
 /// Words that look English, for the English versions.
 const EN_WORDS: &[&str] = &[
-    "collaboration", "municipality", "health", "centre", "local", "area", "patients", "users", "older",
-    "people", "children", "young", "develop", "improve", "coordinated", "individual", "plan", "home",
-    "care", "rehabilitation", "mental", "dialogue", "meeting", "shared", "understanding", "network",
-    "services", "neighbours", "routines", "discharge", "admission", "early", "measures", "avoidable",
-    "inpatient", "physical", "working", "methods", "skills", "managers", "staff", "structure", "forum",
-    "strategic", "operational", "issues", "important", "together", "increase", "strengthen", "follow",
-    "up", "and", "for", "with", "to", "in", "on", "of", "the", "that", "is", "has", "can", "will",
-    "more", "new", "over", "year", "proximity", "safety", "language", "school", "pupil", "social",
-    "primary", "digital", "solutions", "agreement", "action", "target", "group", "needs", "support",
+    "collaboration",
+    "municipality",
+    "health",
+    "centre",
+    "local",
+    "area",
+    "patients",
+    "users",
+    "older",
+    "people",
+    "children",
+    "young",
+    "develop",
+    "improve",
+    "coordinated",
+    "individual",
+    "plan",
+    "home",
+    "care",
+    "rehabilitation",
+    "mental",
+    "dialogue",
+    "meeting",
+    "shared",
+    "understanding",
+    "network",
+    "services",
+    "neighbours",
+    "routines",
+    "discharge",
+    "admission",
+    "early",
+    "measures",
+    "avoidable",
+    "inpatient",
+    "physical",
+    "working",
+    "methods",
+    "skills",
+    "managers",
+    "staff",
+    "structure",
+    "forum",
+    "strategic",
+    "operational",
+    "issues",
+    "important",
+    "together",
+    "increase",
+    "strengthen",
+    "follow",
+    "up",
+    "and",
+    "for",
+    "with",
+    "to",
+    "in",
+    "on",
+    "of",
+    "the",
+    "that",
+    "is",
+    "has",
+    "can",
+    "will",
+    "more",
+    "new",
+    "over",
+    "year",
+    "proximity",
+    "safety",
+    "language",
+    "school",
+    "pupil",
+    "social",
+    "primary",
+    "digital",
+    "solutions",
+    "agreement",
+    "action",
+    "target",
+    "group",
+    "needs",
+    "support",
 ];
 
 /// Section order number, slug, kind, Swedish title stem, English title stem.
 const SECTIONS: [(u32, &str, &str, &str, &str); 5] = [
-    (1, "struktur", "strength", "Välfungerande struktur", "Well-functioning structure"),
-    (2, "viljan", "strength", "Viljan att samverka", "The will to collaborate"),
-    (3, "aktuellt", "focus-area", "Aktuella frågor", "Current issues"),
-    (4, "utveckling", "development-area", "Utvecklingsområde", "Area for development"),
-    (5, "framat", "way-forward", "Vägen framåt", "The way forward"),
+    (
+        1,
+        "struktur",
+        "strength",
+        "Välfungerande struktur",
+        "Well-functioning structure",
+    ),
+    (
+        2,
+        "viljan",
+        "strength",
+        "Viljan att samverka",
+        "The will to collaborate",
+    ),
+    (
+        3,
+        "aktuellt",
+        "focus-area",
+        "Aktuella frågor",
+        "Current issues",
+    ),
+    (
+        4,
+        "utveckling",
+        "development-area",
+        "Utvecklingsområde",
+        "Area for development",
+    ),
+    (
+        5,
+        "framat",
+        "way-forward",
+        "Vägen framåt",
+        "The way forward",
+    ),
 ];
 
 /// Chart ids, the same every year; which section (by order number) shows each.
@@ -120,7 +297,10 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--reports" => {
                 let n = args.next().ok_or("--reports needs a number")?;
-                reports = Some(n.parse::<u32>().map_err(|_| format!("--reports {n}: not a whole number"))?);
+                reports = Some(
+                    n.parse::<u32>()
+                        .map_err(|_| format!("--reports {n}: not a whole number"))?,
+                );
             }
             "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a folder")?)),
             "--charts" => charts = true,
@@ -130,16 +310,24 @@ fn parse_args() -> Result<Args, String> {
     }
     let reports = reports.ok_or("give --reports N")?;
     if reports == 0 || reports > MAX_REPORTS {
-        return Err(format!("--reports must be between 1 and {MAX_REPORTS} (years are 1900–9999)"));
+        return Err(format!(
+            "--reports must be between 1 and {MAX_REPORTS} (years are 1900–9999)"
+        ));
     }
-    Ok(Args { reports, out: out.ok_or("give --out DIR")?, charts })
+    Ok(Args {
+        reports,
+        out: out.ok_or("give --out DIR")?,
+        charts,
+    })
 }
 
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
         Err(e) => {
-            eprintln!("synthetic_archive: {e}\nusage: synthetic_archive --reports N --out DIR [--charts | --no-charts]");
+            eprintln!(
+                "synthetic_archive: {e}\nusage: synthetic_archive --reports N --out DIR [--charts | --no-charts]"
+            );
             return ExitCode::from(2);
         }
     };
@@ -179,7 +367,10 @@ fn write_site(args: &Args) -> Result<usize, String> {
         files += 1;
         Ok(())
     };
-    put(MARKER.into(), "Written by examples/synthetic_archive.rs; replaced when it runs again.\n".into())?;
+    put(
+        MARKER.into(),
+        "Written by examples/synthetic_archive.rs; replaced when it runs again.\n".into(),
+    )?;
     put("site.toml".into(), SITE_TOML.into())?;
     for year in years(args.reports) {
         put(format!("{year}/report.toml"), report_toml(year))?;
@@ -188,9 +379,24 @@ fn write_site(args: &Args) -> Result<usize, String> {
         }
         for (number, slug, kind, sv_title, en_title) in SECTIONS {
             for (lang, title, words) in [("sv", sv_title, SV_WORDS), ("en", en_title, EN_WORDS)] {
-                let charts: Vec<&str> =
-                    if args.charts { CHARTS.iter().filter(|c| c.1 == number).map(|c| c.0).collect() } else { Vec::new() };
-                let text = section(year, number, lang, kind, &format!("{title} {year}"), words, &charts);
+                let charts: Vec<&str> = if args.charts {
+                    CHARTS
+                        .iter()
+                        .filter(|c| c.1 == number)
+                        .map(|c| c.0)
+                        .collect()
+                } else {
+                    Vec::new()
+                };
+                let text = section(
+                    year,
+                    number,
+                    lang,
+                    kind,
+                    &format!("{title} {year}"),
+                    words,
+                    &charts,
+                );
                 put(format!("{year}/{number:02}-{slug}.{lang}.md"), text)?;
             }
         }
@@ -240,7 +446,15 @@ fn report_toml(year: u16) -> String {
 }
 
 /// One section file: front matter, then bullets until about 90 words.
-fn section(year: u16, number: u32, lang: &str, kind: &str, title: &str, words: &[&str], charts: &[&str]) -> String {
+fn section(
+    year: u16,
+    number: u32,
+    lang: &str,
+    kind: &str,
+    title: &str,
+    words: &[&str],
+    charts: &[&str],
+) -> String {
     let mut rng = Rng::for_file(year, number, lang);
     let mut out = format!("+++\nkind = \"{kind}\"\ntitle = \"{title}\"\n");
     if !charts.is_empty() {
@@ -253,7 +467,10 @@ fn section(year: u16, number: u32, lang: &str, kind: &str, title: &str, words: &
         let n = rng.range(8, 15) as usize;
         let mut bullet: Vec<String> = (0..n).map(|_| rng.pick(words).to_string()).collect();
         let mut first = bullet[0].chars();
-        let capital: String = first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
+        let capital: String = first
+            .next()
+            .map(|c| c.to_uppercase().chain(first).collect())
+            .unwrap_or_default();
         bullet[0] = capital;
         if rng.range(0, 3) == 0 {
             let i = rng.range(0, n as u64 - 1) as usize;
@@ -269,7 +486,12 @@ fn section(year: u16, number: u32, lang: &str, kind: &str, title: &str, words: &
 fn charts_toml(year: u16) -> String {
     let mut rng = Rng::for_file(year, 100, "charts");
     let mut out = String::from("# Example data, generated for benchmarks.\n");
-    let orgs = [("Kommun", "Municipality"), ("Primärvård", "Primary care"), ("Sjukhus", "Hospital"), ("Skola", "School")];
+    let orgs = [
+        ("Kommun", "Municipality"),
+        ("Primärvård", "Primary care"),
+        ("Sjukhus", "Hospital"),
+        ("Skola", "School"),
+    ];
     let _ = write!(
         out,
         "[[chart]]\nid = \"{}\"\nkind = \"bar\"\n\
@@ -280,8 +502,14 @@ fn charts_toml(year: u16) -> String {
          source = {{ sv = \"Exempeldata\", en = \"Example data\" }}\n\
          categories = [{}]\n\n[[chart.series]]\nname = {{ sv = \"Närvaro\", en = \"Attendance\" }}\nvalues = [{}]\n\n",
         CHARTS[0].0,
-        orgs.iter().map(|(sv, en)| format!("{{ sv = \"{sv}\", en = \"{en}\" }}")).collect::<Vec<_>>().join(", "),
-        (0..orgs.len()).map(|_| format!("{}.{}", rng.range(40, 99), rng.range(0, 9))).collect::<Vec<_>>().join(", ")
+        orgs.iter()
+            .map(|(sv, en)| format!("{{ sv = \"{sv}\", en = \"{en}\" }}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+        (0..orgs.len())
+            .map(|_| format!("{}.{}", rng.range(40, 99), rng.range(0, 9)))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let quarters = ["1", "2", "3", "4"];
     let _ = write!(
@@ -293,11 +521,25 @@ fn charts_toml(year: u16) -> String {
          source = {{ sv = \"Exempeldata\", en = \"Example data\" }}\n\
          categories = [{}]\n",
         CHARTS[1].0,
-        quarters.iter().map(|q| format!("{{ sv = \"Kv {q}\", en = \"Q{q}\" }}")).collect::<Vec<_>>().join(", ")
+        quarters
+            .iter()
+            .map(|q| format!("{{ sv = \"Kv {q}\", en = \"Q{q}\" }}"))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
-    for (sv, en) in [("Barn och unga", "Children and young people"), ("Vuxna", "Adults")] {
-        let values: Vec<String> = quarters.iter().map(|_| rng.range(100, 2500).to_string()).collect();
-        let _ = write!(out, "\n[[chart.series]]\nname = {{ sv = \"{sv}\", en = \"{en}\" }}\nvalues = [{}]\n", values.join(", "));
+    for (sv, en) in [
+        ("Barn och unga", "Children and young people"),
+        ("Vuxna", "Adults"),
+    ] {
+        let values: Vec<String> = quarters
+            .iter()
+            .map(|_| rng.range(100, 2500).to_string())
+            .collect();
+        let _ = write!(
+            out,
+            "\n[[chart.series]]\nname = {{ sv = \"{sv}\", en = \"{en}\" }}\nvalues = [{}]\n",
+            values.join(", ")
+        );
     }
     out
 }

@@ -49,29 +49,37 @@ enum Kind {
 /// `match` (scanning lists of names was a tenth of compacting).
 fn kind_of(name: &str) -> Kind {
     let mut lower = [0u8; 10];
-    let Some(lower) = lower.get_mut(..name.len()) else { return Kind::Other };
+    let Some(lower) = lower.get_mut(..name.len()) else {
+        return Kind::Other;
+    };
     for (l, b) in lower.iter_mut().zip(name.bytes()) {
         *l = b.to_ascii_lowercase();
     }
     match &*lower {
-        b"article" | b"aside" | b"blockquote" | b"body" | b"colgroup" | b"datalist" | b"dialog" | b"div" | b"dl"
-        | b"fieldset" | b"figure" | b"footer" | b"form" | b"head" | b"header" | b"hgroup" | b"html" | b"main"
-        | b"map" | b"menu" | b"nav" | b"ol" | b"optgroup" | b"picture" | b"section" | b"select" | b"table"
-        | b"tbody" | b"tfoot" | b"thead" | b"tr" | b"ul" => Kind::Layout,
-        b"address" | b"audio" | b"button" | b"canvas" | b"caption" | b"figcaption" | b"h1" | b"h2" | b"h3" | b"h4"
-        | b"h5" | b"h6" | b"legend" | b"meter" | b"object" | b"option" | b"p" | b"summary" | b"video" | b"dd"
-        | b"details" | b"dt" | b"iframe" | b"label" | b"li" | b"noscript" | b"output" | b"progress" | b"slot"
-        | b"td" | b"template" | b"th" => Kind::Content,
+        b"article" | b"aside" | b"blockquote" | b"body" | b"colgroup" | b"datalist" | b"dialog"
+        | b"div" | b"dl" | b"fieldset" | b"figure" | b"footer" | b"form" | b"head" | b"header"
+        | b"hgroup" | b"html" | b"main" | b"map" | b"menu" | b"nav" | b"ol" | b"optgroup"
+        | b"picture" | b"section" | b"select" | b"table" | b"tbody" | b"tfoot" | b"thead"
+        | b"tr" | b"ul" => Kind::Layout,
+        b"address" | b"audio" | b"button" | b"canvas" | b"caption" | b"figcaption" | b"h1"
+        | b"h2" | b"h3" | b"h4" | b"h5" | b"h6" | b"legend" | b"meter" | b"object" | b"option"
+        | b"p" | b"summary" | b"video" | b"dd" | b"details" | b"dt" | b"iframe" | b"label"
+        | b"li" | b"noscript" | b"output" | b"progress" | b"slot" | b"td" | b"template" | b"th" => {
+            Kind::Content
+        }
         b"pre" | b"code" | b"textarea" | b"script" | b"style" => Kind::Verbatim,
-        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link" | b"meta" | b"source"
-        | b"track" | b"wbr" => Kind::Void,
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"source" | b"track" | b"wbr" => Kind::Void,
         _ => Kind::Other,
     }
 }
 
 /// Compacts the HTML of a Tera template, leaving its template code untouched.
 pub fn template(source: &str) -> String {
-    let document = source.trim_start().get(..9).is_some_and(|s| s.eq_ignore_ascii_case("<!doctype"));
+    let document = source
+        .trim_start()
+        .get(..9)
+        .is_some_and(|s| s.eq_ignore_ascii_case("<!doctype"));
     Compactor::new(source, true, document).run()
 }
 
@@ -133,8 +141,20 @@ struct Compactor<'a> {
 
 impl<'a> Compactor<'a> {
     fn new(src: &'a str, tera: bool, known_outside: bool) -> Self {
-        let outer = if known_outside { Rule::Destroy } else { Rule::Collapse };
-        Compactor { src, tera, out: String::with_capacity(src.len()), stack: Vec::new(), blocks: Vec::new(), reliable: true, outer }
+        let outer = if known_outside {
+            Rule::Destroy
+        } else {
+            Rule::Collapse
+        };
+        Compactor {
+            src,
+            tera,
+            out: String::with_capacity(src.len()),
+            stack: Vec::new(),
+            blocks: Vec::new(),
+            reliable: true,
+            outer,
+        }
     }
 
     fn rule(&self) -> Rule {
@@ -149,7 +169,11 @@ impl<'a> Compactor<'a> {
         let bytes = self.src.as_bytes();
         let mut i = 0;
         let known_ends = self.outer != Rule::Collapse;
-        let mut before = if known_ends { Before::Open } else { Before::Text };
+        let mut before = if known_ends {
+            Before::Open
+        } else {
+            Before::Text
+        };
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii_whitespace() {
@@ -173,7 +197,11 @@ impl<'a> Compactor<'a> {
             } else if let Some(end) = self.tera_end(i) {
                 let code = &self.src[i..end];
                 self.out.push_str(code);
-                before = if code.starts_with("{{") { Before::Text } else { self.statement(code) };
+                before = if code.starts_with("{{") {
+                    Before::Text
+                } else {
+                    self.statement(code)
+                };
                 i = end;
             } else if b == b'<' {
                 match self.markup(i) {
@@ -205,7 +233,8 @@ impl<'a> Compactor<'a> {
             Rule::Destroy => {
                 before == Before::Open
                     || after == After::Close
-                    || (matches!(before, Before::Tag | Before::Statement) && matches!(after, After::Tag | After::Statement))
+                    || (matches!(before, Before::Tag | Before::Statement)
+                        && matches!(after, After::Tag | After::Statement))
             }
             Rule::Trim => before == Before::Open || after == After::Close,
             Rule::Collapse => false,
@@ -215,7 +244,8 @@ impl<'a> Compactor<'a> {
     /// Follows the template's blocks, so that the open elements stay known.
     fn statement(&mut self, code: &str) -> Before {
         if code.starts_with("{%") {
-            let inner = code[2..code.len().saturating_sub(2)].trim_matches(|c: char| c == '-' || c.is_whitespace());
+            let inner = code[2..code.len().saturating_sub(2)]
+                .trim_matches(|c: char| c == '-' || c.is_whitespace());
             let keyword = inner.split_whitespace().next().unwrap_or("");
             let balanced = match keyword {
                 "if" | "for" | "block" | "macro" | "filter" => {
@@ -227,8 +257,14 @@ impl<'a> Compactor<'a> {
                     self.blocks.push((self.stack.len(), true));
                     true
                 }
-                "elif" | "else" => self.blocks.last().is_some_and(|&(depth, _)| depth == self.stack.len()),
-                k if k.starts_with("end") => self.blocks.pop().is_some_and(|(depth, _)| depth == self.stack.len()),
+                "elif" | "else" => self
+                    .blocks
+                    .last()
+                    .is_some_and(|&(depth, _)| depth == self.stack.len()),
+                k if k.starts_with("end") => self
+                    .blocks
+                    .pop()
+                    .is_some_and(|(depth, _)| depth == self.stack.len()),
                 _ => true,
             };
             self.reliable &= balanced;
@@ -259,10 +295,16 @@ impl<'a> Compactor<'a> {
     /// What starts at `i` (not whitespace), as the neighbour of whitespace before it.
     fn after(&self, i: usize) -> After {
         if let Some(end) = self.tera_end(i) {
-            return if self.src[i..end].starts_with("{{") { After::Text } else { After::Statement };
+            return if self.src[i..end].starts_with("{{") {
+                After::Text
+            } else {
+                After::Statement
+            };
         }
         let rest = &self.src[i..];
-        let Some(tag) = rest.strip_prefix('<') else { return After::Text };
+        let Some(tag) = rest.strip_prefix('<') else {
+            return After::Text;
+        };
         if tag.starts_with("!--") {
             return After::Text;
         }
@@ -271,12 +313,25 @@ impl<'a> Compactor<'a> {
         }
         if let Some(end) = tag.strip_prefix('/') {
             let name = tag_name(end);
-            if !name.is_empty() && self.stack.last().is_some_and(|(open, _)| open.eq_ignore_ascii_case(name)) {
+            if !name.is_empty()
+                && self
+                    .stack
+                    .last()
+                    .is_some_and(|(open, _)| open.eq_ignore_ascii_case(name))
+            {
                 return After::Close;
             }
-            return if name.is_empty() { After::Text } else { After::Tag };
+            return if name.is_empty() {
+                After::Text
+            } else {
+                After::Tag
+            };
         }
-        if tag_name(tag).is_empty() && !(self.tera && tag.starts_with('{')) { After::Text } else { After::Tag }
+        if tag_name(tag).is_empty() && !(self.tera && tag.starts_with('{')) {
+            After::Text
+        } else {
+            After::Tag
+        }
     }
 
     /// If template code starts at `i`, where it ends (a `{% raw %}` block whole).
@@ -292,7 +347,9 @@ impl<'a> Compactor<'a> {
             _ => return None,
         };
         let end = i + tera_tag_len(rest, close);
-        let inner = rest[2..end - i].trim_end_matches(close).trim_matches(|c: char| c == '-' || c.is_whitespace());
+        let inner = rest[2..end - i]
+            .trim_end_matches(close)
+            .trim_matches(|c: char| c == '-' || c.is_whitespace());
         if close == "%}" && inner == "raw" {
             return Some(find_endraw(self.src, end).unwrap_or(self.src.len()));
         }
@@ -304,7 +361,10 @@ impl<'a> Compactor<'a> {
     fn markup(&mut self, i: usize) -> Option<(usize, Option<Before>)> {
         let rest = &self.src[i + 1..];
         if rest.starts_with("!--") {
-            let end = rest.find("-->").map(|e| i + 1 + e + 3).unwrap_or(self.src.len());
+            let end = rest
+                .find("-->")
+                .map(|e| i + 1 + e + 3)
+                .unwrap_or(self.src.len());
             if self.tera && self.src[i..end].contains("{%") {
                 // A comment around template statements stays: removing it could unbalance them.
                 self.out.push_str(&self.src[i..end]);
@@ -313,7 +373,10 @@ impl<'a> Compactor<'a> {
             return Some((end, None));
         }
         if rest.starts_with('!') || rest.starts_with('?') {
-            let end = rest.find('>').map(|e| i + 1 + e + 1).unwrap_or(self.src.len());
+            let end = rest
+                .find('>')
+                .map(|e| i + 1 + e + 1)
+                .unwrap_or(self.src.len());
             self.out.push_str(&self.src[i..end]);
             return Some((end, Some(Before::Tag)));
         }
@@ -333,7 +396,11 @@ impl<'a> Compactor<'a> {
             return Some((end, Some(Before::Tag)));
         }
         if closing {
-            match self.stack.iter().rposition(|(open, _)| open.eq_ignore_ascii_case(name)) {
+            match self
+                .stack
+                .iter()
+                .rposition(|(open, _)| open.eq_ignore_ascii_case(name))
+            {
                 Some(at) if at + 1 == self.stack.len() => {
                     self.stack.pop();
                 }
@@ -421,8 +488,11 @@ impl<'a> Compactor<'a> {
         let followed_by_slash = self.src[end..].starts_with('/');
         let plain = !value.is_empty()
             && !followed_by_slash
-            && !value.bytes().any(|b| b.is_ascii_whitespace() || b"\"'=<>`".contains(&b))
-            && !(self.tera && (value.contains("{{") || value.contains("{%") || value.contains("{#")));
+            && !value
+                .bytes()
+                .any(|b| b.is_ascii_whitespace() || b"\"'=<>`".contains(&b))
+            && !(self.tera
+                && (value.contains("{{") || value.contains("{%") || value.contains("{#")));
         self.out.push('=');
         if plain {
             self.out.push_str(value);
@@ -439,7 +509,10 @@ fn tag_name(s: &str) -> &str {
     if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
         return "";
     }
-    let len = bytes.iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'-').count();
+    let len = bytes
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .count();
     &s[..len]
 }
 
@@ -484,7 +557,9 @@ fn find_end_tag(src: &str, from: usize, name: &str) -> usize {
         let after = &bytes[start + 2..];
         if after.len() >= name.len()
             && after[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-            && !after.get(name.len()).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
+            && !after
+                .get(name.len())
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'-')
         {
             return start;
         }
@@ -499,8 +574,14 @@ mod tests {
 
     #[test]
     fn whitespace_beside_block_tags_goes_and_between_text_collapses() {
-        assert_eq!(fragment("<ul>\n<li>a\n  b</li>\n<li>c</li>\n</ul>\n"), "<ul><li>a b</li><li>c</li></ul>");
-        assert_eq!(fragment("<p>Hej <strong>du</strong> där</p>\n"), "<p>Hej <strong>du</strong> där</p>");
+        assert_eq!(
+            fragment("<ul>\n<li>a\n  b</li>\n<li>c</li>\n</ul>\n"),
+            "<ul><li>a b</li><li>c</li></ul>"
+        );
+        assert_eq!(
+            fragment("<p>Hej <strong>du</strong> där</p>\n"),
+            "<p>Hej <strong>du</strong> där</p>"
+        );
         assert_eq!(fragment("  <p>x</p>  "), "<p>x</p>");
     }
 
@@ -508,12 +589,18 @@ mod tests {
     fn preformatted_text_is_kept() {
         let html = "<pre><code>a\n    b\n</code></pre>\n<p>x</p>";
         assert_eq!(fragment(html), "<pre><code>a\n    b\n</code></pre><p>x</p>");
-        assert_eq!(fragment("<script>\n  let a = 1;\n</script>"), "<script>\n  let a = 1;\n</script>");
+        assert_eq!(
+            fragment("<script>\n  let a = 1;\n</script>"),
+            "<script>\n  let a = 1;\n</script>"
+        );
     }
 
     #[test]
     fn attributes_lose_quotes_only_when_plain() {
-        assert_eq!(fragment("<a href=\"x.html\" title=\"two words\">y</a>"), "<a href=x.html title=\"two words\">y</a>");
+        assert_eq!(
+            fragment("<a href=\"x.html\" title=\"two words\">y</a>"),
+            "<a href=x.html title=\"two words\">y</a>"
+        );
         assert_eq!(fragment("<link href=\"a\"/>"), "<link href=\"a\"/>");
         assert_eq!(fragment("<p\n   class=\"a\"\n>x</p>"), "<p class=a>x</p>");
         assert_eq!(fragment("<p title=\"\">x</p>"), "<p title=\"\">x</p>");
@@ -527,19 +614,35 @@ mod tests {
     #[test]
     fn template_code_is_untouched_and_keeps_a_space_beside_it() {
         let t = "<nav>\n  {% for l in links %}\n  <a href=\"{{ l.href }}\">{{ l.name }}</a>\n  {% endfor %}\n</nav>\n";
-        assert_eq!(template(t), "<nav>{% for l in links %}<a href=\"{{ l.href }}\">{{ l.name }}</a>{% endfor %}</nav> ");
+        assert_eq!(
+            template(t),
+            "<nav>{% for l in links %}<a href=\"{{ l.href }}\">{{ l.name }}</a>{% endfor %}</nav> "
+        );
         let t = "<p>\n  {% for l in links %}\n  <a>{{ l }}</a>\n  {% endfor %}\n</p>";
-        assert_eq!(template(t), "<p>{% for l in links %} <a>{{ l }}</a> {% endfor %}</p>", "inline: a space between links stays");
+        assert_eq!(
+            template(t),
+            "<p>{% for l in links %} <a>{{ l }}</a> {% endfor %}</p>",
+            "inline: a space between links stays"
+        );
         let t = "<h1{% if x %} lang=\"{{ x }}\"{% endif %}>{{ title }}</h1>\n{{ body | safe }}";
-        assert_eq!(template(t), "<h1{% if x %} lang=\"{{ x }}\"{% endif %}>{{ title }}</h1> {{ body | safe }}");
-        assert_eq!(template("{{ a }} <time>{{ b }}</time>"), "{{ a }} <time>{{ b }}</time>");
+        assert_eq!(
+            template(t),
+            "<h1{% if x %} lang=\"{{ x }}\"{% endif %}>{{ title }}</h1> {{ body | safe }}"
+        );
+        assert_eq!(
+            template("{{ a }} <time>{{ b }}</time>"),
+            "{{ a }} <time>{{ b }}</time>"
+        );
         assert_eq!(template("{{ \"}}  x\" }}\n  <p>"), "{{ \"}}  x\" }} <p>");
     }
 
     #[test]
     fn raw_blocks_and_comments_with_statements_are_kept() {
         let t = "{% raw %}\n  <p>  {{ x }}  </p>\n{% endraw %}\n<p>a</p>";
-        assert_eq!(template(t), "{% raw %}\n  <p>  {{ x }}  </p>\n{% endraw %} <p>a</p>");
+        assert_eq!(
+            template(t),
+            "{% raw %}\n  <p>  {{ x }}  </p>\n{% endraw %} <p>a</p>"
+        );
         let t = "<!-- {% if a %} -->\n<p>b</p>";
         assert_eq!(template(t), "<!-- {% if a %} --> <p>b</p>");
     }
@@ -547,16 +650,25 @@ mod tests {
     #[test]
     fn unclear_structure_only_collapses() {
         let t = "<ul>{% if a %}<li>{% else %}<div>{% endif %}\n<b>x</b>\n</ul>";
-        assert_eq!(template(t), "<ul>{% if a %}<li>{% else %}<div>{% endif %} <b>x</b> </ul>");
+        assert_eq!(
+            template(t),
+            "<ul>{% if a %}<li>{% else %}<div>{% endif %} <b>x</b> </ul>"
+        );
         let doc = "<!doctype html>\n<html>\n<head>\n<title>{{ t }}</title>\n</head>\n</html>\n";
-        assert_eq!(template(doc), "<!doctype html><html><head><title>{{ t }}</title></head></html>");
+        assert_eq!(
+            template(doc),
+            "<!doctype html><html><head><title>{{ t }}</title></head></html>"
+        );
     }
 
     #[test]
     fn captured_blocks_only_collapse_and_keep_the_structure_known() {
         // What a set block captures is printed elsewhere: its whitespace only collapses.
         let t = "<div>{% set cell %}\n  <b>x</b>\n{% endset %}\n<p>a</p>\n</div>";
-        assert_eq!(template(t), "<div>{% set cell %} <b>x</b> {% endset %}<p>a</p></div>");
+        assert_eq!(
+            template(t),
+            "<div>{% set cell %} <b>x</b> {% endset %}<p>a</p></div>"
+        );
         // A plain set has no end: the element structure after it is still followed.
         let t = "<div>{% set n = 1 %}\n<p>a</p>\n</div>";
         assert_eq!(template(t), "<div>{% set n = 1 %}<p>a</p></div>");

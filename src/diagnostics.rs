@@ -147,7 +147,11 @@ impl SiteError {
 
     /// An I/O failure on a path, keeping the path (a bare `io::Error` loses it).
     pub fn io(path: &Path, action: &str, err: &std::io::Error) -> Self {
-        SiteError::in_file(ErrorKind::Io, path.display().to_string(), format!("could not {action}: {err}"))
+        SiteError::in_file(
+            ErrorKind::Io,
+            path.display().to_string(),
+            format!("could not {action}: {err}"),
+        )
     }
 
     /// Adds the help line: what the editor should do about it.
@@ -208,7 +212,9 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 impl fmt::Display for SiteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (&self.inner.file, self.line_col()) {
-            (Some(file), Some((line, col))) => write!(f, "{file}:{line}:{col}: {}", self.inner.message),
+            (Some(file), Some((line, col))) => {
+                write!(f, "{file}:{line}:{col}: {}", self.inner.message)
+            }
             (Some(file), None) => write!(f, "{file}: {}", self.inner.message),
             _ => f.write_str(&self.inner.message),
         }
@@ -219,7 +225,10 @@ impl std::error::Error for SiteError {}
 
 impl Diagnostic for SiteError {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.inner.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.inner
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -229,7 +238,9 @@ impl Diagnostic for SiteError {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.inner.span.clone()?;
         let label = (!self.inner.label.is_empty()).then(|| self.inner.label.clone());
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(label, span))))
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            label, span,
+        ))))
     }
 }
 
@@ -328,7 +339,13 @@ mod tests {
     #[test]
     fn display_names_file_line_and_column() {
         let text: Arc<str> = Arc::from("a = 1\nb = ?\n");
-        let e = SiteError::at(ErrorKind::TomlSyntax, "content/site.toml", &text, 10..11, "bad value");
+        let e = SiteError::at(
+            ErrorKind::TomlSyntax,
+            "content/site.toml",
+            &text,
+            10..11,
+            "bad value",
+        );
         assert_eq!(e.to_string(), "content/site.toml:2:5: bad value");
         assert_eq!(e.line_col(), Some((2, 5)));
     }

@@ -83,7 +83,10 @@ impl<T> Localized<T> {
 
     /// The same value for every language (for fixed strings and tests).
     pub fn uniform(default: Lang, value: T) -> Self {
-        Localized { default, values: BTreeMap::from([(default, value)]) }
+        Localized {
+            default,
+            values: BTreeMap::from([(default, value)]),
+        }
     }
 
     /// The value in `lang`, if written in that language.
@@ -94,7 +97,11 @@ impl<T> Localized<T> {
     /// The value in `lang`, or the default language's value marked as a fallback.
     pub fn resolve(&self, lang: Lang) -> Resolved<'_, T> {
         match self.values.get(&lang) {
-            Some(value) => Resolved { value, lang, is_fallback: false },
+            Some(value) => Resolved {
+                value,
+                lang,
+                is_fallback: false,
+            },
             None => Resolved {
                 value: &self.values[&self.default],
                 lang: self.default,

@@ -50,12 +50,19 @@ pub struct BuildOptions {
 impl BuildOptions {
     /// Options for building `root` into `root/output`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        BuildOptions { root: root.into(), output: None, build_date: None, readable: false }
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            build_date: None,
+            readable: false,
+        }
     }
 
     /// The output folder these options resolve to.
     pub fn output_dir(&self) -> PathBuf {
-        self.output.clone().unwrap_or_else(|| self.root.join("output"))
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("output"))
     }
 }
 
@@ -91,7 +98,11 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
 /// for tools such as `check` that also need the raw files and must not read them twice.
 pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     let (files, warnings) = render(&site, options, Ok)?;
-    Ok(BuiltSite { site, files, warnings })
+    Ok(BuiltSite {
+        site,
+        files,
+        warnings,
+    })
 }
 
 /// Theme → decks → pages, each finished file handed to `keep`.
@@ -101,7 +112,10 @@ fn render<T: Send>(
     keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
 ) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
-    let render_options = RenderOptions { build_date: options.build_date, readable: options.readable };
+    let render_options = RenderOptions {
+        build_date: options.build_date,
+        readable: options.readable,
+    };
     let (kept, deck_warnings) = render::render_site(site, &theme, &render_options, keep)?;
     let mut warnings = warnings::collect(site);
     warnings.extend(deck_warnings);

@@ -143,15 +143,35 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
-        Command::Build { root, output, readable } => build(root, output, readable),
+        Command::Build {
+            root,
+            output,
+            readable,
+        } => build(root, output, readable),
         Command::Check { root, format } => check(root, format),
         Command::Serve { root, bind, port } => serve(root, bind, port),
         Command::New { year, root } => new_year(root, year),
-        Command::Import { file, year, lang, root, force } => import(ImportOptions { file, year, lang, root, force }),
+        Command::Import {
+            file,
+            year,
+            lang,
+            root,
+            force,
+        } => import(ImportOptions {
+            file,
+            year,
+            lang,
+            root,
+            force,
+        }),
     }
 }
 
@@ -168,7 +188,11 @@ fn check(root: PathBuf, format: Format) -> ExitCode {
             println!("{}", report.summary_line());
         }
     }
-    if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if report.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16) -> ExitCode {
@@ -217,12 +241,21 @@ fn fail(e: &BuildError, what_happened: &str) -> ExitCode {
 
 fn build(root: PathBuf, output: Option<PathBuf>, readable: bool) -> ExitCode {
     let started = Instant::now();
-    let options = BuildOptions { root, output, build_date: source_date_epoch(), readable };
+    let options = BuildOptions {
+        root,
+        output,
+        build_date: source_date_epoch(),
+        readable,
+    };
     match summering::build(&options) {
         Ok(built) => {
             // One write for all warnings: standard error is unbuffered, and a large
             // site's thousand warnings were five thousand system calls after the build.
-            let warnings: String = built.warnings.iter().map(|w| format!("warning: {w}\n")).collect();
+            let warnings: String = built
+                .warnings
+                .iter()
+                .map(|w| format!("warning: {w}\n"))
+                .collect();
             eprint!("{warnings}");
             let reports = built.site.reports.len();
             println!(
@@ -274,5 +307,10 @@ fn use_color() -> bool {
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) asks for a build date in the footer.
 fn source_date_epoch() -> Option<Date> {
-    std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok().and_then(Date::from_unix)
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()?
+        .trim()
+        .parse()
+        .ok()
+        .and_then(Date::from_unix)
 }

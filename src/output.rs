@@ -32,7 +32,9 @@ pub struct OutputFile {
 impl OutputFile {
     /// A file at `path` (relative, `/`-separated).
     pub fn new(path: String, bytes: Vec<u8>) -> Self {
-        debug_assert!(!path.starts_with('/') && !path.split('/').any(|p| p == ".." || p.is_empty()));
+        debug_assert!(
+            !path.starts_with('/') && !path.split('/').any(|p| p == ".." || p.is_empty())
+        );
         OutputFile { path, bytes }
     }
 
@@ -96,12 +98,22 @@ impl Staging {
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent).map_err(|e| SiteError::io(&parent, "create the folder", &e))?;
-        let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "output".into());
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
         let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let _ = fs::remove_dir_all(&tmp);
-        let staging = Staging { out: out.to_path_buf(), tmp, old, committed: false, folders: Default::default() };
-        fs::create_dir_all(&staging.tmp).map_err(|e| SiteError::io(&staging.tmp, "create the folder", &e))?;
+        let staging = Staging {
+            out: out.to_path_buf(),
+            tmp,
+            old,
+            committed: false,
+            folders: Default::default(),
+        };
+        fs::create_dir_all(&staging.tmp)
+            .map_err(|e| SiteError::io(&staging.tmp, "create the folder", &e))?;
         Ok(staging)
     }
 
@@ -110,10 +122,18 @@ impl Staging {
         let path = self.tmp.join(&f.path);
         let shown = || self.out.join(&f.path);
         if let Some(dir) = path.parent() {
-            let made = self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner).contains(dir);
+            let made = self
+                .folders
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .contains(dir);
             if !made {
-                fs::create_dir_all(dir).map_err(|e| SiteError::io(&shown(), "create the folder", &e))?;
-                self.folders.lock().unwrap_or_else(std::sync::PoisonError::into_inner).insert(dir.to_path_buf());
+                fs::create_dir_all(dir)
+                    .map_err(|e| SiteError::io(&shown(), "create the folder", &e))?;
+                self.folders
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .insert(dir.to_path_buf());
             }
         }
         fs::write(&path, &f.bytes).map_err(|e| SiteError::io(&shown(), "write the file", &e))
@@ -122,8 +142,11 @@ impl Staging {
     /// Completes the new build (marker, kept files) and swaps it into place.
     pub fn commit(mut self) -> Result<(), SiteError> {
         let marker = self.tmp.join(MARKER);
-        fs::write(&marker, "This folder is written by `summering build` and replaced by every build.\n")
-            .map_err(|e| SiteError::io(&marker, "write the file", &e))?;
+        fs::write(
+            &marker,
+            "This folder is written by `summering build` and replaced by every build.\n",
+        )
+        .map_err(|e| SiteError::io(&marker, "write the file", &e))?;
         for kept in KEPT {
             if self.out.join(kept).is_file() {
                 fs::copy(self.out.join(kept), self.tmp.join(kept))
@@ -171,12 +194,14 @@ fn swap(out: &Path, tmp: &Path, old: &Path) -> Result<(), SiteError> {
 fn remove_tree(dir: &Path) {
     if let Ok(entries) = fs::read_dir(dir) {
         let entries: Vec<fs::DirEntry> = entries.filter_map(Result::ok).collect();
-        entries.par_iter().for_each(|entry| match entry.file_type() {
-            Ok(t) if t.is_dir() => remove_tree(&entry.path()),
-            _ => {
-                let _ = fs::remove_file(entry.path());
-            }
-        });
+        entries
+            .par_iter()
+            .for_each(|entry| match entry.file_type() {
+                Ok(t) if t.is_dir() => remove_tree(&entry.path()),
+                _ => {
+                    let _ = fs::remove_file(entry.path());
+                }
+            });
     }
     // Empty now, unless something could not be removed above.
     if fs::remove_dir(dir).is_err() {
@@ -191,8 +216,12 @@ fn check_replaceable(out: &Path) -> Result<(), SiteError> {
         return Ok(());
     }
     if !out.is_dir() {
-        return Err(SiteError::in_file(ErrorKind::OutputNotOurs, out.display().to_string(), "the output path is a file, not a folder")
-            .with_help("choose another --output folder"));
+        return Err(SiteError::in_file(
+            ErrorKind::OutputNotOurs,
+            out.display().to_string(),
+            "the output path is a file, not a folder",
+        )
+        .with_help("choose another --output folder"));
     }
     if out.join(MARKER).is_file() {
         return Ok(());
@@ -238,8 +267,15 @@ mod tests {
         assert_eq!(fs::read_to_string(out.join("a/index.html")).unwrap(), "2");
         assert!(!out.join("old.html").exists());
         assert!(out.join(".gitkeep").exists());
-        let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers.len(), 1, "temporary folders left behind: {leftovers:?}");
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            leftovers.len(),
+            1,
+            "temporary folders left behind: {leftovers:?}"
+        );
     }
 
     #[test]
@@ -248,19 +284,31 @@ mod tests {
         fs::write(dir.path().join("thesis.docx"), "precious").unwrap();
         let e = write_site(dir.path(), &[file("index.html", "x")]).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::OutputNotOurs);
-        assert_eq!(fs::read_to_string(dir.path().join("thesis.docx")).unwrap(), "precious");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("thesis.docx")).unwrap(),
+            "precious"
+        );
     }
 
     #[test]
     fn minifies_html_and_css() {
         let mut files = [
-            file("index.html", "<!DOCTYPE html>\n<html lang=\"sv\">\n<head><title>x</title></head>\n<body>\n  <p>  hej  </p>\n</body>\n</html>\n"),
+            file(
+                "index.html",
+                "<!DOCTYPE html>\n<html lang=\"sv\">\n<head><title>x</title></head>\n<body>\n  <p>  hej  </p>\n</body>\n</html>\n",
+            ),
             file("assets/style.css", "body {\n  color: red;\n}\n"),
         ];
         files.iter_mut().for_each(minify_file);
         let html = String::from_utf8(files[0].bytes.clone()).unwrap();
-        assert!(html.starts_with("<!doctype html><html lang=sv><head>"), "{html}");
+        assert!(
+            html.starts_with("<!doctype html><html lang=sv><head>"),
+            "{html}"
+        );
         assert!(html.contains("</p></body></html>"), "{html}");
-        assert_eq!(String::from_utf8(files[1].bytes.clone()).unwrap(), "body{color:red}");
+        assert_eq!(
+            String::from_utf8(files[1].bytes.clone()).unwrap(),
+            "body{color:red}"
+        );
     }
 }

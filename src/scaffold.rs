@@ -63,23 +63,37 @@ fn words(lang: Lang) -> Words {
 
 /// Scaffolds `content/YEAR/` from the latest report of the site at `root`.
 pub fn new_year(root: &Path, year: u16) -> Result<Scaffolded, BuildError> {
-    ensure_writable(root, year, false, "choose another year; summering new never overwrites a year")?;
+    ensure_writable(
+        root,
+        year,
+        false,
+        "choose another year; summering new never overwrites a year",
+    )?;
     if Year::new(year).is_none() {
-        return Err(SiteError::new(ErrorKind::InvalidValue, format!("{year} is not a year summering can use"))
-            .with_help("give the year with four digits, like 2022")
-            .into());
+        return Err(SiteError::new(
+            ErrorKind::InvalidValue,
+            format!("{year} is not a year summering can use"),
+        )
+        .with_help("give the year with four digits, like 2022")
+        .into());
     }
     let site = crate::load_site(root)?;
     let latest = &site.reports[0];
     let files = scaffold(&site, latest, year);
-    let carried_into = files.iter().find(|(_, carried)| *carried > 0).map(|(f, _)| format!("content/{year}/{}", f.name));
+    let carried_into = files
+        .iter()
+        .find(|(_, carried)| *carried > 0)
+        .map(|(f, _)| format!("content/{year}/{}", f.name));
     let carried = files.iter().map(|(_, c)| *c).max().unwrap_or(0);
     let files: Vec<NewFile> = files.into_iter().map(|(f, _)| f).collect();
     let dir = write_year(root, year, &files, false)?;
     Ok(Scaffolded {
         dir: crate::load::display(root, &dir),
         from: latest.year.get(),
-        files: files.iter().map(|f| format!("content/{year}/{}", f.name)).collect(),
+        files: files
+            .iter()
+            .map(|f| format!("content/{year}/{}", f.name))
+            .collect(),
         carried,
         carried_into,
     })
@@ -91,11 +105,21 @@ fn scaffold(site: &Site, latest: &Report, year: u16) -> Vec<(NewFile, usize)> {
     let old_year = latest.year.to_string();
     let new_year = year.to_string();
     let bump = |s: &str| s.replace(&old_year, &new_year);
-    let mut out = vec![(NewFile { name: "report.toml".into(), text: report_toml(site, latest, year, &bump) }, 0)];
+    let mut out = vec![(
+        NewFile {
+            name: "report.toml".into(),
+            text: report_toml(site, latest, year, &bump),
+        },
+        0,
+    )];
 
     // "Way forward" items per language, in section order.
     let mut carried: BTreeMap<Lang, String> = BTreeMap::new();
-    for s in latest.sections.iter().filter(|s| s.kind == SectionKind::WayForward) {
+    for s in latest
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::WayForward)
+    {
         for lang in s.text.langs() {
             let body = s.text.get(lang).expect("listed language").markdown.trim();
             let entry = carried.entry(lang).or_default();
@@ -105,7 +129,12 @@ fn scaffold(site: &Site, latest: &Report, year: u16) -> Vec<(NewFile, usize)> {
             }
         }
     }
-    let focus = latest.sections.iter().filter(|s| s.kind == SectionKind::FocusArea).map(|s| s.number).min();
+    let focus = latest
+        .sections
+        .iter()
+        .filter(|s| s.kind == SectionKind::FocusArea)
+        .map(|s| s.number)
+        .min();
     let mut sections = latest.sections.clone();
     sections.sort_by_key(|s| s.number);
     for s in &sections {
@@ -121,17 +150,34 @@ fn scaffold(site: &Site, latest: &Report, year: u16) -> Vec<(NewFile, usize)> {
             };
             texts.push((lang, title, body));
         }
-        let hash = texts.iter().find(|(l, ..)| *l == default).map(|(_, t, b)| source_hash(t, b));
+        let hash = texts
+            .iter()
+            .find(|(l, ..)| *l == default)
+            .map(|(_, t, b)| source_hash(t, b));
         for (lang, title, body) in texts {
-            let mut front = format!("kind = \"{}\"\ntitle = {}\n", s.kind.key(), toml_string(&title));
+            let mut front = format!(
+                "kind = \"{}\"\ntitle = {}\n",
+                s.kind.key(),
+                toml_string(&title)
+            );
             if lang != default {
                 if let Some(h) = &hash {
                     front.push_str(&format!("source_hash = \"{h}\"\n"));
                 }
             }
-            let count = if receives { count_items(carried.get(&lang).map_or("", String::as_str)) } else { 0 };
+            let count = if receives {
+                count_items(carried.get(&lang).map_or("", String::as_str))
+            } else {
+                0
+            };
             let name = format!("{:02}-{}.{lang}.md", s.number, s.slug);
-            out.push((NewFile { name, text: format!("+++\n{front}+++\n\n{body}") }, if lang == default { count } else { 0 }));
+            out.push((
+                NewFile {
+                    name,
+                    text: format!("+++\n{front}+++\n\n{body}"),
+                },
+                if lang == default { count } else { 0 },
+            ));
         }
     }
     out
@@ -140,11 +186,18 @@ fn scaffold(site: &Site, latest: &Report, year: u16) -> Vec<(NewFile, usize)> {
 fn report_toml(site: &Site, r: &Report, year: u16, bump: &dyn Fn(&str) -> String) -> String {
     let default = site.default_lang();
     let table = |values: Vec<(Lang, String)>| {
-        let parts: Vec<String> = values.iter().map(|(l, v)| format!("{l} = {}", toml_string(v))).collect();
+        let parts: Vec<String> = values
+            .iter()
+            .map(|(l, v)| format!("{l} = {}", toml_string(v)))
+            .collect();
         format!("{{ {} }}", parts.join(", "))
     };
     let per_lang = |l: &crate::lang::Localized<String>, f: &dyn Fn(Lang, &str) -> String| {
-        table(l.langs().map(|lang| (lang, f(lang, l.get(lang).expect("listed language")))).collect())
+        table(
+            l.langs()
+                .map(|lang| (lang, f(lang, l.get(lang).expect("listed language"))))
+                .collect(),
+        )
     };
     let mut text = format!("title = {}\n", per_lang(&r.title, &|_, v| bump(v)));
     if let Some(sub) = &r.subtitle {
@@ -152,14 +205,21 @@ fn report_toml(site: &Site, r: &Report, year: u16, bump: &dyn Fn(&str) -> String
     }
     // The same day, the same distance from the report's year, as last time.
     let (py, pm, pd) = r.published.parts();
-    let shifted = (i32::from(py) + i32::from(year) - i32::from(r.year.get())).clamp(1900, 9999) as u16;
-    let published = Date::new(shifted, pm, pd).or_else(|| Date::new(shifted, pm, 28)).map_or_else(|| format!("{year}-12-31"), Date::iso);
+    let shifted =
+        (i32::from(py) + i32::from(year) - i32::from(r.year.get())).clamp(1900, 9999) as u16;
+    let published = Date::new(shifted, pm, pd)
+        .or_else(|| Date::new(shifted, pm, 28))
+        .map_or_else(|| format!("{year}-12-31"), Date::iso);
     text.push_str(&format!("# {}\n", placeholder(words(default).date)));
     text.push_str(&format!("published = {published}\n"));
     if let Some(closing) = &r.closing {
         text.push_str(&format!(
             "closing = {}\n",
-            per_lang(closing, &|lang, v| placeholder(&format!("{} {}", words(lang).closing, v)))
+            per_lang(closing, &|lang, v| placeholder(&format!(
+                "{} {}",
+                words(lang).closing,
+                v
+            )))
         ));
     }
     text
@@ -172,5 +232,8 @@ pub fn toml_string(s: &str) -> String {
 
 /// Top-level list items of a Markdown list.
 fn count_items(markdown: &str) -> usize {
-    markdown.lines().filter(|l| l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ ")).count()
+    markdown
+        .lines()
+        .filter(|l| l.starts_with("- ") || l.starts_with("* ") || l.starts_with("+ "))
+        .count()
 }

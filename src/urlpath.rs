@@ -83,9 +83,11 @@ pub enum Link {
 /// Resolves `href` as written on the page at `page` (a site-relative path).
 pub fn resolve(page: &str, href: &str) -> Link {
     let href = href.trim();
-    let has_scheme = href
-        .split_once(':')
-        .is_some_and(|(s, _)| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c)));
+    let has_scheme = href.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+    });
     if has_scheme || href.starts_with("//") {
         return Link::External;
     }
@@ -99,7 +101,10 @@ pub fn resolve(page: &str, href: &str) -> Link {
     let path = before_fragment.split('?').next().unwrap_or("");
     let path = percent_decode(path).unwrap_or_else(|| path.to_string());
     if path.is_empty() {
-        return Link::Internal { path: page.to_string(), fragment };
+        return Link::Internal {
+            path: page.to_string(),
+            fragment,
+        };
     }
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
@@ -117,10 +122,18 @@ pub fn resolve(page: &str, href: &str) -> Link {
     // A folder link keeps its slash (`sv/2020/`): the link checker tells the
     // editor to name the page, since folders do not open from a file share.
     let mut resolved = parts.join("/");
-    if path.ends_with('/') || path.ends_with("/.") || path.ends_with("/..") || path == "." || path == ".." {
+    if path.ends_with('/')
+        || path.ends_with("/.")
+        || path.ends_with("/..")
+        || path == "."
+        || path == ".."
+    {
         resolved.push('/');
     }
-    Link::Internal { path: resolved, fragment }
+    Link::Internal {
+        path: resolved,
+        fragment,
+    }
 }
 
 #[cfg(test)]
@@ -130,16 +143,34 @@ mod tests {
     #[test]
     fn requests_map_to_files() {
         assert_eq!(request_to_file("/"), Ok("index.html".into()));
-        assert_eq!(request_to_file("/sv/2021/"), Ok("sv/2021/index.html".into()));
-        assert_eq!(request_to_file("/assets/style.css"), Ok("assets/style.css".into()));
+        assert_eq!(
+            request_to_file("/sv/2021/"),
+            Ok("sv/2021/index.html".into())
+        );
+        assert_eq!(
+            request_to_file("/assets/style.css"),
+            Ok("assets/style.css".into())
+        );
         assert_eq!(request_to_file("/sv/2021"), Ok("sv/2021".into()));
         assert_eq!(request_to_file("/%C3%B6k.html"), Ok("ök.html".into()));
     }
 
     #[test]
     fn escapes_are_refused() {
-        for bad in ["/../etc/passwd", "/%2e%2e/etc/passwd", "/sv/%2E%2E/%2e%2e/x", "/..%2f..%2fetc", "/a\\..\\b",
-            "/%5c..%5cb", "//etc/passwd", "/%2fetc/passwd", "/C:/x", "/a/./b", "etc/passwd", "/a%00b"] {
+        for bad in [
+            "/../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/sv/%2E%2E/%2e%2e/x",
+            "/..%2f..%2fetc",
+            "/a\\..\\b",
+            "/%5c..%5cb",
+            "//etc/passwd",
+            "/%2fetc/passwd",
+            "/C:/x",
+            "/a/./b",
+            "etc/passwd",
+            "/a%00b",
+        ] {
             assert_eq!(request_to_file(bad), Err(Refused::Escape), "{bad}");
         }
         assert_eq!(request_to_file("/%zz"), Err(Refused::Malformed));
@@ -149,16 +180,28 @@ mod tests {
     #[test]
     fn relative_links_resolve_against_the_page() {
         let page = "sv/2021/index.html";
-        let internal = |p: &str, f: Option<&str>| Link::Internal { path: p.into(), fragment: f.map(String::from) };
-        assert_eq!(resolve(page, "../../assets/style.css"), internal("assets/style.css", None));
+        let internal = |p: &str, f: Option<&str>| Link::Internal {
+            path: p.into(),
+            fragment: f.map(String::from),
+        };
+        assert_eq!(
+            resolve(page, "../../assets/style.css"),
+            internal("assets/style.css", None)
+        );
         assert_eq!(resolve(page, "#framat"), internal(page, Some("framat")));
-        assert_eq!(resolve(page, "../index.html?x=1#a%20b"), internal("sv/index.html", Some("a b")));
+        assert_eq!(
+            resolve(page, "../index.html?x=1#a%20b"),
+            internal("sv/index.html", Some("a b"))
+        );
         assert_eq!(resolve(page, "../2020/"), internal("sv/2020/", None));
         assert_eq!(resolve(page, "../../"), internal("/", None));
         assert_eq!(resolve(page, "../../../x.html"), Link::OutsideSite);
         assert_eq!(resolve(page, "/sv/index.html"), Link::RootAbsolute);
         assert_eq!(resolve(page, "https://example.org/"), Link::External);
         assert_eq!(resolve(page, "mailto:a@b.se"), Link::External);
-        assert_eq!(resolve("index.html", "sv/index.html"), internal("sv/index.html", None));
+        assert_eq!(
+            resolve("index.html", "sv/index.html"),
+            internal("sv/index.html", None)
+        );
     }
 }

@@ -8,45 +8,121 @@ use crate::model::Site;
 pub fn collect(site: &Site) -> Vec<Warning> {
     let mut out = Vec::new();
     let default = site.default_lang();
-    let others: Vec<_> = site.languages.iter().copied().filter(|&l| l != default).collect();
+    let others: Vec<_> = site
+        .languages
+        .iter()
+        .copied()
+        .filter(|&l| l != default)
+        .collect();
     // `what` is only written out when a translation is missing (most values have all).
-    let missing = |file: &str, what: std::fmt::Arguments<'_>, value: Option<&Localized<String>>, out: &mut Vec<Warning>| {
+    let missing = |file: &str,
+                   what: std::fmt::Arguments<'_>,
+                   value: Option<&Localized<String>>,
+                   out: &mut Vec<Warning>| {
         for &lang in &others {
             if value.is_some_and(|v| v.get(lang).is_none()) {
                 out.push(Warning {
                     kind: WarningKind::MissingTranslation,
                     file: file.to_string(),
-                    message: format!("{what} has no {lang} version; the {default} text is shown instead"),
+                    message: format!(
+                        "{what} has no {lang} version; the {default} text is shown instead"
+                    ),
                 });
             }
         }
     };
-    missing("content/site.toml", format_args!("name"), Some(&site.name), &mut out);
-    missing("content/site.toml", format_args!("organisation"), Some(&site.organisation), &mut out);
-    missing("content/site.toml", format_args!("description"), site.description.as_ref(), &mut out);
+    missing(
+        "content/site.toml",
+        format_args!("name"),
+        Some(&site.name),
+        &mut out,
+    );
+    missing(
+        "content/site.toml",
+        format_args!("organisation"),
+        Some(&site.organisation),
+        &mut out,
+    );
+    missing(
+        "content/site.toml",
+        format_args!("description"),
+        site.description.as_ref(),
+        &mut out,
+    );
     for r in site.reports.iter().rev() {
         missing(&r.file, format_args!("title"), Some(&r.title), &mut out);
-        missing(&r.file, format_args!("subtitle"), r.subtitle.as_ref(), &mut out);
-        missing(&r.file, format_args!("closing"), r.closing.as_ref(), &mut out);
+        missing(
+            &r.file,
+            format_args!("subtitle"),
+            r.subtitle.as_ref(),
+            &mut out,
+        );
+        missing(
+            &r.file,
+            format_args!("closing"),
+            r.closing.as_ref(),
+            &mut out,
+        );
         for c in &r.charts {
             let id = &c.id;
-            missing(&c.file, format_args!("chart \"{id}\": title"), Some(&c.title), &mut out);
-            missing(&c.file, format_args!("chart \"{id}\": x_label"), Some(&c.x_label), &mut out);
-            missing(&c.file, format_args!("chart \"{id}\": y_label"), Some(&c.y_label), &mut out);
-            missing(&c.file, format_args!("chart \"{id}\": unit"), c.unit.as_ref(), &mut out);
-            missing(&c.file, format_args!("chart \"{id}\": source"), Some(&c.source), &mut out);
+            missing(
+                &c.file,
+                format_args!("chart \"{id}\": title"),
+                Some(&c.title),
+                &mut out,
+            );
+            missing(
+                &c.file,
+                format_args!("chart \"{id}\": x_label"),
+                Some(&c.x_label),
+                &mut out,
+            );
+            missing(
+                &c.file,
+                format_args!("chart \"{id}\": y_label"),
+                Some(&c.y_label),
+                &mut out,
+            );
+            missing(
+                &c.file,
+                format_args!("chart \"{id}\": unit"),
+                c.unit.as_ref(),
+                &mut out,
+            );
+            missing(
+                &c.file,
+                format_args!("chart \"{id}\": source"),
+                Some(&c.source),
+                &mut out,
+            );
             for (i, cat) in c.categories.iter().enumerate() {
-                missing(&c.file, format_args!("chart \"{id}\": category {} ({})", i + 1, cat.default_value()), Some(cat), &mut out);
+                missing(
+                    &c.file,
+                    format_args!(
+                        "chart \"{id}\": category {} ({})",
+                        i + 1,
+                        cat.default_value()
+                    ),
+                    Some(cat),
+                    &mut out,
+                );
             }
             for s in &c.series {
-                missing(&c.file, format_args!("chart \"{id}\": series \"{}\"", s.name.default_value()), Some(&s.name), &mut out);
+                missing(
+                    &c.file,
+                    format_args!("chart \"{id}\": series \"{}\"", s.name.default_value()),
+                    Some(&s.name),
+                    &mut out,
+                );
             }
         }
         for s in &r.sections {
             let source = s.text.default_value();
             for &lang in &others {
                 if s.text.get(lang).is_none() {
-                    let expected = source.file.replace(&format!(".{default}.md"), &format!(".{lang}.md"));
+                    let expected = source
+                        .file
+                        .replace(&format!(".{default}.md"), &format!(".{lang}.md"));
                     out.push(Warning {
                         kind: WarningKind::MissingTranslation,
                         file: source.file.clone(),

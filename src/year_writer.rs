@@ -26,22 +26,42 @@ pub fn year_dir(root: &Path, year: u16) -> PathBuf {
 }
 
 /// Refuses if `content/YEAR/` exists (unless `force`) or the site has no `content/site.toml`.
-pub fn ensure_writable(root: &Path, year: u16, force: bool, how_to_force: &str) -> Result<(), SiteError> {
+pub fn ensure_writable(
+    root: &Path,
+    year: u16,
+    force: bool,
+    how_to_force: &str,
+) -> Result<(), SiteError> {
     let site = root.join("content").join("site.toml");
     if !site.is_file() {
-        return Err(SiteError::in_file(ErrorKind::Io, crate::load::display(root, &site), "this folder has no site (content/site.toml is missing)")
-            .with_help("run the command in the site folder, the one that holds content/, or pass --root"));
+        return Err(SiteError::in_file(
+            ErrorKind::Io,
+            crate::load::display(root, &site),
+            "this folder has no site (content/site.toml is missing)",
+        )
+        .with_help(
+            "run the command in the site folder, the one that holds content/, or pass --root",
+        ));
     }
     let dir = year_dir(root, year);
     if dir.exists() && !force {
-        return Err(SiteError::in_file(ErrorKind::YearExists, crate::load::display(root, &dir), format!("the year {year} already exists; nothing was changed"))
-            .with_help(how_to_force.to_string()));
+        return Err(SiteError::in_file(
+            ErrorKind::YearExists,
+            crate::load::display(root, &dir),
+            format!("the year {year} already exists; nothing was changed"),
+        )
+        .with_help(how_to_force.to_string()));
     }
     Ok(())
 }
 
 /// Writes `files` as `content/YEAR/`, replacing an existing folder only if `force`.
-pub fn write_year(root: &Path, year: u16, files: &[NewFile], force: bool) -> Result<PathBuf, SiteError> {
+pub fn write_year(
+    root: &Path,
+    year: u16,
+    files: &[NewFile],
+    force: bool,
+) -> Result<PathBuf, SiteError> {
     ensure_writable(root, year, force, "choose another year")?;
     let dir = year_dir(root, year);
     let content = root.join("content");
@@ -52,7 +72,8 @@ pub fn write_year(root: &Path, year: u16, files: &[NewFile], force: bool) -> Res
         fs::create_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, "create the folder", &e))?;
         for f in files {
             let path = tmp.join(&f.name);
-            fs::write(&path, &f.text).map_err(|e| SiteError::io(&dir.join(&f.name), "write the file", &e))?;
+            fs::write(&path, &f.text)
+                .map_err(|e| SiteError::io(&dir.join(&f.name), "write the file", &e))?;
         }
         Ok::<(), SiteError>(())
     })();
@@ -92,7 +113,10 @@ mod tests {
     }
 
     fn file(name: &str, text: &str) -> NewFile {
-        NewFile { name: name.into(), text: text.into() }
+        NewFile {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 
     #[test]
@@ -101,16 +125,25 @@ mod tests {
         write_year(dir.path(), 2022, &[file("a.md", "1")], false).unwrap();
         let e = write_year(dir.path(), 2022, &[file("b.md", "2")], false).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::YearExists);
-        assert_eq!(fs::read_to_string(dir.path().join("content/2022/a.md")).unwrap(), "1");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("content/2022/a.md")).unwrap(),
+            "1"
+        );
         write_year(dir.path(), 2022, &[file("b.md", "2")], true).unwrap();
         assert!(!dir.path().join("content/2022/a.md").exists());
-        let names: Vec<_> = fs::read_dir(dir.path().join("content")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(dir.path().join("content"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names.len(), 2, "temporary folders left behind: {names:?}");
     }
 
     #[test]
     fn needs_a_site() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(write_year(dir.path(), 2022, &[], false).unwrap_err().kind(), ErrorKind::Io);
+        assert_eq!(
+            write_year(dir.path(), 2022, &[], false).unwrap_err().kind(),
+            ErrorKind::Io
+        );
     }
 }

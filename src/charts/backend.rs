@@ -18,7 +18,9 @@ use std::convert::Infallible;
 use std::fmt::Write as _;
 
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+};
 
 use super::svg::escape_into;
 
@@ -76,7 +78,10 @@ impl<'a> CompactSvg<'a> {
 
     /// Escapes what was written since `at`, as plotters does.
     fn escape_from(&mut self, at: usize) {
-        if self.out[at..].bytes().any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\'')) {
+        if self.out[at..]
+            .bytes()
+            .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
+        {
             let raw = self.out.split_off(at);
             escape_into(self.out, &raw);
         }
@@ -186,7 +191,11 @@ impl DrawingBackend for CompactSvg<'_> {
         Ok(())
     }
 
-    fn draw_pixel(&mut self, (x, y): BackendCoord, color: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_pixel(
+        &mut self,
+        (x, y): BackendCoord,
+        color: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         if color.alpha == 0.0 {
             return Ok(());
         }
@@ -201,7 +210,12 @@ impl DrawingBackend for CompactSvg<'_> {
         Ok(())
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         if style.color().alpha == 0.0 {
             return Ok(());
         }
@@ -300,7 +314,12 @@ impl DrawingBackend for CompactSvg<'_> {
         Ok(())
     }
 
-    fn draw_text<S: BackendTextStyle>(&mut self, text: &str, style: &S, (x, y): BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        (x, y): BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let color = style.color();
         if color.alpha == 0.0 {
             return Ok(());
@@ -308,16 +327,22 @@ impl DrawingBackend for CompactSvg<'_> {
         self.open("text");
         self.attr("x", x);
         self.attr("y", y);
-        self.attr("dy", match style.anchor().v_pos {
-            VPos::Top => "0.76em",
-            VPos::Center => "0.5ex",
-            VPos::Bottom => "-0.5ex",
-        });
-        self.attr("text-anchor", match style.anchor().h_pos {
-            HPos::Left => "start",
-            HPos::Right => "end",
-            HPos::Center => "middle",
-        });
+        self.attr(
+            "dy",
+            match style.anchor().v_pos {
+                VPos::Top => "0.76em",
+                VPos::Center => "0.5ex",
+                VPos::Bottom => "-0.5ex",
+            },
+        );
+        self.attr(
+            "text-anchor",
+            match style.anchor().h_pos {
+                HPos::Left => "start",
+                HPos::Right => "end",
+                HPos::Center => "middle",
+            },
+        );
         self.attr("font-size", style.size() / 1.24);
         self.last_attr("fill", Self::colour(color));
         self.out.push('>');
@@ -333,13 +358,29 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_display_writes_them() {
-        let mut values = vec![0.0, -0.0, 1.0, -1.0, 0.5, 11.5, 14.0, 1e15, 1e16, 123456789.0, f64::NAN, f64::INFINITY];
+        let mut values = vec![
+            0.0,
+            -0.0,
+            1.0,
+            -1.0,
+            0.5,
+            11.5,
+            14.0,
+            1e15,
+            1e16,
+            123456789.0,
+            f64::NAN,
+            f64::INFINITY,
+        ];
         values.extend((0..2000).map(|i| f64::from(i) * 0.25 - 100.0));
         for v in values {
             let mut out = String::new();
             v.write(&mut out);
             assert_eq!(out, format!("{v}"), "{v:?}");
-            assert!(!out.bytes().any(|b| b"\"'<>&= ".contains(&b)), "{out} needs quoting");
+            assert!(
+                !out.bytes().any(|b| b"\"'<>&= ".contains(&b)),
+                "{out} needs quoting"
+            );
         }
     }
 

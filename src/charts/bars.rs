@@ -14,7 +14,10 @@ use super::text;
 fn extent(f: &Frame<'_>) -> (f64, f64) {
     let chart = f.chart;
     if chart.kind.is_stacked() {
-        domain((0..chart.categories.len()).filter_map(|i| chart.total(i)), true)
+        domain(
+            (0..chart.categories.len()).filter_map(|i| chart.total(i)),
+            true,
+        )
     } else {
         domain(chart.values(), true)
     }
@@ -24,7 +27,10 @@ fn extent(f: &Frame<'_>) -> (f64, f64) {
 fn end_labels(f: &Frame<'_>) -> Vec<String> {
     let chart = f.chart;
     if chart.kind.is_stacked() {
-        (0..chart.categories.len()).filter_map(|i| chart.total(i)).map(|t| f.value(t)).collect()
+        (0..chart.categories.len())
+            .filter_map(|i| chart.total(i))
+            .map(|t| f.value(t))
+            .collect()
     } else {
         chart.values().map(|v| f.value(v)).collect()
     }
@@ -37,25 +43,43 @@ pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
     let n = chart.categories.len();
     let stacked = chart.kind.is_stacked();
     let per_band = if stacked { 1 } else { chart.series.len() };
-    let mut scene = Scene { width: m.width, ..Scene::default() };
+    let mut scene = Scene {
+        width: m.width,
+        ..Scene::default()
+    };
     let top = f.header(&mut scene, true);
     let (lo, hi) = extent(f);
     let (ticks, tick_labels, left) = f.value_axis(lo, hi);
     let right = m.width - m.pad;
-    let bands = Bands::new(f64::from(left), f64::from(right), n, if per_band > 1 { 0.8 } else { 0.6 });
+    let bands = Bands::new(
+        f64::from(left),
+        f64::from(right),
+        n,
+        if per_band > 1 { 0.8 } else { 0.6 },
+    );
     let room = bands.size() - 8.0;
-    let names: Vec<Vec<String>> = (0..n).map(|i| text::wrap(f.category(i), m.font, room)).collect();
-    if names.iter().any(|l| l.len() > 3 || text::widest(l.iter().map(String::as_str), m.font) > room) {
+    let names: Vec<Vec<String>> = (0..n)
+        .map(|i| text::wrap(f.category(i), m.font, room))
+        .collect();
+    if names
+        .iter()
+        .any(|l| l.len() > 3 || text::widest(l.iter().map(String::as_str), m.font) > room)
+    {
         return None;
     }
     let gap = if per_band > 1 { 2.0 } else { 0.0 };
     let (_, inner) = bands.inner(0);
     let bar_w = (inner - gap * (per_band as f64 - 1.0)) / per_band as f64;
-    let labels_fit = end_labels(f).iter().all(|l| text::width(l, m.small) <= bands.size() / per_band as f64 - 2.0);
+    let labels_fit = end_labels(f)
+        .iter()
+        .all(|l| text::width(l, m.small) <= bands.size() / per_band as f64 - 2.0);
     let label_room = (m.small * 1.5).round() as i32;
     let plot_top = top + label_room;
     let plot_bottom = plot_top + m.plot_height;
-    let ys = Linear::new((ticks.min, ticks.max), (f64::from(plot_bottom), f64::from(plot_top)));
+    let ys = Linear::new(
+        (ticks.min, ticks.max),
+        (f64::from(plot_bottom), f64::from(plot_top)),
+    );
     f.gridlines(&mut scene, &tick_labels, &ys, left, right);
     let zero = ys.at(0.0);
     for i in 0..n {
@@ -64,12 +88,24 @@ pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
             let mut sum = 0.0;
             for (s, series) in chart.series.iter().enumerate() {
                 let Some(v) = series.values[i] else { continue };
-                let rect = (x.round() as i32, ys.at(sum), (x + w).round() as i32, ys.at(sum + v));
+                let rect = (
+                    x.round() as i32,
+                    ys.at(sum),
+                    (x + w).round() as i32,
+                    ys.at(sum + v),
+                );
                 bar(&mut scene, rect, f.colour(s), f.pattern(s), theme);
                 sum += v;
             }
             if let (Some(total), true) = (chart.total(i), labels_fit) {
-                scene.text(f.value(total), (bands.centre(i).round() as i32, ys.at(total) - 4), m.small, theme.text, HPos::Center, VPos::Bottom);
+                scene.text(
+                    f.value(total),
+                    (bands.centre(i).round() as i32, ys.at(total) - 4),
+                    m.small,
+                    theme.text,
+                    HPos::Center,
+                    VPos::Bottom,
+                );
             }
             continue;
         }
@@ -77,27 +113,69 @@ pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
             let Some(v) = series.values[i] else { continue };
             let x0 = x + s as f64 * (bar_w + gap);
             let end = ys.at(v);
-            bar(&mut scene, (x0.round() as i32, zero, (x0 + bar_w).round() as i32, end), f.colour(s), f.pattern(s), theme);
+            bar(
+                &mut scene,
+                (x0.round() as i32, zero, (x0 + bar_w).round() as i32, end),
+                f.colour(s),
+                f.pattern(s),
+                theme,
+            );
             if labels_fit {
-                let (y, v_pos) = if v < 0.0 { (end + 4, VPos::Top) } else { (end - 4, VPos::Bottom) };
-                scene.text(f.value(v), ((x0 + bar_w / 2.0).round() as i32, y), m.small, theme.text, HPos::Center, v_pos);
+                let (y, v_pos) = if v < 0.0 {
+                    (end + 4, VPos::Top)
+                } else {
+                    (end - 4, VPos::Bottom)
+                };
+                scene.text(
+                    f.value(v),
+                    ((x0 + bar_w / 2.0).round() as i32, y),
+                    m.small,
+                    theme.text,
+                    HPos::Center,
+                    v_pos,
+                );
             }
         }
     }
-    scene.push(Shape::Path { points: vec![(left, zero), (right, zero)], colour: theme.axis, width: 2 });
-    let below = if lo < 0.0 && labels_fit { label_room } else { 0 };
+    scene.push(Shape::Path {
+        points: vec![(left, zero), (right, zero)],
+        colour: theme.axis,
+        width: 2,
+    });
+    let below = if lo < 0.0 && labels_fit {
+        label_room
+    } else {
+        0
+    };
     let line_h = (m.font * 1.25).round() as i32;
     let names_top = plot_bottom + below + 8;
     for (i, lines) in names.iter().enumerate() {
         for (j, line) in lines.iter().enumerate() {
-            let pos = (bands.centre(i).round() as i32, names_top + j as i32 * line_h);
-            scene.text(line.clone(), pos, m.font, theme.text, HPos::Center, VPos::Top);
+            let pos = (
+                bands.centre(i).round() as i32,
+                names_top + j as i32 * line_h,
+            );
+            scene.text(
+                line.clone(),
+                pos,
+                m.font,
+                theme.text,
+                HPos::Center,
+                VPos::Top,
+            );
         }
     }
     let lines = names.iter().map(Vec::len).max().unwrap_or(1) as i32;
     let mut y = names_top + lines * line_h + 6;
     for line in text::wrap(f.category_axis_name(), m.small, f64::from(right - left)) {
-        scene.text(line, ((left + right) / 2, y), m.small, theme.muted, HPos::Center, VPos::Top);
+        scene.text(
+            line,
+            ((left + right) / 2, y),
+            m.small,
+            theme.muted,
+            HPos::Center,
+            VPos::Top,
+        );
         y += (m.small * 1.3).round() as i32;
     }
     scene.height = y + m.pad;
@@ -108,7 +186,10 @@ pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
 pub fn horizontal(f: &Frame<'_>) -> Scene {
     let (m, theme, chart) = (&f.m, f.theme, f.chart);
     let stacked = chart.kind.is_stacked();
-    let mut scene = Scene { width: m.width, ..Scene::default() };
+    let mut scene = Scene {
+        width: m.width,
+        ..Scene::default()
+    };
     let top = f.header(&mut scene, true);
     let (lo, hi) = extent(f);
     let label_w = text::widest(end_labels(f).iter().map(String::as_str), m.small).ceil() as i32 + 6;
@@ -129,7 +210,13 @@ pub fn horizontal(f: &Frame<'_>) -> Scene {
         for line in text::wrap(f.category(i), m.font, f64::from(m.width - 2 * m.pad)) {
             // A patch of background behind the name keeps grid lines from crossing it.
             let x1 = m.pad + text::width(&line, m.font).ceil() as i32 + 4;
-            marks.push(Shape::Rect { x0: m.pad - 2, y0: y, x1, y1: y + line_h, fill: theme.background });
+            marks.push(Shape::Rect {
+                x0: m.pad - 2,
+                y0: y,
+                x1,
+                y1: y + line_h,
+                fill: theme.background,
+            });
             marks.text(line, (m.pad, y), m.font, theme.text, HPos::Left, VPos::Top);
             y += line_h;
         }
@@ -138,20 +225,50 @@ pub fn horizontal(f: &Frame<'_>) -> Scene {
             let mut sum = 0.0;
             for (s, series) in chart.series.iter().enumerate() {
                 let Some(v) = series.values[i] else { continue };
-                bar(&mut marks, (xs.at(sum), y, xs.at(sum + v), y + m.bar), f.colour(s), f.pattern(s), theme);
+                bar(
+                    &mut marks,
+                    (xs.at(sum), y, xs.at(sum + v), y + m.bar),
+                    f.colour(s),
+                    f.pattern(s),
+                    theme,
+                );
                 sum += v;
             }
             if let Some(total) = chart.total(i) {
-                marks.text(f.value(total), (xs.at(total) + 6, y + m.bar / 2), m.small, theme.text, HPos::Left, VPos::Center);
+                marks.text(
+                    f.value(total),
+                    (xs.at(total) + 6, y + m.bar / 2),
+                    m.small,
+                    theme.text,
+                    HPos::Left,
+                    VPos::Center,
+                );
             }
             y += m.bar + 3;
         } else {
             for (s, series) in chart.series.iter().enumerate() {
                 if let Some(v) = series.values[i] {
                     let end = xs.at(v);
-                    bar(&mut marks, (zero, y, end, y + m.bar), f.colour(s), f.pattern(s), theme);
-                    let (x, h) = if v < 0.0 { (end - 6, HPos::Right) } else { (end + 6, HPos::Left) };
-                    marks.text(f.value(v), (x, y + m.bar / 2), m.small, theme.text, h, VPos::Center);
+                    bar(
+                        &mut marks,
+                        (zero, y, end, y + m.bar),
+                        f.colour(s),
+                        f.pattern(s),
+                        theme,
+                    );
+                    let (x, h) = if v < 0.0 {
+                        (end - 6, HPos::Right)
+                    } else {
+                        (end + 6, HPos::Left)
+                    };
+                    marks.text(
+                        f.value(v),
+                        (x, y + m.bar / 2),
+                        m.small,
+                        theme.text,
+                        h,
+                        VPos::Center,
+                    );
                 }
                 y += m.bar + 3;
             }
@@ -161,10 +278,25 @@ pub fn horizontal(f: &Frame<'_>) -> Scene {
     let bottom = y;
     for v in ticks.values() {
         let x = xs.at(v);
-        scene.push(Shape::Path { points: vec![(x, top), (x, bottom)], colour: theme.grid, width: 1 });
-        scene.text(f.tick(v, &ticks), (x, bottom + 4), m.small, theme.muted, HPos::Center, VPos::Top);
+        scene.push(Shape::Path {
+            points: vec![(x, top), (x, bottom)],
+            colour: theme.grid,
+            width: 1,
+        });
+        scene.text(
+            f.tick(v, &ticks),
+            (x, bottom + 4),
+            m.small,
+            theme.muted,
+            HPos::Center,
+            VPos::Top,
+        );
     }
-    scene.push(Shape::Path { points: vec![(zero, top), (zero, bottom)], colour: theme.axis, width: 2 });
+    scene.push(Shape::Path {
+        points: vec![(zero, top), (zero, bottom)],
+        colour: theme.axis,
+        width: 2,
+    });
     scene.shapes.append(&mut marks.shapes);
     scene.height = bottom + 4 + (m.small * 1.4).round() as i32 + m.pad;
     scene

@@ -20,18 +20,33 @@ pub fn describe(chart: &Chart, lang: Lang, s: &ChartStrings) -> String {
         if chart.series.len() == 1 {
             category(cat).to_string()
         } else {
-            fill(&s.describe_pair, &[("category", category(cat)), ("series", chart.series[series].name.resolve(lang).value)])
+            fill(
+                &s.describe_pair,
+                &[
+                    ("category", category(cat)),
+                    ("series", chart.series[series].name.resolve(lang).value),
+                ],
+            )
         }
     };
     let mut sentences = vec![fill(
         &s.describe_intro,
-        &[("kind", s.kinds.get(chart.kind)), ("title", chart.title.resolve(lang).value)],
+        &[
+            ("kind", s.kinds.get(chart.kind)),
+            ("title", chart.title.resolve(lang).value),
+        ],
     )];
     if chart.kind == ChartKind::Line {
         for series in &chart.series {
-            let present: Vec<(usize, f64)> =
-                series.values.iter().enumerate().filter_map(|(i, v)| v.map(|v| (i, v))).collect();
-            let (Some(&(i0, first)), Some(&(i1, last))) = (present.first(), present.last()) else { continue };
+            let present: Vec<(usize, f64)> = series
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| (i, v)))
+                .collect();
+            let (Some(&(i0, first)), Some(&(i1, last))) = (present.first(), present.last()) else {
+                continue;
+            };
             if i0 == i1 {
                 continue;
             }
@@ -58,12 +73,17 @@ pub fn describe(chart: &Chart, lang: Lang, s: &ChartStrings) -> String {
         }
     }
     let (high, low, high_t, low_t) = if chart.kind.is_stacked() && chart.series.len() > 1 {
-        let totals = (0..chart.categories.len()).filter_map(|i| chart.total(i).map(|t| (category(i).to_string(), t)));
+        let totals = (0..chart.categories.len())
+            .filter_map(|i| chart.total(i).map(|t| (category(i).to_string(), t)));
         let (h, l) = extremes(totals);
         (h, l, &s.describe_highest_total, &s.describe_lowest_total)
     } else {
         let all = chart.series.iter().enumerate().flat_map(|(si, series)| {
-            series.values.iter().enumerate().filter_map(move |(ci, v)| v.map(|v| (si, ci, v)))
+            series
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(move |(ci, v)| v.map(|v| (si, ci, v)))
         });
         let (h, l) = extremes(all.map(|(si, ci, v)| (label(si, ci), v)));
         (h, l, &s.describe_highest, &s.describe_lowest)
@@ -106,10 +126,16 @@ mod tests {
 
     #[test]
     fn bars_name_the_largest_and_smallest_value() {
-        let c = chart(ChartKind::Bar, &[("Deltagare", &[12.5, 1234.5, 40.0])], Some("%"));
+        let c = chart(
+            ChartKind::Bar,
+            &[("Deltagare", &[12.5, 1234.5, 40.0])],
+            Some("%"),
+        );
         assert_eq!(
             describe(&c, Lang::Sv, &strings(Lang::Sv)),
-            format!("Stapeldiagram: Närvaro. Högst är Primärvård med 1{NB}234,5{NB}%. Lägst är Kommun med 12,5{NB}%.")
+            format!(
+                "Stapeldiagram: Närvaro. Högst är Primärvård med 1{NB}234,5{NB}%. Lägst är Kommun med 12,5{NB}%."
+            )
         );
         assert_eq!(
             describe(&c, Lang::En, &strings(Lang::En)),
@@ -119,7 +145,14 @@ mod tests {
 
     #[test]
     fn several_series_name_category_and_series() {
-        let c = chart(ChartKind::GroupedBar, &[("Möten", &[3.0, 5.0, 4.0]), ("Deltagare", &[30.0, 50.0, 2.0])], None);
+        let c = chart(
+            ChartKind::GroupedBar,
+            &[
+                ("Möten", &[3.0, 5.0, 4.0]),
+                ("Deltagare", &[30.0, 50.0, 2.0]),
+            ],
+            None,
+        );
         let d = describe(&c, Lang::Sv, &strings(Lang::Sv));
         assert!(d.contains("Högst är Primärvård (Deltagare) med 50."), "{d}");
         assert!(d.contains("Lägst är SU (Deltagare) med 2."), "{d}");
@@ -127,7 +160,11 @@ mod tests {
 
     #[test]
     fn stacks_are_described_by_their_totals() {
-        let c = chart(ChartKind::StackedBar, &[("A", &[3.0, 5.0, 4.0]), ("B", &[30.0, 50.0, 2.0])], None);
+        let c = chart(
+            ChartKind::StackedBar,
+            &[("A", &[3.0, 5.0, 4.0]), ("B", &[30.0, 50.0, 2.0])],
+            None,
+        );
         let d = describe(&c, Lang::En, &strings(Lang::En));
         assert!(d.contains("Largest in total is Primary care at 55."), "{d}");
         assert!(d.contains("Smallest in total is SU at 6."), "{d}");
@@ -135,11 +172,28 @@ mod tests {
 
     #[test]
     fn lines_say_where_they_go() {
-        let c = chart(ChartKind::Line, &[("Möten", &[3.0, 5.0, 4.0]), ("Deltagare", &[30.0, 20.0, 2.0]), ("Lika", &[7.0, 1.0, 7.0])], None);
+        let c = chart(
+            ChartKind::Line,
+            &[
+                ("Möten", &[3.0, 5.0, 4.0]),
+                ("Deltagare", &[30.0, 20.0, 2.0]),
+                ("Lika", &[7.0, 1.0, 7.0]),
+            ],
+            None,
+        );
         let d = describe(&c, Lang::En, &strings(Lang::En));
-        assert!(d.contains("Meetings rises from 3 (Municipality) to 4 (SU)."), "{d}");
-        assert!(d.contains("Participants falls from 30 (Municipality) to 2 (SU)."), "{d}");
-        assert!(d.contains("Same stays at 7 from Municipality to SU."), "{d}");
+        assert!(
+            d.contains("Meetings rises from 3 (Municipality) to 4 (SU)."),
+            "{d}"
+        );
+        assert!(
+            d.contains("Participants falls from 30 (Municipality) to 2 (SU)."),
+            "{d}"
+        );
+        assert!(
+            d.contains("Same stays at 7 from Municipality to SU."),
+            "{d}"
+        );
     }
 
     #[test]

@@ -59,13 +59,21 @@ impl<'a> Frame<'a> {
 
     /// The hatching of series `i` (none when there is only one series).
     pub fn pattern(&self, i: usize) -> Pattern {
-        if self.chart.series.len() == 1 { Pattern::Solid } else { Pattern::of(i) }
+        if self.chart.series.len() == 1 {
+            Pattern::Solid
+        } else {
+            Pattern::of(i)
+        }
     }
 
     /// The value axis' name, with the unit in parentheses unless the name already has it.
     pub fn value_axis_name(&self) -> String {
         let name = self.chart.y_label.resolve(self.lang).value.as_str();
-        match self.unit.map(str::trim).filter(|u| !u.is_empty() && !name.contains(*u)) {
+        match self
+            .unit
+            .map(str::trim)
+            .filter(|u| !u.is_empty() && !name.contains(*u))
+        {
             Some(u) => format!("{name} ({u})"),
             None => name.to_string(),
         }
@@ -94,11 +102,19 @@ impl<'a> Frame<'a> {
                     marker: Marker::of(i),
                 })
                 .collect();
-            y = legend(scene, &items, (m.pad, y), m.width - m.pad, m, self.theme) + (m.small * 0.4).round() as i32;
+            y = legend(scene, &items, (m.pad, y), m.width - m.pad, m, self.theme)
+                + (m.small * 0.4).round() as i32;
         }
         let name = self.value_axis_name();
         for line in text::wrap(&name, m.small, f64::from(m.width - 2 * m.pad)) {
-            scene.text(line, (m.pad, y), m.small, self.theme.muted, HPos::Left, VPos::Top);
+            scene.text(
+                line,
+                (m.pad, y),
+                m.small,
+                self.theme.muted,
+                HPos::Left,
+                VPos::Top,
+            );
             y += (m.small * 1.3).round() as i32;
         }
         y + (m.small * 0.3).round() as i32
@@ -108,18 +124,40 @@ impl<'a> Frame<'a> {
     /// where the plot starts (right of the widest label).
     pub fn value_axis(&self, lo: f64, hi: f64) -> (Ticks, Vec<(f64, String)>, i32) {
         let ticks = Ticks::nice_for(lo, hi, self.m.max_ticks, self.decimals);
-        let labels: Vec<(f64, String)> = ticks.values().into_iter().map(|v| (v, self.tick(v, &ticks))).collect();
+        let labels: Vec<(f64, String)> = ticks
+            .values()
+            .into_iter()
+            .map(|v| (v, self.tick(v, &ticks)))
+            .collect();
         let widest = text::widest(labels.iter().map(|(_, l)| l.as_str()), self.m.small);
         let left = self.m.pad + widest.ceil() as i32 + 8;
         (ticks, labels, left)
     }
 
     /// Draws a gridline and its label at each tick of a vertical value axis.
-    pub fn gridlines(&self, scene: &mut Scene, labels: &[(f64, String)], ys: &Linear, left: i32, right: i32) {
+    pub fn gridlines(
+        &self,
+        scene: &mut Scene,
+        labels: &[(f64, String)],
+        ys: &Linear,
+        left: i32,
+        right: i32,
+    ) {
         for (v, label) in labels {
             let y = ys.at(*v);
-            scene.push(Shape::Path { points: vec![(left, y), (right, y)], colour: self.theme.grid, width: 1 });
-            scene.text(label.clone(), (left - 8, y), self.m.small, self.theme.muted, HPos::Right, VPos::Center);
+            scene.push(Shape::Path {
+                points: vec![(left, y), (right, y)],
+                colour: self.theme.grid,
+                width: 1,
+            });
+            scene.text(
+                label.clone(),
+                (left - 8, y),
+                self.m.small,
+                self.theme.muted,
+                HPos::Right,
+                VPos::Center,
+            );
         }
     }
 
@@ -128,7 +166,11 @@ impl<'a> Frame<'a> {
         let mut n = self.m.max_ticks;
         loop {
             let ticks = Ticks::nice_for(lo, hi, n, self.decimals);
-            let labels = ticks.values().iter().map(|&v| self.tick(v, &ticks)).collect::<Vec<_>>();
+            let labels = ticks
+                .values()
+                .iter()
+                .map(|&v| self.tick(v, &ticks))
+                .collect::<Vec<_>>();
             let widest = text::widest(labels.iter().map(String::as_str), self.m.small);
             let count = labels.len() as f64;
             if n <= 2 || (widest + 12.0) * (count - 1.0) <= room {

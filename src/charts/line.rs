@@ -14,20 +14,37 @@ use super::text;
 pub fn layout(f: &Frame<'_>) -> Scene {
     let (m, theme, chart) = (&f.m, f.theme, f.chart);
     let n = chart.categories.len();
-    let mut scene = Scene { width: m.width, ..Scene::default() };
+    let mut scene = Scene {
+        width: m.width,
+        ..Scene::default()
+    };
     let top = f.header(&mut scene, false);
     let (lo, hi) = domain(chart.values(), false);
     let (ticks, tick_labels, left) = f.value_axis(lo, hi);
     let right = m.width - m.pad;
     let bands = Bands::new(f64::from(left), f64::from(right), n, 1.0);
     let single = chart.series.len() == 1;
-    let labels_fit = single && chart.values().all(|v| text::width(&f.value(v), m.small) <= bands.size() - 4.0);
+    let labels_fit = single
+        && chart
+            .values()
+            .all(|v| text::width(&f.value(v), m.small) <= bands.size() - 4.0);
     let plot_top = top + (m.small * 1.5).round() as i32;
     let plot_bottom = plot_top + m.plot_height;
-    let ys = Linear::new((ticks.min, ticks.max), (f64::from(plot_bottom), f64::from(plot_top)));
+    let ys = Linear::new(
+        (ticks.min, ticks.max),
+        (f64::from(plot_bottom), f64::from(plot_top)),
+    );
     f.gridlines(&mut scene, &tick_labels, &ys, left, right);
-    let base = if ticks.min <= 0.0 && ticks.max >= 0.0 { ys.at(0.0) } else { plot_bottom };
-    scene.push(Shape::Path { points: vec![(left, base), (right, base)], colour: theme.axis, width: 2 });
+    let base = if ticks.min <= 0.0 && ticks.max >= 0.0 {
+        ys.at(0.0)
+    } else {
+        plot_bottom
+    };
+    scene.push(Shape::Path {
+        points: vec![(left, base), (right, base)],
+        colour: theme.axis,
+        width: 2,
+    });
     let x_of = |i: usize| bands.centre(i).round() as i32;
     for (s, series) in chart.series.iter().enumerate() {
         let colour = f.colour(s);
@@ -44,7 +61,14 @@ pub fn layout(f: &Frame<'_>) -> Scene {
             let point = (x_of(i), ys.at(*v));
             Marker::of(s).draw(&mut scene, point, m.marker, colour);
             if labels_fit {
-                scene.text(f.value(*v), (point.0, point.1 - m.marker - 4), m.small, theme.text, HPos::Center, VPos::Bottom);
+                scene.text(
+                    f.value(*v),
+                    (point.0, point.1 - m.marker - 4),
+                    m.small,
+                    theme.text,
+                    HPos::Center,
+                    VPos::Bottom,
+                );
             }
         }
     }
@@ -54,11 +78,25 @@ pub fn layout(f: &Frame<'_>) -> Scene {
     let every = ((widest + 8.0) / bands.size()).ceil().max(1.0) as usize;
     let names_top = plot_bottom + 8;
     for (i, name) in names.iter().enumerate().filter(|(i, _)| i % every == 0) {
-        scene.text(*name, (x_of(i), names_top), m.font, theme.text, HPos::Center, VPos::Top);
+        scene.text(
+            *name,
+            (x_of(i), names_top),
+            m.font,
+            theme.text,
+            HPos::Center,
+            VPos::Top,
+        );
     }
     let mut y = names_top + (m.font * 1.25).round() as i32 + 6;
     for line in text::wrap(f.category_axis_name(), m.small, f64::from(right - left)) {
-        scene.text(line, ((left + right) / 2, y), m.small, theme.muted, HPos::Center, VPos::Top);
+        scene.text(
+            line,
+            ((left + right) / 2, y),
+            m.small,
+            theme.muted,
+            HPos::Center,
+            VPos::Top,
+        );
         y += (m.small * 1.3).round() as i32;
     }
     scene.height = y + m.pad;
@@ -68,7 +106,11 @@ pub fn layout(f: &Frame<'_>) -> Scene {
 /// Draws the points collected so far as one polyline (a single point is only its marker).
 fn flush(scene: &mut Scene, run: &mut Vec<(i32, i32)>, colour: super::theme::Rgb, width: u32) {
     if run.len() >= 2 {
-        scene.push(Shape::Path { points: std::mem::take(run), colour, width });
+        scene.push(Shape::Path {
+            points: std::mem::take(run),
+            colour,
+            width,
+        });
     }
     run.clear();
 }

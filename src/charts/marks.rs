@@ -46,9 +46,39 @@ impl Variant {
     /// The sizes of this layout.
     pub fn metrics(self) -> Metrics {
         match self {
-            Variant::Wide => Metrics { width: 640, font: 16.0, small: 14.0, plot_height: 300, max_ticks: 6, bar: 26, pad: 12, line: 3, marker: 6 },
-            Variant::Narrow => Metrics { width: 320, font: 14.0, small: 12.5, plot_height: 220, max_ticks: 5, bar: 22, pad: 8, line: 3, marker: 5 },
-            Variant::Slide => Metrics { width: 1120, font: 28.0, small: 24.0, plot_height: 280, max_ticks: 6, bar: 36, pad: 12, line: 5, marker: 9 },
+            Variant::Wide => Metrics {
+                width: 640,
+                font: 16.0,
+                small: 14.0,
+                plot_height: 300,
+                max_ticks: 6,
+                bar: 26,
+                pad: 12,
+                line: 3,
+                marker: 6,
+            },
+            Variant::Narrow => Metrics {
+                width: 320,
+                font: 14.0,
+                small: 12.5,
+                plot_height: 220,
+                max_ticks: 5,
+                bar: 22,
+                pad: 8,
+                line: 3,
+                marker: 5,
+            },
+            Variant::Slide => Metrics {
+                width: 1120,
+                font: 28.0,
+                small: 24.0,
+                plot_height: 280,
+                max_ticks: 6,
+                bar: 36,
+                pad: 12,
+                line: 5,
+                marker: 9,
+            },
         }
     }
 
@@ -82,8 +112,14 @@ pub enum Pattern {
 impl Pattern {
     /// The pattern of series `i` (a chart with one series is plain).
     pub fn of(i: usize) -> Pattern {
-        const ALL: [Pattern; 6] =
-            [Pattern::Solid, Pattern::Diagonal, Pattern::Horizontal, Pattern::BackDiagonal, Pattern::Cross, Pattern::Vertical];
+        const ALL: [Pattern; 6] = [
+            Pattern::Solid,
+            Pattern::Diagonal,
+            Pattern::Horizontal,
+            Pattern::BackDiagonal,
+            Pattern::Cross,
+            Pattern::Vertical,
+        ];
         ALL[i % ALL.len()]
     }
 }
@@ -108,23 +144,53 @@ pub enum Marker {
 impl Marker {
     /// The marker of series `i`.
     pub fn of(i: usize) -> Marker {
-        const ALL: [Marker; 6] =
-            [Marker::Circle, Marker::Square, Marker::Triangle, Marker::Diamond, Marker::TriangleDown, Marker::Plus];
+        const ALL: [Marker; 6] = [
+            Marker::Circle,
+            Marker::Square,
+            Marker::Triangle,
+            Marker::Diamond,
+            Marker::TriangleDown,
+            Marker::Plus,
+        ];
         ALL[i % ALL.len()]
     }
 
     /// Adds the marker centred on (x, y) with "radius" r.
     pub fn draw(self, scene: &mut Scene, (x, y): (i32, i32), r: i32, fill: Rgb) {
-        let poly = |pts: &[(i32, i32)]| Shape::Polygon { points: pts.iter().map(|(dx, dy)| (x + dx, y + dy)).collect(), fill };
+        let poly = |pts: &[(i32, i32)]| Shape::Polygon {
+            points: pts.iter().map(|(dx, dy)| (x + dx, y + dy)).collect(),
+            fill,
+        };
         let t = r / 3 + 1;
         scene.push(match self {
-            Marker::Circle => Shape::Circle { x, y, r: r as u32, fill },
-            Marker::Square => poly(&[(-r + 1, -r + 1), (r - 1, -r + 1), (r - 1, r - 1), (-r + 1, r - 1)]),
+            Marker::Circle => Shape::Circle {
+                x,
+                y,
+                r: r as u32,
+                fill,
+            },
+            Marker::Square => poly(&[
+                (-r + 1, -r + 1),
+                (r - 1, -r + 1),
+                (r - 1, r - 1),
+                (-r + 1, r - 1),
+            ]),
             Marker::Triangle => poly(&[(0, -r - 1), (r + 1, r), (-r - 1, r)]),
             Marker::Diamond => poly(&[(0, -r - 1), (r + 1, 0), (0, r + 1), (-r - 1, 0)]),
             Marker::TriangleDown => poly(&[(-r - 1, -r), (r + 1, -r), (0, r + 1)]),
             Marker::Plus => poly(&[
-                (-t, -r), (t, -r), (t, -t), (r, -t), (r, t), (t, t), (t, r), (-t, r), (-t, t), (-r, t), (-r, -t), (-t, -t),
+                (-t, -r),
+                (t, -r),
+                (t, -t),
+                (r, -t),
+                (r, t),
+                (t, t),
+                (t, r),
+                (-t, r),
+                (-t, t),
+                (-r, t),
+                (-r, -t),
+                (-t, -t),
             ]),
         });
     }
@@ -132,24 +198,44 @@ impl Marker {
 
 /// Adds a bar from (x0, y0) to (x1, y1) in `fill` with `pattern`, outlined so
 /// the hatching never touches the bar's edge.
-pub fn bar(scene: &mut Scene, (x0, y0, x1, y1): (i32, i32, i32, i32), fill: Rgb, pattern: Pattern, theme: &ChartTheme) {
+pub fn bar(
+    scene: &mut Scene,
+    (x0, y0, x1, y1): (i32, i32, i32, i32),
+    fill: Rgb,
+    pattern: Pattern,
+    theme: &ChartTheme,
+) {
     let (x0, x1) = (x0.min(x1), x0.max(x1));
     let (y0, y1) = (y0.min(y1), y0.max(y1));
     if x1 == x0 || y1 == y0 {
         return;
     }
-    scene.push(Shape::Rect { x0, y0, x1, y1, fill });
+    scene.push(Shape::Rect {
+        x0,
+        y0,
+        x1,
+        y1,
+        fill,
+    });
     if x1 - x0 < 4 || y1 - y0 < 4 {
         return;
     }
     for points in hatch((x0, y0, x1, y1), pattern) {
-        scene.push(Shape::Path { points, colour: theme.background, width: 2 });
+        scene.push(Shape::Path {
+            points,
+            colour: theme.background,
+            width: 2,
+        });
     }
     if pattern != Pattern::Solid {
         // The hatching runs along the edges between its lines; this covers it.
         let mid = (x0 + x1) / 2;
         let outline = vec![(mid, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0), (mid, y0)];
-        scene.push(Shape::Path { points: outline, colour: fill, width: 2 });
+        scene.push(Shape::Path {
+            points: outline,
+            colour: fill,
+            width: 2,
+        });
     }
 }
 
@@ -159,7 +245,11 @@ const SPACING: i32 = 7;
 /// element per direction instead of one per line keeps the SVG small).
 pub fn hatch(r: (i32, i32, i32, i32), pattern: Pattern) -> Vec<Vec<(i32, i32)>> {
     let (x0, y0, x1, y1) = r;
-    let mirror = |pts: Vec<(i32, i32)>| pts.into_iter().map(|(x, y)| (x0 + x1 - x, y)).collect::<Vec<_>>();
+    let mirror = |pts: Vec<(i32, i32)>| {
+        pts.into_iter()
+            .map(|(x, y)| (x0 + x1 - x, y))
+            .collect::<Vec<_>>()
+    };
     let transpose = |pts: Vec<(i32, i32)>| pts.into_iter().map(|(x, y)| (y, x)).collect::<Vec<_>>();
     let lines = match pattern {
         Pattern::Solid => vec![],
@@ -189,13 +279,29 @@ fn stripes((x0, y0, x1, y1): (i32, i32, i32, i32)) -> Vec<(i32, i32)> {
 /// Lines x + y = k (rising to the right on screen), k on a fixed grid so that
 /// neighbouring bars' hatchings line up.
 fn diagonal((x0, y0, x1, y1): (i32, i32, i32, i32)) -> Vec<(i32, i32)> {
-    let lower = |k: i32| if k - x0 <= y1 { (x0, k - x0) } else { (k - y1, y1) };
-    let upper = |k: i32| if k - y0 <= x1 { (k - y0, y0) } else { (x1, k - x1) };
+    let lower = |k: i32| {
+        if k - x0 <= y1 {
+            (x0, k - x0)
+        } else {
+            (k - y1, y1)
+        }
+    };
+    let upper = |k: i32| {
+        if k - y0 <= x1 {
+            (k - y0, y0)
+        } else {
+            (x1, k - x1)
+        }
+    };
     let mut pts: Vec<(i32, i32)> = Vec::new();
     let mut k = ((x0 + y0) / SPACING + 1) * SPACING;
     let mut up = true;
     while k < x1 + y1 {
-        let (from, to) = if up { (lower(k), upper(k)) } else { (upper(k), lower(k)) };
+        let (from, to) = if up {
+            (lower(k), upper(k))
+        } else {
+            (upper(k), lower(k))
+        };
         if let Some(&last) = pts.last() {
             // Walk along the edge, around the corner if the two ends are on different edges.
             let corner = if up { (x0, y1) } else { (x1, y0) };
@@ -224,12 +330,23 @@ pub struct LegendItem<'a> {
 }
 
 /// Lays out the legend in rows from (x, y) within `max_x`; returns the y below it.
-pub fn legend(scene: &mut Scene, items: &[LegendItem<'_>], (x, y): (i32, i32), max_x: i32, m: &Metrics, theme: &ChartTheme) -> i32 {
+pub fn legend(
+    scene: &mut Scene,
+    items: &[LegendItem<'_>],
+    (x, y): (i32, i32),
+    max_x: i32,
+    m: &Metrics,
+    theme: &ChartTheme,
+) -> i32 {
     let swatch = (m.font * 1.1).round() as i32;
     let row = (m.font * 1.7).round() as i32;
     let (mut cx, mut cy) = (x, y);
     for item in items {
-        let swatch_w = if item.pattern.is_some() { swatch } else { swatch * 2 };
+        let swatch_w = if item.pattern.is_some() {
+            swatch
+        } else {
+            swatch * 2
+        };
         let w = swatch_w + 6 + text::width(item.name, m.font).ceil() as i32;
         if cx > x && cx + w > max_x {
             cx = x;
@@ -237,13 +354,31 @@ pub fn legend(scene: &mut Scene, items: &[LegendItem<'_>], (x, y): (i32, i32), m
         }
         let mid = cy + row / 2;
         match item.pattern {
-            Some(p) => bar(scene, (cx, mid - swatch / 2, cx + swatch, mid + swatch / 2), item.colour, p, theme),
+            Some(p) => bar(
+                scene,
+                (cx, mid - swatch / 2, cx + swatch, mid + swatch / 2),
+                item.colour,
+                p,
+                theme,
+            ),
             None => {
-                scene.push(Shape::Path { points: vec![(cx, mid), (cx + swatch_w, mid)], colour: item.colour, width: m.line });
-                item.marker.draw(scene, (cx + swatch_w / 2, mid), m.marker, item.colour);
+                scene.push(Shape::Path {
+                    points: vec![(cx, mid), (cx + swatch_w, mid)],
+                    colour: item.colour,
+                    width: m.line,
+                });
+                item.marker
+                    .draw(scene, (cx + swatch_w / 2, mid), m.marker, item.colour);
             }
         }
-        scene.text(item.name, (cx + swatch_w + 6, mid), m.font, theme.text, HPos::Left, VPos::Center);
+        scene.text(
+            item.name,
+            (cx + swatch_w + 6, mid),
+            m.font,
+            theme.text,
+            HPos::Left,
+            VPos::Center,
+        );
         cx += w + (m.font * 1.2).round() as i32;
     }
     cy + row
@@ -259,14 +394,33 @@ mod tests {
 
     #[test]
     fn hatchings_stay_inside_their_bar_and_move_along_edges() {
-        for r in [(10, 20, 50, 220), (0, 0, 300, 26), (5, 5, 9, 9), (3, 100, 40, 107)] {
-            for p in [Pattern::Diagonal, Pattern::BackDiagonal, Pattern::Cross, Pattern::Horizontal, Pattern::Vertical] {
+        for r in [
+            (10, 20, 50, 220),
+            (0, 0, 300, 26),
+            (5, 5, 9, 9),
+            (3, 100, 40, 107),
+        ] {
+            for p in [
+                Pattern::Diagonal,
+                Pattern::BackDiagonal,
+                Pattern::Cross,
+                Pattern::Horizontal,
+                Pattern::Vertical,
+            ] {
                 for line in hatch(r, p) {
-                    assert!(line.iter().all(|&pt| inside(pt, r)), "{p:?} {r:?}: {line:?}");
+                    assert!(
+                        line.iter().all(|&pt| inside(pt, r)),
+                        "{p:?} {r:?}: {line:?}"
+                    );
                     // Every other step runs along an edge (hidden by the outline).
                     for (i, w) in line.windows(2).enumerate() {
-                        let on_edge = |pt: (i32, i32)| pt.0 == r.0 || pt.0 == r.2 || pt.1 == r.1 || pt.1 == r.3;
-                        assert!(on_edge(w[0]) && on_edge(w[1]), "{p:?} {r:?} step {i}: {w:?}");
+                        let on_edge = |pt: (i32, i32)| {
+                            pt.0 == r.0 || pt.0 == r.2 || pt.1 == r.1 || pt.1 == r.3
+                        };
+                        assert!(
+                            on_edge(w[0]) && on_edge(w[1]),
+                            "{p:?} {r:?} step {i}: {w:?}"
+                        );
                     }
                 }
             }
@@ -277,7 +431,9 @@ mod tests {
     fn diagonal_lines_are_at_45_degrees() {
         let line = &hatch((0, 0, 40, 100), Pattern::Diagonal)[0];
         // Points come in (from, to) pairs per hatch line, possibly with a corner between.
-        let slopes = line.windows(2).filter(|w| w[0].0 != w[1].0 && w[0].1 != w[1].1);
+        let slopes = line
+            .windows(2)
+            .filter(|w| w[0].0 != w[1].0 && w[0].1 != w[1].1);
         for w in slopes {
             assert_eq!((w[1].0 - w[0].0).abs(), (w[1].1 - w[0].1).abs(), "{w:?}");
         }

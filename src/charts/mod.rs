@@ -58,7 +58,10 @@ impl FigText {
     /// The value of `l` for a page in `lang`.
     pub fn resolve(l: &Localized<String>, lang: Lang) -> FigText {
         let r = l.resolve(lang);
-        FigText { text: r.value.clone(), lang: r.is_fallback.then(|| r.lang.code()) }
+        FigText {
+            text: r.value.clone(),
+            lang: r.is_fallback.then(|| r.lang.code()),
+        }
     }
 }
 
@@ -89,11 +92,20 @@ pub fn figure(
     theme: &ChartTheme,
     strings: &ChartStrings,
 ) -> Result<FigureView, DrawError> {
-    let id = if id_prefix.is_empty() { format!("chart-{}", chart.id) } else { format!("{id_prefix}-{}", chart.id) };
+    let id = if id_prefix.is_empty() {
+        format!("chart-{}", chart.id)
+    } else {
+        format!("{id_prefix}-{}", chart.id)
+    };
     let description = describe(chart, lang, strings);
     let title = FigText::resolve(&chart.title, lang);
     let svg = |variant: Variant, suffix: &str| {
-        let labels = svg::Labels { id: &format!("{id}-{suffix}"), title: &title.text, desc: &description, class: variant.class() };
+        let labels = svg::Labels {
+            id: &format!("{id}-{suffix}"),
+            title: &title.text,
+            desc: &description,
+            class: variant.class(),
+        };
         draw(chart, lang, variant, theme, labels)
     };
     Ok(FigureView {
@@ -109,15 +121,38 @@ pub fn figure(
 
 /// The chart's SVG for a slide (large type, no table: the slide's figure caption
 /// names it and the report page has the data); `id_prefix` makes its ids unique.
-pub fn slide_svg(chart: &Chart, lang: Lang, id_prefix: &str, theme: &ChartTheme, strings: &ChartStrings) -> Result<String, DrawError> {
+pub fn slide_svg(
+    chart: &Chart,
+    lang: Lang,
+    id_prefix: &str,
+    theme: &ChartTheme,
+    strings: &ChartStrings,
+) -> Result<String, DrawError> {
     let id = format!("{id_prefix}-{}-s", chart.id);
     let title = chart.title.resolve(lang).value;
     let desc = describe(chart, lang, strings);
-    draw(chart, lang, Variant::Slide, theme, svg::Labels { id: &id, title, desc: &desc, class: Variant::Slide.class() })
+    draw(
+        chart,
+        lang,
+        Variant::Slide,
+        theme,
+        svg::Labels {
+            id: &id,
+            title,
+            desc: &desc,
+            class: Variant::Slide.class(),
+        },
+    )
 }
 
 /// One SVG of `chart`: laid out for `variant`, drawn by plotters, made accessible.
-pub fn draw(chart: &Chart, lang: Lang, variant: Variant, theme: &ChartTheme, labels: svg::Labels<'_>) -> Result<String, DrawError> {
+pub fn draw(
+    chart: &Chart,
+    lang: Lang,
+    variant: Variant,
+    theme: &ChartTheme,
+    labels: svg::Labels<'_>,
+) -> Result<String, DrawError> {
     let frame = frame::Frame::new(chart, lang, theme, variant.metrics());
     let scene = match (chart.kind, variant) {
         (ChartKind::Line, _) => line::layout(&frame),
@@ -136,22 +171,39 @@ mod tests {
         match kind {
             ChartKind::Bar => chart(kind, &[("Deltagare", &[1234.5, 860.0, -40.0])], None),
             ChartKind::Hbar => chart(kind, &[("Deltagare", &[45.25, 30.0, 24.75])], Some("%")),
-            ChartKind::GroupedBar | ChartKind::StackedBar | ChartKind::Line => {
-                chart(kind, &[("Möten", &[12.0, 9.0, 4.0]), ("Deltagare", &[30.0, 22.0, 18.0])], None)
-            }
+            ChartKind::GroupedBar | ChartKind::StackedBar | ChartKind::Line => chart(
+                kind,
+                &[
+                    ("Möten", &[12.0, 9.0, 4.0]),
+                    ("Deltagare", &[30.0, 22.0, 18.0]),
+                ],
+                None,
+            ),
         }
     }
 
     fn svg(c: &Chart, variant: Variant) -> String {
-        let labels = svg::Labels { id: "t", title: "Titel", desc: "Beskrivning", class: variant.class() };
+        let labels = svg::Labels {
+            id: "t",
+            title: "Titel",
+            desc: "Beskrivning",
+            class: variant.class(),
+        };
         draw(c, Lang::Sv, variant, &theme(), labels).unwrap()
     }
 
     #[test]
     fn every_kind_in_both_layouts_matches_its_snapshot() {
         for kind in ChartKind::ALL {
-            for (variant, name) in [(Variant::Wide, "wide"), (Variant::Narrow, "narrow"), (Variant::Slide, "slide")] {
-                insta::assert_snapshot!(format!("{}-{name}", kind.key()), svg(&sample(kind), variant));
+            for (variant, name) in [
+                (Variant::Wide, "wide"),
+                (Variant::Narrow, "narrow"),
+                (Variant::Slide, "slide"),
+            ] {
+                insta::assert_snapshot!(
+                    format!("{}-{name}", kind.key()),
+                    svg(&sample(kind), variant)
+                );
             }
         }
     }
@@ -172,12 +224,24 @@ mod tests {
         let long = svg(&c, Variant::Wide);
         // Vertical bars write category names centred under the bars; horizontal ones left-aligned above.
         let anchor_of = |svg: &str, name: &str| {
-            let end = svg.find(&format!(">{name}</text>")).unwrap_or_else(|| panic!("{name} not in {svg}"));
+            let end = svg
+                .find(&format!(">{name}</text>"))
+                .unwrap_or_else(|| panic!("{name} not in {svg}"));
             let tag = &svg[svg[..end].rfind("<text").unwrap()..end];
-            tag.split("text-anchor=").nth(1).unwrap().trim_start_matches('"').split(['"', ' ']).next().unwrap().to_string()
+            tag.split("text-anchor=")
+                .nth(1)
+                .unwrap()
+                .trim_start_matches('"')
+                .split(['"', ' '])
+                .next()
+                .unwrap()
+                .to_string()
         };
         assert_eq!(anchor_of(&short, "Kommun"), "middle");
-        assert_eq!(anchor_of(&long, "Sahlgrenska Universitetssjukhuset"), "start");
+        assert_eq!(
+            anchor_of(&long, "Sahlgrenska Universitetssjukhuset"),
+            "start"
+        );
     }
 
     #[test]
@@ -185,9 +249,19 @@ mod tests {
         let c = sample(ChartKind::Bar);
         let f = figure(&c, Lang::En, "slide-3", &theme(), &strings(Lang::En)).unwrap();
         assert_eq!(f.id, "slide-3-narvaro");
-        assert!(f.svg_wide.contains("aria-labelledby=\"slide-3-narvaro-w-title slide-3-narvaro-w-desc\""));
-        assert!(f.svg_narrow.contains("<title id=\"slide-3-narvaro-n-title\">Attendance</title>"));
-        assert!(f.svg_wide.contains(">1,234.5</text>") && f.svg_wide.contains(">-40.0</text>"), "{}", f.svg_wide);
+        assert!(
+            f.svg_wide
+                .contains("aria-labelledby=\"slide-3-narvaro-w-title slide-3-narvaro-w-desc\"")
+        );
+        assert!(
+            f.svg_narrow
+                .contains("<title id=\"slide-3-narvaro-n-title\">Attendance</title>")
+        );
+        assert!(
+            f.svg_wide.contains(">1,234.5</text>") && f.svg_wide.contains(">-40.0</text>"),
+            "{}",
+            f.svg_wide
+        );
         assert_eq!(f.source.text, "Example data");
         assert!(f.description.starts_with("Bar chart: Attendance."));
     }

@@ -61,7 +61,11 @@ fn fixed(value: f64, decimals: usize) -> String {
     let exponent = ((bits >> 52) & 0x7ff) as i32;
     let fraction = u128::from(bits & ((1 << 52) - 1));
     // value = mantissa × 2^shift (subnormals have no implicit leading 1).
-    let (mantissa, shift) = if exponent == 0 { (fraction, -1074) } else { (fraction | 1 << 52, exponent - 1075) };
+    let (mantissa, shift) = if exponent == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | 1 << 52, exponent - 1075)
+    };
     let scaled = mantissa * 10u128.pow(decimals as u32); // < 2^53 × 10^6 < 2^73
     // value < 1e15 < 2^52 ≤ mantissa × 2^0, so the shift is always to the right.
     debug_assert!(shift < 0);
@@ -141,7 +145,20 @@ mod tests {
     fn fixed_point_is_exactly_what_format_writes() {
         // A fixed pseudo-random sequence (xorshift) over many magnitudes, plus ties and edges.
         let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut values = vec![0.0, 0.5, 1.5, 2.5, 2.25, 0.125, 0.375, 1e-300, 5e-324, 999.9999995, 123456789012345.6, 0.3 - 0.1];
+        let mut values = vec![
+            0.0,
+            0.5,
+            1.5,
+            2.5,
+            2.25,
+            0.125,
+            0.375,
+            1e-300,
+            5e-324,
+            999.9999995,
+            123456789012345.6,
+            0.3 - 0.1,
+        ];
         for _ in 0..20_000 {
             x ^= x << 13;
             x ^= x >> 7;

@@ -41,7 +41,8 @@ impl Ticks {
         let raw = (hi - lo) / intervals;
         let mut exponent = raw.log10().floor() as i32;
         let mut step_mantissa = 10.0;
-        let quarter_ok = |e: i32| decimals_of_step(2.5, e) <= data_decimals.max(decimals_of_step(1.0, e));
+        let quarter_ok =
+            |e: i32| decimals_of_step(2.5, e) <= data_decimals.max(decimals_of_step(1.0, e));
         for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
             if m == 2.5 && !quarter_ok(exponent) {
                 continue;
@@ -57,7 +58,12 @@ impl Ticks {
             let max = (hi / step - 1e-9).ceil() * step;
             if ((max - min) / step).round() <= intervals {
                 let decimals = decimals_of_step(step_mantissa, exponent);
-                return Ticks { min: tidy(min, decimals), max: tidy(max, decimals), step, decimals };
+                return Ticks {
+                    min: tidy(min, decimals),
+                    max: tidy(max, decimals),
+                    step,
+                    decimals,
+                };
             }
             // Rounding outwards added an interval too many: take the next larger step.
             (step_mantissa, exponent) = match step_mantissa {
@@ -72,7 +78,9 @@ impl Ticks {
     /// The tick values, from `min` to `max`.
     pub fn values(&self) -> Vec<f64> {
         let n = ((self.max - self.min) / self.step).round() as usize;
-        (0..=n).map(|i| tidy(self.min + i as f64 * self.step, self.decimals)).collect()
+        (0..=n)
+            .map(|i| tidy(self.min + i as f64 * self.step, self.decimals))
+            .collect()
     }
 }
 
@@ -126,7 +134,11 @@ impl Linear {
 
     /// The pixel position of `v`, rounded to a whole pixel.
     pub fn at(&self, v: f64) -> i32 {
-        let t = if self.d1 == self.d0 { 0.0 } else { (v - self.d0) / (self.d1 - self.d0) };
+        let t = if self.d1 == self.d0 {
+            0.0
+        } else {
+            (v - self.d0) / (self.d1 - self.d0)
+        };
         (self.r0 + t * (self.r1 - self.r0)).round() as i32
     }
 }
@@ -142,7 +154,11 @@ pub struct Bands {
 impl Bands {
     /// `n` bands filling `start..end`; `fill` (0–1) is the share of a band its bars take.
     pub fn new(start: f64, end: f64, n: usize, fill: f64) -> Bands {
-        Bands { start, size: (end - start) / n.max(1) as f64, fill }
+        Bands {
+            start,
+            size: (end - start) / n.max(1) as f64,
+            fill,
+        }
     }
 
     /// The width of one band.
@@ -212,7 +228,10 @@ mod tests {
     #[test]
     fn negative_and_degenerate_ranges() {
         let t = Ticks::nice(-12.0, 30.0, 6);
-        assert!(t.min <= -12.0 && t.max >= 30.0 && t.values().contains(&0.0), "{t:?}");
+        assert!(
+            t.min <= -12.0 && t.max >= 30.0 && t.values().contains(&0.0),
+            "{t:?}"
+        );
         assert_eq!(Ticks::nice(0.0, 0.0, 5).max, 1.0);
         let t = Ticks::nice(5.0, 5.0, 5);
         assert_eq!((t.min, t.max, t.step), (0.0, 6.0, 2.0));
@@ -234,6 +253,9 @@ mod tests {
         let y = Linear::new((0.0, 100.0), (300.0, 0.0));
         assert_eq!((y.at(0.0), y.at(50.0), y.at(100.0)), (300, 150, 0));
         let b = Bands::new(0.0, 100.0, 4, 0.5);
-        assert_eq!((b.size(), b.centre(0), b.inner(1)), (25.0, 12.5, (31.25, 12.5)));
+        assert_eq!(
+            (b.size(), b.centre(0), b.inner(1)),
+            (25.0, 12.5, (31.25, 12.5))
+        );
     }
 }

@@ -118,7 +118,10 @@ mod tests {
     #[test]
     fn default_templates_use_every_placeholder() {
         for code in ["sv", "en"] {
-            let path = format!("{}/themes/default/strings/{code}.toml", env!("CARGO_MANIFEST_DIR"));
+            let path = format!(
+                "{}/themes/default/strings/{code}.toml",
+                env!("CARGO_MANIFEST_DIR")
+            );
             let s: UiStrings = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
             let c = &s.charts;
             let expect: [(&str, &[&str]); 11] = [
@@ -130,13 +133,25 @@ mod tests {
                 (&c.describe_highest_total, &["label", "value"]),
                 (&c.describe_lowest_total, &["label", "value"]),
                 (&c.describe_pair, &["category", "series"]),
-                (&c.describe_up, &["series", "from", "from_label", "to", "to_label"]),
-                (&c.describe_down, &["series", "from", "from_label", "to", "to_label"]),
-                (&c.describe_flat, &["series", "value", "from_label", "to_label"]),
+                (
+                    &c.describe_up,
+                    &["series", "from", "from_label", "to", "to_label"],
+                ),
+                (
+                    &c.describe_down,
+                    &["series", "from", "from_label", "to", "to_label"],
+                ),
+                (
+                    &c.describe_flat,
+                    &["series", "value", "from_label", "to_label"],
+                ),
             ];
             for (template, names) in expect {
                 for n in names {
-                    assert!(template.contains(&format!("{{{n}}}")), "{code}: {template} lacks {{{n}}}");
+                    assert!(
+                        template.contains(&format!("{{{n}}}")),
+                        "{code}: {template} lacks {{{n}}}"
+                    );
                 }
             }
         }

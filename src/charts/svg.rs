@@ -116,8 +116,24 @@ impl Scene {
     }
 
     /// Adds a text.
-    pub fn text(&mut self, text: impl Into<String>, (x, y): (i32, i32), size: f64, colour: Rgb, h: HPos, v: VPos) {
-        self.shapes.push(Shape::Text { text: text.into(), x, y, size, colour, h, v });
+    pub fn text(
+        &mut self,
+        text: impl Into<String>,
+        (x, y): (i32, i32),
+        size: f64,
+        colour: Rgb,
+        h: HPos,
+        v: VPos,
+    ) {
+        self.shapes.push(Shape::Text {
+            text: text.into(),
+            x,
+            y,
+            size,
+            colour,
+            h,
+            v,
+        });
     }
 }
 
@@ -168,18 +184,54 @@ pub fn to_svg(scene: &Scene, theme: &ChartTheme, labels: Labels<'_>) -> Result<S
     Ok(out)
 }
 
-fn draw(area: &DrawingArea<CompactSvg<'_>, Shift>, shape: &Shape, family: &str) -> Result<(), DrawError> {
+fn draw(
+    area: &DrawingArea<CompactSvg<'_>, Shift>,
+    shape: &Shape,
+    family: &str,
+) -> Result<(), DrawError> {
     match shape {
-        Shape::Rect { x0, y0, x1, y1, fill } => {
-            area.draw(&Rectangle::new([(*x0, *y0), (*x1, *y1)], colour(*fill).filled())).map_err(err)
-        }
-        Shape::Path { points, colour: c, width } => {
-            area.draw(&PathElement::new(points.clone(), colour(*c).stroke_width(*width))).map_err(err)
-        }
-        Shape::Polygon { points, fill } => area.draw(&Polygon::new(points.clone(), colour(*fill).filled())).map_err(err),
-        Shape::Circle { x, y, r, fill } => area.draw(&Circle::new((*x, *y), *r, colour(*fill).filled())).map_err(err),
-        Shape::Text { text, x, y, size, colour: c, h, v } => {
-            let font = FontDesc::new(FontFamily::Name(family), plotters_size(*size), FontStyle::Normal);
+        Shape::Rect {
+            x0,
+            y0,
+            x1,
+            y1,
+            fill,
+        } => area
+            .draw(&Rectangle::new(
+                [(*x0, *y0), (*x1, *y1)],
+                colour(*fill).filled(),
+            ))
+            .map_err(err),
+        Shape::Path {
+            points,
+            colour: c,
+            width,
+        } => area
+            .draw(&PathElement::new(
+                points.clone(),
+                colour(*c).stroke_width(*width),
+            ))
+            .map_err(err),
+        Shape::Polygon { points, fill } => area
+            .draw(&Polygon::new(points.clone(), colour(*fill).filled()))
+            .map_err(err),
+        Shape::Circle { x, y, r, fill } => area
+            .draw(&Circle::new((*x, *y), *r, colour(*fill).filled()))
+            .map_err(err),
+        Shape::Text {
+            text,
+            x,
+            y,
+            size,
+            colour: c,
+            h,
+            v,
+        } => {
+            let font = FontDesc::new(
+                FontFamily::Name(family),
+                plotters_size(*size),
+                FontStyle::Normal,
+            );
             let h = match h {
                 HPos::Left => PHPos::Left,
                 HPos::Center => PHPos::Center,
@@ -192,7 +244,8 @@ fn draw(area: &DrawingArea<CompactSvg<'_>, Shift>, shape: &Shape, family: &str) 
             };
             let fill = colour(*c);
             let text_style = TextStyle::from(font).color(&fill).pos(Pos::new(h, v));
-            area.draw(&Text::new(text.as_str(), (*x, *y), text_style)).map_err(err)
+            area.draw(&Text::new(text.as_str(), (*x, *y), text_style))
+                .map_err(err)
         }
     }
 }
@@ -243,7 +296,11 @@ mod tests {
     #[test]
     fn font_sizes_come_out_exact() {
         use crate::charts::Variant;
-        for m in [Variant::Wide.metrics(), Variant::Narrow.metrics(), Variant::Slide.metrics()] {
+        for m in [
+            Variant::Wide.metrics(),
+            Variant::Narrow.metrics(),
+            Variant::Slide.metrics(),
+        ] {
             for px in [m.font, m.small] {
                 assert_eq!(plotters_size(px) / 1.24, px, "{px}");
             }
@@ -253,17 +310,37 @@ mod tests {
     #[test]
     fn the_svg_is_accessible_and_has_no_fixed_size() {
         let theme = crate::charts::testdata::theme();
-        let mut scene = Scene { width: 100, height: 50, shapes: vec![] };
+        let mut scene = Scene {
+            width: 100,
+            height: 50,
+            shapes: vec![],
+        };
         scene.text("a < b", (10, 10), 14.0, theme.text, HPos::Left, VPos::Top);
-        let svg = to_svg(&scene, &theme, Labels { id: "x-1", title: "T & U", desc: "D \"q\"", class: "c" }).unwrap();
-        assert!(svg.starts_with("<svg class=\"chart__svg c\" viewBox=\"0 0 100 50\""), "{svg}");
+        let svg = to_svg(
+            &scene,
+            &theme,
+            Labels {
+                id: "x-1",
+                title: "T & U",
+                desc: "D \"q\"",
+                class: "c",
+            },
+        )
+        .unwrap();
+        assert!(
+            svg.starts_with("<svg class=\"chart__svg c\" viewBox=\"0 0 100 50\""),
+            "{svg}"
+        );
         assert!(svg.contains("role=\"img\" aria-labelledby=\"x-1-title x-1-desc\""));
         assert!(svg.contains("<title id=\"x-1-title\">T &amp; U</title>"));
         assert!(svg.contains("<desc id=\"x-1-desc\">D &quot;q&quot;</desc>"));
         assert!(!svg.split('>').next().unwrap().contains("width="), "{svg}");
         assert!(svg.contains("a &lt; b"));
         assert!(svg.contains("font-size=14 "), "{svg}");
-        assert!(svg.contains("<rect x=0 y=0 width=100 height=50 fill=#FFFFFF stroke=\"none\"/>"), "{svg}");
+        assert!(
+            svg.contains("<rect x=0 y=0 width=100 height=50 fill=#FFFFFF stroke=\"none\"/>"),
+            "{svg}"
+        );
         assert!(svg.ends_with("</svg>"));
         assert!(!svg.contains('\n'), "{svg}");
     }

@@ -33,25 +33,48 @@ pub struct TableRow {
 pub fn table(chart: &Chart, lang: Lang, s: &ChartStrings) -> TableView {
     let decimals = chart.decimals();
     let unit = chart.unit.as_ref().map(|u| u.resolve(lang).value.as_str());
-    let fmt = |v: Option<f64>| v.map_or_else(|| s.missing.clone(), |v| numfmt::value(v, decimals, unit, lang));
+    let fmt = |v: Option<f64>| {
+        v.map_or_else(
+            || s.missing.clone(),
+            |v| numfmt::value(v, decimals, unit, lang),
+        )
+    };
     let with_total = chart.kind.is_stacked() && chart.series.len() > 1;
-    let mut columns: Vec<FigText> = chart.series.iter().map(|series| FigText::resolve(&series.name, lang)).collect();
+    let mut columns: Vec<FigText> = chart
+        .series
+        .iter()
+        .map(|series| FigText::resolve(&series.name, lang))
+        .collect();
     if with_total {
-        columns.push(FigText { text: s.total.clone(), lang: None });
+        columns.push(FigText {
+            text: s.total.clone(),
+            lang: None,
+        });
     }
     let rows = chart
         .categories
         .iter()
         .enumerate()
         .map(|(i, category)| {
-            let mut cells: Vec<String> = chart.series.iter().map(|series| fmt(series.values[i])).collect();
+            let mut cells: Vec<String> = chart
+                .series
+                .iter()
+                .map(|series| fmt(series.values[i]))
+                .collect();
             if with_total {
                 cells.push(fmt(chart.total(i)));
             }
-            TableRow { header: FigText::resolve(category, lang), cells }
+            TableRow {
+                header: FigText::resolve(category, lang),
+                cells,
+            }
         })
         .collect();
-    TableView { corner: FigText::resolve(&chart.x_label, lang), columns, rows }
+    TableView {
+        corner: FigText::resolve(&chart.x_label, lang),
+        columns,
+        rows,
+    }
 }
 
 #[cfg(test)]
@@ -62,10 +85,20 @@ mod tests {
 
     #[test]
     fn numbers_in_the_table_follow_the_language() {
-        let c = chart(ChartKind::Bar, &[("Deltagare", &[12.5, 1234.5, 40.0])], Some("%"));
+        let c = chart(
+            ChartKind::Bar,
+            &[("Deltagare", &[12.5, 1234.5, 40.0])],
+            Some("%"),
+        );
         let t = table(&c, Lang::Sv, &strings(Lang::Sv));
         assert_eq!(t.corner.text, "Organisation");
-        assert_eq!(t.columns.iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Deltagare"]);
+        assert_eq!(
+            t.columns
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Deltagare"]
+        );
         assert_eq!(t.rows[1].header.text, "Primärvård");
         assert_eq!(t.rows[1].cells, ["1\u{a0}234,5\u{a0}%"]);
         let t = table(&c, Lang::En, &strings(Lang::En));
@@ -75,7 +108,11 @@ mod tests {
 
     #[test]
     fn stacked_tables_have_a_total_and_gaps_say_so() {
-        let mut c = chart(ChartKind::StackedBar, &[("A", &[1.0, 2.0, 3.0]), ("B", &[10.0, 20.0, 30.0])], None);
+        let mut c = chart(
+            ChartKind::StackedBar,
+            &[("A", &[1.0, 2.0, 3.0]), ("B", &[10.0, 20.0, 30.0])],
+            None,
+        );
         c.series[0].values[2] = None;
         let t = table(&c, Lang::En, &strings(Lang::En));
         assert_eq!(t.columns.last().map(|c| c.text.as_str()), Some("Total"));

@@ -25,7 +25,11 @@ fn en(sv: &str) -> &str {
 
 /// A text in Swedish and English.
 pub fn both(sv: &str) -> Localized<String> {
-    Localized::new(Lang::Sv, BTreeMap::from([(Lang::Sv, sv.to_string()), (Lang::En, en(sv).to_string())])).unwrap()
+    Localized::new(
+        Lang::Sv,
+        BTreeMap::from([(Lang::Sv, sv.to_string()), (Lang::En, en(sv).to_string())]),
+    )
+    .unwrap()
 }
 
 /// A chart "Närvaro" over the categories Kommun, Primärvård, SU with the given series.
@@ -41,7 +45,10 @@ pub fn chart(kind: ChartKind, series: &[(&str, &[f64])], unit: Option<&str>) -> 
         categories: ["Kommun", "Primärvård", "SU"].map(both).to_vec(),
         series: series
             .iter()
-            .map(|(name, values)| Series { name: both(name), values: values.iter().map(|v| Some(*v)).collect() })
+            .map(|(name, values)| Series {
+                name: both(name),
+                values: values.iter().map(|v| Some(*v)).collect(),
+            })
             .collect(),
         file: "content/2021/charts.toml".into(),
     }
@@ -49,8 +56,13 @@ pub fn chart(kind: ChartKind, series: &[(&str, &[f64])], unit: Option<&str>) -> 
 
 /// The default theme's chart words in `lang`.
 pub fn strings(lang: Lang) -> ChartStrings {
-    let path = format!("{}/themes/default/strings/{}.toml", env!("CARGO_MANIFEST_DIR"), lang.code());
-    let all: crate::render::strings::UiStrings = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let path = format!(
+        "{}/themes/default/strings/{}.toml",
+        env!("CARGO_MANIFEST_DIR"),
+        lang.code()
+    );
+    let all: crate::render::strings::UiStrings =
+        toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     all.charts
 }
 

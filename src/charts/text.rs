@@ -14,7 +14,9 @@ pub fn width(text: &str, size: f64) -> f64 {
 fn char_em(c: char) -> f64 {
     match c {
         'i' | 'j' | 'l' | '\'' | '|' | '.' | ',' | ':' | ';' | '!' => 0.30,
-        ' ' | '\u{a0}' | '\u{202f}' | 'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '/' | '-' => 0.40,
+        ' ' | '\u{a0}' | '\u{202f}' | 'f' | 't' | 'r' | 'I' | '(' | ')' | '[' | ']' | '/' | '-' => {
+            0.40
+        }
         'm' | 'w' | '%' | '‰' => 0.95,
         'M' | 'W' => 0.95,
         '0'..='9' | '\u{2212}' | '+' | '=' => 0.64,
@@ -29,7 +31,11 @@ pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
         if line.is_empty() || width(&candidate, size) <= max {
             line = candidate;
         } else {
@@ -45,7 +51,10 @@ pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
 
 /// The widest of `lines`.
 pub fn widest<'a>(lines: impl IntoIterator<Item = &'a str>, size: f64) -> f64 {
-    lines.into_iter().map(|l| width(l, size)).fold(0.0, f64::max)
+    lines
+        .into_iter()
+        .map(|l| width(l, size))
+        .fold(0.0, f64::max)
 }
 
 #[cfg(test)]
@@ -61,9 +70,16 @@ mod tests {
 
     #[test]
     fn wrapping_keeps_every_word() {
-        let lines = wrap("Sahlgrenska Universitetssjukhuset och primärvården", 14.0, 120.0);
+        let lines = wrap(
+            "Sahlgrenska Universitetssjukhuset och primärvården",
+            14.0,
+            120.0,
+        );
         assert!(lines.len() >= 2, "{lines:?}");
-        assert_eq!(lines.join(" "), "Sahlgrenska Universitetssjukhuset och primärvården");
+        assert_eq!(
+            lines.join(" "),
+            "Sahlgrenska Universitetssjukhuset och primärvården"
+        );
         assert_eq!(wrap("Kommun", 14.0, 10.0), ["Kommun"]);
         assert_eq!(wrap("", 14.0, 10.0), [""]);
     }

@@ -24,7 +24,9 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 impl Rgb {
     /// Parses `#rrggbb`.
     pub fn from_hex(s: &str) -> Option<Rgb> {
-        let hex = s.strip_prefix('#').filter(|h| h.len() == 6 && h.is_ascii())?;
+        let hex = s
+            .strip_prefix('#')
+            .filter(|h| h.len() == 6 && h.is_ascii())?;
         let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
         Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
     }
@@ -33,7 +35,11 @@ impl Rgb {
     pub fn luminance(self) -> f64 {
         let lin = |c: u8| {
             let c = f64::from(c) / 255.0;
-            if c <= 0.04045 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
     }
@@ -91,7 +97,11 @@ impl ChartTheme {
         };
         let colour = |s: &Spanned<String>, errors: &mut Vec<SiteError>| {
             Rgb::from_hex(s.get_ref().trim()).unwrap_or_else(|| {
-                errors.push(err(s.span(), "this is not a colour".into(), "write colours as #rrggbb, like \"#005a8c\""));
+                errors.push(err(
+                    s.span(),
+                    "this is not a colour".into(),
+                    "write colours as #rrggbb, like \"#005a8c\"",
+                ));
                 Rgb(0, 0, 0)
             })
         };
@@ -100,7 +110,12 @@ impl ChartTheme {
         let muted = colour(&raw.muted, &mut errors);
         let grid = colour(&raw.grid, &mut errors);
         let axis = colour(&raw.axis, &mut errors);
-        let series: Vec<Rgb> = raw.series.get_ref().iter().map(|s| colour(s, &mut errors)).collect();
+        let series: Vec<Rgb> = raw
+            .series
+            .get_ref()
+            .iter()
+            .map(|s| colour(s, &mut errors))
+            .collect();
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -123,16 +138,31 @@ impl ChartTheme {
         if series.len() < MAX_SERIES {
             errors.push(err(
                 raw.series.span(),
-                format!("the palette has {} colours; charts need {MAX_SERIES}", series.len()),
+                format!(
+                    "the palette has {} colours; charts need {MAX_SERIES}",
+                    series.len()
+                ),
                 "add colours until there is one per possible series",
             ));
         }
         let font_family = raw.font_family.get_ref().trim().to_string();
         if font_family.is_empty() {
-            errors.push(err(raw.font_family.span(), "the font family is empty".into(), "write a CSS font list, like \"system-ui, sans-serif\""));
+            errors.push(err(
+                raw.font_family.span(),
+                "the font family is empty".into(),
+                "write a CSS font list, like \"system-ui, sans-serif\"",
+            ));
         }
         if errors.is_empty() {
-            Ok(ChartTheme { background, text: text_colour, muted, grid, axis, series, font_family })
+            Ok(ChartTheme {
+                background,
+                text: text_colour,
+                muted,
+                grid,
+                axis,
+                series,
+                font_family,
+            })
         } else {
             Err(errors)
         }

@@ -33,9 +33,15 @@ pub fn trends<'a>(site: &Site, strings: impl Fn(Lang) -> &'a ChartStrings) -> Ve
     let mut out = Vec::new();
     for id in ids {
         // Oldest first, so the x axis runs forward in time.
-        let mut years: Vec<(Year, &Chart)> =
-            site.reports.iter().rev().filter_map(|r| r.chart(id).map(|c| (r.year, c))).collect();
-        let Some(&(_, newest)) = years.last() else { continue };
+        let mut years: Vec<(Year, &Chart)> = site
+            .reports
+            .iter()
+            .rev()
+            .filter_map(|r| r.chart(id).map(|c| (r.year, c)))
+            .collect();
+        let Some(&(_, newest)) = years.last() else {
+            continue;
+        };
         let unit = newest.unit.as_ref().map(Localized::default_value);
         years.retain(|(_, c)| c.unit.as_ref().map(Localized::default_value) == unit);
         if years.len() < 2 {
@@ -54,7 +60,13 @@ pub fn trends<'a>(site: &Site, strings: impl Fn(Lang) -> &'a ChartStrings) -> Ve
             }
         }
         for (n, key) in keys.iter().enumerate() {
-            out.extend(build(site, format!("{id}-{}", n + 1), &years, Some(key), &strings));
+            out.extend(build(
+                site,
+                format!("{id}-{}", n + 1),
+                &years,
+                Some(key),
+                &strings,
+            ));
         }
     }
     out
@@ -76,7 +88,10 @@ fn build<'a>(
     key: Option<&str>,
     strings: &impl Fn(Lang) -> &'a ChartStrings,
 ) -> Option<Chart> {
-    let years: Vec<(Year, &Chart, &Series)> = years.iter().filter_map(|&(y, c)| pick(c, key).map(|s| (y, c, s))).collect();
+    let years: Vec<(Year, &Chart, &Series)> = years
+        .iter()
+        .filter_map(|&(y, c)| pick(c, key).map(|s| (y, c, s)))
+        .collect();
     if years.len() < 2 {
         return None;
     }
@@ -99,7 +114,12 @@ fn build<'a>(
             name: (*name).clone(),
             values: years
                 .iter()
-                .map(|(_, c, s)| c.categories.iter().position(|cat| cat.default_value() == k).and_then(|i| s.values[i]))
+                .map(|(_, c, s)| {
+                    c.categories
+                        .iter()
+                        .position(|cat| cat.default_value() == k)
+                        .and_then(|i| s.values[i])
+                })
                 .collect(),
         })
         .collect();
@@ -111,10 +131,18 @@ fn build<'a>(
     let title = per_lang(&|l| {
         let title = newest.title.resolve(l).value.as_str();
         match key {
-            None => fill(&strings(l).trend_title, &[("title", title), ("first", &first), ("last", &last)]),
+            None => fill(
+                &strings(l).trend_title,
+                &[("title", title), ("first", &first), ("last", &last)],
+            ),
             Some(_) => fill(
                 &strings(l).trend_series_title,
-                &[("title", title), ("series", newest_series.name.resolve(l).value), ("first", &first), ("last", &last)],
+                &[
+                    ("title", title),
+                    ("series", newest_series.name.resolve(l).value),
+                    ("first", &first),
+                    ("last", &last),
+                ],
             ),
         }
     });
@@ -136,7 +164,10 @@ fn build<'a>(
         y_label: newest.y_label.clone(),
         unit: newest.unit.clone(),
         source,
-        categories: years.iter().map(|(y, _, _)| per_lang(&|_| y.to_string())).collect(),
+        categories: years
+            .iter()
+            .map(|(y, _, _)| per_lang(&|_| y.to_string()))
+            .collect(),
         series,
         file: newest.file.clone(),
     })

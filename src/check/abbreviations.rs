@@ -26,7 +26,10 @@ pub fn undefined(raw: &RawSite, glossary: &Glossary) -> Vec<Notice> {
         if let Some(report) = &year.report {
             let mut found = Found::default();
             let r = &report.value;
-            for value in [Some(&r.title), r.subtitle.as_ref(), r.closing.as_ref()].into_iter().flatten() {
+            for value in [Some(&r.title), r.subtitle.as_ref(), r.closing.as_ref()]
+                .into_iter()
+                .flatten()
+            {
                 toml_texts(value.get_ref(), glossary, &mut found);
             }
             out.extend(found.notices(&report.source, glossary));
@@ -35,12 +38,21 @@ pub fn undefined(raw: &RawSite, glossary: &Glossary) -> Vec<Notice> {
             let mut found = Found::default();
             let title = &s.front.title;
             // The span covers the quotes; the text starts one character in.
-            words(title.get_ref(), s.front_offset + title.span().start + 1, glossary, &mut found);
+            words(
+                title.get_ref(),
+                s.front_offset + title.span().start + 1,
+                glossary,
+                &mut found,
+            );
             let placeholders = placeholders::find(&s.body);
-            let options = Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
+            let options =
+                Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
             for (event, range) in Parser::new_ext(&s.body, options).into_offset_iter() {
                 let Event::Text(text) = event else { continue };
-                if placeholders.iter().any(|p| p.start <= range.start && range.end <= p.end) {
+                if placeholders
+                    .iter()
+                    .any(|p| p.start <= range.start && range.end <= p.end)
+                {
                     continue;
                 }
                 // Exact offsets when the text is written as is; otherwise the start of the passage.
@@ -48,7 +60,12 @@ pub fn undefined(raw: &RawSite, glossary: &Glossary) -> Vec<Notice> {
                 let mut local = Found::default();
                 words(&text, 0, glossary, &mut local);
                 for (word, (offset, count)) in local.words {
-                    let at = s.body_offset + if exact { range.start + offset } else { range.start };
+                    let at = s.body_offset
+                        + if exact {
+                            range.start + offset
+                        } else {
+                            range.start
+                        };
                     let entry = found.words.entry(word).or_insert((at, 0));
                     entry.1 += count;
                 }
@@ -62,7 +79,11 @@ pub fn undefined(raw: &RawSite, glossary: &Glossary) -> Vec<Notice> {
 /// A warning for each glossary entry marked `confirmed = false` or that explains nothing.
 pub fn unconfirmed(glossary: &Glossary) -> Vec<Notice> {
     let file = glossary.file.clone().unwrap_or_else(default_file);
-    let mut terms: Vec<_> = glossary.terms().iter().filter(|t| !t.confirmed || t.title(crate::lang::Lang::Sv).is_none()).collect();
+    let mut terms: Vec<_> = glossary
+        .terms()
+        .iter()
+        .filter(|t| !t.confirmed || t.title(crate::lang::Lang::Sv).is_none())
+        .collect();
     terms.sort_by_key(|t| t.position);
     terms
         .into_iter()
@@ -119,9 +140,16 @@ fn toml_texts(value: &RawLocalized, glossary: &Glossary, found: &mut Found) {
 
 /// Records the undefined all-capital words of `text`, which starts at byte `base` of its file.
 fn words(text: &str, base: usize, glossary: &Glossary, found: &mut Found) {
-    let masked: Vec<Range<usize>> = glossary.occurrences(text).into_iter().map(|o| o.range).collect();
+    let masked: Vec<Range<usize>> = glossary
+        .occurrences(text)
+        .into_iter()
+        .map(|o| o.range)
+        .collect();
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -129,7 +157,11 @@ fn words(text: &str, base: usize, glossary: &Glossary, found: &mut Found) {
                 let word = &text[s..i];
                 let capitals = word.chars().filter(|c| c.is_uppercase()).count();
                 let inside_term = masked.iter().any(|m| m.start <= s && i <= m.end);
-                if capitals >= 2 && !word.chars().any(char::is_lowercase) && !inside_term && !glossary.defines(word) {
+                if capitals >= 2
+                    && !word.chars().any(char::is_lowercase)
+                    && !inside_term
+                    && !glossary.defines(word)
+                {
                     let entry = found.words.entry(word.to_string()).or_insert((base + s, 0));
                     entry.1 += 1;
                 }
@@ -147,8 +179,14 @@ mod tests {
     fn finds_capital_words_but_not_terms_numbers_or_ordinary_words() {
         let mut found = Found::default();
         let g = Glossary::default();
-        words("MAS och MAR, 2021, Covid, B12, ÖK-arbete, MAS igen", 10, &g, &mut found);
-        let got: Vec<(&str, (usize, usize))> = found.words.iter().map(|(w, v)| (w.as_str(), *v)).collect();
+        words(
+            "MAS och MAR, 2021, Covid, B12, ÖK-arbete, MAS igen",
+            10,
+            &g,
+            &mut found,
+        );
+        let got: Vec<(&str, (usize, usize))> =
+            found.words.iter().map(|(w, v)| (w.as_str(), *v)).collect();
         assert_eq!(got, [("MAR", (18, 1)), ("MAS", (10, 2)), ("ÖK", (41, 1))]);
     }
 }

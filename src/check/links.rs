@@ -33,8 +33,11 @@ const URL_ATTRS: &[(&str, &str)] = &[
 /// An error for every link or asset that does not resolve.
 pub fn broken(files: &[OutputFile], sources: &Sources) -> Vec<SiteError> {
     let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let ids: BTreeMap<&str, BTreeSet<String>> =
-        files.iter().filter(|f| f.is_html()).map(|f| (f.path.as_str(), ids_of(&String::from_utf8_lossy(&f.bytes)))).collect();
+    let ids: BTreeMap<&str, BTreeSet<String>> = files
+        .iter()
+        .filter(|f| f.is_html())
+        .map(|f| (f.path.as_str(), ids_of(&String::from_utf8_lossy(&f.bytes))))
+        .collect();
     let mut errors = Vec::new();
     let mut seen = BTreeSet::new();
     for f in files {
@@ -47,9 +50,12 @@ pub fn broken(files: &[OutputFile], sources: &Sources) -> Vec<SiteError> {
             continue;
         };
         for href in links {
-            let Some(message) = problem(&f.path, &href, &paths, &ids) else { continue };
+            let Some(message) = problem(&f.path, &href, &paths, &ids) else {
+                continue;
+            };
             let sections = sources.sections_for_page(&f.path);
-            let e = locate(&sections, &href, &f.path, ErrorKind::BrokenLink, message.0).with_help(message.1);
+            let e = locate(&sections, &href, &f.path, ErrorKind::BrokenLink, message.0)
+                .with_help(message.1);
             if seen.insert(e.to_string()) {
                 errors.push(e);
             }
@@ -68,7 +74,9 @@ fn problem(
     match resolve(page, href) {
         Link::External => None,
         Link::RootAbsolute => Some((
-            format!("the link \"{href}\" starts with /, which breaks when the site is opened from a file share"),
+            format!(
+                "the link \"{href}\" starts with /, which breaks when the site is opened from a file share"
+            ),
             "write the link relative to the page, like ../2020/index.html".into(),
         )),
         Link::OutsideSite => Some((
@@ -78,10 +86,16 @@ fn problem(
         Link::Internal { path, fragment } => {
             if !paths.contains(path.as_str()) {
                 let folder = path.trim_end_matches('/');
-                let folder_page = if folder.is_empty() { "index.html".to_string() } else { format!("{folder}/index.html") };
+                let folder_page = if folder.is_empty() {
+                    "index.html".to_string()
+                } else {
+                    format!("{folder}/index.html")
+                };
                 return Some(if paths.contains(folder_page.as_str()) {
                     (
-                        format!("the link \"{href}\" points at a folder; opened from a file share, folders do not show their page"),
+                        format!(
+                            "the link \"{href}\" points at a folder; opened from a file share, folders do not show their page"
+                        ),
                         format!("link to the page itself: {}", with_index(href)),
                     )
                 } else {
@@ -109,7 +123,9 @@ fn problem(
 
 /// `../2020/#x` → `../2020/index.html#x`.
 fn with_index(href: &str) -> String {
-    let (path, fragment) = href.split_once('#').map_or((href, None), |(p, f)| (p, Some(f)));
+    let (path, fragment) = href
+        .split_once('#')
+        .map_or((href, None), |(p, f)| (p, Some(f)));
     let fragment = fragment.map(|f| format!("#{f}")).unwrap_or_default();
     format!("{}/index.html{fragment}", path.trim_end_matches('/'))
 }
@@ -166,21 +182,42 @@ mod tests {
     use super::*;
 
     fn check(page: &str, href: &str) -> Option<String> {
-        let paths = BTreeSet::from(["index.html", "sv/index.html", "sv/2021/index.html", "assets/style.css"]);
+        let paths = BTreeSet::from([
+            "index.html",
+            "sv/index.html",
+            "sv/2021/index.html",
+            "assets/style.css",
+        ]);
         let ids = BTreeMap::from([("sv/2021/index.html", BTreeSet::from(["framat".to_string()]))]);
         problem(page, href, &paths, &ids).map(|(m, _)| m)
     }
 
     #[test]
     fn good_links_pass() {
-        for href in ["../../assets/style.css", "#framat", "../index.html", "https://example.org/x", "mailto:a@b.se", "index.html#framat"] {
+        for href in [
+            "../../assets/style.css",
+            "#framat",
+            "../index.html",
+            "https://example.org/x",
+            "mailto:a@b.se",
+            "index.html#framat",
+        ] {
             assert_eq!(check("sv/2021/index.html", href), None, "{href}");
         }
     }
 
     #[test]
     fn bad_links_are_named() {
-        for href in ["../2020/index.html", "#saknas", "/sv/index.html", "../../../x", "../", "../../", "..", "bild.png"] {
+        for href in [
+            "../2020/index.html",
+            "#saknas",
+            "/sv/index.html",
+            "../../../x",
+            "../",
+            "../../",
+            "..",
+            "bild.png",
+        ] {
             assert!(check("sv/2021/index.html", href).is_some(), "{href}");
         }
     }
@@ -189,7 +226,13 @@ mod tests {
     fn finds_links_in_pages_and_stylesheets() {
         let html = "<a href=\"a.html?x=1&amp;y=2\">x</a><img src='b.png' alt=''><link rel=stylesheet href=c.css><a>no</a>";
         assert_eq!(html_links(html), ["a.html?x=1&y=2", "b.png", "c.css"]);
-        assert_eq!(css_links("a{background:url( \"x.svg\" )} b{src:url(data:abc)}"), ["x.svg"]);
-        assert_eq!(ids_of("<h2 id=\"kind-a\">x</h2><a name=top></a>"), BTreeSet::from(["kind-a".into(), "top".into()]));
+        assert_eq!(
+            css_links("a{background:url( \"x.svg\" )} b{src:url(data:abc)}"),
+            ["x.svg"]
+        );
+        assert_eq!(
+            ids_of("<h2 id=\"kind-a\">x</h2><a name=top></a>"),
+            BTreeSet::from(["kind-a".into(), "top".into()])
+        );
     }
 }

@@ -48,7 +48,13 @@ pub struct Notice {
 
 impl From<Warning> for Notice {
     fn from(w: Warning) -> Self {
-        Notice { kind: w.kind, file: w.file, position: None, message: w.message, help: None }
+        Notice {
+            kind: w.kind,
+            file: w.file,
+            position: None,
+            message: w.message,
+            help: None,
+        }
     }
 }
 
@@ -61,7 +67,9 @@ pub fn check(root: &Path) -> CheckReport {
     };
     let mut errors = placeholders::unfinished(&source_files(&raw));
     // Validate and render the files already read, rather than reading them again.
-    let built = match Site::try_from(raw.clone()).and_then(|site| build_site(site, &BuildOptions::new(root))) {
+    let built = match Site::try_from(raw.clone())
+        .and_then(|site| build_site(site, &BuildOptions::new(root)))
+    {
         Ok(built) => built,
         Err(e) => {
             let mut all = e.errors;
@@ -69,7 +77,10 @@ pub fn check(root: &Path) -> CheckReport {
             return CheckReport::failed(all, started.elapsed());
         }
     };
-    let sources = Sources { raw: &raw, default: built.site.default_lang() };
+    let sources = Sources {
+        raw: &raw,
+        default: built.site.default_lang(),
+    };
     errors.extend(links::broken(&built.files, &sources));
     errors.extend(images::missing_alt(&built.files, &raw));
     let (translations, mut warnings) = translations::statuses(&raw, &built.site.languages);
@@ -79,7 +90,8 @@ pub fn check(root: &Path) -> CheckReport {
     all_warnings.extend(abbreviations::unconfirmed(&built.site.glossary));
     errors.sort_by(|a, b| (a.file(), a.line_col()).cmp(&(b.file(), b.line_col())));
     // The same source place reaches several pages (report, slides, handout): report it once.
-    errors.dedup_by(|a, b| (a.kind(), a.file(), a.line_col()) == (b.kind(), b.file(), b.line_col()));
+    errors
+        .dedup_by(|a, b| (a.kind(), a.file(), a.line_col()) == (b.kind(), b.file(), b.line_col()));
     all_warnings.sort_by(|a, b| (&a.file, a.position).cmp(&(&b.file, b.position)));
     CheckReport {
         errors,
@@ -120,8 +132,16 @@ impl<'a> Sources<'a> {
         let Some(year) = self.raw.years.iter().find(|y| y.year.to_string() == year) else {
             return Vec::new();
         };
-        let mut out: Vec<&RawSection> = year.sections.iter().filter(|s| s.lang_code == lang).collect();
-        out.extend(year.sections.iter().filter(|s| s.lang_code == self.default.code() && s.lang_code != lang));
+        let mut out: Vec<&RawSection> = year
+            .sections
+            .iter()
+            .filter(|s| s.lang_code == lang)
+            .collect();
+        out.extend(
+            year.sections
+                .iter()
+                .filter(|s| s.lang_code == self.default.code() && s.lang_code != lang),
+        );
         out
     }
 }
@@ -137,8 +157,18 @@ pub(crate) fn locate(
     for s in sections {
         if let Some(i) = s.body.find(needle) {
             let start = s.body_offset + i;
-            return SiteError::at(kind, &s.source.name, &s.source.text, start..start + needle.len(), message);
+            return SiteError::at(
+                kind,
+                &s.source.name,
+                &s.source.text,
+                start..start + needle.len(),
+                message,
+            );
         }
     }
-    SiteError::in_file(kind, format!("{page} (built page, from the theme)"), message)
+    SiteError::in_file(
+        kind,
+        format!("{page} (built page, from the theme)"),
+        message,
+    )
 }

@@ -67,9 +67,15 @@ mod tests {
 
     #[test]
     fn each_placeholder_is_an_error_with_its_place() {
-        let f = SourceFile { name: "content/2022/01-a.sv.md".into(), text: Arc::from("+++\ntitle = \"{{Rubrik}}\"\n+++\n") };
+        let f = SourceFile {
+            name: "content/2022/01-a.sv.md".into(),
+            text: Arc::from("+++\ntitle = \"{{Rubrik}}\"\n+++\n"),
+        };
         let errors = unfinished(&[&f]);
         assert_eq!(errors.len(), 1);
-        assert_eq!((errors[0].kind(), errors[0].line_col()), (ErrorKind::Unfinished, Some((2, 10))));
+        assert_eq!(
+            (errors[0].kind(), errors[0].line_col()),
+            (ErrorKind::Unfinished, Some((2, 10)))
+        );
     }
 }

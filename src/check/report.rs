@@ -61,7 +61,13 @@ struct Finding<'a> {
 impl CheckReport {
     /// A check that stopped at build errors.
     pub fn failed(errors: Vec<SiteError>, elapsed: Duration) -> Self {
-        CheckReport { errors, warnings: Vec::new(), translations: Vec::new(), pages: None, elapsed }
+        CheckReport {
+            errors,
+            warnings: Vec::new(),
+            translations: Vec::new(),
+            pages: None,
+            elapsed,
+        }
     }
 
     /// True when there is nothing that blocks publishing (warnings allowed).
@@ -128,7 +134,10 @@ impl CheckReport {
             miette::GraphicalTheme::unicode_nocolor()
         });
         for e in &self.errors {
-            let kind = serde_json::to_value(e.kind()).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            let kind = serde_json::to_value(e.kind())
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
             let label = paint(color, RED, &format!("error[{kind}]"));
             let mut snippet = String::new();
             if e.line_col().is_some() && handler.render_report(&mut snippet, e).is_ok() {
@@ -143,12 +152,20 @@ impl CheckReport {
             }
         }
         for w in &self.warnings {
-            let kind = serde_json::to_value(w.kind).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            let kind = serde_json::to_value(w.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(String::from))
+                .unwrap_or_default();
             let place = match w.position {
                 Some((line, col)) => format!("{}:{line}:{col}", w.file),
                 None => w.file.clone(),
             };
-            let _ = writeln!(out, "{}: {place}: {}", paint(color, YELLOW, &format!("warning[{kind}]")), w.message);
+            let _ = writeln!(
+                out,
+                "{}: {place}: {}",
+                paint(color, YELLOW, &format!("warning[{kind}]")),
+                w.message
+            );
             if let Some(help) = &w.help {
                 let _ = writeln!(out, "  help: {help}");
             }
@@ -165,7 +182,12 @@ impl CheckReport {
         langs.dedup();
         let mut out = String::new();
         for lang in langs {
-            let count = |s: Status| self.translations.iter().filter(|t| t.lang == lang && t.status == s).count();
+            let count = |s: Status| {
+                self.translations
+                    .iter()
+                    .filter(|t| t.lang == lang && t.status == s)
+                    .count()
+            };
             let _ = writeln!(
                 out,
                 "Translations ({lang}): {} up to date, {} outdated, {} unverified, {} missing",
@@ -180,12 +202,17 @@ impl CheckReport {
 
     /// The one-line summary with timing.
     pub fn summary_line(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let what = match self.pages {
             Some(p) => format!("Checked {}", plural(p, "page", "pages")),
             None => "Check stopped before the pages could be built".to_string(),
         };
-        let verdict = if self.is_ok() { "ready to publish" } else { "not ready to publish" };
+        let verdict = if self.is_ok() {
+            "ready to publish"
+        } else {
+            "not ready to publish"
+        };
         format!(
             "{what} in {} ms: {}, {} — {verdict}",
             self.elapsed.as_millis(),
@@ -199,5 +226,9 @@ const RED: &str = "\x1b[1;31m";
 const YELLOW: &str = "\x1b[1;33m";
 
 fn paint(color: bool, code: &str, text: &str) -> String {
-    if color { format!("{code}{text}\x1b[0m") } else { text.to_string() }
+    if color {
+        format!("{code}{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
 }

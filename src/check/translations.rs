@@ -62,10 +62,15 @@ pub fn statuses(raw: &RawSite, languages: &[Lang]) -> (Vec<Translation>, Vec<Not
     for year in &raw.years {
         let mut groups: BTreeMap<(u32, &str), BTreeMap<&str, &RawSection>> = BTreeMap::new();
         for s in &year.sections {
-            groups.entry((s.number, &s.slug)).or_default().insert(&s.lang_code, s);
+            groups
+                .entry((s.number, &s.slug))
+                .or_default()
+                .insert(&s.lang_code, s);
         }
         for ((number, slug), files) in groups {
-            let Some(source) = files.get(default.code()) else { continue };
+            let Some(source) = files.get(default.code()) else {
+                continue;
+            };
             let hash = source_hash(source.front.title.get_ref(), &source.body);
             for &lang in others {
                 let section = format!("{number:02}-{slug}");
@@ -108,7 +113,9 @@ fn notice(t: &RawSection, status: Status, hash: &str, source_file: &str) -> Opti
             let message = if is_well_formed(recorded.get_ref().trim()) {
                 format!("outdated: {source_file} has changed since this translation was made")
             } else {
-                format!("source_hash is not a fingerprint that summering wrote, so {source_file} cannot be compared")
+                format!(
+                    "source_hash is not a fingerprint that summering wrote, so {source_file} cannot be compared"
+                )
             };
             let help = format!(
                 "bring the translation up to date with {source_file}, then write source_hash = \"{hash}\" in this file's front matter"
@@ -117,7 +124,9 @@ fn notice(t: &RawSection, status: Status, hash: &str, source_file: &str) -> Opti
         }
         Status::Unverified => {
             let at = line_col(text, t.front_offset);
-            let message = format!("this translation does not record which version of {source_file} it was made from");
+            let message = format!(
+                "this translation does not record which version of {source_file} it was made from"
+            );
             let help = format!(
                 "if it matches {source_file} today, add the line source_hash = \"{hash}\" between the +++ lines"
             );
@@ -125,5 +134,11 @@ fn notice(t: &RawSection, status: Status, hash: &str, source_file: &str) -> Opti
         }
         Status::UpToDate | Status::Missing => return None,
     };
-    Some(Notice { kind, file: t.source.name.clone(), position, message, help: Some(help) })
+    Some(Notice {
+        kind,
+        file: t.source.name.clone(),
+        position,
+        message,
+        help: Some(help),
+    })
 }

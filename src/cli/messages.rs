@@ -20,11 +20,22 @@ pub struct Printed {
 pub fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
     let mut p = Printed::default();
     let caused = |changed: &[String]| {
-        if changed.is_empty() { String::new() } else { format!(" after a change to {}", changed.join(", ")) }
+        if changed.is_empty() {
+            String::new()
+        } else {
+            format!(" after a change to {}", changed.join(", "))
+        }
     };
     match event {
-        Event::Listening { url, visible_on_network, watching } => {
-            p.stdout = format!("Serving at {url} — watching {}; press Ctrl+C to stop\n", watching.join(" and "));
+        Event::Listening {
+            url,
+            visible_on_network,
+            watching,
+        } => {
+            p.stdout = format!(
+                "Serving at {url} — watching {}; press Ctrl+C to stop\n",
+                watching.join(" and ")
+            );
             if *visible_on_network {
                 p.stderr = format!(
                     "{}: other computers on the network can see this unpublished site; use --bind 127.0.0.1 to keep it private\n",
@@ -32,14 +43,25 @@ pub fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
                 );
             }
         }
-        Event::Built { pages, took, changed, unchanged, warnings } => {
+        Event::Built {
+            pages,
+            took,
+            changed,
+            unchanged,
+            warnings,
+        } => {
             let note = match (unchanged, warnings) {
                 (true, _) => " (no page changed)".to_string(),
                 (false, 0) => String::new(),
                 (false, 1) => " (1 warning; run summering check)".to_string(),
                 (false, n) => format!(" ({n} warnings; run summering check)"),
             };
-            p.stdout = format!("{} {pages} pages in {} ms{}{note}\n", out.green("Built"), took.as_millis(), caused(changed));
+            p.stdout = format!(
+                "{} {pages} pages in {} ms{}{note}\n",
+                out.green("Built"),
+                took.as_millis(),
+                caused(changed)
+            );
         }
         Event::Failed { error, changed } => {
             p.stderr = format!(
@@ -50,7 +72,10 @@ pub fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
             );
         }
         Event::Served { path, since_change } => {
-            p.stdout = format!("Served the new {path} {} ms after the change was saved\n", since_change.as_millis());
+            p.stdout = format!(
+                "Served the new {path} {} ms after the change was saved\n",
+                since_change.as_millis()
+            );
         }
     }
     p
@@ -60,7 +85,8 @@ pub fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
 pub fn imported(i: &Imported, took: Duration, err: Style) -> Printed {
     let mut p = Printed::default();
     if i.has_title_slide {
-        p.stdout.push_str(&format!("  title slide: \"{}\"\n", i.title));
+        p.stdout
+            .push_str(&format!("  title slide: \"{}\"\n", i.title));
     }
     let translation = !i.report_values.is_empty();
     for s in &i.sections {
@@ -69,16 +95,23 @@ pub fn imported(i: &Imported, took: Duration, err: Style) -> Printed {
             (false, true) => "from its title",
             (false, false) => "NOT recognised from the title: check kind in the file",
         };
-        p.stdout.push_str(&format!("  {}: {} ({how})\n", s.file, s.kind.key()));
+        p.stdout
+            .push_str(&format!("  {}: {} ({how})\n", s.file, s.kind.key()));
     }
     for (key, value) in &i.report_values {
-        p.stdout.push_str(&format!("  add to {}/report.toml, in {key} = {{ … }}: {value}\n", i.dir));
+        p.stdout.push_str(&format!(
+            "  add to {}/report.toml, in {key} = {{ … }}: {value}\n",
+            i.dir
+        ));
     }
     if let Some(c) = &i.closing {
         p.stdout.push_str(&format!("  closing slide: \"{c}\"\n"));
     }
     for (line, text) in &i.unplaced {
-        p.stderr.push_str(&format!("{}: line {line} of the deck is not in the new files: {text}\n", err.yellow("warning")));
+        p.stderr.push_str(&format!(
+            "{}: line {line} of the deck is not in the new files: {text}\n",
+            err.yellow("warning")
+        ));
     }
     let unsure = i.sections.iter().filter(|s| !s.guessed).count();
     p.stdout.push_str(&format!(
@@ -100,7 +133,10 @@ pub fn scaffolded(s: &Scaffolded, took: Duration) -> String {
         out.push_str(&format!("  created {f}\n"));
     }
     if let Some(into) = &s.carried_into {
-        out.push_str(&format!("  carried {} \"way forward\" items from {} into {into}\n", s.carried, s.from));
+        out.push_str(&format!(
+            "  carried {} \"way forward\" items from {} into {into}\n",
+            s.carried, s.from
+        ));
     }
     out.push_str(&format!(
         "Created {} from {} ({} files) in {} ms; replace the {{{{placeholders}}}}, then run summering check\n",

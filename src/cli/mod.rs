@@ -19,12 +19,16 @@ pub struct Style {
 impl Style {
     /// Colour for standard error when it is a terminal and `NO_COLOR` is unset or empty.
     pub fn stderr() -> Style {
-        Style { color: no_color_unset() && std::io::stderr().is_terminal() }
+        Style {
+            color: no_color_unset() && std::io::stderr().is_terminal(),
+        }
     }
 
     /// Colour for standard output when it is a terminal and `NO_COLOR` is unset or empty.
     pub fn stdout() -> Style {
-        Style { color: no_color_unset() && std::io::stdout().is_terminal() }
+        Style {
+            color: no_color_unset() && std::io::stdout().is_terminal(),
+        }
     }
 
     /// `text` in bold red (errors).
@@ -43,7 +47,11 @@ impl Style {
     }
 
     fn paint(self, code: &str, text: &str) -> String {
-        if self.color { format!("{code}{text}\x1b[0m") } else { text.to_string() }
+        if self.color {
+            format!("{code}{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
     }
 }
 

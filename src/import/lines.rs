@@ -59,11 +59,18 @@ pub struct Line {
 }
 
 /// Characters used as bullets when followed by a space.
-const GLYPHS: &[char] = &['•', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '◆', '◇', '►', '▶', '➢', '➤', '✓', '✔', '⁃', '∙', '·', '–', '—', '-', '*', '+', 'o'];
+const GLYPHS: &[char] = &[
+    '•', '◦', '▪', '▫', '‣', '●', '○', '■', '□', '◆', '◇', '►', '▶', '➢', '➤', '✓', '✔', '⁃', '∙',
+    '·', '–', '—', '-', '*', '+', 'o',
+];
 
 /// Cleans `input` and classifies each line.
 pub fn lines(input: &str) -> Vec<Line> {
-    let text = input.strip_prefix('\u{feff}').unwrap_or(input).replace("\r\n", "\n").replace('\r', "\n");
+    let text = input
+        .strip_prefix('\u{feff}')
+        .unwrap_or(input)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let mut out = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         let number = i + 1;
@@ -71,7 +78,10 @@ pub fn lines(input: &str) -> Vec<Line> {
         let parts: Vec<&str> = raw.split('\u{c}').collect();
         for (j, part) in parts.iter().enumerate() {
             if j > 0 {
-                out.push(Line { number, kind: Kind::Break });
+                out.push(Line {
+                    number,
+                    kind: Kind::Break,
+                });
             }
             if parts.len() == 1 || !part.trim().is_empty() {
                 push(&mut out, number, part);
@@ -84,19 +94,44 @@ pub fn lines(input: &str) -> Vec<Line> {
 fn push(out: &mut Vec<Line>, number: usize, raw: &str) {
     let cleaned: String = raw
         .chars()
-        .filter(|c| !matches!(c, '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'))
-        .map(|c| if c == '\u{a0}' || c == '\u{202f}' { ' ' } else { c })
+        .filter(|c| {
+            !matches!(
+                c,
+                '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}'
+            )
+        })
+        .map(|c| {
+            if c == '\u{a0}' || c == '\u{202f}' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     let cleaned = cleaned.trim_end();
     if cleaned.trim().is_empty() {
-        out.push(Line { number, kind: Kind::Blank });
+        out.push(Line {
+            number,
+            kind: Kind::Blank,
+        });
         return;
     }
-    let indent: usize = cleaned.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    let indent: usize = cleaned
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
     let body = cleaned.trim_start();
     let kind = match bullet(body) {
-        Some((marker, text)) => Kind::Bullet { indent, marker, text: text.to_string() },
-        None => Kind::Text { indent, text: body.to_string() },
+        Some((marker, text)) => Kind::Bullet {
+            indent,
+            marker,
+            text: text.to_string(),
+        },
+        None => Kind::Text {
+            indent,
+            text: body.to_string(),
+        },
     };
     out.push(Line { number, kind });
 }
@@ -122,7 +157,10 @@ fn bullet(s: &str) -> Option<(Marker, &str)> {
         let rest = &s[digits..];
         if let Some(after) = rest.strip_prefix(['.', ')']) {
             if after.starts_with(char::is_whitespace) && !after.trim().is_empty() {
-                return Some((Marker::Number(s[..digits].parse().ok()?), after.trim_start()));
+                return Some((
+                    Marker::Number(s[..digits].parse().ok()?),
+                    after.trim_start(),
+                ));
             }
         }
     }
@@ -161,7 +199,14 @@ mod tests {
                 Marker::Glyph('o'),
             ]
         );
-        assert_eq!(got[2], Kind::Bullet { indent: 1, marker: Marker::Glyph('*'), text: "c".into() });
+        assert_eq!(
+            got[2],
+            Kind::Bullet {
+                indent: 1,
+                marker: Marker::Glyph('*'),
+                text: "c".into()
+            }
+        );
     }
 
     #[test]
@@ -177,11 +222,21 @@ mod tests {
         assert_eq!(
             got,
             [
-                Kind::Text { indent: 0, text: "Titel".into() },
+                Kind::Text {
+                    indent: 0,
+                    text: "Titel".into()
+                },
                 Kind::Blank,
-                Kind::Bullet { indent: 0, marker: Marker::Glyph('-'), text: "punkt".into() },
+                Kind::Bullet {
+                    indent: 0,
+                    marker: Marker::Glyph('-'),
+                    text: "punkt".into()
+                },
                 Kind::Break,
-                Kind::Text { indent: 0, text: "Nästa".into() },
+                Kind::Text {
+                    indent: 0,
+                    text: "Nästa".into()
+                },
             ]
         );
     }

@@ -77,22 +77,47 @@ pub fn import(options: &ImportOptions) -> Result<Imported, BuildError> {
     // With `force` this only checks that there is a site at all.
     ensure_writable(root, options.year, true, "")?;
     let config = crate::load::load_config(root)?;
-    let languages: Vec<Lang> = config.value.languages.get_ref().iter().filter_map(|c| Lang::from_code(c.get_ref())).collect();
+    let languages: Vec<Lang> = config
+        .value
+        .languages
+        .get_ref()
+        .iter()
+        .filter_map(|c| Lang::from_code(c.get_ref()))
+        .collect();
     let Some(&default) = languages.first() else {
-        return Err(SiteError::in_file(ErrorKind::InvalidValue, &config.source.name, "the site has no languages")
-            .with_help("write languages = [\"sv\", \"en\"] in content/site.toml")
-            .into());
+        return Err(SiteError::in_file(
+            ErrorKind::InvalidValue,
+            &config.source.name,
+            "the site has no languages",
+        )
+        .with_help("write languages = [\"sv\", \"en\"] in content/site.toml")
+        .into());
     };
     if !languages.contains(&options.lang) {
-        return Err(SiteError::new(ErrorKind::UnknownLanguage, format!("the site is not written in \"{}\"", options.lang))
-            .with_help(format!("use one of the languages of content/site.toml: {}", languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")))
-            .into());
+        return Err(SiteError::new(
+            ErrorKind::UnknownLanguage,
+            format!("the site is not written in \"{}\"", options.lang),
+        )
+        .with_help(format!(
+            "use one of the languages of content/site.toml: {}",
+            languages
+                .iter()
+                .map(|l| l.code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+        .into());
     }
     if options.lang != default {
         let (lines, deck) = read_deck(&options.file)?;
         return translation::import(options, default, &lines, &deck);
     }
-    ensure_writable(root, options.year, options.force, "pass --force to replace it (the whole year folder is replaced)")?;
+    ensure_writable(
+        root,
+        options.year,
+        options.force,
+        "pass --force to replace it (the whole year folder is replaced)",
+    )?;
     let (lines, deck) = read_deck(&options.file)?;
     let (files, mut imported) = files(&deck, options);
     let dir = write_year(root, options.year, &files, options.force)?;
@@ -105,11 +130,16 @@ pub fn import(options: &ImportOptions) -> Result<Imported, BuildError> {
 /// Reads and outlines the deck; a deck without any section is refused.
 fn read_deck(file: &std::path::Path) -> Result<(Vec<lines::Line>, Deck), BuildError> {
     let text = std::fs::read(file).map_err(|e| {
-        SiteError::io(file, "read the deck", &e).with_help("give the path of the text file exported from the slide deck")
+        SiteError::io(file, "read the deck", &e)
+            .with_help("give the path of the text file exported from the slide deck")
     })?;
     let text = String::from_utf8(text).map_err(|_| {
-        SiteError::in_file(ErrorKind::Import, file.display().to_string(), "the deck is not UTF-8 text")
-            .with_help("export the deck as text again and save it as UTF-8 (Unicode)")
+        SiteError::in_file(
+            ErrorKind::Import,
+            file.display().to_string(),
+            "the deck is not UTF-8 text",
+        )
+        .with_help("export the deck as text again and save it as UTF-8 (Unicode)")
     })?;
     let lines = lines::lines(&text);
     let deck = outline::outline(&lines);
@@ -122,7 +152,15 @@ fn read_deck(file: &std::path::Path) -> Result<(Vec<lines::Line>, Deck), BuildEr
 }
 
 pub(crate) fn count_lines(lines: &[lines::Line]) -> usize {
-    lines.iter().filter(|l| matches!(l.kind, lines::Kind::Text { .. } | lines::Kind::Bullet { .. })).count()
+    lines
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.kind,
+                lines::Kind::Text { .. } | lines::Kind::Bullet { .. }
+            )
+        })
+        .count()
 }
 
 /// Placeholder words per language.
@@ -153,10 +191,25 @@ pub(crate) struct Framing {
 pub(crate) fn framing(deck: &Deck, year: u16, lang: Lang) -> Framing {
     let year = year.to_string();
     // The title slide: the block naming the year is the title, the rest the subtitle.
-    let blocks: Vec<String> = deck.title_blocks.iter().map(|b| join_statement(b)).collect();
-    let title_at = blocks.iter().position(|b| b.contains(&year)).or_else(|| blocks.len().checked_sub(1));
-    let title = title_at.map_or_else(|| placeholder(&format!("{} {year}", words(lang).3)), |i| blocks[i].clone());
-    let subtitle: Vec<&str> = blocks.iter().enumerate().filter(|(i, _)| Some(*i) != title_at).map(|(_, b)| b.as_str()).collect();
+    let blocks: Vec<String> = deck
+        .title_blocks
+        .iter()
+        .map(|b| join_statement(b))
+        .collect();
+    let title_at = blocks
+        .iter()
+        .position(|b| b.contains(&year))
+        .or_else(|| blocks.len().checked_sub(1));
+    let title = title_at.map_or_else(
+        || placeholder(&format!("{} {year}", words(lang).3)),
+        |i| blocks[i].clone(),
+    );
+    let subtitle: Vec<&str> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| Some(*i) != title_at)
+        .map(|(_, b)| b.as_str())
+        .collect();
     let subtitle = subtitle.join(" – ");
     // The closing slide, without the organisation and title it repeats.
     let known = format!("{title} {subtitle}").to_lowercase();
@@ -167,32 +220,57 @@ pub(crate) fn framing(deck: &Deck, year: u16, lang: Lang) -> Framing {
         .filter(|b| !known.contains(&b.to_lowercase()))
         .collect();
     let closing = (!closing_lines.is_empty()).then(|| {
-        closing_lines.iter().skip(1).fold(closing_lines[0].clone(), |acc, l| outline::join_wrapped(&acc, l))
+        closing_lines
+            .iter()
+            .skip(1)
+            .fold(closing_lines[0].clone(), |acc, l| {
+                outline::join_wrapped(&acc, l)
+            })
     });
-    Framing { title, subtitle, closing }
+    Framing {
+        title,
+        subtitle,
+        closing,
+    }
 }
 
 fn files(deck: &Deck, options: &ImportOptions) -> (Vec<NewFile>, Imported) {
     let lang = options.lang;
     let (heading_word, kind_note, date_note, _) = words(lang);
     let year = options.year.to_string();
-    let Framing { title, subtitle, closing } = framing(deck, options.year, lang);
+    let Framing {
+        title,
+        subtitle,
+        closing,
+    } = framing(deck, options.year, lang);
 
     let mut report = format!("title = {{ {lang} = {} }}\n", toml_string(&title));
     if !subtitle.is_empty() {
-        report.push_str(&format!("subtitle = {{ {lang} = {} }}\n", toml_string(&subtitle)));
+        report.push_str(&format!(
+            "subtitle = {{ {lang} = {} }}\n",
+            toml_string(&subtitle)
+        ));
     }
-    report.push_str(&format!("# {}\npublished = {year}-12-31\n", placeholder(date_note)));
+    report.push_str(&format!(
+        "# {}\npublished = {year}-12-31\n",
+        placeholder(date_note)
+    ));
     if let Some(c) = &closing {
         report.push_str(&format!("closing = {{ {lang} = {} }}\n", toml_string(c)));
     }
-    let mut files = vec![NewFile { name: "report.toml".into(), text: report }];
+    let mut files = vec![NewFile {
+        name: "report.toml".into(),
+        text: report,
+    }];
 
     let mut sections = Vec::new();
     let mut slugs: Vec<String> = Vec::new();
     let mut previous = SectionKind::Strength;
     for (i, slide) in deck.slides.iter().enumerate() {
-        let title = slide.title.clone().unwrap_or_else(|| placeholder(heading_word));
+        let title = slide
+            .title
+            .clone()
+            .unwrap_or_else(|| placeholder(heading_word));
         let guess = names::guess_kind(&title);
         let kind = guess.unwrap_or(previous);
         previous = kind;
@@ -206,9 +284,21 @@ fn files(deck: &Deck, options: &ImportOptions) -> (Vec<NewFile>, Imported) {
         if guess.is_none() {
             front.push_str(&format!("# {}\n", placeholder(kind_note)));
         }
-        front.push_str(&format!("kind = \"{}\"\ntitle = {}\n", kind.key(), toml_string(&title)));
-        files.push(NewFile { name: name.clone(), text: format!("+++\n{front}+++\n\n{}", body(&slide.parts)) });
-        sections.push(ImportedSection { file: format!("content/{year}/{name}"), title, kind, guessed: guess.is_some() });
+        front.push_str(&format!(
+            "kind = \"{}\"\ntitle = {}\n",
+            kind.key(),
+            toml_string(&title)
+        ));
+        files.push(NewFile {
+            name: name.clone(),
+            text: format!("+++\n{front}+++\n\n{}", body(&slide.parts)),
+        });
+        sections.push(ImportedSection {
+            file: format!("content/{year}/{name}"),
+            title,
+            kind,
+            guessed: guess.is_some(),
+        });
     }
     let imported = Imported {
         dir: String::new(),
@@ -243,8 +333,14 @@ pub(crate) fn body(parts: &[Part]) -> String {
                 for item in items {
                     widths.truncate(item.depth);
                     let indent: usize = widths.iter().sum();
-                    let marker = item.number.map_or_else(|| "-".to_string(), |n| format!("{n}."));
-                    out.push_str(&format!("{}{marker} {}\n", " ".repeat(indent), escape(&item.text)));
+                    let marker = item
+                        .number
+                        .map_or_else(|| "-".to_string(), |n| format!("{n}."));
+                    out.push_str(&format!(
+                        "{}{marker} {}\n",
+                        " ".repeat(indent),
+                        escape(&item.text)
+                    ));
                     widths.push(marker.chars().count() + 1);
                 }
             }
@@ -258,7 +354,9 @@ fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.chars().enumerate() {
         let at_start = i == 0;
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '|') || (at_start && matches!(c, '#' | '>' | '+' | '-' | '=')) {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '|')
+            || (at_start && matches!(c, '#' | '>' | '+' | '-' | '='))
+        {
             out.push('\\');
         }
         out.push(c);
@@ -290,11 +388,17 @@ fn unescape(text: &str) -> String {
 
 /// Lines of the deck whose text is not in the new files.
 pub(crate) fn unplaced(lines: &[lines::Line], files: &[NewFile]) -> Vec<(usize, String)> {
-    let all: String = files.iter().map(|f| unescape(&f.text)).collect::<Vec<_>>().join("\n");
+    let all: String = files
+        .iter()
+        .map(|f| unescape(&f.text))
+        .collect::<Vec<_>>()
+        .join("\n");
     lines
         .iter()
         .filter_map(|l| match &l.kind {
-            lines::Kind::Text { text, .. } | lines::Kind::Bullet { text, .. } => Some((l.number, text.clone())),
+            lines::Kind::Text { text, .. } | lines::Kind::Bullet { text, .. } => {
+                Some((l.number, text.clone()))
+            }
             _ => None,
         })
         .filter(|(_, text)| !all.contains(text.as_str()))
@@ -308,12 +412,31 @@ mod tests {
     #[test]
     fn nested_and_numbered_lists_become_markdown() {
         let parts = [Part::List(vec![
-            outline::Item { depth: 0, number: None, text: "Utveckla".into() },
-            outline::Item { depth: 1, number: Some(1), text: "samverkan *runt* avvikelser".into() },
-            outline::Item { depth: 2, number: None, text: "2021. ett år".into() },
-            outline::Item { depth: 0, number: None, text: "- streck".into() },
+            outline::Item {
+                depth: 0,
+                number: None,
+                text: "Utveckla".into(),
+            },
+            outline::Item {
+                depth: 1,
+                number: Some(1),
+                text: "samverkan *runt* avvikelser".into(),
+            },
+            outline::Item {
+                depth: 2,
+                number: None,
+                text: "2021. ett år".into(),
+            },
+            outline::Item {
+                depth: 0,
+                number: None,
+                text: "- streck".into(),
+            },
         ])];
-        assert_eq!(body(&parts), "- Utveckla\n  1. samverkan \\*runt\\* avvikelser\n     - 2021\\. ett år\n- \\- streck\n");
+        assert_eq!(
+            body(&parts),
+            "- Utveckla\n  1. samverkan \\*runt\\* avvikelser\n     - 2021\\. ett år\n- \\- streck\n"
+        );
         assert_eq!(unescape(&escape("a*b_c [x] 1. <y>")), "a*b_c [x] 1. <y>");
     }
 }

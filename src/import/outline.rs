@@ -59,7 +59,11 @@ pub struct Deck {
 }
 
 enum Block {
-    Text { lines: Vec<String>, first: usize, starts_slide: bool },
+    Text {
+        lines: Vec<String>,
+        first: usize,
+        starts_slide: bool,
+    },
     List(Vec<Item>),
 }
 
@@ -77,7 +81,11 @@ pub fn outline(lines: &[Line]) -> Deck {
         match block {
             Block::List(items) => {
                 if deck.slides.is_empty() {
-                    deck.slides.push(Slide { title: None, line: 0, parts: Vec::new() });
+                    deck.slides.push(Slide {
+                        title: None,
+                        line: 0,
+                        parts: Vec::new(),
+                    });
                 }
                 let slide = deck.slides.last_mut().expect("a slide");
                 match slide.parts.last_mut() {
@@ -85,7 +93,11 @@ pub fn outline(lines: &[Line]) -> Deck {
                     _ => slide.parts.push(Part::List(items.clone())),
                 }
             }
-            Block::Text { lines, first, starts_slide } => {
+            Block::Text {
+                lines,
+                first,
+                starts_slide,
+            } => {
                 let before_first = first_heading.is_none_or(|h| i < h);
                 let after_last = last_list.is_none_or(|l| i > l);
                 if before_first && !next_is_list {
@@ -93,7 +105,11 @@ pub fn outline(lines: &[Line]) -> Deck {
                 } else if after_last && !next_is_list {
                     deck.closing_blocks.push(lines.clone());
                 } else if next_is_list || *starts_slide {
-                    deck.slides.push(Slide { title: Some(join_heading(lines)), line: *first, parts: Vec::new() });
+                    deck.slides.push(Slide {
+                        title: Some(join_heading(lines)),
+                        line: *first,
+                        parts: Vec::new(),
+                    });
                 } else {
                     let slide = deck.slides.last_mut().expect("a heading came first");
                     slide.parts.push(Part::Paragraph(lines.clone()));
@@ -121,11 +137,19 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                         last.text = join_wrapped(&last.text, text);
                     }
                     Some(Block::Text { lines, .. }) if continues => lines.push(text.clone()),
-                    _ => out.push(Block::Text { lines: vec![text.clone()], first: line.number, starts_slide: blanks >= 2 }),
+                    _ => out.push(Block::Text {
+                        lines: vec![text.clone()],
+                        first: line.number,
+                        starts_slide: blanks >= 2,
+                    }),
                 }
                 blanks = 0;
             }
-            Kind::Bullet { indent, marker, text } => {
+            Kind::Bullet {
+                indent,
+                marker,
+                text,
+            } => {
                 if blanks > 0 || !matches!(out.last(), Some(Block::List(_))) {
                     levels.clear();
                 }
@@ -134,7 +158,11 @@ fn blocks(lines: &[Line]) -> Vec<Block> {
                     Marker::Number(n) => Some(*n),
                     Marker::Glyph(_) => None,
                 };
-                let item = Item { depth, number, text: text.clone() };
+                let item = Item {
+                    depth,
+                    number,
+                    text: text.clone(),
+                };
                 match out.last_mut() {
                     Some(Block::List(items)) if blanks == 0 => items.push(item),
                     _ => out.push(Block::List(vec![Item { depth: 0, ..item }])),
@@ -155,7 +183,10 @@ fn depth(levels: &mut Vec<(usize, Marker)>, indent: usize, marker: Marker) -> us
         None => levels.push((indent, marker)),
         Some(&(i, _)) if i < indent => levels.push((indent, marker)),
         Some(&(_, m)) if m.same_as(marker) => {}
-        Some(_) => match levels.iter().rposition(|&(i, m)| i == indent && m.same_as(marker)) {
+        Some(_) => match levels
+            .iter()
+            .rposition(|&(i, m)| i == indent && m.same_as(marker))
+        {
             Some(pos) => levels.truncate(pos + 1),
             None => levels.push((indent, marker)),
         },
@@ -165,13 +196,21 @@ fn depth(levels: &mut Vec<(usize, Marker)>, indent: usize, marker: Marker) -> us
 
 /// Joins a wrapped line to the text before it.
 pub fn join_wrapped(before: &str, next: &str) -> String {
-    let hyphenated = before.ends_with('-') && before.chars().rev().nth(1).is_some_and(char::is_alphabetic);
-    if hyphenated { format!("{before}{next}") } else { format!("{before} {next}") }
+    let hyphenated =
+        before.ends_with('-') && before.chars().rev().nth(1).is_some_and(char::is_alphabetic);
+    if hyphenated {
+        format!("{before}{next}")
+    } else {
+        format!("{before} {next}")
+    }
 }
 
 /// A heading split over lines, joined with spaces.
 pub fn join_heading(lines: &[String]) -> String {
-    lines.iter().skip(1).fold(lines[0].clone(), |acc, l| join_wrapped(&acc, l))
+    lines
+        .iter()
+        .skip(1)
+        .fold(lines[0].clone(), |acc, l| join_wrapped(&acc, l))
 }
 
 /// A statement split over lines: lines that continue a sentence (starting with a
@@ -202,18 +241,33 @@ mod tests {
 
     #[test]
     fn title_sections_and_closing() {
-        let d = deck("Kommun\noch sjukvård\n\nRapport 2021\n\nStyrkor\n\n- a\n- b\n\n\n\nFramåt\n- c\n\n\n\nTack\n\n\n\nför i år");
-        assert_eq!(d.title_blocks, [vec!["Kommun".to_string(), "och sjukvård".into()], vec!["Rapport 2021".into()]]);
+        let d = deck(
+            "Kommun\noch sjukvård\n\nRapport 2021\n\nStyrkor\n\n- a\n- b\n\n\n\nFramåt\n- c\n\n\n\nTack\n\n\n\nför i år",
+        );
+        assert_eq!(
+            d.title_blocks,
+            [
+                vec!["Kommun".to_string(), "och sjukvård".into()],
+                vec!["Rapport 2021".into()]
+            ]
+        );
         let titles: Vec<_> = d.slides.iter().map(|s| s.title.clone().unwrap()).collect();
         assert_eq!(titles, ["Styrkor", "Framåt"]);
-        assert_eq!(d.closing_blocks, [vec!["Tack".to_string()], vec!["för i år".into()]]);
+        assert_eq!(
+            d.closing_blocks,
+            [vec!["Tack".to_string()], vec!["för i år".into()]]
+        );
         assert_eq!(join_statement(&d.title_blocks[0]), "Kommun och sjukvård");
     }
 
     #[test]
     fn nesting_by_indent_and_by_bullet() {
-        let d = deck("Rubrik\n\n• ett\n– under\n– under två\n• två\n  - djupare\n    1. numrerad\n• tre\n");
-        let Part::List(items) = &d.slides[0].parts[0] else { panic!() };
+        let d = deck(
+            "Rubrik\n\n• ett\n– under\n– under två\n• två\n  - djupare\n    1. numrerad\n• tre\n",
+        );
+        let Part::List(items) = &d.slides[0].parts[0] else {
+            panic!()
+        };
         let depths: Vec<usize> = items.iter().map(|i| i.depth).collect();
         assert_eq!(depths, [0, 1, 1, 0, 1, 2, 0]);
         assert_eq!(items[5].number, Some(1));
@@ -222,7 +276,9 @@ mod tests {
     #[test]
     fn wrapped_lines_are_joined() {
         let d = deck("Rubrik\n\n- en lång punkt som\nfortsätter här\n- samverkans-\naktiviteter\n");
-        let Part::List(items) = &d.slides[0].parts[0] else { panic!() };
+        let Part::List(items) = &d.slides[0].parts[0] else {
+            panic!()
+        };
         assert_eq!(items[0].text, "en lång punkt som fortsätter här");
         assert_eq!(items[1].text, "samverkans-aktiviteter");
     }
@@ -232,6 +288,9 @@ mod tests {
         let d = deck("Titel 2021\n\nA\n- x\n\n\n\nB utan punkter\n\nLite text.\n\n\n\nC\n- y\n");
         let titles: Vec<_> = d.slides.iter().map(|s| s.title.clone().unwrap()).collect();
         assert_eq!(titles, ["A", "B utan punkter", "C"]);
-        assert_eq!(d.slides[1].parts, [Part::Paragraph(vec!["Lite text.".into()])]);
+        assert_eq!(
+            d.slides[1].parts,
+            [Part::Paragraph(vec!["Lite text.".into()])]
+        );
     }
 }

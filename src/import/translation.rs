@@ -12,7 +12,9 @@ use std::collections::BTreeMap;
 use std::fs;
 
 use super::outline::Deck;
-use super::{ImportOptions, Imported, ImportedSection, body, count_lines, framing, lines, unplaced, words};
+use super::{
+    ImportOptions, Imported, ImportedSection, body, count_lines, framing, lines, unplaced, words,
+};
 use crate::check::placeholders::placeholder;
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
 use crate::lang::Lang;
@@ -22,7 +24,12 @@ use crate::scaffold::toml_string;
 use crate::year_writer::NewFile;
 
 /// Writes the translation files of an existing year from `deck`.
-pub fn import(options: &ImportOptions, default: Lang, deck_lines: &[lines::Line], deck: &Deck) -> Result<Imported, BuildError> {
+pub fn import(
+    options: &ImportOptions,
+    default: Lang,
+    deck_lines: &[lines::Line],
+    deck: &Deck,
+) -> Result<Imported, BuildError> {
     let root = &options.root;
     let lang = options.lang;
     let raw = crate::load::load_strict(root)?;
@@ -32,7 +39,11 @@ pub fn import(options: &ImportOptions, default: Lang, deck_lines: &[lines::Line]
             .into());
     };
     let mut sources: BTreeMap<u32, &RawSection> = BTreeMap::new();
-    for s in year.sections.iter().filter(|s| s.lang_code == default.code()) {
+    for s in year
+        .sections
+        .iter()
+        .filter(|s| s.lang_code == default.code())
+    {
         sources.insert(s.number, s);
     }
     if sources.len() != deck.slides.len() {
@@ -52,18 +63,40 @@ pub fn import(options: &ImportOptions, default: Lang, deck_lines: &[lines::Line]
         if dir.join(&name).exists() {
             existing.push(format!("{}/{name}", year.dir_name));
         }
-        let title = slide.title.clone().unwrap_or_else(|| placeholder(words(lang).0));
+        let title = slide
+            .title
+            .clone()
+            .unwrap_or_else(|| placeholder(words(lang).0));
         let kind = source.front.kind.get_ref().trim();
         let hash = source_hash(source.front.title.get_ref(), &source.body);
-        let front = format!("kind = \"{kind}\"\ntitle = {}\nsource_hash = \"{hash}\"\n", toml_string(&title));
-        files.push(NewFile { name: name.clone(), text: format!("+++\n{front}+++\n\n{}", body(&slide.parts)) });
-        let kind = crate::model::SectionKind::from_key(kind).unwrap_or(crate::model::SectionKind::Strength);
-        sections.push(ImportedSection { file: format!("{}/{name}", year.dir_name), title, kind, guessed: true });
+        let front = format!(
+            "kind = \"{kind}\"\ntitle = {}\nsource_hash = \"{hash}\"\n",
+            toml_string(&title)
+        );
+        files.push(NewFile {
+            name: name.clone(),
+            text: format!("+++\n{front}+++\n\n{}", body(&slide.parts)),
+        });
+        let kind = crate::model::SectionKind::from_key(kind)
+            .unwrap_or(crate::model::SectionKind::Strength);
+        sections.push(ImportedSection {
+            file: format!("{}/{name}", year.dir_name),
+            title,
+            kind,
+            guessed: true,
+        });
     }
     if !existing.is_empty() && !options.force {
-        return Err(SiteError::in_file(ErrorKind::YearExists, &existing[0], format!("{} of the {lang} files already exist; nothing was changed", existing.len()))
-            .with_help("pass --force to replace the existing translation files")
-            .into());
+        return Err(SiteError::in_file(
+            ErrorKind::YearExists,
+            &existing[0],
+            format!(
+                "{} of the {lang} files already exist; nothing was changed",
+                existing.len()
+            ),
+        )
+        .with_help("pass --force to replace the existing translation files")
+        .into());
     }
     for f in &files {
         let path = dir.join(&f.name);
@@ -72,15 +105,29 @@ pub fn import(options: &ImportOptions, default: Lang, deck_lines: &[lines::Line]
         fs::rename(&tmp, &path).map_err(|e| SiteError::io(&path, "write the file", &e))?;
     }
     let framing = framing(deck, options.year, lang);
-    let mut report_values = vec![("title".to_string(), format!("{lang} = {}", toml_string(&framing.title)))];
+    let mut report_values = vec![(
+        "title".to_string(),
+        format!("{lang} = {}", toml_string(&framing.title)),
+    )];
     if !framing.subtitle.is_empty() {
-        report_values.push(("subtitle".into(), format!("{lang} = {}", toml_string(&framing.subtitle))));
+        report_values.push((
+            "subtitle".into(),
+            format!("{lang} = {}", toml_string(&framing.subtitle)),
+        ));
     }
     if let Some(c) = &framing.closing {
         report_values.push(("closing".into(), format!("{lang} = {}", toml_string(c))));
     }
     let mut covered = files.clone();
-    covered.push(NewFile { name: "report.toml".into(), text: format!("{} {} {}", framing.title, framing.subtitle, framing.closing.clone().unwrap_or_default()) });
+    covered.push(NewFile {
+        name: "report.toml".into(),
+        text: format!(
+            "{} {} {}",
+            framing.title,
+            framing.subtitle,
+            framing.closing.clone().unwrap_or_default()
+        ),
+    });
     Ok(Imported {
         dir: year.dir_name.clone(),
         title: framing.title,

@@ -90,7 +90,10 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a list in square brackets, like [ … , … ]")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<List<T>, A::Error> {
                 let mut out = Vec::new();
                 while let Some(v) = seq.next_element()? {
                     out.push(v);
@@ -112,7 +115,9 @@ impl<'de> Deserialize<'de> for RawNumber {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = RawNumber;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a number like 12 or 1234.5, without quotes and with a point as decimal mark")
+                f.write_str(
+                    "a number like 12 or 1234.5, without quotes and with a point as decimal mark",
+                )
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawNumber, E> {
                 Ok(RawNumber(v as f64))
@@ -143,12 +148,17 @@ impl<'de> Deserialize<'de> for RawUnit {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = RawUnit;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str(r#"a unit like "%", or one per language like { sv = "st", en = "pcs" }"#)
+                f.write_str(
+                    r#"a unit like "%", or one per language like { sv = "st", en = "pcs" }"#,
+                )
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawUnit, E> {
                 Ok(RawUnit::Same(v.to_string()))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawUnit, A::Error> {
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawUnit, A::Error> {
                 let mut out = BTreeMap::new();
                 while let Some((k, v)) = map.next_entry::<Spanned<String>, Spanned<String>>()? {
                     out.insert(k, v);
@@ -173,9 +183,17 @@ mod tests {
         )
         .unwrap();
         let chart = f.chart[0].get_ref();
-        let values: Vec<f64> = chart.series[0].get_ref().values.get_ref().iter().map(|v| v.get_ref().0).collect();
+        let values: Vec<f64> = chart.series[0]
+            .get_ref()
+            .values
+            .get_ref()
+            .iter()
+            .map(|v| v.get_ref().0)
+            .collect();
         assert_eq!(values, [12.0, 1234.5]);
-        assert!(matches!(chart.unit.as_ref().map(|u| u.get_ref()), Some(RawUnit::Same(u)) if u == "%"));
+        assert!(
+            matches!(chart.unit.as_ref().map(|u| u.get_ref()), Some(RawUnit::Same(u)) if u == "%")
+        );
     }
 
     #[test]
@@ -186,7 +204,11 @@ mod tests {
             values: List<RawNumber>,
         }
         let e = toml::from_str::<T>("values = 12\n").unwrap_err();
-        assert!(e.message().contains("a list in square brackets"), "{}", e.message());
+        assert!(
+            e.message().contains("a list in square brackets"),
+            "{}",
+            e.message()
+        );
         assert!(!e.message().contains("sequence"), "{}", e.message());
     }
 

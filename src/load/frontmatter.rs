@@ -28,7 +28,9 @@ pub enum SplitError {
 /// Splits `text` at its `+++` fences. A UTF-8 byte-order mark and blank lines before
 /// the opening fence are allowed (editors on Windows add them).
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
-    let mut pos = text.strip_prefix('\u{feff}').map_or(0, |_| '\u{feff}'.len_utf8());
+    let mut pos = text
+        .strip_prefix('\u{feff}')
+        .map_or(0, |_| '\u{feff}'.len_utf8());
     let mut lines = LineIter { text, pos };
     let opening = loop {
         match lines.next() {
@@ -65,7 +67,9 @@ impl<'a> Iterator for LineIter<'a> {
             return None;
         }
         let start = self.pos;
-        let end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i + 1);
+        let end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i + 1);
         self.pos = end;
         let line = self.text[start..end].trim_end_matches(['\n', '\r']);
         Some((start..end, line))

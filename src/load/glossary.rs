@@ -50,5 +50,7 @@ pub fn read(root: &Path, errors: &mut Vec<SiteError>) -> Option<Parsed<RawGlossa
     if !path.exists() {
         return None;
     }
-    read_toml::<RawGlossary>(root, &path).map_err(|e| errors.push(e)).ok()
+    read_toml::<RawGlossary>(root, &path)
+        .map_err(|e| errors.push(e))
+        .ok()
 }

@@ -101,7 +101,8 @@ pub struct RawSite {
 pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     let content = root.join("content");
     let mut errors = Vec::new();
-    let config = read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
+    let config =
+        read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
     let glossary = glossary::read(root, &mut errors);
     // Year folders in name order, with the problems of other entries in between.
     let mut year_dirs: Vec<Result<(PathBuf, u16), SiteError>> = Vec::new();
@@ -124,10 +125,14 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
                 }
                 match name.parse::<u16>() {
                     Ok(year) if name.len() == 4 => year_dirs.push(Ok((path, year))),
-                    _ => year_dirs.push(Err(
-                        SiteError::in_file(ErrorKind::BadFileName, display(root, &path), "a folder in content/ that is not a year")
-                            .with_help("name each report folder by its year with four digits, like content/2021/"),
-                    )),
+                    _ => year_dirs.push(Err(SiteError::in_file(
+                        ErrorKind::BadFileName,
+                        display(root, &path),
+                        "a folder in content/ that is not a year",
+                    )
+                    .with_help(
+                        "name each report folder by its year with four digits, like content/2021/",
+                    ))),
                 }
             }
         }
@@ -161,7 +166,14 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
                 .with_help("add a folder like content/2021/ with a report.toml and section files"),
         );
     }
-    (config.ok().map(|config| RawSite { config, years, glossary }), errors)
+    (
+        config.ok().map(|config| RawSite {
+            config,
+            years,
+            glossary,
+        }),
+        errors,
+    )
 }
 
 /// Like [`load`], but any problem fails the whole load (for tools that need every file).
@@ -179,12 +191,20 @@ pub fn load_config(root: &Path) -> Result<Parsed<RawSiteConfig>, SiteError> {
 }
 
 fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) -> RawYear {
-    let report = read_toml::<RawReport>(root, &dir.join("report.toml")).map_err(|e| errors.push(e)).ok();
-    let entries = sorted_entries(dir).map_err(|e| errors.push(e)).unwrap_or_default();
+    let report = read_toml::<RawReport>(root, &dir.join("report.toml"))
+        .map_err(|e| errors.push(e))
+        .ok();
+    let entries = sorted_entries(dir)
+        .map_err(|e| errors.push(e))
+        .unwrap_or_default();
     let charts_path = dir.join("charts.toml");
-    let has_charts = entries.iter().any(|e| e.kind == EntryKind::File && e.path == charts_path);
+    let has_charts = entries
+        .iter()
+        .any(|e| e.kind == EntryKind::File && e.path == charts_path);
     let charts = if has_charts {
-        read_toml::<charts::RawChartsFile>(root, &charts_path).map_err(|e| errors.push(e)).ok()
+        read_toml::<charts::RawChartsFile>(root, &charts_path)
+            .map_err(|e| errors.push(e))
+            .ok()
     } else {
         None
     };
@@ -208,7 +228,15 @@ fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) ->
             }
         }
     }
-    RawYear { year, dir_name: display(root, dir), report, sections, broken_sections, charts, charts_broken }
+    RawYear {
+        year,
+        dir_name: display(root, dir),
+        report,
+        sections,
+        broken_sections,
+        charts,
+        charts_broken,
+    }
 }
 
 fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
@@ -238,10 +266,21 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
         .with_help("add a line with only +++ after the kind and title lines"),
     })?;
     if let Some(span) = notes::first_marker(split.front) {
-        return Err(notes_error(&source, shift(span, split.front_offset), "the speaker-notes line ??? is inside the +++ block")
-            .with_help("move the line ??? and the notes below the closing +++ line, after the section text"));
+        return Err(notes_error(
+            &source,
+            shift(span, split.front_offset),
+            "the speaker-notes line ??? is inside the +++ block",
+        )
+        .with_help(
+            "move the line ??? and the notes below the closing +++ line, after the section text",
+        ));
     }
-    let front = toml_error::parse::<RawFrontMatter>(&source.name, &source.text, split.front_offset, split.front)?;
+    let front = toml_error::parse::<RawFrontMatter>(
+        &source.name,
+        &source.text,
+        split.front_offset,
+        split.front,
+    )?;
     let parts = notes::split(split.body).map_err(|e| {
         let span = shift(e.span, split.body_offset);
         match e.problem {
@@ -259,13 +298,22 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
         front_offset: split.front_offset,
         body: parts.text.to_string(),
         body_offset: split.body_offset,
-        notes: parts.notes.map(|(text, at)| (text.to_string(), split.body_offset + at)),
+        notes: parts
+            .notes
+            .map(|(text, at)| (text.to_string(), split.body_offset + at)),
         source,
     })
 }
 
 fn notes_error(source: &SourceFile, span: std::ops::Range<usize>, message: &str) -> SiteError {
-    SiteError::at(ErrorKind::NotesMarker, &source.name, &source.text, span, message).with_label("here")
+    SiteError::at(
+        ErrorKind::NotesMarker,
+        &source.name,
+        &source.text,
+        span,
+        message,
+    )
+    .with_label("here")
 }
 
 fn shift(span: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
@@ -278,15 +326,24 @@ fn parse_section_name(name: &str) -> Option<(u32, String, String)> {
     let (rest, lang) = stem.rsplit_once('.')?;
     let (number, slug) = rest.split_once('-')?;
     let valid_slug = !slug.is_empty()
-        && slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     let valid_lang = !lang.is_empty() && lang.chars().all(|c| c.is_ascii_lowercase());
-    if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) || !valid_slug || !valid_lang {
+    if number.is_empty()
+        || !number.chars().all(|c| c.is_ascii_digit())
+        || !valid_slug
+        || !valid_lang
+    {
         return None;
     }
     Some((number.parse().ok()?, slug.to_string(), lang.to_string()))
 }
 
-fn read_toml<T: serde::de::DeserializeOwned>(root: &Path, path: &Path) -> Result<Parsed<T>, SiteError> {
+fn read_toml<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+) -> Result<Parsed<T>, SiteError> {
     let source = read(root, path)?;
     let value = toml_error::parse(&source.name, &source.text, 0, &source.text)?;
     Ok(Parsed { source, value })
@@ -304,10 +361,20 @@ pub fn read(root: &Path, path: &Path) -> Result<SourceFile, SiteError> {
         SiteError::in_file(ErrorKind::Io, &name, format!("could not read the file: {e}")).with_help(help)
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        SiteError::in_file(ErrorKind::InvalidValue, &name, format!("the file is not UTF-8 text (bad byte at position {})", e.utf8_error().valid_up_to()))
-            .with_help("save the file as UTF-8 in your editor")
+        SiteError::in_file(
+            ErrorKind::InvalidValue,
+            &name,
+            format!(
+                "the file is not UTF-8 text (bad byte at position {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .with_help("save the file as UTF-8 in your editor")
     })?;
-    Ok(SourceFile { name, text: Arc::from(text) })
+    Ok(SourceFile {
+        name,
+        text: Arc::from(text),
+    })
 }
 
 /// A folder entry and what it is (a link counts as what it points to).
@@ -347,7 +414,9 @@ fn sorted_entries(dir: &Path) -> Result<Vec<Entry>, SiteError> {
 }
 
 fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// A path relative to the site root with `/` separators, for messages.
@@ -356,7 +425,10 @@ pub fn display(root: &Path, path: &Path) -> String {
     if rel.is_absolute() {
         return rel.display().to_string();
     }
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]
@@ -365,8 +437,14 @@ mod tests {
 
     #[test]
     fn section_names() {
-        assert_eq!(parse_section_name("01-styrkor.sv.md"), Some((1, "styrkor".into(), "sv".into())));
-        assert_eq!(parse_section_name("10-way-forward.en.md"), Some((10, "way-forward".into(), "en".into())));
+        assert_eq!(
+            parse_section_name("01-styrkor.sv.md"),
+            Some((1, "styrkor".into(), "sv".into()))
+        );
+        assert_eq!(
+            parse_section_name("10-way-forward.en.md"),
+            Some((10, "way-forward".into(), "en".into()))
+        );
         assert_eq!(parse_section_name("styrkor.sv.md"), None);
         assert_eq!(parse_section_name("01-styrkor.md"), None);
         assert_eq!(parse_section_name("01-Styrkor.sv.md"), None);
@@ -384,8 +462,18 @@ mod tests {
         symlink(d.join("2021"), d.join("2022")).unwrap();
         symlink(d.join("charts.toml"), d.join("linked.toml")).unwrap();
         symlink(d.join("nowhere"), d.join("broken")).unwrap();
-        let kinds: Vec<(String, EntryKind)> = sorted_entries(d).unwrap().into_iter().map(|e| (file_name(&e.path), e.kind)).collect();
-        let expected = [("2021", EntryKind::Dir), ("2022", EntryKind::Dir), ("broken", EntryKind::Other), ("charts.toml", EntryKind::File), ("linked.toml", EntryKind::File)];
+        let kinds: Vec<(String, EntryKind)> = sorted_entries(d)
+            .unwrap()
+            .into_iter()
+            .map(|e| (file_name(&e.path), e.kind))
+            .collect();
+        let expected = [
+            ("2021", EntryKind::Dir),
+            ("2022", EntryKind::Dir),
+            ("broken", EntryKind::Other),
+            ("charts.toml", EntryKind::File),
+            ("linked.toml", EntryKind::File),
+        ];
         assert_eq!(kinds, expected.map(|(n, k)| (n.to_string(), k)));
     }
 }

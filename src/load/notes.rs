@@ -59,13 +59,26 @@ pub fn split(body: &str) -> Result<Parts<'_>, MarkerError> {
     let mut marker: Option<Range<usize>> = None;
     for line in marker_lines(body) {
         match (line.problem, &marker) {
-            (Some(problem), _) => return Err(MarkerError { span: line.span, problem }),
-            (None, Some(_)) => return Err(MarkerError { span: line.span, problem: MarkerProblem::Twice }),
+            (Some(problem), _) => {
+                return Err(MarkerError {
+                    span: line.span,
+                    problem,
+                });
+            }
+            (None, Some(_)) => {
+                return Err(MarkerError {
+                    span: line.span,
+                    problem: MarkerProblem::Twice,
+                });
+            }
             (None, None) => marker = Some(line.span),
         }
     }
     let Some(span) = marker else {
-        return Ok(Parts { text: body, notes: None });
+        return Ok(Parts {
+            text: body,
+            notes: None,
+        });
     };
     let after = line_end(body, span.end);
     let notes = &body[after..];
@@ -79,7 +92,9 @@ pub fn split(body: &str) -> Result<Parts<'_>, MarkerError> {
 /// The first line that is (or starts with) `???`, for finding a marker written in the
 /// front matter by mistake. Code fences are not tracked there: front matter is TOML.
 pub fn first_marker(text: &str) -> Option<Range<usize>> {
-    lines(text).find(|(_, line)| line.trim_start().starts_with("???")).map(|(span, _)| span)
+    lines(text)
+        .find(|(_, line)| line.trim_start().starts_with("???"))
+        .map(|(span, _)| span)
 }
 
 struct MarkerLine {
@@ -96,7 +111,11 @@ fn marker_lines(body: &str) -> impl Iterator<Item = MarkerLine> + '_ {
         if let Some(f) = fence_of(trimmed).filter(|_| indent < 4) {
             match fence {
                 None => fence = Some(f),
-                Some((c, n)) if f.0 == c && f.1 >= n && trimmed.trim_start_matches(c).trim().is_empty() => fence = None,
+                Some((c, n))
+                    if f.0 == c && f.1 >= n && trimmed.trim_start_matches(c).trim().is_empty() =>
+                {
+                    fence = None
+                }
                 Some(_) => {}
             }
             return None;
@@ -105,7 +124,10 @@ fn marker_lines(body: &str) -> impl Iterator<Item = MarkerLine> + '_ {
             return None;
         }
         let problem = (trimmed.trim_end() != "???").then_some(MarkerProblem::ExtraText);
-        Some(MarkerLine { span: span.start + indent..span.start + line.trim_end().len(), problem })
+        Some(MarkerLine {
+            span: span.start + indent..span.start + line.trim_end().len(),
+            problem,
+        })
     })
 }
 
@@ -143,7 +165,13 @@ mod tests {
     #[test]
     fn no_marker_means_no_notes() {
         let p = split("- a\n- b\n").unwrap();
-        assert_eq!(p, Parts { text: "- a\n- b\n", notes: None });
+        assert_eq!(
+            p,
+            Parts {
+                text: "- a\n- b\n",
+                notes: None
+            }
+        );
     }
 
     #[test]
@@ -166,7 +194,13 @@ mod tests {
     #[test]
     fn empty_notes_are_none() {
         assert_eq!(split("a\n???\n\n  \n").unwrap().notes, None);
-        assert_eq!(split("a\n???").unwrap(), Parts { text: "a\n", notes: None });
+        assert_eq!(
+            split("a\n???").unwrap(),
+            Parts {
+                text: "a\n",
+                notes: None
+            }
+        );
     }
 
     #[test]

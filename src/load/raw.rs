@@ -13,10 +13,13 @@ use toml::Spanned;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(transparent)]
 pub struct RawLocalized(
-    #[serde(deserialize_with = "deserialize_localized")] pub BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(deserialize_with = "deserialize_localized")]
+    pub  BTreeMap<Spanned<String>, Spanned<String>>,
 );
 
-fn deserialize_localized<'de, D>(d: D) -> Result<BTreeMap<Spanned<String>, Spanned<String>>, D::Error>
+fn deserialize_localized<'de, D>(
+    d: D,
+) -> Result<BTreeMap<Spanned<String>, Spanned<String>>, D::Error>
 where
     D: serde::Deserializer<'de>,
 {
@@ -26,7 +29,10 @@ where
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
             f.write_str(r#"a text per language, like { sv = "…", en = "…" }"#)
         }
-        fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
             let mut out = BTreeMap::new();
             while let Some((k, v)) = map.next_entry::<Spanned<String>, Spanned<String>>()? {
                 out.insert(k, v);

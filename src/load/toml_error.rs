@@ -18,7 +18,9 @@ pub fn parse<T: serde::de::DeserializeOwned>(
 fn convert(file: &str, whole: &Arc<str>, offset: usize, e: &toml::de::Error) -> SiteError {
     let message = e.message().trim().to_string();
     let (kind, help) = classify(&message);
-    let span = e.span().map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    let span = e
+        .span()
+        .map_or(offset..offset, |s| s.start + offset..s.end + offset);
     SiteError::at(kind, file, whole, span, plain(&message))
         .with_label("here")
         .with_help(help)
@@ -27,17 +29,29 @@ fn convert(file: &str, whole: &Arc<str>, offset: usize, e: &toml::de::Error) -> 
 /// Sorts serde/TOML messages into kinds and gives a help line for each.
 fn classify(message: &str) -> (ErrorKind, String) {
     if message.starts_with("unknown field") {
-        let expected = message.split_once("expected").map(|(_, rest)| rest.trim()).unwrap_or("");
+        let expected = message
+            .split_once("expected")
+            .map(|(_, rest)| rest.trim())
+            .unwrap_or("");
         let help = if expected.is_empty() {
             "remove this key; summering does not use it".to_string()
         } else {
-            format!("check the spelling; the keys allowed here are {}", expected.trim_start_matches("one of "))
+            format!(
+                "check the spelling; the keys allowed here are {}",
+                expected.trim_start_matches("one of ")
+            )
         };
         (ErrorKind::UnknownField, help)
     } else if message.starts_with("missing field") {
-        (ErrorKind::MissingField, "add the missing key; see the content format in README.md".into())
+        (
+            ErrorKind::MissingField,
+            "add the missing key; see the content format in README.md".into(),
+        )
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        (ErrorKind::InvalidValue, "change the value to the kind of value asked for".into())
+        (
+            ErrorKind::InvalidValue,
+            "change the value to the kind of value asked for".into(),
+        )
     } else {
         (
             ErrorKind::TomlSyntax,
@@ -52,11 +66,20 @@ fn classify(message: &str) -> (ErrorKind, String) {
 fn plain(message: &str) -> String {
     message
         .replace("invalid type: string", "wrong kind of value: text")
-        .replace("invalid type: integer", "wrong kind of value: a whole number")
-        .replace("invalid type: floating point", "wrong kind of value: a decimal number")
+        .replace(
+            "invalid type: integer",
+            "wrong kind of value: a whole number",
+        )
+        .replace(
+            "invalid type: floating point",
+            "wrong kind of value: a decimal number",
+        )
         .replace("invalid type: boolean", "wrong kind of value: true/false")
         .replace("invalid type: map", "wrong kind of value: a table { … }")
-        .replace("invalid type: sequence", "wrong kind of value: a list [ … ]")
+        .replace(
+            "invalid type: sequence",
+            "wrong kind of value: a list [ … ]",
+        )
         .replace("unknown field", "unknown key")
         .replace("missing field", "missing key")
 }

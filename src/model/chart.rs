@@ -31,8 +31,13 @@ pub enum ChartKind {
 
 impl ChartKind {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [ChartKind; 5] =
-        [ChartKind::Bar, ChartKind::Hbar, ChartKind::GroupedBar, ChartKind::StackedBar, ChartKind::Line];
+    pub const ALL: [ChartKind; 5] = [
+        ChartKind::Bar,
+        ChartKind::Hbar,
+        ChartKind::GroupedBar,
+        ChartKind::StackedBar,
+        ChartKind::Line,
+    ];
 
     /// The word editors write (`kind = "grouped-bar"`).
     pub fn key(self) -> &'static str {
@@ -93,7 +98,9 @@ pub struct Chart {
 impl Chart {
     /// Every present value, in series then category order.
     pub fn values(&self) -> impl Iterator<Item = f64> + '_ {
-        self.series.iter().flat_map(|s| s.values.iter().flatten().copied())
+        self.series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten().copied())
     }
 
     /// The sum of the series in category `i` (what a stacked bar shows), if any value is present.
@@ -119,23 +126,29 @@ pub fn decimals_of(v: f64) -> usize {
     if v >= 1e12 {
         // v × 1000 may not be exact up there: ask the formatter.
         let shortest = format!("{v}");
-        return shortest.split_once('.').map_or(0, |(_, frac)| frac.len()).min(3);
+        return shortest
+            .split_once('.')
+            .map_or(0, |(_, frac)| frac.len())
+            .min(3);
     }
     // The shortest form that reads back as `v` has d decimals for the least d at which
     // the d-decimal number k / 10^d nearest to v reads back as v. Reading "k / 10^d"
     // gives the double nearest to it, which is what the (correctly rounded) division
     // gives, and k and 10^d are exact: so no formatting is needed to tell.
-    (1..=3).find(|&d| {
-        let scale = [10.0, 100.0, 1000.0][d - 1];
-        (v * scale).round() / scale == v
-    })
-    .unwrap_or(3)
+    (1..=3)
+        .find(|&d| {
+            let scale = [10.0, 100.0, 1000.0][d - 1];
+            (v * scale).round() / scale == v
+        })
+        .unwrap_or(3)
 }
 
 /// True if `id` may be used as a chart id (it ends up in HTML ids).
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
 }
 
@@ -168,9 +181,25 @@ mod tests {
                 return 0;
             }
             let shortest = format!("{}", v.abs());
-            shortest.split_once('.').map_or(0, |(_, frac)| frac.len()).min(3)
+            shortest
+                .split_once('.')
+                .map_or(0, |(_, frac)| frac.len())
+                .min(3)
         };
-        let mut values: Vec<f64> = vec![0.1 + 0.2, 92.6, 41.9, 1e-4, 0.0005, 0.125, 2.675, 1.005, 1e15 + 0.5, 4503599627370495.5, 999_999_999_999.875, 1e12 + 0.25];
+        let mut values: Vec<f64> = vec![
+            0.1 + 0.2,
+            92.6,
+            41.9,
+            1e-4,
+            0.0005,
+            0.125,
+            2.675,
+            1.005,
+            1e15 + 0.5,
+            4503599627370495.5,
+            999_999_999_999.875,
+            1e12 + 0.25,
+        ];
         values.extend((0..200_000).map(|i| 1e11 + f64::from(i) * 0.001));
         // Every value with up to four decimals in 0..1000, and ratios that have many.
         values.extend((0..10_000_000).step_by(7).map(|i| f64::from(i) / 10_000.0));

@@ -20,7 +20,9 @@ use crate::load::{RawYear, SourceFile};
 impl Ctx<'_> {
     /// The year's charts, in file order. Invalid charts are left out (with their errors).
     pub(super) fn charts(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Vec<Chart> {
-        let Some(file) = &raw.charts else { return Vec::new() };
+        let Some(file) = &raw.charts else {
+            return Vec::new();
+        };
         let src = &file.source;
         let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
         let mut charts = Vec::new();
@@ -29,9 +31,16 @@ impl Ctx<'_> {
             if let Some(first) = seen.get(id) {
                 let (line, _) = crate::diagnostics::line_col(&src.text, first.start);
                 errors.push(
-                    at(ErrorKind::Duplicate, src, chart.get_ref().id.span(), "this chart id is already used in this file")
-                        .with_label("used before")
-                        .with_help(format!("give each chart its own id; the first chart with this id is on line {line}")),
+                    at(
+                        ErrorKind::Duplicate,
+                        src,
+                        chart.get_ref().id.span(),
+                        "this chart id is already used in this file",
+                    )
+                    .with_label("used before")
+                    .with_help(format!(
+                        "give each chart its own id; the first chart with this id is on line {line}"
+                    )),
                 );
                 continue;
             }
@@ -43,7 +52,12 @@ impl Ctx<'_> {
         charts
     }
 
-    fn chart(&self, src: &SourceFile, spanned: &Spanned<RawChart>, errors: &mut Vec<SiteError>) -> Option<Chart> {
+    fn chart(
+        &self,
+        src: &SourceFile,
+        spanned: &Spanned<RawChart>,
+        errors: &mut Vec<SiteError>,
+    ) -> Option<Chart> {
         let raw = spanned.get_ref();
         let before = errors.len();
         let id = raw.id.get_ref().trim();
@@ -56,12 +70,19 @@ impl Ctx<'_> {
         let kind = ChartKind::from_key(raw.kind.get_ref().trim());
         if kind.is_none() {
             errors.push(
-                at(ErrorKind::UnknownChartKind, src, raw.kind.span(), "unknown chart kind")
-                    .with_label("not a chart kind")
-                    .with_help(format!(
-                        "use one of: {}",
-                        ChartKind::ALL.map(|k| format!("\"{}\"", k.key())).join(", ")
-                    )),
+                at(
+                    ErrorKind::UnknownChartKind,
+                    src,
+                    raw.kind.span(),
+                    "unknown chart kind",
+                )
+                .with_label("not a chart kind")
+                .with_help(format!(
+                    "use one of: {}",
+                    ChartKind::ALL
+                        .map(|k| format!("\"{}\"", k.key()))
+                        .join(", ")
+                )),
             );
         }
         let title = self.localized(src, &raw.title, errors);
@@ -70,7 +91,13 @@ impl Ctx<'_> {
         let source = self.localized(src, &raw.source, errors);
         let unit = raw.unit.as_ref().map(|u| self.unit(src, u, errors));
         let categories = self.categories(src, raw, errors);
-        let series = self.all_series(src, spanned, kind, categories.as_ref().map(Vec::len), errors);
+        let series = self.all_series(
+            src,
+            spanned,
+            kind,
+            categories.as_ref().map(Vec::len),
+            errors,
+        );
         if errors.len() > before {
             return None;
         }
@@ -88,17 +115,33 @@ impl Ctx<'_> {
         })
     }
 
-    fn unit(&self, src: &SourceFile, raw: &Spanned<RawUnit>, errors: &mut Vec<SiteError>) -> Option<Localized<String>> {
+    fn unit(
+        &self,
+        src: &SourceFile,
+        raw: &Spanned<RawUnit>,
+        errors: &mut Vec<SiteError>,
+    ) -> Option<Localized<String>> {
         match raw.get_ref() {
             RawUnit::Same(u) => {
-                let values = self.languages.iter().map(|&l| (l, u.trim().to_string())).collect();
+                let values = self
+                    .languages
+                    .iter()
+                    .map(|&l| (l, u.trim().to_string()))
+                    .collect();
                 Localized::new(self.default_lang(), values).ok()
             }
-            RawUnit::PerLanguage(l) => self.localized(src, &Spanned::new(raw.span(), l.clone()), errors),
+            RawUnit::PerLanguage(l) => {
+                self.localized(src, &Spanned::new(raw.span(), l.clone()), errors)
+            }
         }
     }
 
-    fn categories(&self, src: &SourceFile, raw: &RawChart, errors: &mut Vec<SiteError>) -> Option<Vec<Localized<String>>> {
+    fn categories(
+        &self,
+        src: &SourceFile,
+        raw: &RawChart,
+        errors: &mut Vec<SiteError>,
+    ) -> Option<Vec<Localized<String>>> {
         let list = raw.categories.get_ref();
         if list.is_empty() {
             errors.push(
@@ -114,8 +157,15 @@ impl Ctx<'_> {
             if let Some(name) = self.localized(src, c, errors) {
                 if seen.insert(name.default_value().clone(), ()).is_some() {
                     errors.push(
-                        at(ErrorKind::Duplicate, src, c.span(), "this category is listed twice")
-                            .with_help("give each category its own name; a chart shows each category once"),
+                        at(
+                            ErrorKind::Duplicate,
+                            src,
+                            c.span(),
+                            "this category is listed twice",
+                        )
+                        .with_help(
+                            "give each category its own name; a chart shows each category once",
+                        ),
                     );
                 }
                 out.push(name);
@@ -142,15 +192,25 @@ impl Ctx<'_> {
         }
         if let Some(extra) = raw.series.get(MAX_SERIES) {
             errors.push(
-                at(ErrorKind::InvalidValue, src, extra.span(), format!("a chart can have at most {MAX_SERIES} series"))
-                    .with_help("split the data into two charts; more series than this cannot be told apart"),
+                at(
+                    ErrorKind::InvalidValue,
+                    src,
+                    extra.span(),
+                    format!("a chart can have at most {MAX_SERIES} series"),
+                )
+                .with_help(
+                    "split the data into two charts; more series than this cannot be told apart",
+                ),
             );
         }
         let mut names = BTreeMap::new();
         let mut out = Vec::new();
         for s in &raw.series {
             let name = self.localized(src, &s.get_ref().name, errors);
-            if name.as_ref().is_some_and(|n| names.insert(n.default_value().clone(), ()).is_some()) {
+            if name
+                .as_ref()
+                .is_some_and(|n| names.insert(n.default_value().clone(), ()).is_some())
+            {
                 errors.push(
                     at(ErrorKind::Duplicate, src, s.get_ref().name.span(), "another series of this chart has the same name")
                         .with_help("give each series its own name, so the legend and the table can tell them apart"),
@@ -168,18 +228,37 @@ impl Ctx<'_> {
     ///
     /// The default-language file decides which charts a section shows; another
     /// language's file may leave `charts` out, but if it lists them, the lists must agree.
-    pub(super) fn link_charts(&self, raw: &RawYear, sections: &mut [Section], errors: &mut Vec<SiteError>) {
+    pub(super) fn link_charts(
+        &self,
+        raw: &RawYear,
+        sections: &mut [Section],
+        errors: &mut Vec<SiteError>,
+    ) {
         let known: Vec<&str> = raw
             .charts
             .iter()
-            .flat_map(|f| f.value.chart.iter().map(|c| c.get_ref().id.get_ref().trim()))
+            .flat_map(|f| {
+                f.value
+                    .chart
+                    .iter()
+                    .map(|c| c.get_ref().id.get_ref().trim())
+            })
             .collect();
         let default = self.default_lang();
         for section in sections.iter_mut() {
-            let files: Vec<_> = raw.sections.iter().filter(|f| f.number == section.number && f.slug == section.slug).collect();
-            let lists: Vec<_> = files.iter().filter_map(|f| f.front.charts.as_ref().map(|c| (*f, c))).collect();
+            let files: Vec<_> = raw
+                .sections
+                .iter()
+                .filter(|f| f.number == section.number && f.slug == section.slug)
+                .collect();
+            let lists: Vec<_> = files
+                .iter()
+                .filter_map(|f| f.front.charts.as_ref().map(|c| (*f, c)))
+                .collect();
             let main = lists.iter().find(|(f, _)| f.lang_code == default.code());
-            let main_ids: Vec<&str> = main.map(|(_, c)| c.get_ref().iter().map(|i| i.get_ref().trim()).collect()).unwrap_or_default();
+            let main_ids: Vec<&str> = main
+                .map(|(_, c)| c.get_ref().iter().map(|i| i.get_ref().trim()).collect())
+                .unwrap_or_default();
             for (f, list) in &lists {
                 let src = &f.source;
                 let ids: Vec<&str> = list.get_ref().iter().map(|i| i.get_ref().trim()).collect();
@@ -200,13 +279,37 @@ impl Ctx<'_> {
                     let span = shift(id.span(), f.front_offset);
                     if !known.contains(&name) && !raw.charts_broken {
                         let help = if known.is_empty() {
-                            format!("add the chart to {}/charts.toml as a [[chart]] table with id = \"{name}\"", raw.dir_name)
+                            format!(
+                                "add the chart to {}/charts.toml as a [[chart]] table with id = \"{name}\"",
+                                raw.dir_name
+                            )
                         } else {
-                            format!("check the spelling; the charts in {}/charts.toml are: {}", raw.dir_name, known.join(", "))
+                            format!(
+                                "check the spelling; the charts in {}/charts.toml are: {}",
+                                raw.dir_name,
+                                known.join(", ")
+                            )
                         };
-                        errors.push(at(ErrorKind::UnknownChart, src, span, "there is no chart with this id").with_label("unknown chart").with_help(help));
+                        errors.push(
+                            at(
+                                ErrorKind::UnknownChart,
+                                src,
+                                span,
+                                "there is no chart with this id",
+                            )
+                            .with_label("unknown chart")
+                            .with_help(help),
+                        );
                     } else if ids[..i].contains(&name) {
-                        errors.push(at(ErrorKind::Duplicate, src, span, "this chart is listed twice").with_help("list each chart once"));
+                        errors.push(
+                            at(
+                                ErrorKind::Duplicate,
+                                src,
+                                span,
+                                "this chart is listed twice",
+                            )
+                            .with_help("list each chart once"),
+                        );
                     }
                 }
             }
@@ -226,24 +329,41 @@ fn series_values(
     let values = raw.values.get_ref();
     if values.is_empty() {
         errors.push(
-            at(ErrorKind::EmptySeries, src, raw.values.span(), "this series has no values")
-                .with_help("write one number per category, like values = [12, 30.5]"),
+            at(
+                ErrorKind::EmptySeries,
+                src,
+                raw.values.span(),
+                "this series has no values",
+            )
+            .with_help("write one number per category, like values = [12, 30.5]"),
         );
         return None;
     }
     if let Some(n) = categories.filter(|&n| n != values.len()) {
         errors.push(
-            at(ErrorKind::SeriesLength, src, raw.values.span(), format!("{} values, but the chart has {n} categories", values.len()))
-                .with_label(format!("{} values", values.len()))
-                .with_help(format!("write exactly one value per category ({n}), in the same order as categories")),
+            at(
+                ErrorKind::SeriesLength,
+                src,
+                raw.values.span(),
+                format!("{} values, but the chart has {n} categories", values.len()),
+            )
+            .with_label(format!("{} values", values.len()))
+            .with_help(format!(
+                "write exactly one value per category ({n}), in the same order as categories"
+            )),
         );
     }
     for v in values.iter() {
         let x = v.get_ref().0;
         if !x.is_finite() {
             errors.push(
-                at(ErrorKind::InvalidValue, src, v.span(), "this is not a usable number")
-                    .with_help("write an ordinary number like 12 or 12.5; nan and inf cannot be drawn"),
+                at(
+                    ErrorKind::InvalidValue,
+                    src,
+                    v.span(),
+                    "this is not a usable number",
+                )
+                .with_help("write an ordinary number like 12 or 12.5; nan and inf cannot be drawn"),
             );
         } else if x < 0.0 && kind.is_some_and(ChartKind::is_stacked) {
             errors.push(
@@ -256,7 +376,12 @@ fn series_values(
     (errors.len() == before).then(|| values.iter().map(|v| Some(v.get_ref().0)).collect())
 }
 
-fn at(kind: ErrorKind, src: &SourceFile, span: Range<usize>, message: impl Into<String>) -> SiteError {
+fn at(
+    kind: ErrorKind,
+    src: &SourceFile,
+    span: Range<usize>,
+    message: impl Into<String>,
+) -> SiteError {
     SiteError::at(kind, &src.name, &src.text, span, message)
 }
 

@@ -37,10 +37,15 @@ impl TryFrom<RawSite> for Site {
         let Some(languages) = languages else {
             return Err(BuildError::from(errors));
         };
-        let ctx = Ctx { languages: &languages };
+        let ctx = Ctx {
+            languages: &languages,
+        };
         let name = ctx.localized(src, &cfg.name, &mut errors);
         let organisation = ctx.localized(src, &cfg.organisation, &mut errors);
-        let description = cfg.description.as_ref().and_then(|d| ctx.localized(src, d, &mut errors));
+        let description = cfg
+            .description
+            .as_ref()
+            .and_then(|d| ctx.localized(src, d, &mut errors));
         let glossary = super::Glossary::convert(raw.glossary.as_ref(), &languages, &mut errors);
         // Years are independent (Markdown rendering is most of the work): convert them in
         // parallel, then merge their reports and problems in year order. Each raw year
@@ -62,39 +67,69 @@ impl TryFrom<RawSite> for Site {
         }
         reports.sort_by_key(|r| std::cmp::Reverse(r.year));
         match (name, organisation) {
-            (Some(name), Some(organisation)) if errors.is_empty() => {
-                Ok(Site { languages, theme, name, organisation, description, reports, glossary })
-            }
+            (Some(name), Some(organisation)) if errors.is_empty() => Ok(Site {
+                languages,
+                theme,
+                name,
+                organisation,
+                description,
+                reports,
+                glossary,
+            }),
             _ => Err(BuildError::from(errors)),
         }
     }
 }
 
 fn is_plain_name(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-fn site_languages(src: &SourceFile, raw: &Spanned<Vec<Spanned<String>>>, errors: &mut Vec<SiteError>) -> Option<Vec<Lang>> {
+fn site_languages(
+    src: &SourceFile,
+    raw: &Spanned<Vec<Spanned<String>>>,
+    errors: &mut Vec<SiteError>,
+) -> Option<Vec<Lang>> {
     let mut langs = Vec::new();
     let before = errors.len();
     for code in raw.get_ref() {
         match Lang::from_code(code.get_ref()) {
             Some(l) if langs.contains(&l) => errors.push(
-                SiteError::at(ErrorKind::Duplicate, &src.name, &src.text, code.span(), "this language is listed twice")
-                    .with_help("list each language once"),
+                SiteError::at(
+                    ErrorKind::Duplicate,
+                    &src.name,
+                    &src.text,
+                    code.span(),
+                    "this language is listed twice",
+                )
+                .with_help("list each language once"),
             ),
             Some(l) => langs.push(l),
             None => errors.push(
-                SiteError::at(ErrorKind::UnknownLanguage, &src.name, &src.text, code.span(), "summering does not know this language")
-                    .with_label("unknown language")
-                    .with_help(format!("use one of: {}", Lang::supported_codes())),
+                SiteError::at(
+                    ErrorKind::UnknownLanguage,
+                    &src.name,
+                    &src.text,
+                    code.span(),
+                    "summering does not know this language",
+                )
+                .with_label("unknown language")
+                .with_help(format!("use one of: {}", Lang::supported_codes())),
             ),
         }
     }
     if raw.get_ref().is_empty() {
         errors.push(
-            SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, raw.span(), "the list of languages is empty")
-                .with_help("write languages = [\"sv\", \"en\"]; the first one is the default"),
+            SiteError::at(
+                ErrorKind::InvalidValue,
+                &src.name,
+                &src.text,
+                raw.span(),
+                "the list of languages is empty",
+            )
+            .with_help("write languages = [\"sv\", \"en\"]; the first one is the default"),
         );
     }
     (errors.len() == before).then_some(langs)
@@ -110,7 +145,12 @@ impl Ctx<'_> {
     }
 
     /// Checks a `{ sv = "…", en = "…" }` value: known languages only, default present.
-    pub(super) fn localized(&self, src: &SourceFile, raw: &Spanned<RawLocalized>, errors: &mut Vec<SiteError>) -> Option<Localized<String>> {
+    pub(super) fn localized(
+        &self,
+        src: &SourceFile,
+        raw: &Spanned<RawLocalized>,
+        errors: &mut Vec<SiteError>,
+    ) -> Option<Localized<String>> {
         let mut values = BTreeMap::new();
         let before = errors.len();
         for (code, text) in &raw.get_ref().0 {
@@ -140,13 +180,28 @@ impl Ctx<'_> {
             .ok()
     }
 
-    fn unknown_lang(&self, src: &SourceFile, span: std::ops::Range<usize>, code: &str) -> SiteError {
-        SiteError::at(ErrorKind::UnknownLanguage, &src.name, &src.text, span, format!("the language \"{code}\" is not in site.toml"))
-            .with_label("not a site language")
-            .with_help(format!(
-                "use one of the languages listed in content/site.toml ({}), or add it there",
-                self.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
-            ))
+    fn unknown_lang(
+        &self,
+        src: &SourceFile,
+        span: std::ops::Range<usize>,
+        code: &str,
+    ) -> SiteError {
+        SiteError::at(
+            ErrorKind::UnknownLanguage,
+            &src.name,
+            &src.text,
+            span,
+            format!("the language \"{code}\" is not in site.toml"),
+        )
+        .with_label("not a site language")
+        .with_help(format!(
+            "use one of the languages listed in content/site.toml ({}), or add it there",
+            self.languages
+                .iter()
+                .map(|l| l.code())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
     }
 
     fn report(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Option<Report> {
@@ -163,8 +218,12 @@ impl Ctx<'_> {
         let year = Year::new(raw.year);
         if year.is_none() {
             errors.push(
-                SiteError::in_file(ErrorKind::BadFileName, &raw.dir_name, "this year is out of range")
-                    .with_help("name the folder by the report's year, like 2021"),
+                SiteError::in_file(
+                    ErrorKind::BadFileName,
+                    &raw.dir_name,
+                    "this year is out of range",
+                )
+                .with_help("name the folder by the report's year, like 2021"),
             );
         }
         let title = self.localized(src, &r.title, errors);
@@ -196,8 +255,14 @@ impl Ctx<'_> {
         let mut by_slug: BTreeMap<&str, &RawSection> = BTreeMap::new();
         for s in &raw.sections {
             for (clash, what) in [
-                (by_number.insert(s.number, s).filter(|o| o.slug != s.slug), "section number"),
-                (by_slug.insert(&s.slug, s).filter(|o| o.number != s.number), "section name"),
+                (
+                    by_number.insert(s.number, s).filter(|o| o.slug != s.slug),
+                    "section number",
+                ),
+                (
+                    by_slug.insert(&s.slug, s).filter(|o| o.number != s.number),
+                    "section name",
+                ),
             ] {
                 if let Some(other) = clash {
                     errors.push(
@@ -210,7 +275,10 @@ impl Ctx<'_> {
         }
         let mut sections = Vec::new();
         for ((number, slug), files) in groups {
-            let broken = raw.broken_sections.iter().any(|(n, s)| *n == number && s == slug);
+            let broken = raw
+                .broken_sections
+                .iter()
+                .any(|(n, s)| *n == number && s == slug);
             if let Some(section) = self.section(number, slug, &files, broken, errors) {
                 sections.push(section);
             }
@@ -232,7 +300,8 @@ impl Ctx<'_> {
         let mut kinds = Vec::new();
         for f in files {
             let src = &f.source;
-            let Some(lang) = Lang::from_code(&f.lang_code).filter(|l| self.languages.contains(l)) else {
+            let Some(lang) = Lang::from_code(&f.lang_code).filter(|l| self.languages.contains(l))
+            else {
                 errors.push(
                     SiteError::in_file(ErrorKind::UnknownLanguage, &src.name, format!("the language \"{}\" in this file name is not in site.toml", f.lang_code))
                         .with_help(format!(
@@ -247,23 +316,40 @@ impl Ctx<'_> {
             match SectionKind::from_key(f.front.kind.get_ref().trim()) {
                 Some(kind) => kinds.push((kind, f, kind_span)),
                 None => errors.push(
-                    SiteError::at(ErrorKind::UnknownSectionKind, &src.name, &src.text, kind_span, "unknown section kind")
-                        .with_label("not a section kind")
-                        .with_help(format!(
-                            "use one of: {}",
-                            SectionKind::ALL.map(|k| format!("\"{}\"", k.key())).join(", ")
-                        )),
+                    SiteError::at(
+                        ErrorKind::UnknownSectionKind,
+                        &src.name,
+                        &src.text,
+                        kind_span,
+                        "unknown section kind",
+                    )
+                    .with_label("not a section kind")
+                    .with_help(format!(
+                        "use one of: {}",
+                        SectionKind::ALL
+                            .map(|k| format!("\"{}\"", k.key()))
+                            .join(", ")
+                    )),
                 ),
             }
             let title = f.front.title.get_ref().trim();
             if title.is_empty() {
                 errors.push(
-                    SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, shift(f.front.title.span(), f.front_offset), "the title is empty")
-                        .with_help("write the section's heading between the quotes"),
+                    SiteError::at(
+                        ErrorKind::InvalidValue,
+                        &src.name,
+                        &src.text,
+                        shift(f.front.title.span(), f.front_offset),
+                        "the title is empty",
+                    )
+                    .with_help("write the section's heading between the quotes"),
                 );
             }
             let rendered = markdown::render(&f.body, lang, slug);
-            let notes = f.notes.as_ref().map(|(md, _)| markdown::render(md, lang, &format!("{slug}-notes")));
+            let notes = f
+                .notes
+                .as_ref()
+                .map(|(md, _)| markdown::render(md, lang, &format!("{slug}-notes")));
             texts.insert(
                 lang,
                 SectionText {
@@ -271,7 +357,8 @@ impl Ctx<'_> {
                     body: super::types::Html::trusted(rendered.html),
                     markdown: f.body.clone(),
                     file: src.name.clone(),
-                    removed_unsafe: rendered.removed_unsafe || notes.as_ref().is_some_and(|n| n.removed_unsafe),
+                    removed_unsafe: rendered.removed_unsafe
+                        || notes.as_ref().is_some_and(|n| n.removed_unsafe),
                     notes: notes.map(|n| super::types::Html::trusted(n.html)),
                     source_text: std::sync::Arc::clone(&src.text),
                     body_offset: f.body_offset,
@@ -279,12 +366,24 @@ impl Ctx<'_> {
             );
         }
         let default = self.default_lang();
-        let default_kind = kinds.iter().find(|(_, f, _)| f.lang_code == default.code()).map(|(k, _, _)| *k);
+        let default_kind = kinds
+            .iter()
+            .find(|(_, f, _)| f.lang_code == default.code())
+            .map(|(k, _, _)| *k);
         for (kind, f, span) in &kinds {
             if default_kind.is_some_and(|d| d != *kind) {
                 errors.push(
-                    SiteError::at(ErrorKind::TranslationMismatch, &f.source.name, &f.source.text, span.clone(), "this kind differs from the default-language file")
-                        .with_help(format!("use the same kind as in {:02}-{slug}.{default}.md", number)),
+                    SiteError::at(
+                        ErrorKind::TranslationMismatch,
+                        &f.source.name,
+                        &f.source.text,
+                        span.clone(),
+                        "this kind differs from the default-language file",
+                    )
+                    .with_help(format!(
+                        "use the same kind as in {:02}-{slug}.{default}.md",
+                        number
+                    )),
                 );
             }
         }
@@ -311,7 +410,11 @@ fn shift(span: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
     span.start + by..span.end + by
 }
 
-fn date(src: &SourceFile, raw: &Spanned<toml::value::Datetime>, errors: &mut Vec<SiteError>) -> Option<Date> {
+fn date(
+    src: &SourceFile,
+    raw: &Spanned<toml::value::Datetime>,
+    errors: &mut Vec<SiteError>,
+) -> Option<Date> {
     let dt = raw.get_ref();
     let parsed = match (dt.date, dt.time, dt.offset) {
         (Some(d), None, None) => Date::new(d.year, d.month, d.day),
@@ -319,10 +422,17 @@ fn date(src: &SourceFile, raw: &Spanned<toml::value::Datetime>, errors: &mut Vec
     };
     if parsed.is_none() {
         errors.push(
-            SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, raw.span(), "this is not a date")
-                .with_help("write the date without quotes and without a time, like published = 2021-12-31"),
+            SiteError::at(
+                ErrorKind::InvalidValue,
+                &src.name,
+                &src.text,
+                raw.span(),
+                "this is not a date",
+            )
+            .with_help(
+                "write the date without quotes and without a time, like published = 2021-12-31",
+            ),
         );
     }
     parsed
 }
-

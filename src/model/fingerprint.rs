@@ -20,12 +20,18 @@ pub fn source_hash(title: &str, markdown: &str) -> String {
     hasher.update(b"\n\n");
     hasher.update(normalise(markdown).as_bytes());
     let digest = hasher.finalize();
-    digest.iter().take(LEN / 2).map(|b| format!("{b:02x}")).collect()
+    digest
+        .iter()
+        .take(LEN / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// True if `s` looks like a fingerprint (so a typo in it can be told apart from a real change).
 pub fn is_well_formed(s: &str) -> bool {
-    s.len() == LEN && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == LEN
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 fn normalise(text: &str) -> String {

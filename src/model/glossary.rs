@@ -35,7 +35,10 @@ pub struct Term {
 impl Term {
     /// The text for `<abbr title>` in `lang`: the expansion, or else the explanation.
     pub fn title(&self, lang: Lang) -> Option<&str> {
-        self.expansion.as_ref().or(self.explanation.as_ref()).map(|l| l.resolve(lang).value.as_str())
+        self.expansion
+            .as_ref()
+            .or(self.explanation.as_ref())
+            .map(|l| l.resolve(lang).value.as_str())
     }
 }
 
@@ -88,14 +91,24 @@ impl Glossary {
         while i < text.len() {
             let candidate = starts[usize::from(text.as_bytes()[i])]
                 && text.is_char_boundary(i)
-                && text[..i].chars().next_back().is_none_or(|p| !p.is_alphanumeric());
+                && text[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|p| !p.is_alphanumeric());
             if candidate {
                 let rest = &text[i..];
                 let found = self.terms.iter().enumerate().find(|(_, t)| {
-                    rest.starts_with(&t.abbr) && rest[t.abbr.len()..].chars().next().is_none_or(|n| !n.is_alphanumeric())
+                    rest.starts_with(&t.abbr)
+                        && rest[t.abbr.len()..]
+                            .chars()
+                            .next()
+                            .is_none_or(|n| !n.is_alphanumeric())
                 });
                 if let Some((index, term)) = found {
-                    out.push(Occurrence { range: i..i + term.abbr.len(), term: index });
+                    out.push(Occurrence {
+                        range: i..i + term.abbr.len(),
+                        term: index,
+                    });
                     i += term.abbr.len();
                     continue;
                 }
@@ -106,7 +119,11 @@ impl Glossary {
     }
 
     /// Builds the glossary from the raw file, collecting problems into `errors`.
-    pub(crate) fn convert(raw: Option<&Parsed<RawGlossary>>, languages: &[Lang], errors: &mut Vec<SiteError>) -> Glossary {
+    pub(crate) fn convert(
+        raw: Option<&Parsed<RawGlossary>>,
+        languages: &[Lang],
+        errors: &mut Vec<SiteError>,
+    ) -> Glossary {
         let Some(raw) = raw else {
             return Glossary::default();
         };
@@ -119,17 +136,31 @@ impl Glossary {
         for t in &raw.value.term {
             let abbr = t.abbr.get_ref().trim();
             if abbr.is_empty() || abbr.chars().any(char::is_whitespace) {
-                errors.push(err(ErrorKind::InvalidValue, t.abbr.span(), "an abbreviation must be one word",
-                    "write the abbreviation as it appears in the text, like abbr = \"SIP\""));
+                errors.push(err(
+                    ErrorKind::InvalidValue,
+                    t.abbr.span(),
+                    "an abbreviation must be one word",
+                    "write the abbreviation as it appears in the text, like abbr = \"SIP\"",
+                ));
                 continue;
             }
             if seen.insert(abbr.to_string(), ()).is_some() {
-                errors.push(err(ErrorKind::Duplicate, t.abbr.span(), "this abbreviation is already in the glossary",
-                    "keep one [[term]] per abbreviation"));
+                errors.push(err(
+                    ErrorKind::Duplicate,
+                    t.abbr.span(),
+                    "this abbreviation is already in the glossary",
+                    "keep one [[term]] per abbreviation",
+                ));
                 continue;
             }
-            let expansion = t.expansion.as_ref().and_then(|e| localized(raw, e, languages, errors));
-            let explanation = t.explanation.as_ref().and_then(|e| localized(raw, e, languages, errors));
+            let expansion = t
+                .expansion
+                .as_ref()
+                .and_then(|e| localized(raw, e, languages, errors));
+            let explanation = t
+                .explanation
+                .as_ref()
+                .and_then(|e| localized(raw, e, languages, errors));
             terms.push(Term {
                 abbr: abbr.to_string(),
                 expansion,
@@ -138,9 +169,23 @@ impl Glossary {
                 position: line_col(&src.text, t.abbr.span().start),
             });
         }
-        terms.sort_by(|a, b| b.abbr.len().cmp(&a.abbr.len()).then_with(|| a.abbr.cmp(&b.abbr)));
-        let not_abbreviations = raw.value.not_abbreviations.iter().map(|w| w.get_ref().trim().to_string()).collect();
-        Glossary { terms, not_abbreviations, file: Some(src.name.clone()) }
+        terms.sort_by(|a, b| {
+            b.abbr
+                .len()
+                .cmp(&a.abbr.len())
+                .then_with(|| a.abbr.cmp(&b.abbr))
+        });
+        let not_abbreviations = raw
+            .value
+            .not_abbreviations
+            .iter()
+            .map(|w| w.get_ref().trim().to_string())
+            .collect();
+        Glossary {
+            terms,
+            not_abbreviations,
+            file: Some(src.name.clone()),
+        }
     }
 }
 
@@ -160,8 +205,21 @@ fn localized(
             }
             Some(_) => {}
             None => errors.push(
-                SiteError::at(ErrorKind::UnknownLanguage, &src.name, &src.text, code.span(), format!("the language \"{}\" is not in site.toml", code.get_ref()))
-                    .with_help(format!("use the languages of content/site.toml ({})", languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", "))),
+                SiteError::at(
+                    ErrorKind::UnknownLanguage,
+                    &src.name,
+                    &src.text,
+                    code.span(),
+                    format!("the language \"{}\" is not in site.toml", code.get_ref()),
+                )
+                .with_help(format!(
+                    "use the languages of content/site.toml ({})",
+                    languages
+                        .iter()
+                        .map(|l| l.code())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
             ),
         }
     }
@@ -173,8 +231,16 @@ fn localized(
         Ok(l) => Some(l),
         Err(_) => {
             errors.push(
-                SiteError::at(ErrorKind::MissingDefaultLanguage, &src.name, &src.text, value.span(), format!("this text has no {default} version"))
-                    .with_help(format!("write the {default} text first; the other languages fall back to it")),
+                SiteError::at(
+                    ErrorKind::MissingDefaultLanguage,
+                    &src.name,
+                    &src.text,
+                    value.span(),
+                    format!("this text has no {default} version"),
+                )
+                .with_help(format!(
+                    "write the {default} text first; the other languages fall back to it"
+                )),
             );
             None
         }
@@ -192,10 +258,17 @@ mod tests {
     use std::sync::Arc;
 
     fn glossary(text: &str) -> (Glossary, Vec<SiteError>) {
-        let source = crate::load::SourceFile { name: "content/glossary.toml".into(), text: Arc::from(text) };
+        let source = crate::load::SourceFile {
+            name: "content/glossary.toml".into(),
+            text: Arc::from(text),
+        };
         let value: RawGlossary = toml::from_str(text).unwrap();
         let mut errors = Vec::new();
-        let g = Glossary::convert(Some(&Parsed { source, value }), &[Lang::Sv, Lang::En], &mut errors);
+        let g = Glossary::convert(
+            Some(&Parsed { source, value }),
+            &[Lang::Sv, Lang::En],
+            &mut errors,
+        );
         (g, errors)
     }
 
@@ -218,7 +291,11 @@ explanation = { sv = "mottagning för unga med missbruk" }
         let (g, errors) = glossary(TEXT);
         assert!(errors.is_empty());
         let text = "SIP-arbetet, SIPP och Mini-Maria; TG:s roll";
-        let found: Vec<&str> = g.occurrences(text).iter().map(|o| &text[o.range.clone()]).collect();
+        let found: Vec<&str> = g
+            .occurrences(text)
+            .iter()
+            .map(|o| &text[o.range.clone()])
+            .collect();
         assert_eq!(found, ["SIP", "Mini-Maria", "TG"]);
     }
 
@@ -236,8 +313,19 @@ explanation = { sv = "mottagning för unga med missbruk" }
 
     #[test]
     fn duplicates_and_missing_default_language_are_errors() {
-        let (_, errors) = glossary("[[term]]\nabbr = \"SU\"\n[[term]]\nabbr = \"SU\"\n[[term]]\nabbr = \"HP\"\nexpansion = { en = \"action plan\" }\n");
-        let kinds: Vec<_> = errors.iter().map(|e| (e.kind(), e.line_col().unwrap().0)).collect();
-        assert_eq!(kinds, [(ErrorKind::Duplicate, 4), (ErrorKind::MissingDefaultLanguage, 7)]);
+        let (_, errors) = glossary(
+            "[[term]]\nabbr = \"SU\"\n[[term]]\nabbr = \"SU\"\n[[term]]\nabbr = \"HP\"\nexpansion = { en = \"action plan\" }\n",
+        );
+        let kinds: Vec<_> = errors
+            .iter()
+            .map(|e| (e.kind(), e.line_col().unwrap().0))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (ErrorKind::Duplicate, 4),
+                (ErrorKind::MissingDefaultLanguage, 7)
+            ]
+        );
     }
 }

@@ -40,12 +40,22 @@ pub fn options() -> Options {
 
 /// Renders `markdown` written in `lang`; `id_prefix` keeps footnote ids unique on a page.
 pub fn render(markdown: &str, lang: Lang, id_prefix: &str) -> Rendered {
-    render_events(Parser::new_ext(markdown, options()), markdown.len() * 2, lang, id_prefix)
+    render_events(
+        Parser::new_ext(markdown, options()),
+        markdown.len() * 2,
+        lang,
+        id_prefix,
+    )
 }
 
 /// [`render`] of Markdown already parsed (with [`options`]) into `events`;
 /// `capacity` is a guess of the HTML's length.
-pub fn render_events<'a>(events: impl IntoIterator<Item = Event<'a>>, capacity: usize, lang: Lang, id_prefix: &str) -> Rendered {
+pub fn render_events<'a>(
+    events: impl IntoIterator<Item = Event<'a>>,
+    capacity: usize,
+    lang: Lang,
+    id_prefix: &str,
+) -> Rendered {
     let mut removed_unsafe = false;
     let mut raw_html = String::new();
     let mut dropped_links = 0usize;
@@ -57,15 +67,26 @@ pub fn render_events<'a>(events: impl IntoIterator<Item = Event<'a>>, capacity: 
                 raw_html.push_str(&html);
                 Event::Html(html)
             }
-            Event::FootnoteReference(label) => Event::FootnoteReference(prefixed(id_prefix, &label)),
+            Event::FootnoteReference(label) => {
+                Event::FootnoteReference(prefixed(id_prefix, &label))
+            }
             Event::Start(Tag::FootnoteDefinition(label)) => {
                 Event::Start(Tag::FootnoteDefinition(prefixed(id_prefix, &label)))
             }
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                Event::Start(Tag::Heading { level: demote(level), id, classes, attrs })
-            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Event::Start(Tag::Heading {
+                level: demote(level),
+                id,
+                classes,
+                attrs,
+            }),
             Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(demote(level))),
-            Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. })
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. })
                 if !is_safe_url(&dest_url) =>
             {
                 removed_unsafe = true;
@@ -87,12 +108,18 @@ pub fn render_events<'a>(events: impl IntoIterator<Item = Event<'a>>, capacity: 
         html = SANITIZER.clean(&html).to_string();
     }
     // Compacted here, once per text, so no page that shows it has to be minified.
-    Rendered { html: crate::compact::fragment(&html), removed_unsafe }
+    Rendered {
+        html: crate::compact::fragment(&html),
+        removed_unsafe,
+    }
 }
 
 /// Note: dropped links are not nested, so a counter is enough to skip their end tags.
 fn is_safe_url(url: &str) -> bool {
-    let trimmed: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    let trimmed: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect();
     match trimmed.split_once(':') {
         Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => {
             SAFE_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str())
@@ -104,9 +131,18 @@ fn is_safe_url(url: &str) -> bool {
 /// Only for the warning; the sanitiser does the actual removal.
 fn looks_unsafe(raw: &str) -> bool {
     let lower = raw.to_ascii_lowercase();
-    ["<script", "<style", "<iframe", "<object", "<embed", "javascript:", "vbscript:", "data:"]
-        .iter()
-        .any(|p| lower.contains(p))
+    [
+        "<script",
+        "<style",
+        "<iframe",
+        "<object",
+        "<embed",
+        "javascript:",
+        "vbscript:",
+        "data:",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
         || lower.match_indices(" on").any(|(i, _)| {
             let rest = &lower[i + 3..];
             let name_len = rest.chars().take_while(|c| c.is_ascii_alphabetic()).count();
@@ -121,9 +157,13 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {
-            ("th" | "td", "style") => ["text-align: left", "text-align: center", "text-align: right"]
-                .contains(&value)
-                .then(|| value.into()),
+            ("th" | "td", "style") => [
+                "text-align: left",
+                "text-align: center",
+                "text-align: right",
+            ]
+            .contains(&value)
+            .then(|| value.into()),
             _ => Some(value.into()),
         });
     b
@@ -162,13 +202,23 @@ mod tests {
 
     #[test]
     fn swedish_and_english_quotes() {
-        assert!(sv("Han sa \"hej\" och 'då'").html.contains("”hej” och ’då’"));
-        assert!(render("He said \"hi\"", Lang::En, "s").html.contains("“hi”"));
+        assert!(
+            sv("Han sa \"hej\" och 'då'")
+                .html
+                .contains("”hej” och ’då’")
+        );
+        assert!(
+            render("He said \"hi\"", Lang::En, "s")
+                .html
+                .contains("“hi”")
+        );
     }
 
     #[test]
     fn scripts_and_handlers_are_removed() {
-        let r = sv("<script>alert(1)</script>\n\ntext <img src=x onerror=\"alert(1)\"> <a href=\"javascript:alert(1)\">k</a>");
+        let r = sv(
+            "<script>alert(1)</script>\n\ntext <img src=x onerror=\"alert(1)\"> <a href=\"javascript:alert(1)\">k</a>",
+        );
         assert!(r.removed_unsafe);
         for bad in ["<script", "onerror", "javascript:"] {
             assert!(!r.html.contains(bad), "{bad} survived: {}", r.html);
@@ -194,7 +244,11 @@ mod tests {
 
     #[test]
     fn footnotes_are_prefixed_and_tables_kept() {
-        let r = render("a[^1]\n\n[^1]: not\n\n| a | b |\n|--:|---|\n| 1 | 2 |\n", Lang::Sv, "sec");
+        let r = render(
+            "a[^1]\n\n[^1]: not\n\n| a | b |\n|--:|---|\n| 1 | 2 |\n",
+            Lang::Sv,
+            "sec",
+        );
         assert!(r.html.contains("#sec-1"), "{}", r.html);
         assert!(r.html.contains("id=sec-1>"), "{}", r.html);
         assert!(r.html.contains("<table>"));

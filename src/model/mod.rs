@@ -9,6 +9,6 @@ pub mod glossary;
 pub mod markdown;
 mod types;
 
-pub use glossary::{Glossary, Term};
 pub use chart::{Chart, ChartKind, Series};
+pub use glossary::{Glossary, Term};
 pub use types::{Date, Html, Report, Section, SectionKind, SectionText, Site, Year};

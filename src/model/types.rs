@@ -93,8 +93,12 @@ pub enum SectionKind {
 
 impl SectionKind {
     /// All kinds in report order.
-    pub const ALL: [SectionKind; 4] =
-        [SectionKind::Strength, SectionKind::FocusArea, SectionKind::DevelopmentArea, SectionKind::WayForward];
+    pub const ALL: [SectionKind; 4] = [
+        SectionKind::Strength,
+        SectionKind::FocusArea,
+        SectionKind::DevelopmentArea,
+        SectionKind::WayForward,
+    ];
 
     /// The word editors write in front matter (`kind = "focus-area"`).
     pub fn key(self) -> &'static str {

@@ -18,8 +18,8 @@ use crate::model::Glossary;
 
 /// Elements whose text is never marked.
 const SKIP: &[&str] = &[
-    "a", "abbr", "dfn", "code", "pre", "kbd", "samp", "script", "style", "textarea", "title", "svg", "math", "head",
-    "nav", "button", "select", "option",
+    "a", "abbr", "dfn", "code", "pre", "kbd", "samp", "script", "style", "textarea", "title",
+    "svg", "math", "head", "nav", "button", "select", "option",
 ];
 
 struct Open<'a> {
@@ -34,14 +34,19 @@ pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang, splices: &Spli
     if glossary.terms().is_empty() {
         return splices.apply(html);
     }
-    let region = if html.contains("<main") { "main" } else { "body" };
+    let region = if html.contains("<main") {
+        "main"
+    } else {
+        "body"
+    };
     let mut used = vec![false; glossary.terms().len()];
     let mut out = String::with_capacity(html.len() + 256);
     let mut stack: Vec<Open> = Vec::new();
     for token in tokens(html) {
         match token {
             Token::Text(t) => {
-                let active = stack.iter().any(|o| o.name == region) && !stack.iter().any(|o| SKIP.contains(&o.name.as_ref()));
+                let active = stack.iter().any(|o| o.name == region)
+                    && !stack.iter().any(|o| SKIP.contains(&o.name.as_ref()));
                 if active {
                     let lang = stack.iter().rev().find_map(|o| o.lang).unwrap_or(default);
                     for piece in splices.pieces(t) {
@@ -58,7 +63,12 @@ pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang, splices: &Spli
                 out.push_str(tag);
                 let name = tag_name(tag);
                 if !VOID.contains(&name.as_ref()) && !tag.ends_with("/>") {
-                    stack.push(Open { lang: has_lang(tag).then(|| attr(tag, "lang").and_then(parse_lang)).flatten(), name });
+                    stack.push(Open {
+                        lang: has_lang(tag)
+                            .then(|| attr(tag, "lang").and_then(parse_lang))
+                            .flatten(),
+                        name,
+                    });
                 }
             }
             Token::End(tag) => {
@@ -76,7 +86,9 @@ pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang, splices: &Spli
 
 /// Whether a start tag may have a `lang` attribute (reading the attributes of every tag is what costs).
 fn has_lang(tag: &str) -> bool {
-    tag.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"lang"))
+    tag.as_bytes()
+        .windows(4)
+        .any(|w| w.eq_ignore_ascii_case(b"lang"))
 }
 
 /// Appends text `t` (in `lang`) with the first use of each term marked.
@@ -84,7 +96,9 @@ fn mark(t: &str, lang: Lang, g: &Glossary, used: &mut [bool], out: &mut String) 
     let mut last = 0;
     for occ in g.occurrences(t) {
         let term = &g.terms()[occ.term];
-        let Some(title) = term.title(lang) else { continue };
+        let Some(title) = term.title(lang) else {
+            continue;
+        };
         if used[occ.term] {
             continue;
         }
@@ -105,7 +119,10 @@ fn parse_lang(code: &str) -> Option<Lang> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -132,9 +149,16 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
 
     /// The glossary of `text`, a `glossary.toml` of a Swedish and English site.
     fn glossary_from(text: &str) -> Glossary {
-        let source = crate::load::SourceFile { name: "g.toml".into(), text: Arc::from(text) };
+        let source = crate::load::SourceFile {
+            name: "g.toml".into(),
+            text: Arc::from(text),
+        };
         let value: RawGlossary = toml::from_str(text).unwrap();
-        Glossary::convert(Some(&Parsed { source, value }), &[Lang::Sv, Lang::En], &mut Vec::new())
+        Glossary::convert(
+            Some(&Parsed { source, value }),
+            &[Lang::Sv, Lang::En],
+            &mut Vec::new(),
+        )
     }
 
     #[test]
@@ -142,8 +166,16 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
         let html = "<html lang=\"sv\"><head><title>SIP</title></head><body><header>SIP</header>\
                     <main><p>SIP-arbetet och SIP igen</p></main></body></html>";
         let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
-        assert!(out.contains("<title>SIP</title>") && out.contains("<header>SIP</header>"), "{out}");
-        assert!(out.contains("<p><abbr title=\"samordnad individuell plan\">SIP</abbr>-arbetet och SIP igen</p>"), "{out}");
+        assert!(
+            out.contains("<title>SIP</title>") && out.contains("<header>SIP</header>"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "<p><abbr title=\"samordnad individuell plan\">SIP</abbr>-arbetet och SIP igen</p>"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
@@ -151,8 +183,14 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
         let html = "<html lang=\"en\"><body><main><a href=\"SIP.html\" title=\"SIP\">SIP</a>\
                     <img alt=\"SIP > HP\" src=\"x.png\"><code>SIP</code><p data-x='a>b SIP'>HP and SIP</p></main></body></html>";
         let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
-        assert!(out.contains("<a href=\"SIP.html\" title=\"SIP\">SIP</a>"), "{out}");
-        assert!(out.contains("<img alt=\"SIP > HP\" src=\"x.png\">"), "{out}");
+        assert!(
+            out.contains("<a href=\"SIP.html\" title=\"SIP\">SIP</a>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<img alt=\"SIP > HP\" src=\"x.png\">"),
+            "{out}"
+        );
         assert!(out.contains("<code>SIP</code>"), "{out}");
         assert!(
             out.contains("<p data-x='a>b SIP'><abbr title=\"action &quot;plan&quot;\">HP</abbr> and <abbr title=\"coordinated individual plan\">SIP</abbr></p>"),
@@ -164,18 +202,32 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
     fn svgs_go_in_whole_even_when_a_term_looks_like_their_token() {
         let g = glossary_from("[[term]]\nabbr = \"1177\"\nexpansion = { sv = \"Vårdguiden\" }\n");
         let mut splices = Splices::default();
-        let tokens: Vec<String> = (0..=1177).map(|i| splices.hold(format!("<svg><title>{i}</title></svg>"))).collect();
-        let html = format!("<html lang=\"sv\"><body><main><figure>{}</figure><p>Ring 1177</p></main></body></html>", tokens[1177]);
+        let tokens: Vec<String> = (0..=1177)
+            .map(|i| splices.hold(format!("<svg><title>{i}</title></svg>")))
+            .collect();
+        let html = format!(
+            "<html lang=\"sv\"><body><main><figure>{}</figure><p>Ring 1177</p></main></body></html>",
+            tokens[1177]
+        );
         let out = abbreviate(&html, &g, Lang::Sv, &splices);
-        assert!(out.contains("<figure><svg><title>1177</title></svg></figure>"), "{out}");
-        assert!(out.contains("<p>Ring <abbr title=\"Vårdguiden\">1177</abbr></p>"), "{out}");
+        assert!(
+            out.contains("<figure><svg><title>1177</title></svg></figure>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<p>Ring <abbr title=\"Vårdguiden\">1177</abbr></p>"),
+            "{out}"
+        );
     }
 
     #[test]
     fn uses_the_language_of_the_passage_and_skips_terms_without_title() {
         let html = "<html lang=\"en\"><body><main><section lang=\"sv\"><p>HP och TG</p></section><p>HP</p></main></body></html>";
         let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
-        assert!(out.contains("<abbr title=\"handlingsplan\">HP</abbr> och TG</p>"), "{out}");
+        assert!(
+            out.contains("<abbr title=\"handlingsplan\">HP</abbr> och TG</p>"),
+            "{out}"
+        );
         assert!(out.ends_with("<p>HP</p></main></body></html>"), "{out}");
     }
 }

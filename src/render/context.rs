@@ -21,7 +21,10 @@ pub struct Text<'a> {
 impl<'a> Text<'a> {
     /// Text resolved for a page in `page_lang`.
     pub fn from_resolved(r: Resolved<'a, String>, page_lang: Lang) -> Text<'a> {
-        Text { text: r.value.as_str(), lang: (r.lang != page_lang).then(|| r.lang.code()) }
+        Text {
+            text: r.value.as_str(),
+            lang: (r.lang != page_lang).then(|| r.lang.code()),
+        }
     }
 }
 

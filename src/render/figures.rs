@@ -29,7 +29,12 @@ pub fn of_section(
 }
 
 /// The trend charts for the archive page in `lang`; ids start with `trend`.
-pub fn trends(site: &crate::model::Site, theme: &Theme, lang: Lang, splices: &mut Splices) -> Result<Vec<FigureView>, SiteError> {
+pub fn trends(
+    site: &crate::model::Site,
+    theme: &Theme,
+    lang: Lang,
+    splices: &mut Splices,
+) -> Result<Vec<FigureView>, SiteError> {
     charts::trend::trends(site, |l| &theme.strings[&l].charts)
         .iter()
         .map(|chart| figure(chart, lang, "trend", theme).map(|f| spliced(f, splices)))
@@ -53,17 +58,36 @@ pub fn for_slide(
     splices: &mut Splices,
 ) -> Result<(String, String), SiteError> {
     let strings = &theme.strings[&lang].charts;
-    let svg = charts::slide_svg(chart, lang, id_prefix, &theme.charts, strings).map_err(|e| drawing_failed(chart, &e))?;
+    let svg = charts::slide_svg(chart, lang, id_prefix, &theme.charts, strings)
+        .map_err(|e| drawing_failed(chart, &e))?;
     let caption = format!("{}: {}", strings.source, chart.source.resolve(lang).value);
     Ok((splices.hold(svg), caption))
 }
 
 /// One chart as a figure, with drawing failures named by the chart's file.
-pub fn figure(chart: &Chart, lang: Lang, id_prefix: &str, theme: &Theme) -> Result<FigureView, SiteError> {
-    charts::figure(chart, lang, id_prefix, &theme.charts, &theme.strings[&lang].charts).map_err(|e| drawing_failed(chart, &e))
+pub fn figure(
+    chart: &Chart,
+    lang: Lang,
+    id_prefix: &str,
+    theme: &Theme,
+) -> Result<FigureView, SiteError> {
+    charts::figure(
+        chart,
+        lang,
+        id_prefix,
+        &theme.charts,
+        &theme.strings[&lang].charts,
+    )
+    .map_err(|e| drawing_failed(chart, &e))
 }
 
 fn drawing_failed(chart: &Chart, e: &charts::DrawError) -> SiteError {
-    SiteError::in_file(ErrorKind::ChartDrawing, &chart.file, format!("the chart \"{}\" could not be drawn: {}", chart.id, e.0))
-        .with_help("this is a fault in summering, not in your content; please report it with the chart's data")
+    SiteError::in_file(
+        ErrorKind::ChartDrawing,
+        &chart.file,
+        format!("the chart \"{}\" could not be drawn: {}", chart.id, e.0),
+    )
+    .with_help(
+        "this is a fault in summering, not in your content; please report it with the chart's data",
+    )
 }

@@ -20,14 +20,19 @@ pub enum Token<'a> {
 }
 
 /// Elements that never have an end tag.
-pub const VOID: &[&str] =
-    &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
+pub const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
 
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
 
 /// The tokens of `html`, in order; concatenated they give `html` back.
 pub fn tokens(html: &str) -> Tokens<'_> {
-    Tokens { rest: html, raw_until: None }
+    Tokens {
+        rest: html,
+        raw_until: None,
+    }
 }
 
 /// Iterator returned by [`tokens`].
@@ -102,13 +107,22 @@ fn tag_len(s: &str) -> usize {
 /// is written in lower case, as every tag summering renders is).
 pub fn tag_name(tag: &str) -> std::borrow::Cow<'_, str> {
     let rest = tag.trim_start_matches('<').trim_start_matches('/');
-    let name = &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).unwrap_or(rest.len())];
-    if name.bytes().any(|b| b.is_ascii_uppercase()) { name.to_ascii_lowercase().into() } else { name.into() }
+    let name = &rest[..rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len())];
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        name.to_ascii_lowercase().into()
+    } else {
+        name.into()
+    }
 }
 
 /// Every attribute of a start tag as (lower-case name, value as written).
 pub fn attrs(tag: &str) -> Vec<(String, &str)> {
-    let body = tag.trim_start_matches('<').trim_end_matches('>').trim_end_matches('/');
+    let body = tag
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
     let mut rest = body.trim_start_matches(|c: char| !c.is_whitespace());
     let mut out = Vec::new();
     loop {
@@ -116,7 +130,10 @@ pub fn attrs(tag: &str) -> Vec<(String, &str)> {
         if rest.is_empty() {
             return out;
         }
-        let key_len = rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len()).max(1);
+        let key_len = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len())
+            .max(1);
         let key = rest[..key_len].to_ascii_lowercase();
         rest = rest[key_len..].trim_start();
         let value = if let Some(after) = rest.strip_prefix('=') {
@@ -142,7 +159,10 @@ pub fn attrs(tag: &str) -> Vec<(String, &str)> {
 
 /// The value of one attribute of a start tag.
 pub fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    attrs(tag).into_iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    attrs(tag)
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 /// Decodes the few entities an attribute value of a rendered page can hold.
@@ -150,11 +170,18 @@ pub fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]
@@ -165,9 +192,18 @@ mod tests {
     fn round_trips_and_respects_quotes_and_raw_text() {
         let html = "<!DOCTYPE html><p title='a>b'>x &amp; y</p><script>if (a<b) {}</script><!-- c --><br/>";
         let toks: Vec<Token> = tokens(html).collect();
-        assert_eq!(toks.iter().map(|t| match t {
-            Token::Text(s) | Token::Start(s) | Token::End(s) | Token::Other(s) | Token::Raw(s) => *s,
-        }).collect::<String>(), html);
+        assert_eq!(
+            toks.iter()
+                .map(|t| match t {
+                    Token::Text(s)
+                    | Token::Start(s)
+                    | Token::End(s)
+                    | Token::Other(s)
+                    | Token::Raw(s) => *s,
+                })
+                .collect::<String>(),
+            html
+        );
         assert_eq!(toks[1], Token::Start("<p title='a>b'>"));
         assert_eq!(toks[5], Token::Raw("if (a<b) {}"));
     }

@@ -8,9 +8,9 @@ pub mod context;
 pub mod figures;
 pub mod html_tokens;
 mod pages;
-pub mod strings;
 pub mod slides;
 pub mod splice;
+pub mod strings;
 pub mod theme;
 
 use std::sync::Arc;
@@ -54,7 +54,10 @@ pub fn render_site<T: Send>(
 ) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
     let keep = &keep;
     let render_pages = || -> Result<_, BuildError> {
-        let (decks, templates) = rayon::join(|| slides::plan(site, theme), || Templates::load(theme, options.readable));
+        let (decks, templates) = rayon::join(
+            || slides::plan(site, theme),
+            || Templates::load(theme, options.readable),
+        );
         let (decks, templates) = (decks?, templates?);
         let jobs = pages::plan(site);
         // One job at a time per worker: rayon otherwise folds a run of jobs on one
@@ -65,14 +68,22 @@ pub fn render_site<T: Send>(
             .with_max_len(1)
             .map(|i| {
                 let mut splices = splice::Splices::default();
-                let pages = match pages::render(&templates, site, &decks, options, &jobs[i], &mut splices) {
+                let pages = match pages::render(
+                    &templates,
+                    site,
+                    &decks,
+                    options,
+                    &jobs[i],
+                    &mut splices,
+                ) {
                     Ok(pages) => pages,
                     Err(e) => return (i, Err(e)),
                 };
                 let kept = pages
                     .into_iter()
                     .map(|(path, html)| {
-                        let html = abbr::abbreviate(&html, &site.glossary, site.default_lang(), &splices);
+                        let html =
+                            abbr::abbreviate(&html, &site.glossary, site.default_lang(), &splices);
                         keep(OutputFile::new(path, html.into_bytes()))
                     })
                     .collect();
@@ -81,21 +92,30 @@ pub fn render_site<T: Send>(
             .collect();
         // Back in the site's page order, whatever order they were made in.
         rendered.sort_unstable_by_key(|&(i, _)| i);
-        let rendered: Vec<Result<Vec<T>, SiteError>> = rendered.into_iter().map(|(_, r)| r).collect();
+        let rendered: Vec<Result<Vec<T>, SiteError>> =
+            rendered.into_iter().map(|(_, r)| r).collect();
         Ok((rendered, decks.warnings))
     };
     let assets: Vec<(&str, &theme::ThemeFile)> = theme.under("assets").collect();
     let minify_assets = || -> Vec<Result<T, SiteError>> {
         assets
             .par_iter()
-            .map(|(path, file)| keep(OutputFile::new(path.to_string(), theme::minified(path, file))))
+            .map(|(path, file)| {
+                keep(OutputFile::new(
+                    path.to_string(),
+                    theme::minified(path, file),
+                ))
+            })
             .collect()
     };
     let (rendered, assets) = rayon::join(render_pages, minify_assets);
     let (rendered, warnings) = rendered?;
     let mut kept = Vec::with_capacity(rendered.len() * 2 + assets.len());
     let mut errors = Vec::new();
-    for r in rendered.into_iter().chain(assets.into_iter().map(|a| a.map(|f| vec![f]))) {
+    for r in rendered
+        .into_iter()
+        .chain(assets.into_iter().map(|a| a.map(|f| vec![f])))
+    {
         match r {
             Ok(f) => kept.extend(f),
             Err(e) => errors.push(e),
@@ -127,11 +147,23 @@ pub(crate) struct Templates<'t> {
 
 impl<'t> Templates<'t> {
     fn load(theme: &'t Theme, readable: bool) -> Result<Self, BuildError> {
-        let prepare = if readable { str::to_string } else { crate::compact::template };
+        let prepare = if readable {
+            str::to_string
+        } else {
+            crate::compact::template
+        };
         match Self::tera(theme, prepare) {
             Ok(tera) => {
-                let strings = theme.strings.iter().map(|(&lang, t)| (lang, tera::Value::from_serializable(t))).collect();
-                Ok(Templates { tera, theme, strings })
+                let strings = theme
+                    .strings
+                    .iter()
+                    .map(|(&lang, t)| (lang, tera::Value::from_serializable(t)))
+                    .collect();
+                Ok(Templates {
+                    tera,
+                    theme,
+                    strings,
+                })
             }
             // Reported from the files as written, so line and column are the author's.
             Err(e) => Err(Self::tera(theme, str::to_string).err().unwrap_or(e).into()),
@@ -144,7 +176,8 @@ impl<'t> Templates<'t> {
             .under("templates")
             .filter_map(|(path, _)| Some((&path["templates/".len()..], prepare(theme.text(path)?))))
             .collect();
-        tera.add_raw_templates(templates).map_err(|e| template_error(theme, &e))?;
+        tera.add_raw_templates(templates)
+            .map_err(|e| template_error(theme, &e))?;
         Ok(tera)
     }
 
@@ -154,7 +187,11 @@ impl<'t> Templates<'t> {
     }
 
     /// Renders `template`; a failure is reported against the uncompacted files.
-    pub(crate) fn render(&self, template: &str, context: &tera::Context) -> Result<String, SiteError> {
+    pub(crate) fn render(
+        &self,
+        template: &str,
+        context: &tera::Context,
+    ) -> Result<String, SiteError> {
         // Room for a typical page from the start: Tera's own guess is twice the
         // template's text, so a page's buffer grew and was copied five or six times.
         let mut page = Vec::with_capacity(PAGE_CAPACITY);
@@ -163,7 +200,10 @@ impl<'t> Templates<'t> {
             Ok(Ok(html)) => Ok(html),
             Ok(Err(e)) => Err(template_error(self.theme, &tera::Error::from(e))),
             Err(e) => Err(Self::tera(self.theme, str::to_string)
-                .and_then(|tera| tera.render(template, context).map_err(|e| template_error(self.theme, &e)))
+                .and_then(|tera| {
+                    tera.render(template, context)
+                        .map_err(|e| template_error(self.theme, &e))
+                })
                 .err()
                 .unwrap_or_else(|| template_error(self.theme, &e))),
         }
@@ -179,12 +219,21 @@ pub(crate) fn template_error(theme: &Theme, e: &tera::Error) -> SiteError {
             match (theme.files.get(&path), theme.text(&path)) {
                 (Some(file), Some(text)) => {
                     let text: Arc<str> = Arc::from(text);
-                    SiteError::at(ErrorKind::Template, &file.display, &text, report.span().range.clone(), report.message())
-                        .with_help(help)
+                    SiteError::at(
+                        ErrorKind::Template,
+                        &file.display,
+                        &text,
+                        report.span().range.clone(),
+                        report.message(),
+                    )
+                    .with_help(help)
                 }
-                _ => SiteError::in_file(ErrorKind::Template, path, report.message()).with_help(help),
+                _ => {
+                    SiteError::in_file(ErrorKind::Template, path, report.message()).with_help(help)
+                }
             }
         }
-        other => SiteError::new(ErrorKind::Template, format!("template problem: {other}")).with_help(help),
+        other => SiteError::new(ErrorKind::Template, format!("template problem: {other}"))
+            .with_help(help),
     }
 }

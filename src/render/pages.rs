@@ -3,7 +3,8 @@
 use serde::Serialize;
 
 use super::context::{
-    Alternate, ArchiveEntry, ArchivePage, GlossaryItem, KindGroup, LandingBlock, LandingPage, Page, ReportPage, SectionView, Text,
+    Alternate, ArchiveEntry, ArchivePage, GlossaryItem, KindGroup, LandingBlock, LandingPage, Page,
+    ReportPage, SectionView, Text,
 };
 use super::slides::{self, Decks};
 use super::splice::Splices;
@@ -59,7 +60,9 @@ impl Job {
             Job::Landing => "index.html".into(),
             Job::Archive(_) => format!("{lang}/index.html"),
             Job::Report(_, i) => format!("{lang}/{}/index.html", site.reports[i].year),
-            Job::Slides(_, i) | Job::Deck(_, i) => format!("{lang}/{}/slides/index.html", site.reports[i].year),
+            Job::Slides(_, i) | Job::Deck(_, i) => {
+                format!("{lang}/{}/slides/index.html", site.reports[i].year)
+            }
             Job::Handout(_, i) => format!("{lang}/{}/slides/handout.html", site.reports[i].year),
         }
     }
@@ -67,7 +70,11 @@ impl Job {
     fn lang(self, site: &Site) -> Lang {
         match self {
             Job::Landing => site.default_lang(),
-            Job::Archive(l) | Job::Report(l, _) | Job::Deck(l, _) | Job::Slides(l, _) | Job::Handout(l, _) => l,
+            Job::Archive(l)
+            | Job::Report(l, _)
+            | Job::Deck(l, _)
+            | Job::Slides(l, _)
+            | Job::Handout(l, _) => l,
         }
     }
 }
@@ -95,23 +102,49 @@ pub fn render(
         Job::Landing => {
             let page = landing(site, theme, &root);
             let title = site.name.resolve(lang).value.clone();
-            tera.render(template_of(*job), &page_context(tera, site, options, *job, &path, title, page)?)?
+            tera.render(
+                template_of(*job),
+                &page_context(tera, site, options, *job, &path, title, page)?,
+            )?
         }
         Job::Archive(_) => {
-            let entries = site.reports.iter().map(|r| archive_entry(r, lang, t, &root)).collect();
+            let entries = site
+                .reports
+                .iter()
+                .map(|r| archive_entry(r, lang, t, &root))
+                .collect();
             let trends = super::figures::trends(site, theme, lang, splices)?;
             let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
-            tera.render(template_of(*job), &page_context(tera, site, options, *job, &path, title, ArchivePage { entries, trends })?)?
+            tera.render(
+                template_of(*job),
+                &page_context(
+                    tera,
+                    site,
+                    options,
+                    *job,
+                    &path,
+                    title,
+                    ArchivePage { entries, trends },
+                )?,
+            )?
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
             let page = report_page(r, lang, t, &site.glossary, theme, splices)?;
-            let title = format!("{} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
-            tera.render(template_of(*job), &page_context(tera, site, options, *job, &path, title, page)?)?
+            let title = format!(
+                "{} – {}",
+                r.title.resolve(lang).value,
+                site.name.resolve(lang).value
+            );
+            tera.render(
+                template_of(*job),
+                &page_context(tera, site, options, *job, &path, title, page)?,
+            )?
         }
         Job::Deck(_, i) | Job::Slides(_, i) | Job::Handout(_, i) => {
             let r = &site.reports[i];
-            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme, splices)?;
+            let page =
+                slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme, splices)?;
             let pages: &[Job] = match *job {
                 Job::Deck(..) => &[Job::Slides(lang, i), Job::Handout(lang, i)],
                 _ => std::slice::from_ref(job),
@@ -122,16 +155,28 @@ pub fn render(
             return pages
                 .iter()
                 .map(|&job| {
-                    let what = if matches!(job, Job::Handout(..)) { &t.slides.handout } else { &t.slides.deck };
-                    let title = format!("{} – {what} – {}", r.title.resolve(lang).value, site.name.resolve(lang).value);
+                    let what = if matches!(job, Job::Handout(..)) {
+                        &t.slides.handout
+                    } else {
+                        &t.slides.deck
+                    };
+                    let title = format!(
+                        "{} – {what} – {}",
+                        r.title.resolve(lang).value,
+                        site.name.resolve(lang).value
+                    );
                     let path = job.path_in(site, lang);
                     let context = match context.as_mut() {
                         Some(context) => {
                             context.insert("title", &title);
-                            context.insert("alternates", &alternates(site, theme, job, &root_of(&path)));
+                            context.insert(
+                                "alternates",
+                                &alternates(site, theme, job, &root_of(&path)),
+                            );
                             context
                         }
-                        None => context.insert(page_context(tera, site, options, job, &path, title, &page)?),
+                        None => context
+                            .insert(page_context(tera, site, options, job, &path, title, &page)?),
                     };
                     let html = tera.render(template_of(job), context)?;
                     Ok((path, html))
@@ -191,7 +236,10 @@ fn page_context<P: Serialize>(
         site_name: Text::from_resolved(site.name.resolve(lang), lang),
         organisation: Text::from_resolved(site.organisation.resolve(lang), lang),
         title,
-        description: site.description.as_ref().map(|d| d.resolve(lang).value.as_str()),
+        description: site
+            .description
+            .as_ref()
+            .map(|d| d.resolve(lang).value.as_str()),
         alternates: alternates(site, theme, job, &root),
         archive_href: format!("{root}{lang}/index.html"),
         home_href: format!("{root}index.html"),
@@ -215,7 +263,10 @@ fn landing<'a>(site: &'a Site, theme: &'a Theme, root: &str) -> LandingPage<'a> 
             is_page_lang: l == page_lang,
             t: &theme.strings[&l],
             site_name: Text::from_resolved(site.name.resolve(l), l),
-            description: site.description.as_ref().map(|d| Text::from_resolved(d.resolve(l), l)),
+            description: site
+                .description
+                .as_ref()
+                .map(|d| Text::from_resolved(d.resolve(l), l)),
             latest_title: Text::from_resolved(latest.title.resolve(l), l),
             latest_href: format!("{root}{l}/{}/index.html", latest.year),
             archive_href: format!("{root}{l}/index.html"),
@@ -224,11 +275,19 @@ fn landing<'a>(site: &'a Site, theme: &'a Theme, root: &str) -> LandingPage<'a> 
     LandingPage { blocks }
 }
 
-fn archive_entry<'a>(r: &'a Report, lang: Lang, t: &super::strings::UiStrings, root: &str) -> ArchiveEntry<'a> {
+fn archive_entry<'a>(
+    r: &'a Report,
+    lang: Lang,
+    t: &super::strings::UiStrings,
+    root: &str,
+) -> ArchiveEntry<'a> {
     ArchiveEntry {
         year: r.year.get(),
         title: Text::from_resolved(r.title.resolve(lang), lang),
-        subtitle: r.subtitle.as_ref().map(|s| Text::from_resolved(s.resolve(lang), lang)),
+        subtitle: r
+            .subtitle
+            .as_ref()
+            .map(|s| Text::from_resolved(s.resolve(lang), lang)),
         published: t.format_date(r.published),
         published_iso: r.published.iso(),
         href: format!("{root}{lang}/{}/index.html", r.year),
@@ -255,18 +314,28 @@ fn report_page<'a>(
         };
         match groups.last_mut() {
             Some(g) if g.id == format!("kind-{}", s.kind.key()) => g.sections.push(view),
-            _ => groups.push(KindGroup { id: format!("kind-{}", s.kind.key()), heading: t.kinds.get(s.kind), sections: vec![view] }),
+            _ => groups.push(KindGroup {
+                id: format!("kind-{}", s.kind.key()),
+                heading: t.kinds.get(s.kind),
+                sections: vec![view],
+            }),
         }
     }
     Ok(ReportPage {
         year: r.year.get(),
         title: Text::from_resolved(r.title.resolve(lang), lang),
-        subtitle: r.subtitle.as_ref().map(|s| Text::from_resolved(s.resolve(lang), lang)),
+        subtitle: r
+            .subtitle
+            .as_ref()
+            .map(|s| Text::from_resolved(s.resolve(lang), lang)),
         slides_href: "slides/index.html",
         published: t.format_date(r.published),
         published_iso: r.published.iso(),
         groups,
-        closing: r.closing.as_ref().map(|c| Text::from_resolved(c.resolve(lang), lang)),
+        closing: r
+            .closing
+            .as_ref()
+            .map(|c| Text::from_resolved(c.resolve(lang), lang)),
         glossary: glossary_items(r, lang, glossary),
     })
 }
@@ -274,7 +343,12 @@ fn report_page<'a>(
 /// The terms that occur in the report as shown in `lang` and that have something to say.
 fn glossary_items<'a>(r: &'a Report, lang: Lang, glossary: &'a Glossary) -> Vec<GlossaryItem<'a>> {
     let mut texts: Vec<&str> = vec![r.title.resolve(lang).value];
-    texts.extend(r.subtitle.iter().chain(&r.closing).map(|l| l.resolve(lang).value.as_str()));
+    texts.extend(
+        r.subtitle
+            .iter()
+            .chain(&r.closing)
+            .map(|l| l.resolve(lang).value.as_str()),
+    );
     for s in &r.sections {
         let text = s.text.resolve(lang).value;
         texts.extend([text.title.as_str(), text.markdown.as_str()]);
@@ -292,8 +366,14 @@ fn glossary_items<'a>(r: &'a Report, lang: Lang, glossary: &'a Glossary) -> Vec<
         .filter(|(t, used)| *used && (t.expansion.is_some() || t.explanation.is_some()))
         .map(|(t, _)| GlossaryItem {
             abbr: &t.abbr,
-            expansion: t.expansion.as_ref().map(|e| Text::from_resolved(e.resolve(lang), lang)),
-            explanation: t.explanation.as_ref().map(|e| Text::from_resolved(e.resolve(lang), lang)),
+            expansion: t
+                .expansion
+                .as_ref()
+                .map(|e| Text::from_resolved(e.resolve(lang), lang)),
+            explanation: t
+                .explanation
+                .as_ref()
+                .map(|e| Text::from_resolved(e.resolve(lang), lang)),
         })
         .collect();
     items.sort_by_key(|i| i.abbr.to_lowercase());

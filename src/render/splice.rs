@@ -27,7 +27,10 @@ impl Splices {
     /// The pieces of `text`: the text between tokens, and the SVG each token
     /// stands for (text that only looks like a token, with no such number, is text).
     pub fn pieces<'a>(&'a self, text: &'a str) -> Pieces<'a> {
-        Pieces { svgs: &self.svgs, rest: text }
+        Pieces {
+            svgs: &self.svgs,
+            rest: text,
+        }
     }
 
     /// Appends `text` to `out` with each token replaced by its SVG.
@@ -46,7 +49,8 @@ impl Splices {
 
     /// The finished `page` with each token replaced by its SVG.
     pub fn apply(&self, page: &str) -> String {
-        let mut out = String::with_capacity(page.len() + self.svgs.iter().map(String::len).sum::<usize>());
+        let mut out =
+            String::with_capacity(page.len() + self.svgs.iter().map(String::len).sum::<usize>());
         self.push_str(&mut out, page);
         out
     }
@@ -112,17 +116,35 @@ mod tests {
         let mut s = Splices::default();
         let a = s.hold("<svg><title>A</title></svg>".into());
         let b = s.hold("<svg><title>B</title></svg>".into());
-        let page = format!("<!doctype html><html lang=sv><head><title>x</title></head><body><div class=x>{a} {b}</div><p>{OPEN}7{CLOSE} {OPEN}x</p></body></html>");
+        let page = format!(
+            "<!doctype html><html lang=sv><head><title>x</title></head><body><div class=x>{a} {b}</div><p>{OPEN}7{CLOSE} {OPEN}x</p></body></html>"
+        );
         let out = s.apply(&page);
-        assert!(out.contains("<div class=x><svg><title>A</title></svg> <svg><title>B</title></svg></div>"), "{out}");
-        assert!(out.contains(&format!("{OPEN}7{CLOSE} {OPEN}x")), "unknown tokens stay: {out}");
+        assert!(
+            out.contains(
+                "<div class=x><svg><title>A</title></svg> <svg><title>B</title></svg></div>"
+            ),
+            "{out}"
+        );
+        assert!(
+            out.contains(&format!("{OPEN}7{CLOSE} {OPEN}x")),
+            "unknown tokens stay: {out}"
+        );
         assert!(!out.contains(&a) && !out.contains(&b));
         let text = format!("x{a}{OPEN}{b}");
         let pieces: Vec<Piece> = s.pieces(&text).collect();
         assert_eq!(
             pieces,
-            [Piece::Text("x"), Piece::Svg("<svg><title>A</title></svg>"), Piece::Text("\u{E000}"), Piece::Svg("<svg><title>B</title></svg>")]
+            [
+                Piece::Text("x"),
+                Piece::Svg("<svg><title>A</title></svg>"),
+                Piece::Text("\u{E000}"),
+                Piece::Svg("<svg><title>B</title></svg>")
+            ]
         );
-        assert_eq!(Splices::default().apply("a\u{E000}0\u{E001}"), "a\u{E000}0\u{E001}");
+        assert_eq!(
+            Splices::default().apply("a\u{E000}0\u{E001}"),
+            "a\u{E000}0\u{E001}"
+        );
     }
 }

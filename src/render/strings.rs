@@ -99,7 +99,10 @@ mod tests {
     use super::*;
 
     fn load(code: &str) -> UiStrings {
-        let path = format!("{}/themes/default/strings/{code}.toml", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/themes/default/strings/{code}.toml",
+            env!("CARGO_MANIFEST_DIR")
+        );
         toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
     }
 

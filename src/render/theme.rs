@@ -62,14 +62,25 @@ macro_rules! embed_minified {
 /// when one is out of date): minifying them took most of the sample site's
 /// build, loading the CSS minifier's code included. Used only for a file
 /// whose bytes are the default theme's.
-const DEFAULT_MINIFIED: &[(&str, &[u8])] =
-    embed_minified!["base.css", "style.css", "slides.css", "handout.css", "charts.css"];
+const DEFAULT_MINIFIED: &[(&str, &[u8])] = embed_minified![
+    "base.css",
+    "style.css",
+    "slides.css",
+    "handout.css",
+    "charts.css"
+];
 
 /// `file` at `path` minified: the premade copy when it is the default
 /// theme's own file, else minified now (see [`crate::output::minify_file`]).
 pub fn minified(path: &str, file: &ThemeFile) -> Vec<u8> {
-    let default = DEFAULT_THEME.iter().find(|(p, _)| *p == path).map(|(_, bytes)| *bytes);
-    let premade = DEFAULT_MINIFIED.iter().find(|(p, _)| *p == path).map(|(_, bytes)| *bytes);
+    let default = DEFAULT_THEME
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, bytes)| *bytes);
+    let premade = DEFAULT_MINIFIED
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, bytes)| *bytes);
     match (default, premade) {
         (Some(default), Some(premade)) if *file.bytes == *default => premade.to_vec(),
         _ => {
@@ -107,7 +118,10 @@ impl Theme {
         for (path, bytes) in DEFAULT_THEME {
             files.insert(
                 (*path).to_string(),
-                ThemeFile { display: format!("themes/default/{path} (built in)"), bytes: Arc::from(*bytes) },
+                ThemeFile {
+                    display: format!("themes/default/{path} (built in)"),
+                    bytes: Arc::from(*bytes),
+                },
             );
         }
         let dir = root.join("themes").join(name);
@@ -122,15 +136,32 @@ impl Theme {
                     continue;
                 }
                 if via_link {
-                    refuse_links_out(root, real_dir.get_or_insert_with(|| fs::canonicalize(&dir)), &path)?;
+                    refuse_links_out(
+                        root,
+                        real_dir.get_or_insert_with(|| fs::canonicalize(&dir)),
+                        &path,
+                    )?;
                 }
-                let bytes = fs::read(&path).map_err(|e| SiteError::io(&path, "read the theme file", &e))?;
-                files.insert(rel, ThemeFile { display: load::display(root, &path), bytes: Arc::from(bytes) });
+                let bytes =
+                    fs::read(&path).map_err(|e| SiteError::io(&path, "read the theme file", &e))?;
+                files.insert(
+                    rel,
+                    ThemeFile {
+                        display: load::display(root, &path),
+                        bytes: Arc::from(bytes),
+                    },
+                );
             }
         } else if name != "default" {
-            return Err(SiteError::in_file(ErrorKind::Theme, "content/site.toml", format!("the theme \"{name}\" does not exist"))
-                .with_help(format!("create the folder themes/{name}/, or write theme = \"default\""))
-                .into());
+            return Err(SiteError::in_file(
+                ErrorKind::Theme,
+                "content/site.toml",
+                format!("the theme \"{name}\" does not exist"),
+            )
+            .with_help(format!(
+                "create the folder themes/{name}/, or write theme = \"default\""
+            ))
+            .into());
         }
         let mut strings = BTreeMap::new();
         let mut errors = Vec::new();
@@ -138,8 +169,12 @@ impl Theme {
             let key = format!("strings/{}.toml", lang.code());
             let Some(file) = files.get(&key) else {
                 errors.push(
-                    SiteError::in_file(ErrorKind::Theme, format!("themes/{name}/{key}"), "the theme has no interface strings for this language")
-                        .with_help("copy strings/en.toml of the default theme and translate it"),
+                    SiteError::in_file(
+                        ErrorKind::Theme,
+                        format!("themes/{name}/{key}"),
+                        "the theme has no interface strings for this language",
+                    )
+                    .with_help("copy strings/en.toml of the default theme and translate it"),
                 );
                 continue;
             };
@@ -153,26 +188,39 @@ impl Theme {
         let charts = match files.get("charts.toml") {
             Some(file) => {
                 let text: Arc<str> = Arc::from(String::from_utf8_lossy(&file.bytes).as_ref());
-                crate::charts::ChartTheme::parse(&file.display, &text).map_err(|e| errors.extend(e)).ok()
+                crate::charts::ChartTheme::parse(&file.display, &text)
+                    .map_err(|e| errors.extend(e))
+                    .ok()
             }
             None => None,
         };
         match charts {
-            Some(charts) if errors.is_empty() => Ok(Theme { files, strings, charts }),
+            Some(charts) if errors.is_empty() => Ok(Theme {
+                files,
+                strings,
+                charts,
+            }),
             _ => Err(errors.into()),
         }
     }
 
     /// The text of a theme file, if it exists and is UTF-8.
     pub fn text(&self, path: &str) -> Option<&str> {
-        self.files.get(path).and_then(|f| std::str::from_utf8(&f.bytes).ok())
+        self.files
+            .get(path)
+            .and_then(|f| std::str::from_utf8(&f.bytes).ok())
     }
 
     /// Files under `prefix/`, with their paths.
-    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
+    pub fn under<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a ThemeFile)> + 'a {
         self.files
             .iter()
-            .filter(move |(p, _)| p.starts_with(prefix) && p.as_bytes().get(prefix.len()) == Some(&b'/'))
+            .filter(move |(p, _)| {
+                p.starts_with(prefix) && p.as_bytes().get(prefix.len()) == Some(&b'/')
+            })
             .map(|(p, f)| (p.as_str(), f))
     }
 }
@@ -189,7 +237,11 @@ fn parse_strings(file: &ThemeFile) -> Result<UiStrings, SiteError> {
 /// A theme file that is a link to somewhere outside the theme folder would be
 /// published (and served by `summering serve`) with the site: refuse it.
 /// `theme_dir` is the theme folder with its links resolved.
-fn refuse_links_out(root: &Path, theme_dir: &std::io::Result<std::path::PathBuf>, path: &Path) -> Result<(), SiteError> {
+fn refuse_links_out(
+    root: &Path,
+    theme_dir: &std::io::Result<std::path::PathBuf>,
+    path: &Path,
+) -> Result<(), SiteError> {
     let inside = match (theme_dir, fs::canonicalize(path)) {
         (Ok(dir), Ok(target)) => target.starts_with(dir),
         _ => false,
@@ -203,13 +255,21 @@ fn refuse_links_out(root: &Path, theme_dir: &std::io::Result<std::path::PathBuf>
 
 /// Every file under `dir`, and whether a link (the file itself or a folder on
 /// the way) was followed to reach it: only those can lead outside the theme.
-fn walk(dir: &Path, via_link: bool, out: &mut Vec<(std::path::PathBuf, bool)>) -> Result<(), SiteError> {
+fn walk(
+    dir: &Path,
+    via_link: bool,
+    out: &mut Vec<(std::path::PathBuf, bool)>,
+) -> Result<(), SiteError> {
     let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, "list the theme folder", &e))?;
     for entry in entries {
         let entry = entry.map_err(|e| SiteError::io(dir, "list the theme folder", &e))?;
         let path = entry.path();
         let link = via_link || entry.file_type().map_or(true, |t| t.is_symlink());
-        if path.is_dir() { walk(&path, link, out)? } else { out.push((path, link)) }
+        if path.is_dir() {
+            walk(&path, link, out)?
+        } else {
+            out.push((path, link))
+        }
     }
     Ok(())
 }
@@ -223,11 +283,20 @@ mod tests {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
         let mut on_disk = Vec::new();
         walk(&dir, false, &mut on_disk).unwrap();
-        let mut on_disk: Vec<String> = on_disk.iter().map(|(p, _)| load::display(&dir, p)).collect();
+        let mut on_disk: Vec<String> = on_disk
+            .iter()
+            .map(|(p, _)| load::display(&dir, p))
+            .collect();
         on_disk.sort();
-        let mut built_in: Vec<String> = DEFAULT_THEME.iter().map(|(p, _)| (*p).to_string()).collect();
+        let mut built_in: Vec<String> = DEFAULT_THEME
+            .iter()
+            .map(|(p, _)| (*p).to_string())
+            .collect();
         built_in.sort();
-        assert_eq!(on_disk, built_in, "add new theme files to DEFAULT_THEME in src/render/theme.rs");
+        assert_eq!(
+            on_disk, built_in,
+            "add new theme files to DEFAULT_THEME in src/render/theme.rs"
+        );
     }
 
     #[cfg(unix)]
@@ -242,10 +311,20 @@ mod tests {
         fs::write(theme.join("assets/own.css"), "p{}").unwrap();
         symlink(theme.join("assets/own.css"), theme.join("assets/alias.css")).unwrap();
         let theme_of = |root: &Path| Theme::load(root, "default", &[Lang::Sv]);
-        assert!(theme_of(root.path()).unwrap().files.contains_key("assets/alias.css"), "a link inside the theme is fine");
+        assert!(
+            theme_of(root.path())
+                .unwrap()
+                .files
+                .contains_key("assets/alias.css"),
+            "a link inside the theme is fine"
+        );
         symlink(outside.path(), theme.join("assets/linked")).unwrap();
         let err = theme_of(root.path()).unwrap_err();
-        assert_eq!(err.errors[0].kind(), ErrorKind::Theme, "a linked folder outside the theme is refused");
+        assert_eq!(
+            err.errors[0].kind(),
+            ErrorKind::Theme,
+            "a linked folder outside the theme is refused"
+        );
     }
 
     /// Regenerate with `SUMMERING_BLESS=1 cargo test default_stylesheets`.
@@ -253,21 +332,41 @@ mod tests {
     fn default_stylesheets_are_minified_ahead() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/render/minified");
         let bless = std::env::var_os("SUMMERING_BLESS").is_some();
-        let sources: Vec<_> = DEFAULT_THEME.iter().filter(|(p, _)| p.ends_with(".css")).collect();
-        assert_eq!(sources.len(), DEFAULT_MINIFIED.len(), "every default stylesheet needs a premade minified copy");
+        let sources: Vec<_> = DEFAULT_THEME
+            .iter()
+            .filter(|(p, _)| p.ends_with(".css"))
+            .collect();
+        assert_eq!(
+            sources.len(),
+            DEFAULT_MINIFIED.len(),
+            "every default stylesheet needs a premade minified copy"
+        );
         for (path, source) in sources {
             let fresh = crate::output::minify_css(source);
             if bless {
                 fs::write(dir.join(&path["assets/".len()..]), &fresh).unwrap();
                 continue;
             }
-            let premade = DEFAULT_MINIFIED.iter().find(|(p, _)| p == path).map(|(_, b)| String::from_utf8_lossy(b));
+            let premade = DEFAULT_MINIFIED
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, b)| String::from_utf8_lossy(b));
             let fresh = String::from_utf8_lossy(&fresh);
-            assert_eq!(premade.as_ref(), Some(&fresh), "{path} changed: run SUMMERING_BLESS=1 cargo test default_stylesheets");
-            let file = ThemeFile { display: String::new(), bytes: Arc::from(*source) };
+            assert_eq!(
+                premade.as_ref(),
+                Some(&fresh),
+                "{path} changed: run SUMMERING_BLESS=1 cargo test default_stylesheets"
+            );
+            let file = ThemeFile {
+                display: String::new(),
+                bytes: Arc::from(*source),
+            };
             assert_eq!(String::from_utf8_lossy(&minified(path, &file)), fresh);
         }
-        let edited = ThemeFile { display: String::new(), bytes: Arc::from(&b"p { color : red }"[..]) };
+        let edited = ThemeFile {
+            display: String::new(),
+            bytes: Arc::from(&b"p { color : red }"[..]),
+        };
         assert_eq!(minified("assets/style.css", &edited), b"p{color:red}");
     }
 

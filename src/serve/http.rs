@@ -36,7 +36,12 @@ pub struct Reply {
 
 impl Reply {
     fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
-        Reply { status, content_type, body: body.into(), location: None }
+        Reply {
+            status,
+            content_type,
+            body: body.into(),
+            location: None,
+        }
     }
 }
 
@@ -52,12 +57,24 @@ pub fn answer(method: &str, target: &str, state: &State) -> Reply {
     let snapshot = state.snapshot();
     let file = match request_to_file(path) {
         Ok(file) => file,
-        Err(Refused::Escape) => return Reply::new(403, TEXT, "403 Forbidden: only files of the site are served.\n"),
-        Err(Refused::Malformed) => return Reply::new(400, TEXT, "400 Bad Request: malformed address.\n"),
+        Err(Refused::Escape) => {
+            return Reply::new(
+                403,
+                TEXT,
+                "403 Forbidden: only files of the site are served.\n",
+            );
+        }
+        Err(Refused::Malformed) => {
+            return Reply::new(400, TEXT, "400 Bad Request: malformed address.\n");
+        }
     };
     if snapshot.files.is_empty() {
         if let Some(error) = &snapshot.error {
-            return Reply::new(503, HTML, with_script(&failed_page(error), snapshot.generation));
+            return Reply::new(
+                503,
+                HTML,
+                with_script(&failed_page(error), snapshot.generation),
+            );
         }
     }
     match snapshot.files.get(&file) {
@@ -83,7 +100,10 @@ fn internal(endpoint: &str, query: &str, state: &State) -> Reply {
     match endpoint {
         "livereload.js" => Reply::new(200, JS, SCRIPT),
         "state" => {
-            let since = query.split('&').find_map(|p| p.strip_prefix("since=")).and_then(|v| v.parse::<u64>().ok());
+            let since = query
+                .split('&')
+                .find_map(|p| p.strip_prefix("since="))
+                .and_then(|v| v.parse::<u64>().ok());
             let snapshot = match since {
                 Some(seen) => state.wait_for_change(seen, POLL),
                 None => state.snapshot(),
@@ -100,7 +120,8 @@ fn state_json(s: &Snapshot) -> String {
 
 /// Adds the live-reload script before `</body>`; only the preview server does this.
 pub fn with_script(html: &str, generation: u64) -> String {
-    let tag = format!("<script src=\"{PREFIX}livereload.js\" data-generation=\"{generation}\"></script>");
+    let tag =
+        format!("<script src=\"{PREFIX}livereload.js\" data-generation=\"{generation}\"></script>");
     match html.rfind("</body>") {
         Some(i) => format!("{}{tag}{}", &html[..i], &html[i..]),
         None => format!("{html}{tag}"),
@@ -114,7 +135,10 @@ const JSON: &str = "application/json";
 
 /// The content type of a site file, by extension.
 pub fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => HTML,
         "css" => "text/css; charset=utf-8",
@@ -145,7 +169,10 @@ const NOT_FOUND: &str = "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"
 </main></body></html>";
 
 fn failed_page(error: &str) -> String {
-    let escaped = error.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let escaped = error
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
     format!(
         "<!DOCTYPE html><html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Bygget misslyckades – The build failed</title></head>\
 <body><main><h1>Bygget misslyckades</h1><p lang=\"en\">The build failed. Fix the problem below and save; this page reloads by itself.</p>\
@@ -164,8 +191,14 @@ mod tests {
         let state = State::new(Files::new(), None);
         state.publish(
             vec![
-                OutputFile::new("index.html".into(), b"<html><body>start</body></html>".to_vec()),
-                OutputFile::new("sv/2021/index.html".into(), b"<html><body>rapport</body></html>".to_vec()),
+                OutputFile::new(
+                    "index.html".into(),
+                    b"<html><body>start</body></html>".to_vec(),
+                ),
+                OutputFile::new(
+                    "sv/2021/index.html".into(),
+                    b"<html><body>rapport</body></html>".to_vec(),
+                ),
                 OutputFile::new("assets/style.css".into(), b"body{}".to_vec()),
             ],
             Instant::now(),
@@ -181,7 +214,10 @@ mod tests {
         let text = String::from_utf8(page.body).unwrap();
         assert!(text.ends_with("rapport<script src=\"/__summering/livereload.js\" data-generation=\"2\"></script></body></html>"), "{text}");
         let css = answer("GET", "/assets/style.css?v=1", &s);
-        assert_eq!((css.status, css.content_type, css.body.as_slice()), (200, "text/css; charset=utf-8", &b"body{}"[..]));
+        assert_eq!(
+            (css.status, css.content_type, css.body.as_slice()),
+            (200, "text/css; charset=utf-8", &b"body{}"[..])
+        );
         assert_eq!(answer("GET", "/", &s).status, 200);
     }
 
@@ -199,7 +235,13 @@ mod tests {
     #[test]
     fn escapes_are_forbidden() {
         let s = state();
-        for target in ["/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/sv/..%5c..%5cx", "//etc/passwd", "http://x/etc/passwd"] {
+        for target in [
+            "/../etc/passwd",
+            "/%2e%2e/%2e%2e/etc/passwd",
+            "/sv/..%5c..%5cx",
+            "//etc/passwd",
+            "http://x/etc/passwd",
+        ] {
             assert_eq!(answer("GET", target, &s).status, 403, "{target}");
         }
     }
@@ -209,8 +251,15 @@ mod tests {
         let s = State::new(Files::new(), Some("content/site.toml:1:1: <trasig>".into()));
         let r = answer("GET", "/", &s);
         assert_eq!(r.status, 503);
-        assert!(String::from_utf8(r.body).unwrap().contains("&lt;trasig&gt;"));
+        assert!(
+            String::from_utf8(r.body)
+                .unwrap()
+                .contains("&lt;trasig&gt;")
+        );
         let r = answer("GET", "/__summering/state", &s);
-        assert_eq!(String::from_utf8(r.body).unwrap(), r#"{"error":"content/site.toml:1:1: <trasig>","generation":1}"#);
+        assert_eq!(
+            String::from_utf8(r.body).unwrap(),
+            r#"{"error":"content/site.toml:1:1: <trasig>","generation":1}"#
+        );
     }
 }

@@ -81,7 +81,10 @@ pub enum Event {
 
 /// Builds, serves and watches until the process ends. Returns only if the
 /// server cannot start (or stops watching), with the reason.
-pub fn serve(options: &ServeOptions, on_event: impl Fn(Event) + Send + Sync + 'static) -> Result<(), SiteError> {
+pub fn serve(
+    options: &ServeOptions,
+    on_event: impl Fn(Event) + Send + Sync + 'static,
+) -> Result<(), SiteError> {
     let on_event = Arc::new(on_event);
     let build_options = BuildOptions::new(&options.root);
     let started = Instant::now();
@@ -94,12 +97,19 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event) + Send + Sync + 's
                 unchanged: false,
                 warnings: built.warnings.len(),
             });
-            let files: Files = built.files.into_iter().map(|f| (f.path, Arc::from(f.bytes))).collect();
+            let files: Files = built
+                .files
+                .into_iter()
+                .map(|f| (f.path, Arc::from(f.bytes)))
+                .collect();
             State::new(files, None)
         }
         Err(error) => {
             let text = error_text(&error);
-            on_event(Event::Failed { error, changed: Vec::new() });
+            on_event(Event::Failed {
+                error,
+                changed: Vec::new(),
+            });
             State::new(Files::new(), Some(text))
         }
     });
@@ -109,7 +119,10 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event) + Send + Sync + 's
     on_event(Event::Listening {
         url: format!("http://{local}/"),
         visible_on_network: !local.ip().is_loopback(),
-        watching: watch::folders(&options.root).iter().map(|f| crate::load::display(&options.root, f) + "/").collect(),
+        watching: watch::folders(&options.root)
+            .iter()
+            .map(|f| crate::load::display(&options.root, f) + "/")
+            .collect(),
     });
     {
         let (state, on_event) = (Arc::clone(&state), Arc::clone(&on_event));
@@ -131,11 +144,20 @@ pub fn serve(options: &ServeOptions, on_event: impl Fn(Event) + Send + Sync + 's
                 if !unchanged {
                     state.publish(built.files, change.first_seen);
                 }
-                on_event(Event::Built { pages, took: started.elapsed(), changed: change.paths, unchanged, warnings });
+                on_event(Event::Built {
+                    pages,
+                    took: started.elapsed(),
+                    changed: change.paths,
+                    unchanged,
+                    warnings,
+                });
             }
             Err(error) => {
                 state.fail(error_text(&error));
-                on_event(Event::Failed { error, changed: change.paths });
+                on_event(Event::Failed {
+                    error,
+                    changed: change.paths,
+                });
             }
         }
     })
@@ -162,7 +184,10 @@ fn respond(request: tiny_http::Request, state: &State, on_event: &(impl Fn(Event
     let sent = request.respond(response).is_ok();
     if sent && is_page {
         if let Some(saved) = state.take_change_saved() {
-            on_event(Event::Served { path, since_change: saved.elapsed() });
+            on_event(Event::Served {
+                path,
+                since_change: saved.elapsed(),
+            });
         }
     }
 }
@@ -182,9 +207,14 @@ pub fn error_text(error: &BuildError) -> String {
 fn bind_error(addr: SocketAddr, e: &(dyn std::error::Error + Send + Sync)) -> SiteError {
     let in_use = e.to_string().to_lowercase().contains("in use");
     let help = if in_use {
-        format!("another program (perhaps another summering serve) uses port {}; pass --port {} or stop the other one", addr.port(), addr.port().saturating_add(1))
+        format!(
+            "another program (perhaps another summering serve) uses port {}; pass --port {} or stop the other one",
+            addr.port(),
+            addr.port().saturating_add(1)
+        )
     } else {
-        "check the --bind address: it must be an address of this computer, like 127.0.0.1".to_string()
+        "check the --bind address: it must be an address of this computer, like 127.0.0.1"
+            .to_string()
     };
     SiteError::new(ErrorKind::Serve, format!("could not listen on {addr}: {e}")).with_help(help)
 }

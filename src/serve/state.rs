@@ -42,7 +42,11 @@ impl State {
     pub fn new(files: Files, error: Option<String>) -> State {
         State {
             inner: Mutex::new(Inner {
-                snapshot: Snapshot { files: Arc::new(files), generation: 1, error: error.map(Arc::from) },
+                snapshot: Snapshot {
+                    files: Arc::new(files),
+                    generation: 1,
+                    error: error.map(Arc::from),
+                },
                 change_saved: None,
             }),
             changed: Condvar::new(),
@@ -65,14 +69,23 @@ impl State {
         let served = &inner.snapshot.files;
         inner.snapshot.error.is_none()
             && served.len() == files.len()
-            && files.iter().all(|f| served.get(&f.path).is_some_and(|b| **b == *f.bytes))
+            && files
+                .iter()
+                .all(|f| served.get(&f.path).is_some_and(|b| **b == *f.bytes))
     }
 
     /// Serves a new good build; `saved` is when the change behind it was saved.
     pub fn publish(&self, files: Vec<OutputFile>, saved: Instant) {
-        let files: Files = files.into_iter().map(|f| (f.path, Arc::from(f.bytes))).collect();
+        let files: Files = files
+            .into_iter()
+            .map(|f| (f.path, Arc::from(f.bytes)))
+            .collect();
         let mut inner = self.lock();
-        inner.snapshot = Snapshot { files: Arc::new(files), generation: inner.snapshot.generation + 1, error: None };
+        inner.snapshot = Snapshot {
+            files: Arc::new(files),
+            generation: inner.snapshot.generation + 1,
+            error: None,
+        };
         inner.change_saved = Some(saved);
         drop(inner);
         self.changed.notify_all();
@@ -120,7 +133,10 @@ mod tests {
         let s = state.snapshot();
         assert_eq!((s.generation, s.error.as_deref()), (3, Some("trasig")));
         assert_eq!(&*s.files["index.html"], b"ett");
-        assert!(!state.is_current(&[file("index.html", "ett")]), "a failed state must be cleared by the next good build");
+        assert!(
+            !state.is_current(&[file("index.html", "ett")]),
+            "a failed state must be cleared by the next good build"
+        );
         assert!(state.take_change_saved().is_some());
         assert!(state.take_change_saved().is_none());
     }
@@ -128,9 +144,15 @@ mod tests {
     #[test]
     fn waiting_returns_on_change_or_timeout() {
         let state = Arc::new(State::new(Files::new(), None));
-        assert_eq!(state.wait_for_change(1, Duration::from_millis(10)).generation, 1);
+        assert_eq!(
+            state
+                .wait_for_change(1, Duration::from_millis(10))
+                .generation,
+            1
+        );
         let s2 = Arc::clone(&state);
-        let t = std::thread::spawn(move || s2.wait_for_change(1, Duration::from_secs(10)).generation);
+        let t =
+            std::thread::spawn(move || s2.wait_for_change(1, Duration::from_secs(10)).generation);
         std::thread::sleep(Duration::from_millis(20));
         state.fail("x".into());
         assert_eq!(t.join().unwrap(), 2);

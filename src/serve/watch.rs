@@ -28,7 +28,11 @@ pub struct Change {
 
 /// The folders watched: `content/` and, when present, `themes/`.
 pub fn folders(root: &Path) -> Vec<PathBuf> {
-    ["content", "themes"].iter().map(|f| root.join(f)).filter(|p| p.is_dir()).collect()
+    ["content", "themes"]
+        .iter()
+        .map(|f| root.join(f))
+        .filter(|p| p.is_dir())
+        .collect()
 }
 
 /// Watches the site's folders and calls `on_change` for each debounced batch,
@@ -37,7 +41,9 @@ pub fn run(root: &Path, mut on_change: impl FnMut(Change)) -> Result<(), SiteErr
     let (tx, rx) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|e| watch_error(root, &e))?;
     for folder in folders(root) {
-        debouncer.watch(&folder, RecursiveMode::Recursive).map_err(|e| watch_error(&folder, &e))?;
+        debouncer
+            .watch(&folder, RecursiveMode::Recursive)
+            .map_err(|e| watch_error(&folder, &e))?;
     }
     for result in rx {
         let Ok(events) = result else { continue };
@@ -73,16 +79,24 @@ fn relevant(root: &Path, events: &[DebouncedEvent]) -> Option<Change> {
         }
     }
     paths.sort();
-    Some(Change { paths, first_seen: first_seen? })
+    Some(Change {
+        paths,
+        first_seen: first_seen?,
+    })
 }
 
 /// Swap, backup and lock files of editors, and hidden files.
 fn is_scratch(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     name.starts_with('.')
         || name.starts_with('#')
         || name.ends_with('~')
-        || [".swp", ".swx", ".tmp", ".bak"].iter().any(|ext| name.ends_with(ext))
+        || [".swp", ".swx", ".tmp", ".bak"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
 }
 
 #[cfg(test)]
@@ -91,7 +105,13 @@ mod tests {
 
     #[test]
     fn editor_scratch_files_are_ignored() {
-        for p in [".01-a.sv.md.swp", "01-a.sv.md~", "#01-a.sv.md#", ".goutputstream-X1", "4913.tmp"] {
+        for p in [
+            ".01-a.sv.md.swp",
+            "01-a.sv.md~",
+            "#01-a.sv.md#",
+            ".goutputstream-X1",
+            "4913.tmp",
+        ] {
             assert!(is_scratch(Path::new(p)), "{p}");
         }
         assert!(!is_scratch(Path::new("content/2021/01-a.sv.md")));

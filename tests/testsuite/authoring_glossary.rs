@@ -9,29 +9,66 @@ fn first_use_becomes_abbr_never_inside_links_and_each_report_lists_its_terms() {
     let site = sample_site();
     let file = site.path().join("content/2021/03-aktuella-fragor.sv.md");
     // A link whose address and text hold a term, before the term's first use in text.
-    let text = fs::read_to_string(&file).unwrap().replacen("- Stort fokus", "- Läs [om SIP](https://example.org/SIP?x=SIP)\n- Stort fokus", 1);
+    let text = fs::read_to_string(&file).unwrap().replacen(
+        "- Stort fokus",
+        "- Läs [om SIP](https://example.org/SIP?x=SIP)\n- Stort fokus",
+        1,
+    );
     fs::write(&file, text).unwrap();
     let out = site.path().join("out");
-    summering().args(["build", "--root"]).arg(site.path()).arg("--output").arg(&out).assert().success();
+    summering()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .assert()
+        .success();
     let sv = fs::read_to_string(out.join("sv/2021/index.html")).unwrap();
-    assert!(sv.contains("<a href=\"https://example.org/SIP?x=SIP\">om SIP</a>"), "the link must stay as written");
-    assert_eq!(sv.matches("<abbr title=\"samordnad individuell plan\">SIP</abbr>").count(), 1, "only the first use in text");
+    assert!(
+        sv.contains("<a href=\"https://example.org/SIP?x=SIP\">om SIP</a>"),
+        "the link must stay as written"
+    );
+    assert_eq!(
+        sv.matches("<abbr title=\"samordnad individuell plan\">SIP</abbr>")
+            .count(),
+        1,
+        "only the first use in text"
+    );
     assert!(sv.contains("<h2 id=glossary-heading>Förkortningar</h2>"));
     assert!(sv.contains("<dfn>ÖK</dfn></dt><dd class=glossary__expansion>överenskommelse</dd>"));
-    assert!(!sv.contains("<dfn>TG</dfn>"), "unconfirmed terms without expansion are not published");
+    assert!(
+        !sv.contains("<dfn>TG</dfn>"),
+        "unconfirmed terms without expansion are not published"
+    );
     let en = fs::read_to_string(out.join("en/2021/index.html")).unwrap();
     assert!(en.contains("<abbr title=\"coordinated individual plan\">SIP</abbr>"));
     assert!(en.contains("<h2 id=glossary-heading>Abbreviations</h2>"));
-    assert!(!sv.contains("__summering") && !en.contains("__summering"), "no live-reload script in built pages");
+    assert!(
+        !sv.contains("__summering") && !en.contains("__summering"),
+        "no live-reload script in built pages"
+    );
 }
 
 #[test]
 fn a_broken_glossary_names_file_line_and_column() {
     let site = sample_site();
     let g = site.path().join("content/glossary.toml");
-    fs::write(&g, fs::read_to_string(&g).unwrap() + "\n[[term]]\nabbr = \"SU\"\n").unwrap();
-    let out = summering().args(["build", "--root"]).arg(site.path()).arg("--output").arg(site.path().join("out")).output().unwrap();
+    fs::write(
+        &g,
+        fs::read_to_string(&g).unwrap() + "\n[[term]]\nabbr = \"SU\"\n",
+    )
+    .unwrap();
+    let out = summering()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(site.path().join("out"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("content/glossary.toml:77:8: this abbreviation is already in the glossary"), "{stderr}");
+    assert!(
+        stderr.contains("content/glossary.toml:77:8: this abbreviation is already in the glossary"),
+        "{stderr}"
+    );
 }

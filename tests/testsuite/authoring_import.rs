@@ -10,7 +10,11 @@ fn empty_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("content")).unwrap();
     for f in ["site.toml", "glossary.toml"] {
-        fs::copy(manifest_dir().join("content").join(f), dir.path().join("content").join(f)).unwrap();
+        fs::copy(
+            manifest_dir().join("content").join(f),
+            dir.path().join("content").join(f),
+        )
+        .unwrap();
     }
     dir
 }
@@ -42,17 +46,30 @@ fn the_seed_deck_becomes_a_swedish_report_with_every_line() {
         .arg(site.path())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("title slide: \"NOSAM summering 2021\""), "{stdout}");
-    assert!(stdout.contains("closing slide: \"Ett samarbete värt att satsa på\""), "{stdout}");
+    assert!(
+        stdout.contains("title slide: \"NOSAM summering 2021\""),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("closing slide: \"Ett samarbete värt att satsa på\""),
+        "{stdout}"
+    );
     assert!(stdout.lines().last().unwrap().contains(" ms"), "{stdout}");
 
     let year = site.path().join("content/2021");
     let text = swedish_text(&year);
     for line in fs::read_to_string(seed()).unwrap().lines() {
         let content = line.trim().trim_start_matches("- ").trim();
-        assert!(content.is_empty() || text.contains(content), "seed line missing from the report: {line:?}");
+        assert!(
+            content.is_empty() || text.contains(content),
+            "seed line missing from the report: {line:?}"
+        );
     }
     let kinds: Vec<(String, String)> = {
         let mut v: Vec<_> = fs::read_dir(&year)
@@ -61,7 +78,12 @@ fn the_seed_deck_becomes_a_swedish_report_with_every_line() {
             .filter(|p| p.extension().is_some_and(|e| e == "md"))
             .map(|p| {
                 let t = fs::read_to_string(&p).unwrap();
-                let kind = t.lines().find_map(|l| l.strip_prefix("kind = ")).unwrap().trim_matches('"').to_string();
+                let kind = t
+                    .lines()
+                    .find_map(|l| l.strip_prefix("kind = "))
+                    .unwrap()
+                    .trim_matches('"')
+                    .to_string();
                 (p.file_name().unwrap().to_string_lossy().to_string(), kind)
             })
             .collect();
@@ -77,13 +99,30 @@ fn the_seed_deck_becomes_a_swedish_report_with_every_line() {
     ];
     assert_eq!(kinds, expected.map(|(a, b)| (a.to_string(), b.to_string())));
     let framat = fs::read_to_string(year.join("05-framat.sv.md")).unwrap();
-    assert!(framat.contains("- Utveckla\n  - samverkan runt avvikelser\n"), "nested bullets stay nested: {framat}");
+    assert!(
+        framat.contains("- Utveckla\n  - samverkan runt avvikelser\n"),
+        "nested bullets stay nested: {framat}"
+    );
     let report = fs::read_to_string(year.join("report.toml")).unwrap();
-    assert!(report.contains("subtitle = { sv = \"Kommun och sjukvård – Samverkan i Göteborgsområdet\" }"), "{report}");
+    assert!(
+        report
+            .contains("subtitle = { sv = \"Kommun och sjukvård – Samverkan i Göteborgsområdet\" }"),
+        "{report}"
+    );
 
     // The imported year builds; the date placeholder keeps check from calling it finished.
-    summering().args(["build", "--root"]).arg(site.path()).arg("--output").arg(site.path().join("out")).assert().success();
-    let out = summering().args(["check", "--root"]).arg(site.path()).output().unwrap();
+    summering()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(site.path().join("out"))
+        .assert()
+        .success();
+    let out = summering()
+        .args(["check", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).contains("error[unfinished]"));
 }
@@ -93,12 +132,30 @@ fn crlf_and_powerpoint_bullets_give_the_same_report() {
     let site = empty_site();
     let deck = site.path().join("deck.txt");
     let seed_text = fs::read_to_string(seed()).unwrap();
-    let windows = seed_text.replace("\n- ", "\n\u{f0a7}\t").replace("\n - ", "\n    \u{f0a7}\t").replace('\n', "\r\n");
+    let windows = seed_text
+        .replace("\n- ", "\n\u{f0a7}\t")
+        .replace("\n - ", "\n    \u{f0a7}\t")
+        .replace('\n', "\r\n");
     fs::write(&deck, windows).unwrap();
-    summering().arg("import").arg(&deck).args(["--year", "2021", "--lang", "sv", "--root"]).arg(site.path()).assert().success();
+    summering()
+        .arg("import")
+        .arg(&deck)
+        .args(["--year", "2021", "--lang", "sv", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
     let other = empty_site();
-    summering().arg("import").arg(seed()).args(["--year", "2021", "--lang", "sv", "--root"]).arg(other.path()).assert().success();
-    assert_eq!(snapshot(&site.path().join("content/2021")), snapshot(&other.path().join("content/2021")));
+    summering()
+        .arg("import")
+        .arg(seed())
+        .args(["--year", "2021", "--lang", "sv", "--root"])
+        .arg(other.path())
+        .assert()
+        .success();
+    assert_eq!(
+        snapshot(&site.path().join("content/2021")),
+        snapshot(&other.path().join("content/2021"))
+    );
 }
 
 #[test]
@@ -106,30 +163,53 @@ fn an_existing_year_is_refused_unless_forced() {
     let site = empty_site();
     let import = || {
         let mut cmd = summering();
-        cmd.arg("import").arg(seed()).args(["--year", "2021", "--lang", "sv", "--root"]).arg(site.path());
+        cmd.arg("import")
+            .arg(seed())
+            .args(["--year", "2021", "--lang", "sv", "--root"])
+            .arg(site.path());
         cmd
     };
     import().assert().success();
     let year = site.path().join("content/2021");
-    fs::write(year.join("01-valfungerande-struktur.sv.md"), "edited by hand").unwrap();
+    fs::write(
+        year.join("01-valfungerande-struktur.sv.md"),
+        "edited by hand",
+    )
+    .unwrap();
     let before = snapshot(&year);
     let out = import().output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("the year 2021 already exists"));
     assert_eq!(snapshot(&year), before, "a refused import changes nothing");
     import().arg("--force").assert().success();
-    assert_ne!(fs::read_to_string(year.join("01-valfungerande-struktur.sv.md")).unwrap(), "edited by hand");
+    assert_ne!(
+        fs::read_to_string(year.join("01-valfungerande-struktur.sv.md")).unwrap(),
+        "edited by hand"
+    );
 }
 
 #[test]
 fn titles_that_do_not_tell_the_kind_are_left_to_the_editor() {
     let site = empty_site();
     let deck = site.path().join("deck.txt");
-    fs::write(&deck, "Rapport 2023\n\n\n\nStyrkor\n\n• Bra möten\n\n\n\nDeltagare\n\n• Alla kom\n").unwrap();
-    let out = summering().arg("import").arg(&deck).args(["--year", "2023", "--lang", "sv", "--root"]).arg(site.path()).output().unwrap();
+    fs::write(
+        &deck,
+        "Rapport 2023\n\n\n\nStyrkor\n\n• Bra möten\n\n\n\nDeltagare\n\n• Alla kom\n",
+    )
+    .unwrap();
+    let out = summering()
+        .arg("import")
+        .arg(&deck)
+        .args(["--year", "2023", "--lang", "sv", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("content/2023/02-deltagare.sv.md: strength (NOT recognised from the title"), "{stdout}");
+    assert!(
+        stdout.contains("content/2023/02-deltagare.sv.md: strength (NOT recognised from the title"),
+        "{stdout}"
+    );
     assert!(stdout.contains("1 left for you to give a kind"), "{stdout}");
     let file = fs::read_to_string(site.path().join("content/2023/02-deltagare.sv.md")).unwrap();
     assert!(file.starts_with("+++\n# {{Kontrollera kind"), "{file}");
@@ -140,7 +220,10 @@ fn an_english_deck_translates_an_existing_year_section_by_section() {
     let site = empty_site();
     let import = |deck: &Path, lang: &str| {
         let mut cmd = summering();
-        cmd.arg("import").arg(deck).args(["--year", "2021", "--lang", lang, "--root"]).arg(site.path());
+        cmd.arg("import")
+            .arg(deck)
+            .args(["--year", "2021", "--lang", lang, "--root"])
+            .arg(site.path());
         cmd
     };
     // Without the Swedish year there is nothing to translate.
@@ -156,16 +239,40 @@ fn an_english_deck_translates_an_existing_year_section_by_section() {
     import(&seed(), "sv").assert().success();
 
     let out = import(&deck, "en").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("in closing = { … }: en = \"A collaboration worth investing in\""), "{stdout}");
+    assert!(
+        stdout.contains("in closing = { … }: en = \"A collaboration worth investing in\""),
+        "{stdout}"
+    );
     let framat = fs::read_to_string(site.path().join("content/2021/05-framat.en.md")).unwrap();
-    assert!(framat.contains("kind = \"way-forward\"\ntitle = \"The way forward\"\nsource_hash = "), "{framat}");
+    assert!(
+        framat.contains("kind = \"way-forward\"\ntitle = \"The way forward\"\nsource_hash = "),
+        "{framat}"
+    );
     assert!(framat.ends_with("- Develop\n  - deviations\n"), "{framat}");
-    let first = fs::read_to_string(site.path().join("content/2021/01-valfungerande-struktur.en.md")).unwrap();
-    assert!(first.contains("- Networks of contacts have grown\n"), "{first}");
+    let first = fs::read_to_string(
+        site.path()
+            .join("content/2021/01-valfungerande-struktur.en.md"),
+    )
+    .unwrap();
+    assert!(
+        first.contains("- Networks of contacts have grown\n"),
+        "{first}"
+    );
     let (_, json) = crate::common::check_json(site.path());
-    assert!(json["translations"].as_array().unwrap().iter().all(|t| t["status"] == "up-to-date"), "{json}");
+    assert!(
+        json["translations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["status"] == "up-to-date"),
+        "{json}"
+    );
 
     // Importing again is refused (the files exist) unless forced.
     let out = import(&deck, "en").output().unwrap();
@@ -177,12 +284,31 @@ fn an_english_deck_translates_an_existing_year_section_by_section() {
 #[test]
 fn a_language_the_site_lacks_and_an_empty_deck_are_refused() {
     let site = empty_site();
-    let out = summering().arg("import").arg(seed()).args(["--year", "2021", "--lang", "de", "--root"]).arg(site.path()).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "clap refuses a language summering does not know");
+    let out = summering()
+        .arg("import")
+        .arg(seed())
+        .args(["--year", "2021", "--lang", "de", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "clap refuses a language summering does not know"
+    );
     let deck = site.path().join("empty.txt");
     fs::write(&deck, "\r\n\r\nBara en rad\r\n").unwrap();
-    let out = summering().arg("import").arg(&deck).args(["--year", "2021", "--lang", "sv", "--root"]).arg(site.path()).output().unwrap();
+    let out = summering()
+        .arg("import")
+        .arg(&deck)
+        .args(["--year", "2021", "--lang", "sv", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("found no slide with a heading and bullet points"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("found no slide with a heading and bullet points")
+    );
     assert!(!site.path().join("content/2021").exists());
 }

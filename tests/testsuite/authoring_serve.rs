@@ -41,9 +41,20 @@ impl Server {
                 let _ = tx.send(line);
             }
         });
-        let mut server = Server { child, addr: String::new(), lines };
+        let mut server = Server {
+            child,
+            addr: String::new(),
+            lines,
+        };
         let line = server.wait_for_line("Serving at http://");
-        server.addr = line.split("http://").nth(1).unwrap().split('/').next().unwrap().to_string();
+        server.addr = line
+            .split("http://")
+            .nth(1)
+            .unwrap()
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
         server
     }
 
@@ -62,8 +73,15 @@ impl Server {
     /// Sends `target` exactly as given (no client-side normalisation of `..`).
     fn get(&self, target: &str) -> (u16, String, String) {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        write!(stream, "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n", self.addr).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
         let mut raw = Vec::new();
         stream.read_to_end(&mut raw).unwrap();
         let raw = String::from_utf8_lossy(&raw).to_string();
@@ -83,7 +101,11 @@ impl Server {
         let (status, _, body) = self.get(&format!("/__summering/state?since={since}"));
         assert_eq!(status, 200);
         let json: serde_json::Value = serde_json::from_str(&body).unwrap();
-        assert_ne!(json["generation"].as_u64(), Some(since), "no rebuild within the poll time");
+        assert_ne!(
+            json["generation"].as_u64(),
+            Some(since),
+            "no rebuild within the poll time"
+        );
         json
     }
 }
@@ -97,12 +119,25 @@ fn serves_pages_with_types_and_refuses_every_escape() {
 
     let (status, head, body) = server.get("/sv/2021/index.html");
     assert_eq!(status, 200);
-    assert!(head.to_lowercase().contains("content-type: text/html; charset=utf-8"), "{head}");
-    assert!(body.contains("<script src=\"/__summering/livereload.js\""), "the live-reload script is added when serving");
-    assert!(head.to_lowercase().contains("x-content-type-options: nosniff"));
+    assert!(
+        head.to_lowercase()
+            .contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(
+        body.contains("<script src=\"/__summering/livereload.js\""),
+        "the live-reload script is added when serving"
+    );
+    assert!(
+        head.to_lowercase()
+            .contains("x-content-type-options: nosniff")
+    );
     let (status, head, _) = server.get("/assets/style.css");
     assert_eq!(status, 200);
-    assert!(head.to_lowercase().contains("content-type: text/css"), "{head}");
+    assert!(
+        head.to_lowercase().contains("content-type: text/css"),
+        "{head}"
+    );
     let (status, head, _) = server.get("/sv/2021");
     assert_eq!(status, 301);
     assert!(head.contains("/sv/2021/"), "{head}");
@@ -126,7 +161,10 @@ fn serves_pages_with_types_and_refuses_every_escape() {
     for target in &attempts {
         let (status, _, body) = server.get(target);
         assert!(status == 403 || status == 404, "{target} gave {status}");
-        assert!(!body.contains("root:") && !body.contains("TOP SECRET") && !body.contains("languages"), "{target} leaked");
+        assert!(
+            !body.contains("root:") && !body.contains("TOP SECRET") && !body.contains("languages"),
+            "{target} leaked"
+        );
     }
     // The content folder is not served at all: only built files are.
     assert_eq!(server.get("/content/site.toml").0, 404);
@@ -139,7 +177,8 @@ fn a_theme_file_linking_outside_the_site_is_never_served() {
     fs::write(outside.path().join("secret.txt"), "TOP SECRET").unwrap();
     let assets = site.path().join("themes/default/assets");
     fs::create_dir_all(&assets).unwrap();
-    std::os::unix::fs::symlink(outside.path().join("secret.txt"), assets.join("secret.txt")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("secret.txt"), assets.join("secret.txt"))
+        .unwrap();
     let server = Server::start(site.path());
     let (status, _, body) = server.get("/assets/secret.txt");
     assert_ne!(status, 200);
@@ -161,12 +200,20 @@ fn a_saved_change_is_served_and_a_failed_rebuild_keeps_the_last_good_site() {
     let waiter = {
         let addr = server.addr.clone();
         thread::spawn(move || {
-            let s = Server { child: Command::new("true").spawn().unwrap(), addr, lines: mpsc::channel().1 };
+            let s = Server {
+                child: Command::new("true").spawn().unwrap(),
+                addr,
+                lines: mpsc::channel().1,
+            };
             s.next_state(generation)
         })
     };
     thread::sleep(Duration::from_millis(300));
-    fs::write(&file, fs::read_to_string(&file).unwrap() + "- Helt ny punkt\n").unwrap();
+    fs::write(
+        &file,
+        fs::read_to_string(&file).unwrap() + "- Helt ny punkt\n",
+    )
+    .unwrap();
     let state = waiter.join().unwrap();
     assert!(state["error"].is_null(), "{state}");
     let (_, _, after) = server.get("/sv/2021/index.html");
@@ -176,9 +223,19 @@ fn a_saved_change_is_served_and_a_failed_rebuild_keeps_the_last_good_site() {
 
     // A broken file: the error is reported to open pages, the last good site stays.
     let generation = state["generation"].as_u64().unwrap();
-    fs::write(site.path().join("content/2021/06-trasig.sv.md"), "+++\nkind = \"styrka\"\ntitle = \"X\"\n+++\n").unwrap();
+    fs::write(
+        site.path().join("content/2021/06-trasig.sv.md"),
+        "+++\nkind = \"styrka\"\ntitle = \"X\"\n+++\n",
+    )
+    .unwrap();
     let state = server.next_state(generation);
-    assert!(state["error"].as_str().unwrap().contains("content/2021/06-trasig.sv.md:2:8"), "{state}");
+    assert!(
+        state["error"]
+            .as_str()
+            .unwrap()
+            .contains("content/2021/06-trasig.sv.md:2:8"),
+        "{state}"
+    );
     let (status, _, page) = server.get("/sv/2021/index.html");
     assert_eq!(status, 200);
     assert!(page.contains("Helt ny punkt"));
@@ -204,5 +261,9 @@ fn a_port_in_use_is_a_clear_error() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("could not listen on 127.0.0.1:"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("could not listen on 127.0.0.1:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

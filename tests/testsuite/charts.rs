@@ -25,7 +25,9 @@ fn ids(html: &str) -> Vec<String> {
 
 /// The `<figure …>…</figure>` with this id.
 fn figure<'a>(html: &'a str, id: &str) -> &'a str {
-    let start = html.find(&format!("<figure class=chart id={id}>")).unwrap_or_else(|| panic!("no figure {id}"));
+    let start = html
+        .find(&format!("<figure class=chart id={id}>"))
+        .unwrap_or_else(|| panic!("no figure {id}"));
     let end = html[start..].find("</figure>").unwrap() + start;
     &html[start..end]
 }
@@ -36,30 +38,56 @@ fn the_sample_report_shows_the_example_chart_after_its_section_text() {
     let sv = &page(&site, "sv/2021/index.html");
     let fig = figure(sv, "viljan-att-samverka-narvaro");
     let section = &sv[sv.find("id=viljan-att-samverka>").unwrap()..];
-    assert!(section.find("class=prose").unwrap() < section.find("<figure").unwrap(), "chart comes after the text");
+    assert!(
+        section.find("class=prose").unwrap() < section.find("<figure").unwrap(),
+        "chart comes after the text"
+    );
     // Caption: title and a source that says plainly it is example data.
     assert!(fig.contains("<figcaption"));
     assert!(fig.contains("Källa: <span>Exempeldata"), "{fig}");
     // Two SVGs (wide and phone), each an image with title and desc named by aria-labelledby.
     for v in ["w", "n"] {
         let id = format!("viljan-att-samverka-narvaro-{v}");
-        assert!(fig.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")), "{fig}");
-        assert!(fig.contains(&format!("<title id=\"{id}-title\">Närvaro vid NOSAM-möten")), "{fig}");
-        assert!(fig.contains(&format!("<desc id=\"{id}-desc\">Stapeldiagram:")), "{fig}");
+        assert!(
+            fig.contains(&format!("aria-labelledby=\"{id}-title {id}-desc\"")),
+            "{fig}"
+        );
+        assert!(
+            fig.contains(&format!("<title id=\"{id}-title\">Närvaro vid NOSAM-möten")),
+            "{fig}"
+        );
+        assert!(
+            fig.contains(&format!("<desc id=\"{id}-desc\">Stapeldiagram:")),
+            "{fig}"
+        );
     }
     assert_eq!(fig.matches("role=\"img\"").count(), 2);
-    assert!(!fig.contains("<svg width") && fig.contains("viewBox=\"0 0 640 "), "scales with its container");
+    assert!(
+        !fig.contains("<svg width") && fig.contains("viewBox=\"0 0 640 "),
+        "scales with its container"
+    );
     // Numbers in Swedish on the chart, in the description and in the table.
     assert!(fig.contains(&format!(">94,5{NB}%")), "value label");
-    assert!(fig.contains(&format!("Högst är Primärvård med 94,5{NB}%.")), "description");
+    assert!(
+        fig.contains(&format!("Högst är Primärvård med 94,5{NB}%.")),
+        "description"
+    );
     assert!(fig.contains(&format!("<td>94,5{NB}%</td>")), "table");
-    assert!(fig.contains("<th scope=col>Organisation</th>") && fig.contains("<th scope=row>Primärvård</th>"));
-    assert!(fig.contains("<details class=chart__data>") && fig.contains("class=chart__print-table"));
+    assert!(
+        fig.contains("<th scope=col>Organisation</th>")
+            && fig.contains("<th scope=row>Primärvård</th>")
+    );
+    assert!(
+        fig.contains("<details class=chart__data>") && fig.contains("class=chart__print-table")
+    );
 
     let en = &page(&site, "en/2021/index.html");
     let fig = figure(en, "viljan-att-samverka-narvaro");
     assert!(fig.contains("Source: <span>Example data"));
-    assert!(fig.contains("Highest is Primary care at 94.5%.") && fig.contains("<td>94.5%</td>"), "{fig}");
+    assert!(
+        fig.contains("Highest is Primary care at 94.5%.") && fig.contains("<td>94.5%</td>"),
+        "{fig}"
+    );
 }
 
 #[test]
@@ -70,7 +98,12 @@ fn ids_are_unique_on_every_page() {
             let html = std::str::from_utf8(&f.bytes).unwrap();
             let all = ids(html);
             let unique: BTreeSet<&String> = all.iter().collect();
-            assert_eq!(unique.len(), all.len(), "{}: duplicate ids in {all:?}", f.path);
+            assert_eq!(
+                unique.len(),
+                all.len(),
+                "{}: duplicate ids in {all:?}",
+                f.path
+            );
         }
     }
 }
@@ -90,7 +123,10 @@ fn every_kind_renders_in_both_languages_with_local_numbers() {
     // Thousands, decimals and minus per language: on the axis, the bar, the description and in the table.
     let fig = figure(sv, "diagram-staplar");
     assert!(fig.contains(&format!(">1{NB}000<")), "tick in Swedish");
-    assert!(fig.contains(&format!(">1{NB}234,5<")), "value label in Swedish");
+    assert!(
+        fig.contains(&format!(">1{NB}234,5<")),
+        "value label in Swedish"
+    );
     assert!(fig.contains(&format!("Högst är Kommun med 1{NB}234,5.")));
     assert!(fig.contains("<td>\u{2212}40,0</td>"), "Swedish minus sign");
     let fig = figure(en, "diagram-staplar");
@@ -98,7 +134,10 @@ fn every_kind_renders_in_both_languages_with_local_numbers() {
     // Stacked: a total column; lines: the trend of each line in the description.
     assert!(figure(en, "diagram-staplade").contains("<th scope=col>Total</th>"));
     let lines = figure(en, "diagram-linjer");
-    assert!(lines.contains("Referrals rises from 120 (Jan) to 158 (Jun)."), "{lines}");
+    assert!(
+        lines.contains("Referrals rises from 120 (Jan) to 158 (Jun)."),
+        "{lines}"
+    );
     assert!(lines.contains("Readmissions falls from 40 (Jan) to 28 (Jun)."));
 }
 
@@ -121,7 +160,10 @@ fn a_chart_in_several_years_gets_a_trend_on_the_archive_page() {
     assert!(!sv.contains("trend-enkat"));
     // Years along the bottom, one line per category, a gap where a year lacks the category.
     assert!(narvaro.contains("Testdiagram: närvaro, 2020–2021"));
-    assert!(narvaro.contains("<th scope=col>År</th><th scope=col>Kommun</th>"), "{narvaro}");
+    assert!(
+        narvaro.contains("<th scope=col>År</th><th scope=col>Kommun</th>"),
+        "{narvaro}"
+    );
     assert!(narvaro.contains("<th scope=row>2020</th><td>80,0\u{a0}%</td><td>90,0\u{a0}%</td><td>50,0\u{a0}%</td><td>uppgift saknas</td>"), "{narvaro}");
     assert!(narvaro.contains("Källa: <span>Testdata 2021; Testdata 2020"));
     assert!(narvaro.contains("Kommun ökar från 80,0\u{a0}% (2020) till 85,0\u{a0}% (2021)."));
@@ -145,41 +187,92 @@ fn broken(file: &str, edit: impl FnOnce(&str) -> String) -> (BuildError, String)
 
 /// Checks the only problem: its kind, its file, and that it points at the `nth` occurrence of `at` in `text`.
 fn assert_at(err: &BuildError, kind: ErrorKind, file: &str, text: &str, at: &str, nth: usize) {
-    assert_eq!(err.errors.len(), 1, "{:#?}", err.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        err.errors.len(),
+        1,
+        "{:#?}",
+        err.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+    );
     let e = &err.errors[0];
-    let offset = text.match_indices(at).nth(nth).unwrap_or_else(|| panic!("{at} not in the file")).0;
+    let offset = text
+        .match_indices(at)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{at} not in the file"))
+        .0;
     let line = text[..offset].matches('\n').count() + 1;
     let col = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
-    assert_eq!((e.kind(), e.file(), e.line_col()), (kind, Some(file), Some((line, col))), "{e}");
-    assert!(e.help_text().is_some_and(|h| !h.is_empty()), "{e}: says how to fix it");
+    assert_eq!(
+        (e.kind(), e.file(), e.line_col()),
+        (kind, Some(file), Some((line, col))),
+        "{e}"
+    );
+    assert!(
+        e.help_text().is_some_and(|h| !h.is_empty()),
+        "{e}: says how to fix it"
+    );
 }
 
 const CHARTS: &str = "content/2021/charts.toml";
 
 #[test]
 fn a_value_that_is_not_a_number() {
-    let (err, text) = broken(CHARTS, |t| t.replace("values = [1234.5, 860,", "values = [1234.5, \"860\","));
+    let (err, text) = broken(CHARTS, |t| {
+        t.replace("values = [1234.5, 860,", "values = [1234.5, \"860\",")
+    });
     assert_at(&err, ErrorKind::InvalidValue, CHARTS, &text, "\"860\"", 0);
-    assert!(err.errors[0].message().contains("a number"), "{}", err.errors[0]);
+    assert!(
+        err.errors[0].message().contains("a number"),
+        "{}",
+        err.errors[0]
+    );
 }
 
 #[test]
 fn a_series_shorter_than_the_categories() {
-    let (err, text) = broken(CHARTS, |t| t.replace("values = [1234.5, 860, 12.5, -40]", "values = [1234.5, 860, 12.5]"));
-    assert_at(&err, ErrorKind::SeriesLength, CHARTS, &text, "[1234.5, 860, 12.5]", 0);
-    assert!(err.errors[0].message().contains("3 values") && err.errors[0].message().contains("4 categories"));
+    let (err, text) = broken(CHARTS, |t| {
+        t.replace(
+            "values = [1234.5, 860, 12.5, -40]",
+            "values = [1234.5, 860, 12.5]",
+        )
+    });
+    assert_at(
+        &err,
+        ErrorKind::SeriesLength,
+        CHARTS,
+        &text,
+        "[1234.5, 860, 12.5]",
+        0,
+    );
+    assert!(
+        err.errors[0].message().contains("3 values")
+            && err.errors[0].message().contains("4 categories")
+    );
 }
 
 #[test]
 fn an_unknown_kind() {
     let (err, text) = broken(CHARTS, |t| t.replace("kind = \"hbar\"", "kind = \"pie\""));
-    assert_at(&err, ErrorKind::UnknownChartKind, CHARTS, &text, "\"pie\"", 0);
-    assert!(err.errors[0].help_text().unwrap().contains("\"stacked-bar\""));
+    assert_at(
+        &err,
+        ErrorKind::UnknownChartKind,
+        CHARTS,
+        &text,
+        "\"pie\"",
+        0,
+    );
+    assert!(
+        err.errors[0]
+            .help_text()
+            .unwrap()
+            .contains("\"stacked-bar\"")
+    );
 }
 
 #[test]
 fn an_empty_series() {
-    let (err, text) = broken(CHARTS, |t| t.replace("values = [45.25, 30, 24.75]", "values = []"));
+    let (err, text) = broken(CHARTS, |t| {
+        t.replace("values = [45.25, 30, 24.75]", "values = []")
+    });
     assert_at(&err, ErrorKind::EmptySeries, CHARTS, &text, "[]", 0);
 }
 
@@ -198,8 +291,18 @@ fn a_chart_without_any_series() {
 fn a_section_naming_a_chart_that_does_not_exist() {
     let file = "content/2021/01-diagram.sv.md";
     let (err, text) = broken(file, |t| t.replace("\"grupperade\"", "\"grupperad\""));
-    assert_at(&err, ErrorKind::UnknownChart, file, &text, "\"grupperad\"", 0);
-    assert!(err.errors[0].help_text().unwrap().contains("grupperade"), "help lists the ids that exist");
+    assert_at(
+        &err,
+        ErrorKind::UnknownChart,
+        file,
+        &text,
+        "\"grupperad\"",
+        0,
+    );
+    assert!(
+        err.errors[0].help_text().unwrap().contains("grupperade"),
+        "help lists the ids that exist"
+    );
 }
 
 #[test]
@@ -209,36 +312,57 @@ fn a_duplicate_chart_id() {
         format!("{t}\n{first}\n")
     });
     assert_at(&err, ErrorKind::Duplicate, CHARTS, &text, "\"staplar\"", 1);
-    assert!(err.errors[0].help_text().unwrap().contains("line 3"), "help names the first one");
+    assert!(
+        err.errors[0].help_text().unwrap().contains("line 3"),
+        "help names the first one"
+    );
 }
 
 #[test]
 fn a_negative_value_in_a_stacked_chart() {
-    let (err, text) = broken(CHARTS, |t| t.replace("values = [10, 3, 2]", "values = [10, -3, 2]"));
+    let (err, text) = broken(CHARTS, |t| {
+        t.replace("values = [10, 3, 2]", "values = [10, -3, 2]")
+    });
     assert_at(&err, ErrorKind::NegativeInStack, CHARTS, &text, "-3", 0);
 }
 
 #[test]
 fn every_chart_problem_of_a_file_is_reported_at_once() {
     let (err, _) = broken(CHARTS, |t| {
-        t.replace("kind = \"hbar\"", "kind = \"pie\"").replace("values = [10, 3, 2]", "values = [10, -3, 2]")
+        t.replace("kind = \"hbar\"", "kind = \"pie\"")
+            .replace("values = [10, 3, 2]", "values = [10, -3, 2]")
     });
     let kinds: Vec<ErrorKind> = err.errors.iter().map(|e| e.kind()).collect();
-    assert_eq!(kinds, [ErrorKind::UnknownChartKind, ErrorKind::NegativeInStack]);
+    assert_eq!(
+        kinds,
+        [ErrorKind::UnknownChartKind, ErrorKind::NegativeInStack]
+    );
 }
 
 #[test]
 fn a_chart_gets_its_own_slide_after_its_section() {
     let site = sample();
-    for (lang, title, caption) in [("sv", "Närvaro vid NOSAM-möten", "Källa: Exempeldata"), ("en", "Attendance at NOSAM meetings", "Source: Example data")] {
+    for (lang, title, caption) in [
+        ("sv", "Närvaro vid NOSAM-möten", "Källa: Exempeldata"),
+        ("en", "Attendance at NOSAM meetings", "Source: Example data"),
+    ] {
         for file in ["index.html", "handout.html"] {
             let html = &page(&site, &format!("{lang}/2021/slides/{file}"));
-            let at = html.find("aria-labelledby=\"slide-4-narvaro-s-title slide-4-narvaro-s-desc\"").unwrap_or_else(|| panic!("{lang}/{file}"));
+            let at = html
+                .find("aria-labelledby=\"slide-4-narvaro-s-title slide-4-narvaro-s-desc\"")
+                .unwrap_or_else(|| panic!("{lang}/{file}"));
             let slide = &html[html[..at].rfind("<section").unwrap()..];
             let slide = &slide[..slide.find("</section>").unwrap()];
             assert!(slide.contains(title) && slide.contains(caption), "{slide}");
-            assert!(slide.contains("role=\"img\"") && slide.contains("viewBox=\"0 0 1120 "), "{slide}");
-            assert_eq!(slide.matches("<svg").count(), 1, "one large-type SVG, no phone variant on a slide");
+            assert!(
+                slide.contains("role=\"img\"") && slide.contains("viewBox=\"0 0 1120 "),
+                "{slide}"
+            );
+            assert_eq!(
+                slide.matches("<svg").count(),
+                1,
+                "one large-type SVG, no phone variant on a slide"
+            );
         }
     }
 }
@@ -253,9 +377,16 @@ fn an_untranslated_chart_text_is_shown_in_swedish_marked_and_warned_about() {
     );
     fs::write(&path, text).unwrap();
     let built = build_ok(site.path());
-    let warning = built.warnings.iter().find(|w| w.message.contains("chart \"staplar\": title")).expect("a warning");
+    let warning = built
+        .warnings
+        .iter()
+        .find(|w| w.message.contains("chart \"staplar\": title"))
+        .expect("a warning");
     assert_eq!(warning.file, CHARTS);
     let html = page(&built, "en/2021/index.html");
     let fig = figure(&html, "diagram-staplar");
-    assert!(fig.contains("<span class=chart__title lang=sv>Testdiagram: staplar</span>"), "{fig}");
+    assert!(
+        fig.contains("<span class=chart__title lang=sv>Testdiagram: staplar</span>"),
+        "{fig}"
+    );
 }

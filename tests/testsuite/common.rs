@@ -36,7 +36,12 @@ pub fn build(root: &Path) -> Result<BuiltSite, BuildError> {
 
 /// Builds `root` in memory, panicking with the problems if it fails.
 pub fn build_ok(root: &Path) -> BuiltSite {
-    build(root).unwrap_or_else(|e| panic!("{e}: {:#?}", e.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()))
+    build(root).unwrap_or_else(|e| {
+        panic!(
+            "{e}: {:#?}",
+            e.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+        )
+    })
 }
 
 /// The sample site (the real NOSAM 2021 report), built once per call.
@@ -52,9 +57,16 @@ pub fn sample() -> BuiltSite {
 /// compacted templates happen to spell it; `tests/testsuite/minified.rs` checks
 /// the spelling itself.
 pub fn page(site: &BuiltSite, path: &str) -> String {
-    let file = site.files.iter().find(|f| f.path == path).unwrap_or_else(|| {
-        panic!("no {path} in {:?}", site.files.iter().map(|f| &f.path).collect::<Vec<_>>())
-    });
+    let file = site
+        .files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| {
+            panic!(
+                "no {path} in {:?}",
+                site.files.iter().map(|f| &f.path).collect::<Vec<_>>()
+            )
+        });
     normalised(&file.bytes)
 }
 
@@ -140,7 +152,12 @@ pub fn visible_text(html: &str) -> String {
             _ => {}
         }
     }
-    let out = out.replace("&amp;", "&").replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">");
+    let out = out
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -157,7 +174,10 @@ pub fn links(html: &str) -> Vec<String> {
             }
             let value = match rest.chars().next() {
                 Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-                _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+                _ => rest
+                    .split(|c: char| c.is_whitespace() || c == '>')
+                    .next()
+                    .unwrap_or(""),
             };
             out.push(value.to_string());
         }
@@ -192,7 +212,10 @@ pub fn sample_site() -> tempfile::TempDir {
 /// A temporary copy of `tests/fixtures/NAME`.
 pub fn fixture_site(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&manifest_dir().join("tests/fixtures").join(name), dir.path());
+    copy_dir(
+        &manifest_dir().join("tests/fixtures").join(name),
+        dir.path(),
+    );
     dir
 }
 
@@ -204,7 +227,10 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
             if path.is_dir() {
                 walk(base, &path, out);
             } else {
-                out.push((path.strip_prefix(base).unwrap().display().to_string(), fs::read(&path).unwrap()));
+                out.push((
+                    path.strip_prefix(base).unwrap().display().to_string(),
+                    fs::read(&path).unwrap(),
+                ));
             }
         }
     }
@@ -220,29 +246,49 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 pub fn broken_build(name: &str, edit: impl FnOnce(&Path)) -> summering::BuildError {
     let site = copy_fixture(name);
     let out = site.path().join("output");
-    let options = BuildOptions { output: Some(out.clone()), ..BuildOptions::new(site.path()) };
+    let options = BuildOptions {
+        output: Some(out.clone()),
+        ..BuildOptions::new(site.path())
+    };
     summering::build(&options).expect("the unbroken fixture builds");
     let before = snapshot(&out);
     edit(site.path());
     let err = summering::build(&options).expect_err("the broken site must not build");
-    assert_eq!(snapshot(&out), before, "a failed build changed the output folder");
+    assert_eq!(
+        snapshot(&out),
+        before,
+        "a failed build changed the output folder"
+    );
     let leftovers: Vec<_> = std::fs::read_dir(site.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.starts_with(".output."))
         .collect();
-    assert!(leftovers.is_empty(), "a failed build left {leftovers:?} beside the output folder");
+    assert!(
+        leftovers.is_empty(),
+        "a failed build left {leftovers:?} beside the output folder"
+    );
     err
 }
 
 /// Runs `summering check --format json` and parses the result.
 pub fn check_json(root: &Path) -> (i32, serde_json::Value) {
-    let out = summering().args(["check", "--format", "json", "--root"]).arg(root).output().unwrap();
-    let json = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
+    let out = summering()
+        .args(["check", "--format", "json", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)));
     (out.status.code().unwrap(), json)
 }
 
 /// The kinds of the findings in a check report's `errors` or `warnings`.
 pub fn kinds(json: &serde_json::Value, list: &str) -> Vec<String> {
-    json[list].as_array().unwrap().iter().map(|f| f["kind"].as_str().unwrap().to_string()).collect()
+    json[list]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect()
 }

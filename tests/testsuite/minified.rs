@@ -8,7 +8,18 @@ use crate::common::{fixture, normalised, repo_root};
 
 fn sites() -> Vec<std::path::PathBuf> {
     let mut sites = vec![repo_root()];
-    sites.extend(["minimal", "two-years", "markdown", "charts", "fallback", "long-section", "trend"].map(fixture));
+    sites.extend(
+        [
+            "minimal",
+            "two-years",
+            "markdown",
+            "charts",
+            "fallback",
+            "long-section",
+            "trend",
+        ]
+        .map(fixture),
+    );
     sites
 }
 
@@ -17,21 +28,40 @@ fn compacted_templates_render_what_minify_html_makes_of_the_templates_as_written
     let mut pages = 0;
     for root in sites() {
         let compact = summering::build_in_memory(&BuildOptions::new(&root)).unwrap();
-        let readable = summering::build_in_memory(&BuildOptions { readable: true, ..BuildOptions::new(&root) }).unwrap();
+        let readable = summering::build_in_memory(&BuildOptions {
+            readable: true,
+            ..BuildOptions::new(&root)
+        })
+        .unwrap();
         assert_eq!(compact.files.len(), readable.files.len());
-        for (c, r) in compact.files.iter().zip(&readable.files).filter(|(c, _)| c.is_html()) {
+        for (c, r) in compact
+            .files
+            .iter()
+            .zip(&readable.files)
+            .filter(|(c, _)| c.is_html())
+        {
             assert_eq!(c.path, r.path);
-            assert!(r.bytes.len() > c.bytes.len(), "{}: the readable page is the longer one", c.path);
+            assert!(
+                r.bytes.len() > c.bytes.len(),
+                "{}: the readable page is the longer one",
+                c.path
+            );
             let (c_norm, r_norm) = (normalised(&c.bytes), normalised(&r.bytes));
             if c_norm != r_norm {
-                let at = c_norm.bytes().zip(r_norm.bytes()).take_while(|(a, b)| a == b).count();
+                let at = c_norm
+                    .bytes()
+                    .zip(r_norm.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
                 let from = at.saturating_sub(80);
                 panic!(
                     "{} in {}: compacted and readable pages differ after minify-html\n compacted: …{}\n readable:  …{}",
                     c.path,
                     root.display(),
-                    &c_norm[c_norm.floor_char_boundary(from)..c_norm.floor_char_boundary((at + 80).min(c_norm.len()))],
-                    &r_norm[r_norm.floor_char_boundary(from)..r_norm.floor_char_boundary((at + 80).min(r_norm.len()))],
+                    &c_norm[c_norm.floor_char_boundary(from)
+                        ..c_norm.floor_char_boundary((at + 80).min(c_norm.len()))],
+                    &r_norm[r_norm.floor_char_boundary(from)
+                        ..r_norm.floor_char_boundary((at + 80).min(r_norm.len()))],
                 );
             }
             pages += 1;
@@ -46,13 +76,21 @@ fn minify_html_finds_little_left_to_remove() {
     let (mut ours, mut theirs) = (0usize, 0usize);
     for f in site.files.iter().filter(|f| f.is_html()) {
         let minified = normalised(&f.bytes).len();
-        assert!(minified as f64 >= 0.93 * f.bytes.len() as f64, "{}: {} bytes, minify-html makes {minified}", f.path, f.bytes.len());
+        assert!(
+            minified as f64 >= 0.93 * f.bytes.len() as f64,
+            "{}: {} bytes, minify-html makes {minified}",
+            f.path,
+            f.bytes.len()
+        );
         ours += f.bytes.len();
         theirs += minified;
     }
     // What is left are quotes around attribute values that come from template
     // code (the compactor cannot know they will be plain) and attribute order.
-    assert!(theirs as f64 >= 0.96 * ours as f64, "{ours} bytes, minify-html makes {theirs}");
+    assert!(
+        theirs as f64 >= 0.96 * ours as f64,
+        "{ours} bytes, minify-html makes {theirs}"
+    );
 }
 
 #[test]
@@ -67,10 +105,21 @@ fn markdown_fragments_compact_as_minify_html_would() {
     ];
     for md in texts {
         let mut raw = String::new();
-        pulldown_cmark::html::push_html(&mut raw, pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::all()));
+        pulldown_cmark::html::push_html(
+            &mut raw,
+            pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::all()),
+        );
         let compact = summering::compact::fragment(&raw);
         assert!(compact.len() < raw.len(), "{md:?}");
-        let wrap = |body: &str| format!("<!doctype html><html lang=sv><head><title>t</title></head><body><div>{body}</div></body></html>");
-        assert_eq!(normalised(wrap(&compact).as_bytes()), normalised(wrap(&raw).as_bytes()), "{md:?}\n{raw}");
+        let wrap = |body: &str| {
+            format!(
+                "<!doctype html><html lang=sv><head><title>t</title></head><body><div>{body}</div></body></html>"
+            )
+        };
+        assert_eq!(
+            normalised(wrap(&compact).as_bytes()),
+            normalised(wrap(&raw).as_bytes()),
+            "{md:?}\n{raw}"
+        );
     }
 }

@@ -8,8 +8,14 @@ use crate::common::{copy_fixture, fixture, repo_root, write};
 
 #[test]
 fn same_bytes_with_one_thread_and_with_many() {
-    let one = rayon::ThreadPoolBuilder::new().num_threads(1).build().unwrap();
-    let many = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+    let one = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let many = rayon::ThreadPoolBuilder::new()
+        .num_threads(4)
+        .build()
+        .unwrap();
     for root in [repo_root(), fixture("two-years")] {
         let a = one.install(|| crate::common::build_ok(&root)).files;
         let b = many.install(|| crate::common::build_ok(&root)).files;
@@ -28,7 +34,17 @@ fn no_timestamp_unless_source_date_epoch_asks() {
         ..BuildOptions::new(site.path())
     })
     .unwrap();
-    let page = |s: &summering::BuiltSite| String::from_utf8(s.files.iter().find(|f| f.path == "sv/index.html").unwrap().bytes.clone()).unwrap();
+    let page = |s: &summering::BuiltSite| {
+        String::from_utf8(
+            s.files
+                .iter()
+                .find(|f| f.path == "sv/index.html")
+                .unwrap()
+                .bytes
+                .clone(),
+        )
+        .unwrap()
+    };
     assert!(!page(&plain).contains("2025"));
     assert!(page(&dated).contains("25 november 2025"));
 }
@@ -37,12 +53,18 @@ fn no_timestamp_unless_source_date_epoch_asks() {
 fn a_rebuild_removes_files_the_site_no_longer_has() {
     let site = copy_fixture("two-years");
     let out = site.path().join("out");
-    let options = BuildOptions { output: Some(out.clone()), ..BuildOptions::new(site.path()) };
+    let options = BuildOptions {
+        output: Some(out.clone()),
+        ..BuildOptions::new(site.path())
+    };
     summering::build(&options).unwrap();
     assert!(out.join("sv/2020/index.html").is_file());
     fs::remove_dir_all(site.path().join("content/2020")).unwrap();
     summering::build(&options).unwrap();
-    assert!(!out.join("sv/2020/index.html").exists(), "stale report left behind");
+    assert!(
+        !out.join("sv/2020/index.html").exists(),
+        "stale report left behind"
+    );
     assert!(out.join("sv/2021/index.html").is_file());
 }
 
@@ -51,9 +73,16 @@ fn refuses_to_replace_a_folder_summering_did_not_write() {
     let site = copy_fixture("minimal");
     let out = site.path().join("documents");
     write(&out, "budget.xlsx", "precious");
-    let err = summering::build(&BuildOptions { output: Some(out.clone()), ..BuildOptions::new(site.path()) }).unwrap_err();
+    let err = summering::build(&BuildOptions {
+        output: Some(out.clone()),
+        ..BuildOptions::new(site.path())
+    })
+    .unwrap_err();
     assert!(err.has(ErrorKind::OutputNotOurs));
-    assert_eq!(fs::read_to_string(out.join("budget.xlsx")).unwrap(), "precious");
+    assert_eq!(
+        fs::read_to_string(out.join("budget.xlsx")).unwrap(),
+        "precious"
+    );
 }
 
 #[test]

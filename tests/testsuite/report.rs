@@ -34,11 +34,24 @@ fn english_report_is_complete_and_in_english() {
     let en = &page(&site, "en/2021/index.html");
     assert!(en.contains("<html lang=en>"), "English page lang");
     assert!(sv.contains("<html lang=sv>"));
-    assert!(!en.contains("notice--untranslated"), "no Swedish fallback text expected in the English report");
+    assert!(
+        !en.contains("notice--untranslated"),
+        "no Swedish fallback text expected in the English report"
+    );
     let count = |html: &str, needle: &str| html.matches(needle).count();
-    assert_eq!(count(en, "<li>"), count(sv, "<li>"), "same number of list items");
+    assert_eq!(
+        count(en, "<li>"),
+        count(sv, "<li>"),
+        "same number of list items"
+    );
     assert_eq!(count(en, "<h3"), 5);
-    for heading in ["Strengths", "Current focus areas", "Areas for development", "The way forward", "Contents"] {
+    for heading in [
+        "Strengths",
+        "Current focus areas",
+        "Areas for development",
+        "The way forward",
+        "Contents",
+    ] {
         assert!(en.contains(heading), "{heading}");
     }
     assert!(visible_text(en).contains("31 December 2021"));
@@ -48,17 +61,31 @@ fn english_report_is_complete_and_in_english() {
 #[test]
 fn pages_exist_with_one_h1_and_ordered_headings() {
     let site = sample();
-    for path in ["index.html", "sv/index.html", "en/index.html", "sv/2021/index.html", "en/2021/index.html"] {
+    for path in [
+        "index.html",
+        "sv/index.html",
+        "en/index.html",
+        "sv/2021/index.html",
+        "en/2021/index.html",
+    ] {
         let html = &page(&site, path);
         assert_eq!(html.matches("<h1").count(), 1, "{path}: exactly one h1");
         let mut last = 1;
         for (i, _) in html.match_indices("<h") {
-            let Some(level) = html[i + 2..].chars().next().and_then(|c| c.to_digit(10)) else { continue };
-            assert!(level <= last + 1, "{path}: heading level jumps from h{last} to h{level}");
+            let Some(level) = html[i + 2..].chars().next().and_then(|c| c.to_digit(10)) else {
+                continue;
+            };
+            assert!(
+                level <= last + 1,
+                "{path}: heading level jumps from h{last} to h{level}"
+            );
             last = level;
         }
         assert!(html.contains("<main id=main"), "{path}: main landmark");
-        assert!(html.contains("class=skip-link href=#main"), "{path}: skip link");
+        assert!(
+            html.contains("class=skip-link href=#main"),
+            "{path}: skip link"
+        );
     }
 }
 
@@ -70,16 +97,29 @@ fn every_relative_link_resolves_to_a_file_and_anchor() {
     for f in site.files.iter().filter(|f| f.is_html()) {
         let html = std::str::from_utf8(&f.bytes).unwrap();
         for link in links(html) {
-            assert!(!link.starts_with('/'), "{}: root-absolute link {link}", f.path);
+            assert!(
+                !link.starts_with('/'),
+                "{}: root-absolute link {link}",
+                f.path
+            );
             if link.starts_with("http") || link.starts_with("mailto:") || link == "data:," {
                 continue;
             }
-            let target = if link.starts_with('#') { f.path.clone() } else { resolve(&f.path, &link) };
-            assert!(paths.contains(&target.as_str()), "{}: {link} → {target} does not exist", f.path);
+            let target = if link.starts_with('#') {
+                f.path.clone()
+            } else {
+                resolve(&f.path, &link)
+            };
+            assert!(
+                paths.contains(&target.as_str()),
+                "{}: {link} → {target} does not exist",
+                f.path
+            );
             if let Some((_, anchor)) = link.split_once('#') {
                 let target_html = &page(&site, &target);
                 assert!(
-                    target_html.contains(&format!("id={anchor}>")) || target_html.contains(&format!("id={anchor} "))
+                    target_html.contains(&format!("id={anchor}>"))
+                        || target_html.contains(&format!("id={anchor} "))
                         || target_html.contains(&format!("id=\"{anchor}\"")),
                     "{}: anchor #{anchor} missing in {target}",
                     f.path
@@ -103,8 +143,16 @@ fn language_switcher_lands_on_the_same_page() {
         let html = &page(&site, path);
         let depth = "../".repeat(path.matches('/').count());
         let href = format!("href={depth}{other}");
-        assert!(html.contains(&format!("{href} hreflang={other_lang} lang={other_lang}")), "{path}: switcher to {other}");
-        assert!(html.contains(&format!("<link {href} hreflang={other_lang} rel=alternate>")), "{path}: hreflang alternate");
+        assert!(
+            html.contains(&format!("{href} hreflang={other_lang} lang={other_lang}")),
+            "{path}: switcher to {other}"
+        );
+        assert!(
+            html.contains(&format!(
+                "<link {href} hreflang={other_lang} rel=alternate>"
+            )),
+            "{path}: hreflang alternate"
+        );
     }
 }
 
@@ -112,8 +160,16 @@ fn language_switcher_lands_on_the_same_page() {
 fn landing_page_links_both_languages_latest_report_and_archive() {
     let site = sample();
     let html = &page(&site, "index.html");
-    for target in ["sv/2021/index.html", "en/2021/index.html", "sv/index.html", "en/index.html"] {
-        assert!(html.contains(&format!("href={target}")), "landing links {target}");
+    for target in [
+        "sv/2021/index.html",
+        "en/2021/index.html",
+        "sv/index.html",
+        "en/index.html",
+    ] {
+        assert!(
+            html.contains(&format!("href={target}")),
+            "landing links {target}"
+        );
     }
     assert!(!html.contains("http-equiv"), "no redirect");
     assert!(html.contains("lang=en"), "English block marked as English");

@@ -36,12 +36,19 @@ const DEFAULT_CASES: u32 = 24;
 /// Runs `test` on inputs from `strategy`: one round from a fixed seed, or, with
 /// `FUZZ_SECONDS`, rounds with random seeds until the time is up. Panics with
 /// the smallest failing input found.
-fn fuzz<S>(name: &'static str, strategy: S, test: impl Fn(S::Value) -> Result<String, TestCaseError>)
-where
+fn fuzz<S>(
+    name: &'static str,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<String, TestCaseError>,
+) where
     S: Strategy,
     S::Value: std::fmt::Debug,
 {
-    let env = |key: &str| std::env::var(key).ok().and_then(|v| v.trim().parse::<u64>().ok());
+    let env = |key: &str| {
+        std::env::var(key)
+            .ok()
+            .and_then(|v| v.trim().parse::<u64>().ok())
+    };
     let cases = env("PROPTEST_CASES").map_or(DEFAULT_CASES, |n| n as u32);
     let budget = env("FUZZ_SECONDS").map(Duration::from_secs);
     let started = Instant::now();
@@ -56,7 +63,11 @@ where
     loop {
         let config = Config {
             cases,
-            rng_seed: if budget.is_some() { RngSeed::Random } else { RngSeed::Fixed(0x5EED) },
+            rng_seed: if budget.is_some() {
+                RngSeed::Random
+            } else {
+                RngSeed::Fixed(0x5EED)
+            },
             // Found failures are kept as explicit regression tests instead of seed files,
             // which break whenever a generator changes.
             failure_persistence: None,
@@ -75,12 +86,22 @@ where
         }
     }
     if budget.is_some() {
-        eprintln!("{name}: {} cases in {:.0?}, no failure; outcomes {:?}", rounds * u64::from(cases), started.elapsed(), outcomes.borrow());
+        eprintln!(
+            "{name}: {} cases in {:.0?}, no failure; outcomes {:?}",
+            rounds * u64::from(cases),
+            started.elapsed(),
+            outcomes.borrow()
+        );
     }
 }
 
 /// Writes `files` into a temporary site root and builds it in memory.
-fn build(files: &SiteFiles) -> (tempfile::TempDir, Result<summering::BuiltSite, summering::BuildError>) {
+fn build(
+    files: &SiteFiles,
+) -> (
+    tempfile::TempDir,
+    Result<summering::BuiltSite, summering::BuildError>,
+) {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir_all(dir.path().join("content")).unwrap();
     for (path, bytes) in &files.0 {
@@ -99,7 +120,10 @@ fn check_build(files: SiteFiles) -> Result<String, TestCaseError> {
     let (dir, result) = build(&files);
     match result {
         Ok(site) => {
-            prop_assert!(site.pages() >= 3, "a site that builds has a landing page and pages per language");
+            prop_assert!(
+                site.pages() >= 3,
+                "a site that builds has a landing page and pages per language"
+            );
             Ok("built".into())
         }
         Err(e) => {
@@ -114,38 +138,70 @@ fn check_build(files: SiteFiles) -> Result<String, TestCaseError> {
 
 fn check_error(err: &SiteError, files: &SiteFiles, root: &Path) -> TestCaseResult {
     let Some(file) = err.file() else {
-        return Err(TestCaseError::fail(format!("problem without a file: {err}")));
+        return Err(TestCaseError::fail(format!(
+            "problem without a file: {err}"
+        )));
     };
-    prop_assert!(err.help_text().is_some(), "problem without a help line: {err}");
-    let Some((line, col)) = err.line_col() else { return Ok(()) };
+    prop_assert!(
+        err.help_text().is_some(),
+        "problem without a help line: {err}"
+    );
+    let Some((line, col)) = err.line_col() else {
+        return Ok(());
+    };
     let Some(bytes) = files.0.get(file) else {
-        return Err(TestCaseError::fail(format!("{err}: a line and column in a file that was not written ({})", root.display())));
+        return Err(TestCaseError::fail(format!(
+            "{err}: a line and column in a file that was not written ({})",
+            root.display()
+        )));
     };
-    let text = std::str::from_utf8(bytes).map_err(|_| TestCaseError::fail(format!("{err}: a position in a file that is not text")))?;
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        TestCaseError::fail(format!("{err}: a position in a file that is not text"))
+    })?;
     let lines: Vec<&str> = text.split('\n').collect();
-    prop_assert!(line >= 1 && line <= lines.len(), "{err}: line {line} of a file with {} lines", lines.len());
+    prop_assert!(
+        line >= 1 && line <= lines.len(),
+        "{err}: line {line} of a file with {} lines",
+        lines.len()
+    );
     let width = lines[line - 1].chars().count();
-    prop_assert!(col >= 1 && col <= width + 1, "{err}: column {col} of a line {width} characters long");
+    prop_assert!(
+        col >= 1 && col <= width + 1,
+        "{err}: column {col} of a line {width} characters long"
+    );
     Ok(())
 }
 
 #[test]
 fn site_toml_never_panics() {
-    fuzz("site_toml", inputs::site_toml().prop_map(|t| SiteFiles::valid().with("content/site.toml", t)), check_build);
+    fuzz(
+        "site_toml",
+        inputs::site_toml().prop_map(|t| SiteFiles::valid().with("content/site.toml", t)),
+        check_build,
+    );
 }
 
 #[test]
 fn report_toml_never_panics() {
-    fuzz("report_toml", inputs::report_toml().prop_map(|t| SiteFiles::valid().with("content/2021/report.toml", t)), check_build);
+    fuzz(
+        "report_toml",
+        inputs::report_toml().prop_map(|t| SiteFiles::valid().with("content/2021/report.toml", t)),
+        check_build,
+    );
 }
 
 #[test]
 fn section_files_never_panic() {
-    let sections = proptest::collection::vec((inputs::section_name(), inputs::section_file()), 1..4);
+    let sections =
+        proptest::collection::vec((inputs::section_name(), inputs::section_file()), 1..4);
     fuzz(
         "section_files",
         sections.prop_map(|files| {
-            files.into_iter().fold(SiteFiles::valid(), |site, (name, text)| site.with(&format!("content/2021/{name}"), text))
+            files
+                .into_iter()
+                .fold(SiteFiles::valid(), |site, (name, text)| {
+                    site.with(&format!("content/2021/{name}"), text)
+                })
         }),
         check_build,
     );
@@ -156,7 +212,9 @@ fn chart_data_never_panics() {
     fuzz(
         "charts_toml",
         (inputs::charts_toml(), inputs::section_with_chart()).prop_map(|(charts, section)| {
-            SiteFiles::valid().with("content/2021/charts.toml", charts).with("content/2021/01-styrka.sv.md", section)
+            SiteFiles::valid()
+                .with("content/2021/charts.toml", charts)
+                .with("content/2021/01-styrka.sv.md", section)
         }),
         check_build,
     );
@@ -187,7 +245,10 @@ fn check_import(text: Vec<u8>) -> Result<String, TestCaseError> {
         },
         Err(e) => {
             prop_assert!(!e.errors.is_empty(), "a failed import must say why");
-            prop_assert!(e.errors.iter().all(|err| err.help_text().is_some()), "{e:?}");
+            prop_assert!(
+                e.errors.iter().all(|err| err.help_text().is_some()),
+                "{e:?}"
+            );
             Ok(format!("refused, {:?}", e.errors[0].kind()))
         }
     }
@@ -200,21 +261,53 @@ fn import_of_outline_text_never_panics() {
 
 #[test]
 fn markdown_bodies_never_panic() {
-    fuzz("markdown_body", inputs::section_body().prop_map(|t| SiteFiles::valid().with("content/2021/01-styrka.sv.md", t)), check_build);
+    fuzz(
+        "markdown_body",
+        inputs::section_body()
+            .prop_map(|t| SiteFiles::valid().with("content/2021/01-styrka.sv.md", t)),
+        check_build,
+    );
 }
 
 /// The compactor that replaces per-page minification (`summering::compact`)
 /// must never change what minify-html makes of a fragment.
 #[test]
 fn compacted_html_means_what_the_original_means() {
-    fuzz("compact", (inputs::html_fragment(), proptest::collection::vec(inputs::html_fragment(), 0..3)), |(first, rest)| {
-        let html = std::iter::once(first).chain(rest).collect::<Vec<_>>().join("\n");
-        let compact = summering::compact::fragment(&html);
-        let page = |body: &str| format!("<!doctype html><html lang=sv><head><title>t</title></head><body><div>{body}</div></body></html>");
-        let (ours, theirs) = (crate::common::normalised(page(&compact).as_bytes()), crate::common::normalised(page(&html).as_bytes()));
-        prop_assert_eq!(&ours, &theirs, "fragment: {:?}\ncompacted: {:?}", html, compact);
-        Ok(if compact.len() < html.len() { "smaller".into() } else { "same size".into() })
-    });
+    fuzz(
+        "compact",
+        (
+            inputs::html_fragment(),
+            proptest::collection::vec(inputs::html_fragment(), 0..3),
+        ),
+        |(first, rest)| {
+            let html = std::iter::once(first)
+                .chain(rest)
+                .collect::<Vec<_>>()
+                .join("\n");
+            let compact = summering::compact::fragment(&html);
+            let page = |body: &str| {
+                format!(
+                    "<!doctype html><html lang=sv><head><title>t</title></head><body><div>{body}</div></body></html>"
+                )
+            };
+            let (ours, theirs) = (
+                crate::common::normalised(page(&compact).as_bytes()),
+                crate::common::normalised(page(&html).as_bytes()),
+            );
+            prop_assert_eq!(
+                &ours,
+                &theirs,
+                "fragment: {:?}\ncompacted: {:?}",
+                html,
+                compact
+            );
+            Ok(if compact.len() < html.len() {
+                "smaller".into()
+            } else {
+                "same size".into()
+            })
+        },
+    );
 }
 
 #[test]
@@ -226,7 +319,13 @@ fn whole_sites_never_panic() {
 fn the_valid_base_site_builds() {
     // Guards the generators: if the base were broken, every case would only test one error path.
     let (_dir, result) = build(&SiteFiles::valid());
-    assert!(result.is_ok(), "{:?}", result.err().map(|e| e.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()));
+    assert!(
+        result.is_ok(),
+        "{:?}",
+        result
+            .err()
+            .map(|e| e.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>())
+    );
 }
 
 // Fixed inputs: edge cases worth running every time, and crash inputs found by
@@ -243,6 +342,8 @@ fn regression(files: SiteFiles) {
 fn edge_cases_empty_bom_only_and_missing_files() {
     regression(SiteFiles::valid().with("content/site.toml", b"\xef\xbb\xbf".to_vec()));
     regression(SiteFiles::valid().with("content/2021/report.toml", Vec::new()));
-    regression(SiteFiles::valid().with("content/2021/01-styrka.sv.md", b"\xef\xbb\xbf+++".to_vec()));
+    regression(
+        SiteFiles::valid().with("content/2021/01-styrka.sv.md", b"\xef\xbb\xbf+++".to_vec()),
+    );
     regression(SiteFiles::valid().without("content/site.toml"));
 }

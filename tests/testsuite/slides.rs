@@ -3,7 +3,9 @@
 
 use summering::{ErrorKind, WarningKind};
 
-use crate::common::{build, build_ok, copy_fixture, fixture, links, page, resolve, sample, visible_text, write};
+use crate::common::{
+    build, build_ok, copy_fixture, fixture, links, page, resolve, sample, visible_text, write,
+};
 
 /// The class lists of the slide roots of a deck page (elements whose class list holds `slide`).
 fn slide_roots(html: &str) -> Vec<String> {
@@ -13,7 +15,10 @@ fn slide_roots(html: &str) -> Vec<String> {
         rest = &rest[i + "class=".len()..];
         let value = match rest.chars().next() {
             Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-            _ => rest.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or(""),
+            _ => rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
         };
         if value.split_whitespace().any(|c| c == "slide") {
             out.push(value.to_string());
@@ -36,7 +41,10 @@ fn every_report_has_a_deck_and_a_handout_in_every_language() {
     for lang in ["sv", "en"] {
         for file in ["index.html", "handout.html"] {
             let html = &page(&site, &format!("{lang}/2021/slides/{file}"));
-            assert!(html.contains(&format!("<html lang={lang}>")), "{lang}/{file}");
+            assert!(
+                html.contains(&format!("<html lang={lang}>")),
+                "{lang}/{file}"
+            );
         }
     }
     assert!(site.files.iter().any(|f| f.path == "assets/slides.css"));
@@ -55,12 +63,27 @@ fn the_sample_deck_is_title_sections_closing_in_order() {
     assert!(roots[1..7].iter().all(|c| c.contains("slide--section")));
     assert!(roots[7].contains("slide--closing"));
     let text = visible_text(html);
-    let order = ["NOSAM summering 2021", "Välfungerande struktur", "Viljan att samverka", "Närvaro vid NOSAM-möten", "Aktuella frågor", "Utvecklingsområde", "Framåt", "Ett samarbete värt att satsa på"];
-    let positions: Vec<usize> = order.iter().map(|t| text.find(t).unwrap_or_else(|| panic!("{t} missing"))).collect();
+    let order = [
+        "NOSAM summering 2021",
+        "Välfungerande struktur",
+        "Viljan att samverka",
+        "Närvaro vid NOSAM-möten",
+        "Aktuella frågor",
+        "Utvecklingsområde",
+        "Framåt",
+        "Ett samarbete värt att satsa på",
+    ];
+    let positions: Vec<usize> = order
+        .iter()
+        .map(|t| text.find(t).unwrap_or_else(|| panic!("{t} missing")))
+        .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
     // Slides are named for assistive technology; deep links #1…#8 have a target.
     for n in 1..=8 {
-        assert!(html.contains(&format!("aria-label=\"Bild {n} av 8\"")), "label of slide {n}");
+        assert!(
+            html.contains(&format!("aria-label=\"Bild {n} av 8\"")),
+            "label of slide {n}"
+        );
         assert!(html.contains(&format!("id={n}>")), "target of #{n}");
     }
 }
@@ -69,7 +92,10 @@ fn the_sample_deck_is_title_sections_closing_in_order() {
 fn the_nine_point_development_slide_fits_on_one_readable_slide() {
     let built = sample();
     assert!(
-        !built.warnings.iter().any(|w| matches!(w.kind, WarningKind::SlideSplit | WarningKind::SlideItemSplit)),
+        !built.warnings.iter().any(|w| matches!(
+            w.kind,
+            WarningKind::SlideSplit | WarningKind::SlideItemSplit
+        )),
         "{:?}",
         built.warnings
     );
@@ -91,7 +117,12 @@ fn report_and_deck_link_to_each_other_and_to_the_handout() {
         let report = format!("{lang}/2021/index.html");
         let deck = format!("{lang}/2021/slides/index.html");
         let handout = format!("{lang}/2021/slides/handout.html");
-        let targets = |from: &str| links(&page(&site, from)).iter().map(|l| resolve(from, l)).collect::<Vec<_>>();
+        let targets = |from: &str| {
+            links(&page(&site, from))
+                .iter()
+                .map(|l| resolve(from, l))
+                .collect::<Vec<_>>()
+        };
         assert!(targets(&report).contains(&deck), "{report} → deck");
         assert!(targets(&deck).contains(&report), "deck → {report}");
         assert!(targets(&deck).contains(&handout), "deck → handout");
@@ -102,7 +133,10 @@ fn report_and_deck_link_to_each_other_and_to_the_handout() {
                 assert!(!l.starts_with('/') && !l.contains("://"), "{from}: {l}");
                 if !l.starts_with('#') {
                     let target = resolve(from, &l);
-                    assert!(site.files.iter().any(|f| f.path == target), "{from}: broken link {l}");
+                    assert!(
+                        site.files.iter().any(|f| f.path == target),
+                        "{from}: broken link {l}"
+                    );
                 }
             }
         }
@@ -114,14 +148,32 @@ fn a_long_section_is_split_with_warnings_and_loses_no_words() {
     let built = build_ok(&fixture("long-section"));
     for (lang, cont) in [("sv", "(forts.)"), ("en", "(cont.)")] {
         let file = format!("content/2020/01-manga-punkter.{lang}.md");
-        let kinds: Vec<_> = built.warnings.iter().filter(|w| w.file == file).map(|w| w.kind).collect();
-        assert!(kinds.contains(&WarningKind::SlideSplit), "{lang}: {kinds:?}");
-        assert!(kinds.contains(&WarningKind::SlideItemSplit), "{lang}: {kinds:?}");
+        let kinds: Vec<_> = built
+            .warnings
+            .iter()
+            .filter(|w| w.file == file)
+            .map(|w| w.kind)
+            .collect();
+        assert!(
+            kinds.contains(&WarningKind::SlideSplit),
+            "{lang}: {kinds:?}"
+        );
+        assert!(
+            kinds.contains(&WarningKind::SlideItemSplit),
+            "{lang}: {kinds:?}"
+        );
         let html = &page(&built, &format!("{lang}/2020/slides/index.html"));
         let roots = slide_roots(html);
-        let parts = roots.iter().filter(|c| c.contains("slide--kind-strength")).count();
+        let parts = roots
+            .iter()
+            .filter(|c| c.contains("slide--kind-strength"))
+            .count();
         assert!(parts >= 3, "{lang}: {parts} slides for the long section");
-        assert_eq!(html.matches(cont).count(), parts - 1, "{lang}: every continuation is marked");
+        assert_eq!(
+            html.matches(cont).count(),
+            parts - 1,
+            "{lang}: every continuation is marked"
+        );
         // Split at item boundaries (or inside the one huge point): every point and every
         // sentence of the 400-word point is on exactly one slide.
         let text = visible_text(html);
@@ -143,16 +195,29 @@ fn speaker_notes_are_in_the_deck_and_handout_but_never_on_the_report_page() {
     let built = build_ok(&fixture("long-section"));
     let notes = "Testtext: talarmanus för den långa sektionen";
     let report = &page(&built, "sv/2020/index.html");
-    assert!(!report.contains(notes) && !report.contains("???"), "notes leaked onto the report page");
-    assert!(report.contains("Testtext: punkt 20"), "the section text is still there");
+    assert!(
+        !report.contains(notes) && !report.contains("???"),
+        "notes leaked onto the report page"
+    );
+    assert!(
+        report.contains("Testtext: punkt 20"),
+        "the section text is still there"
+    );
     let deck = &page(&built, "sv/2020/slides/index.html");
-    assert_eq!(deck.matches(notes).count(), 1, "once, on the section's first slide");
+    assert_eq!(
+        deck.matches(notes).count(),
+        1,
+        "once, on the section's first slide"
+    );
     // In the deck the notes sit outside the slide root, in a disclosure the print style hides.
     let notes_at = deck.find(notes).unwrap();
     let details_at = deck[..notes_at].rfind("<details").unwrap();
     assert!(deck[details_at..].starts_with("<details class=slide-notes"));
     assert!(&page(&built, "sv/2020/slides/handout.html").contains(notes));
-    assert!(&page(&built, "en/2020/slides/index.html").contains("Test text: speaker notes for the long section"));
+    assert!(
+        &page(&built, "en/2020/slides/index.html")
+            .contains("Test text: speaker notes for the long section")
+    );
 }
 
 fn section(kind: &str, title: &str, body: &str) -> String {
@@ -162,9 +227,17 @@ fn section(kind: &str, title: &str, body: &str) -> String {
 #[test]
 fn notes_marker_in_the_front_matter_is_an_error_at_its_line() {
     let dir = copy_fixture("minimal");
-    write(dir.path(), "content/2020/01-styrka.sv.md", "+++\nkind = \"strength\"\n???\ntitle = \"Testtext\"\n+++\n- a\n");
+    write(
+        dir.path(),
+        "content/2020/01-styrka.sv.md",
+        "+++\nkind = \"strength\"\n???\ntitle = \"Testtext\"\n+++\n- a\n",
+    );
     let e = build(dir.path()).unwrap_err();
-    let err = e.errors.iter().find(|e| e.kind() == ErrorKind::NotesMarker).expect("NotesMarker");
+    let err = e
+        .errors
+        .iter()
+        .find(|e| e.kind() == ErrorKind::NotesMarker)
+        .expect("NotesMarker");
     assert_eq!(err.file(), Some("content/2020/01-styrka.sv.md"));
     assert_eq!(err.line_col(), Some((3, 1)));
 }
@@ -172,10 +245,27 @@ fn notes_marker_in_the_front_matter_is_an_error_at_its_line() {
 #[test]
 fn a_second_notes_marker_and_a_marker_with_text_are_errors() {
     let dir = copy_fixture("minimal");
-    write(dir.path(), "content/2020/01-styrka.sv.md", &section("strength", "Testtext", "\n- a\n\n???\nNotes.\n\n???\nMore.\n"));
-    write(dir.path(), "content/2020/02-framat.sv.md", &section("way-forward", "Testtext", "\n- a\n\n??? Anteckningar\n"));
+    write(
+        dir.path(),
+        "content/2020/01-styrka.sv.md",
+        &section(
+            "strength",
+            "Testtext",
+            "\n- a\n\n???\nNotes.\n\n???\nMore.\n",
+        ),
+    );
+    write(
+        dir.path(),
+        "content/2020/02-framat.sv.md",
+        &section("way-forward", "Testtext", "\n- a\n\n??? Anteckningar\n"),
+    );
     let e = build(dir.path()).unwrap_err();
-    let at: Vec<_> = e.errors.iter().filter(|e| e.kind() == ErrorKind::NotesMarker).map(|e| (e.file().unwrap().to_string(), e.line_col())).collect();
+    let at: Vec<_> = e
+        .errors
+        .iter()
+        .filter(|e| e.kind() == ErrorKind::NotesMarker)
+        .map(|e| (e.file().unwrap().to_string(), e.line_col()))
+        .collect();
     assert_eq!(
         at,
         [
@@ -188,11 +278,34 @@ fn a_second_notes_marker_and_a_marker_with_text_are_errors() {
 #[test]
 fn an_empty_section_is_a_warning_and_a_title_only_slide() {
     let dir = copy_fixture("minimal");
-    write(dir.path(), "content/2020/01-styrka.sv.md", &section("strength", "Testtext: tom", "\n"));
-    write(dir.path(), "content/2020/02-framat.sv.md", &section("way-forward", "Testtext: bara manus", "\n???\nBara talarmanus.\n"));
+    write(
+        dir.path(),
+        "content/2020/01-styrka.sv.md",
+        &section("strength", "Testtext: tom", "\n"),
+    );
+    write(
+        dir.path(),
+        "content/2020/02-framat.sv.md",
+        &section(
+            "way-forward",
+            "Testtext: bara manus",
+            "\n???\nBara talarmanus.\n",
+        ),
+    );
     let built = build_ok(dir.path());
-    let empty: Vec<_> = built.warnings.iter().filter(|w| w.kind == WarningKind::EmptySection).map(|w| w.file.as_str()).collect();
-    assert_eq!(empty, ["content/2020/01-styrka.sv.md", "content/2020/02-framat.sv.md"]);
+    let empty: Vec<_> = built
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::EmptySection)
+        .map(|w| w.file.as_str())
+        .collect();
+    assert_eq!(
+        empty,
+        [
+            "content/2020/01-styrka.sv.md",
+            "content/2020/02-framat.sv.md"
+        ]
+    );
     let deck = &page(&built, "sv/2020/slides/index.html");
     assert_eq!(slide_roots(deck).len(), 4, "title, two sections, closing");
     assert!(deck.contains("Testtext: tom") && deck.contains("Bara talarmanus."));
@@ -202,9 +315,17 @@ fn an_empty_section_is_a_warning_and_a_title_only_slide() {
 fn a_block_that_cannot_be_divided_is_an_error_at_its_line() {
     let dir = copy_fixture("minimal");
     let code = format!("\nIntro.\n\n```\n{}```\n", "kodrad\n".repeat(60));
-    write(dir.path(), "content/2020/01-styrka.sv.md", &section("strength", "Testtext", &code));
+    write(
+        dir.path(),
+        "content/2020/01-styrka.sv.md",
+        &section("strength", "Testtext", &code),
+    );
     let e = build(dir.path()).unwrap_err();
-    let err = e.errors.iter().find(|e| e.kind() == ErrorKind::SlideTooFull).expect("SlideTooFull");
+    let err = e
+        .errors
+        .iter()
+        .find(|e| e.kind() == ErrorKind::SlideTooFull)
+        .expect("SlideTooFull");
     assert_eq!(err.file(), Some("content/2020/01-styrka.sv.md"));
     assert_eq!(err.line_col(), Some((8, 1)), "points at the ``` line");
     assert!(err.help_text().is_some());
@@ -220,7 +341,11 @@ fn a_title_too_long_for_the_title_slide_is_an_error_naming_report_toml() {
         &format!("title = {{ sv = \"{title}\", en = \"Test\" }}\npublished = 2020-12-31\n"),
     );
     let e = build(dir.path()).unwrap_err();
-    let err = e.errors.iter().find(|e| e.kind() == ErrorKind::SlideTooFull).expect("SlideTooFull");
+    let err = e
+        .errors
+        .iter()
+        .find(|e| e.kind() == ErrorKind::SlideTooFull)
+        .expect("SlideTooFull");
     assert_eq!(err.file(), Some("content/2020/report.toml"));
 }
 
@@ -229,5 +354,8 @@ fn an_untranslated_section_is_marked_on_the_slide_and_in_its_language() {
     let built = build_ok(&fixture("fallback"));
     let deck = &page(&built, "en/2020/slides/index.html");
     assert!(deck.contains("Not translated"));
-    assert!(deck.contains("lang=sv"), "the Swedish text is marked as Swedish");
+    assert!(
+        deck.contains("lang=sv"),
+        "the Swedish text is marked as Swedish"
+    );
 }

@@ -5,9 +5,39 @@
 use crate::common::{build_ok, fixture};
 
 const BLOCK_TAGS: &[&str] = &[
-    "<head", "<body", "<header", "<footer", "<main", "<nav", "<section", "<article", "<div", "<p", "<h1", "<h2",
-    "<h3", "<h4", "<ul", "<ol", "<li", "<table", "<tr", "<figure", "<figcaption", "<details", "<summary",
-    "<meta", "<link", "<title", "<script", "<svg", "</ul", "</ol", "</section", "</article", "</main",
+    "<head",
+    "<body",
+    "<header",
+    "<footer",
+    "<main",
+    "<nav",
+    "<section",
+    "<article",
+    "<div",
+    "<p",
+    "<h1",
+    "<h2",
+    "<h3",
+    "<h4",
+    "<ul",
+    "<ol",
+    "<li",
+    "<table",
+    "<tr",
+    "<figure",
+    "<figcaption",
+    "<details",
+    "<summary",
+    "<meta",
+    "<link",
+    "<title",
+    "<script",
+    "<svg",
+    "</ul",
+    "</ol",
+    "</section",
+    "</article",
+    "</main",
     "</body",
 ];
 
@@ -18,9 +48,9 @@ fn readable(html: &str) -> String {
     while let Some(i) = rest[1..].find('<').map(|i| i + 1) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let starts_block = BLOCK_TAGS.iter().any(|t| {
-            rest.starts_with(t) && rest[t.len()..].starts_with([' ', '>', '/'])
-        });
+        let starts_block = BLOCK_TAGS
+            .iter()
+            .any(|t| rest.starts_with(t) && rest[t.len()..].starts_with([' ', '>', '/']));
         if starts_block {
             out.push('\n');
         }
@@ -35,14 +65,24 @@ fn every_page_of_the_two_year_site() {
     let mut pages = 0;
     for f in site.files.iter().filter(|f| f.is_html()) {
         let html = std::str::from_utf8(&f.bytes).unwrap();
-        let name = f.path.replace('/', "__").trim_end_matches(".html").to_string();
+        let name = f
+            .path
+            .replace('/', "__")
+            .trim_end_matches(".html")
+            .to_string();
         insta::assert_snapshot!(name, readable(html));
         pages += 1;
     }
-    assert_eq!(pages, 15, "landing, 2 archives, and per language and year a report, a deck and a handout");
+    assert_eq!(
+        pages, 15,
+        "landing, 2 archives, and per language and year a report, a deck and a handout"
+    );
 }
 
 #[test]
 fn readable_splits_blocks_only() {
-    assert_eq!(readable("<ul><li>a <em>b</em></li></ul>"), "<ul>\n<li>a <em>b</em></li>\n</ul>");
+    assert_eq!(
+        readable("<ul><li>a <em>b</em></li></ul>"),
+        "<ul>\n<li>a <em>b</em></li>\n</ul>"
+    );
 }

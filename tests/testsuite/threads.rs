@@ -13,7 +13,11 @@ use crate::common::{copy_fixture, repo_root};
 /// to `threads`, or unset for rayon's default (one thread per core).
 fn build_with(root: &Path, out: &Path, threads: Option<&str>) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_summering"));
-    cmd.args(["build", "--root"]).arg(root).arg("--output").arg(out).env_remove("SOURCE_DATE_EPOCH");
+    cmd.args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .env_remove("SOURCE_DATE_EPOCH");
     match threads {
         Some(n) => cmd.env("RAYON_NUM_THREADS", n),
         None => cmd.env_remove("RAYON_NUM_THREADS"),
@@ -35,7 +39,11 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             if path.is_dir() {
                 walk(base, &path, out);
             } else {
-                let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(base)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.insert(rel, fs::read(&path).unwrap());
             }
         }
@@ -51,10 +59,21 @@ fn assert_same_with_one_thread_and_default(root: &Path) {
     build_with(root, &one, Some("1"));
     build_with(root, &default, None);
     let (a, b) = (snapshot(&one), snapshot(&default));
-    assert!(a.keys().any(|p| p.ends_with(".html")), "no pages built from {}", root.display());
-    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "different files");
+    assert!(
+        a.keys().any(|p| p.ends_with(".html")),
+        "no pages built from {}",
+        root.display()
+    );
+    assert_eq!(
+        a.keys().collect::<Vec<_>>(),
+        b.keys().collect::<Vec<_>>(),
+        "different files"
+    );
     for (path, bytes) in &a {
-        assert!(bytes == &b[path], "{path} differs between 1 thread and the default pool");
+        assert!(
+            bytes == &b[path],
+            "{path} differs between 1 thread and the default pool"
+        );
     }
 }
 
@@ -74,7 +93,9 @@ fn many_years_are_the_same_with_one_thread() {
         fs::create_dir_all(&to).unwrap();
         for entry in fs::read_dir(content.join("2021")).unwrap() {
             let entry = entry.unwrap();
-            let text = fs::read_to_string(entry.path()).unwrap().replace("2021", &year.to_string());
+            let text = fs::read_to_string(entry.path())
+                .unwrap()
+                .replace("2021", &year.to_string());
             fs::write(to.join(entry.file_name()), text).unwrap();
         }
     }

@@ -9,20 +9,28 @@ fn untranslated_section_is_shown_in_swedish_with_a_notice_and_a_warning() {
     let site = build_ok(&fixture("fallback"));
     let en = &page(&site, "en/2020/index.html");
     // The section element carries lang="sv"; the notice itself is in English.
-    let start = en.find("id=framat").expect("the fallback section is on the English page");
+    let start = en
+        .find("id=framat")
+        .expect("the fallback section is on the English page");
     let section = &en[en[..start].rfind("<section").unwrap()..];
     let section = &section[..section.find("</section>").unwrap()];
     assert!(section.contains("lang=sv"), "{section}");
     assert!(section.contains("lang=en>Not translated yet"), "{section}");
     let sv = &page(&site, "sv/2020/index.html");
-    assert!(!sv.contains("notice--untranslated"), "the Swedish page has no notice");
+    assert!(
+        !sv.contains("notice--untranslated"),
+        "the Swedish page has no notice"
+    );
     let warning = site
         .warnings
         .iter()
         .find(|w| w.kind == WarningKind::MissingTranslation)
         .expect("a warning about the missing translation");
     assert!(warning.file.ends_with("02-framat.sv.md"), "{warning:?}");
-    assert!(warning.message.contains("02-framat.en.md"), "the warning names the file to write: {warning:?}");
+    assert!(
+        warning.message.contains("02-framat.en.md"),
+        "the warning names the file to write: {warning:?}"
+    );
 }
 
 #[test]

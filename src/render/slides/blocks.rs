@@ -85,7 +85,10 @@ impl<'a> Units<'a> {
         let mut open: Option<(usize, bool)> = None;
         for unit in units {
             let events = &self.events[unit.events.clone()?];
-            if events.iter().any(|e| matches!(e, Event::Start(Tag::HtmlBlock | Tag::CodeBlock(_)))) {
+            if events
+                .iter()
+                .any(|e| matches!(e, Event::Start(Tag::HtmlBlock | Tag::CodeBlock(_))))
+            {
                 return None;
             }
             if open.map(|(list, _)| list) != unit.list {
@@ -174,7 +177,11 @@ pub fn units(md: &str) -> Units<'_> {
                     (Tag::List(_), 0) => in_list = true,
                     (Tag::FootnoteDefinition(label), 0) => {
                         owner = Some((Owner::Footnote(out.footnotes.len()), depth));
-                        out.footnotes.push((label.to_string(), md[range.clone()].trim_end().to_string(), i..i));
+                        out.footnotes.push((
+                            label.to_string(),
+                            md[range.clone()].trim_end().to_string(),
+                            i..i,
+                        ));
                     }
                     (Tag::Item, 1) if in_list => {
                         owner = Some((Owner::Unit(out.units.len()), depth));
@@ -206,7 +213,11 @@ pub fn units(md: &str) -> Units<'_> {
     }
     out.events = events.into_iter().map(|(event, _)| event).collect();
     link_defs.sort_by_key(|r| r.start);
-    out.link_defs = link_defs.into_iter().map(|r| md[r].trim_end().to_string()).collect::<Vec<_>>().join("\n");
+    out.link_defs = link_defs
+        .into_iter()
+        .map(|r| md[r].trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
     out
 }
 
@@ -252,29 +263,33 @@ pub fn split_points(md: &str) -> SplitPoints {
             is_item.get_or_insert(matches!(tag, Tag::List(_)));
         }
         match event {
-            Event::Start(tag) => {
-                match tag {
-                    Tag::Paragraph => blocks.push(Block::Paragraph),
-                    Tag::List(_) => blocks.push(Block::List),
-                    Tag::Item => {
-                        if blocks == [Block::List, Block::Item, Block::List] {
-                            out.sub_items.push(line_start(md, range.start));
-                        }
-                        blocks.push(Block::Item);
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => blocks.push(Block::Paragraph),
+                Tag::List(_) => blocks.push(Block::List),
+                Tag::Item => {
+                    if blocks == [Block::List, Block::Item, Block::List] {
+                        out.sub_items.push(line_start(md, range.start));
                     }
-                    Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. } => {
-                        if inline == 0 && own_text(&blocks) {
-                            collect_gaps(md, range.start..range.start + 1, &mut out);
-                        }
-                        inline += 1;
-                    }
-                    _ => blocks.push(Block::Other),
+                    blocks.push(Block::Item);
                 }
-            }
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Link { .. }
+                | Tag::Image { .. } => {
+                    if inline == 0 && own_text(&blocks) {
+                        collect_gaps(md, range.start..range.start + 1, &mut out);
+                    }
+                    inline += 1;
+                }
+                _ => blocks.push(Block::Other),
+            },
             Event::End(end) => match end {
-                TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image => {
-                    inline = inline.saturating_sub(1)
-                }
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Link
+                | TagEnd::Image => inline = inline.saturating_sub(1),
                 _ => {
                     blocks.pop();
                 }
@@ -286,7 +301,11 @@ pub fn split_points(md: &str) -> SplitPoints {
         }
     }
     // A piece must keep some of the unit's own text, so the rest always gets shorter.
-    let content = if is_item == Some(true) { item_marker(md).len() } else { md.len() - md.trim_start().len() };
+    let content = if is_item == Some(true) {
+        item_marker(md).len()
+    } else {
+        md.len() - md.trim_start().len()
+    };
     out.sub_items.retain(|&p| p > content);
     for v in [&mut out.sentences, &mut out.words] {
         v.retain(|&p| p > content && p < md.len() && !starts_block(&md[p..]));
@@ -309,7 +328,12 @@ enum Block {
 /// Text that belongs to the unit itself: a top-level paragraph, or the text of the
 /// top-level list item (tight or loose), not of its sub-items.
 fn own_text(blocks: &[Block]) -> bool {
-    matches!(blocks, [Block::Paragraph] | [Block::List, Block::Item] | [Block::List, Block::Item, Block::Paragraph])
+    matches!(
+        blocks,
+        [Block::Paragraph]
+            | [Block::List, Block::Item]
+            | [Block::List, Block::Item, Block::Paragraph]
+    )
 }
 
 fn collect_gaps(md: &str, range: Range<usize>, out: &mut SplitPoints) {
@@ -319,7 +343,9 @@ fn collect_gaps(md: &str, range: Range<usize>, out: &mut SplitPoints) {
             continue;
         }
         out.words.push(at);
-        let before = md[..at].trim_end().trim_end_matches(['*', '_', '~', ')', '"', '\'', '”', '’', '»']);
+        let before = md[..at]
+            .trim_end()
+            .trim_end_matches(['*', '_', '~', ')', '"', '\'', '”', '’', '»']);
         if before.ends_with(['.', '!', '?', '…']) {
             out.sentences.push(at);
         }
@@ -358,7 +384,11 @@ pub fn item_marker(md: &str) -> &str {
         Some('-' | '+' | '*') => 1,
         _ => rest.chars().take_while(char::is_ascii_digit).count() + 1,
     };
-    let spaces = rest[mark.min(rest.len())..].chars().take_while(|c| *c == ' ').count().clamp(1, 4);
+    let spaces = rest[mark.min(rest.len())..]
+        .chars()
+        .take_while(|c| *c == ' ')
+        .count()
+        .clamp(1, 4);
     &md[..(lead + mark + spaces).min(md.len())]
 }
 
@@ -370,7 +400,11 @@ mod tests {
     fn top_level_items_and_blocks_are_units() {
         let md = "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n1. c\n2. d\n";
         let u = units(md);
-        let texts: Vec<_> = u.units.iter().map(|u| (u.markdown.as_str(), u.list)).collect();
+        let texts: Vec<_> = u
+            .units
+            .iter()
+            .map(|u| (u.markdown.as_str(), u.list))
+            .collect();
         assert_eq!(
             texts,
             [
@@ -390,7 +424,11 @@ mod tests {
         let md = "Text[^1] and [a link][x].\n\n[^1]: The note.\n\n[x]: https://example.org\n";
         let u = units(md);
         assert_eq!(u.units.len(), 1);
-        let notes: Vec<_> = u.footnotes.iter().map(|(label, text, _)| (label.as_str(), text.as_str())).collect();
+        let notes: Vec<_> = u
+            .footnotes
+            .iter()
+            .map(|(label, text, _)| (label.as_str(), text.as_str()))
+            .collect();
         assert_eq!(notes, [("1", "[^1]: The note.")]);
         assert_eq!(u.link_defs, "[x]: https://example.org");
     }
@@ -411,8 +449,17 @@ mod tests {
     fn sub_items_are_split_points_but_their_text_is_not() {
         let md = "- Top text\n  - sub one. Sub two\n  - sub three\n";
         let p = split_points(md);
-        assert_eq!(p.sub_items, [md.find("  - sub one").unwrap(), md.find("  - sub three").unwrap()]);
-        assert!(p.words.iter().all(|&w| w < md.find("  - sub").unwrap()), "{p:?}");
+        assert_eq!(
+            p.sub_items,
+            [
+                md.find("  - sub one").unwrap(),
+                md.find("  - sub three").unwrap()
+            ]
+        );
+        assert!(
+            p.words.iter().all(|&w| w < md.find("  - sub").unwrap()),
+            "{p:?}"
+        );
     }
 
     #[test]

@@ -5,12 +5,12 @@ use serde::Serialize;
 use super::fit;
 use super::plan::{Deck, title_organisation};
 use crate::diagnostics::SiteError;
-use crate::render::splice::Splices;
-use crate::render::{Theme, figures};
 use crate::lang::Lang;
 use crate::model::{Report, Site};
 use crate::render::context::Text;
+use crate::render::splice::Splices;
 use crate::render::strings::UiStrings;
+use crate::render::{Theme, figures};
 
 /// A deck or handout page.
 #[derive(Debug, Clone, Serialize)]
@@ -132,7 +132,10 @@ pub fn deck_page<'a>(
         cover: Some(CoverView {
             organisation: title_organisation(site, report, lang).map(|_| organisation.clone()),
             title: Text::from_resolved(report.title.resolve(lang), lang),
-            subtitle: report.subtitle.as_ref().map(|s| Text::from_resolved(s.resolve(lang), lang)),
+            subtitle: report
+                .subtitle
+                .as_ref()
+                .map(|s| Text::from_resolved(s.resolve(lang), lang)),
             year: report.year.get(),
         }),
         section: None,
@@ -167,13 +170,17 @@ pub fn deck_page<'a>(
                     .notes
                     .as_ref()
                     .filter(|_| part.index == 0)
-                    .map(|html| NotesView { html: html.as_str(), lang: fallback }),
+                    .map(|html| NotesView {
+                        html: html.as_str(),
+                        lang: fallback,
+                    }),
             });
         }
         let size = parts.first().map_or(fit::SIZES[0], |p| p.size);
         for chart in section.charts.iter().filter_map(|id| report.chart(id)) {
             let n = slides.len() + 1;
-            let (html, caption) = figures::for_slide(chart, lang, &format!("slide-{n}"), theme, splices)?;
+            let (html, caption) =
+                figures::for_slide(chart, lang, &format!("slide-{n}"), theme, splices)?;
             let chart_title = chart.title.resolve(lang);
             slides.push(SlideView {
                 number: n,

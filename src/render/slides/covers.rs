@@ -16,7 +16,10 @@ pub const ORG: (f32, f32) = (26.0, 24.0);
 pub const YEAR: f32 = 32.0;
 
 fn inner() -> (f32, f32) {
-    (SLIDE.0 - 2.0 * COVER_PAD, (SLIDE.1 - 2.0 * COVER_PAD) * SAFETY)
+    (
+        SLIDE.0 - 2.0 * COVER_PAD,
+        (SLIDE.1 - 2.0 * COVER_PAD) * SAFETY,
+    )
 }
 
 fn text(text: &str, size: f32, line: f32, bold: bool) -> f32 {
@@ -45,7 +48,9 @@ pub fn subtitle_size(title: f32) -> f32 {
 /// Layout: the statement (bold, line height 1.2), a 40 px gap, the organisation.
 pub fn closing_size(statement: &str, organisation: Option<&str>) -> Option<f32> {
     let org = organisation.map_or(0.0, |o| text(o, ORG.0, 1.3, true) + 40.0);
-    CLOSING_SIZES.into_iter().find(|&s| text(statement, s, 1.2, true) + org <= inner().1)
+    CLOSING_SIZES
+        .into_iter()
+        .find(|&s| text(statement, s, 1.2, true) + org <= inner().1)
 }
 
 #[cfg(test)]
@@ -54,8 +59,21 @@ mod tests {
 
     #[test]
     fn short_titles_get_the_largest_size() {
-        assert_eq!(title_size(Some("Kommun och sjukvård"), "NOSAM summering 2021", Some("Samverkan")), Some(72.0));
-        assert_eq!(closing_size("Ett samarbete värt att satsa på", Some("Kommun och sjukvård")), Some(64.0));
+        assert_eq!(
+            title_size(
+                Some("Kommun och sjukvård"),
+                "NOSAM summering 2021",
+                Some("Samverkan")
+            ),
+            Some(72.0)
+        );
+        assert_eq!(
+            closing_size(
+                "Ett samarbete värt att satsa på",
+                Some("Kommun och sjukvård")
+            ),
+            Some(64.0)
+        );
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub fn body_width() -> f32 {
 /// The height available to the body of a slide with this title.
 pub fn body_capacity(title: &str) -> f32 {
     let lines = measure::plain_lines(title, body_width(), TITLE.0, true) as f32;
-    (SLIDE.1 - PAD.1 - PAD.2 - KIND_LINE.0 - KIND_LINE.1 - lines * TITLE.0 * TITLE.1 - TITLE.2) * SAFETY
+    (SLIDE.1 - PAD.1 - PAD.2 - KIND_LINE.0 - KIND_LINE.1 - lines * TITLE.0 * TITLE.1 - TITLE.2)
+        * SAFETY
 }
 
 /// A unit with its measured height at every size in [`SIZES`].
@@ -87,13 +88,24 @@ pub struct TooFull {
 
 /// Fits a section's Markdown onto one or more slides titled `title` and
 /// `continued_title` (the title with "(forts.)").
-pub fn fit_section<'a>(md: &'a str, title: &str, continued_title: &str) -> Result<SectionFit<'a>, TooFull> {
+pub fn fit_section<'a>(
+    md: &'a str,
+    title: &str,
+    continued_title: &str,
+) -> Result<SectionFit<'a>, TooFull> {
     let all = blocks::units(md);
     let caps = (body_capacity(title), body_capacity(continued_title));
-    let mut units: Vec<Measured> = all.units.iter().map(|u| measured(u.clone(), &all)).collect();
+    let mut units: Vec<Measured> = all
+        .units
+        .iter()
+        .map(|u| measured(u.clone(), &all))
+        .collect();
     for (i, &size) in SIZES.iter().enumerate() {
         if chunk_height(&units, i) <= caps.0 {
-            return Ok(SectionFit { parts: vec![part(&units, &all, size)], cut_units: Vec::new() });
+            return Ok(SectionFit {
+                parts: vec![part(&units, &all, size)],
+                cut_units: Vec::new(),
+            });
         }
     }
     // Too much for one slide: cut oversized units, then cut between units.
@@ -113,9 +125,14 @@ pub fn fit_section<'a>(md: &'a str, title: &str, continued_title: &str) -> Resul
     units = pieces;
     let count = |size: usize| greedy_count(&units, size, caps);
     let fewest = count(min).ok_or(TooFull { offset: 0 })?;
-    let size = (0..SIZES.len()).find(|&i| count(i) == Some(fewest)).unwrap_or(min);
+    let size = (0..SIZES.len())
+        .find(|&i| count(i) == Some(fewest))
+        .unwrap_or(min);
     let cuts = balance(&units, size, fewest, caps);
-    let parts = cuts.windows(2).map(|w| part(&units[w[0]..w[1]], &all, SIZES[size])).collect();
+    let parts = cuts
+        .windows(2)
+        .map(|w| part(&units[w[0]..w[1]], &all, SIZES[size]))
+        .collect();
     Ok(SectionFit { parts, cut_units })
 }
 
@@ -133,7 +150,9 @@ fn chunk_height(units: &[Measured], size: usize) -> f32 {
     let lists = units
         .iter()
         .enumerate()
-        .filter(|(i, m)| m.unit.list.is_some() && (*i == 0 || units[i - 1].unit.list != m.unit.list))
+        .filter(|(i, m)| {
+            m.unit.list.is_some() && (*i == 0 || units[i - 1].unit.list != m.unit.list)
+        })
         .count();
     let s = SIZES[size];
     let trailing = match units.last() {
@@ -169,7 +188,11 @@ fn balance(units: &[Measured], size: usize, parts: usize, caps: (f32, f32)) -> V
     let cost = |a: usize, b: usize| {
         let cap = if a == 0 { caps.0 } else { caps.1 };
         let h = chunk_height(&units[a..b], size);
-        if h > cap { f32::INFINITY } else { (h / cap).powi(2) }
+        if h > cap {
+            f32::INFINITY
+        } else {
+            (h / cap).powi(2)
+        }
     };
     // best[k][j]: the least cost of units[..j] on k slides.
     let mut best = vec![vec![f32::INFINITY; n + 1]; parts + 1];
@@ -200,14 +223,29 @@ fn part<'a>(units: &[Measured], all: &Units<'a>, size: f32) -> Part<'a> {
     let mut md = String::new();
     for (i, m) in units.iter().enumerate() {
         if i > 0 {
-            md.push_str(if m.unit.list.is_some() && m.unit.list == units[i - 1].unit.list { "\n" } else { "\n\n" });
+            md.push_str(
+                if m.unit.list.is_some() && m.unit.list == units[i - 1].unit.list {
+                    "\n"
+                } else {
+                    "\n\n"
+                },
+            );
         }
         md.push_str(&m.unit.markdown);
     }
     let events = all.part_events(&units.iter().map(|m| &m.unit).collect::<Vec<_>>(), &md);
     let md = with_footnotes(&md, all);
-    let md = if all.link_defs.is_empty() { md } else { format!("{md}\n\n{}", all.link_defs) };
-    Part { markdown: md, events, size, continues_item: units.first().is_some_and(|m| m.unit.continued) }
+    let md = if all.link_defs.is_empty() {
+        md
+    } else {
+        format!("{md}\n\n{}", all.link_defs)
+    };
+    Part {
+        markdown: md,
+        events,
+        size,
+        continues_item: units.first().is_some_and(|m| m.unit.continued),
+    }
 }
 
 /// The Markdown with the footnote definitions it refers to appended.
@@ -226,26 +264,53 @@ fn with_footnotes(md: &str, all: &Units) -> String {
 fn cut_unit(unit: &Unit, all: &Units, cap: f32) -> Result<Vec<Unit>, TooFull> {
     let min = SIZES.len() - 1;
     let fits = |md: &str| {
-        let m = measured(Unit { markdown: md.to_string(), events: None, ..unit.clone() }, all);
+        let m = measured(
+            Unit {
+                markdown: md.to_string(),
+                events: None,
+                ..unit.clone()
+            },
+            all,
+        );
         chunk_height(std::slice::from_ref(&m), min) <= cap
     };
-    let marker = if unit.list.is_some() { blocks::item_marker(&unit.markdown).to_string() } else { String::new() };
+    let marker = if unit.list.is_some() {
+        blocks::item_marker(&unit.markdown).to_string()
+    } else {
+        String::new()
+    };
     let mut pieces = Vec::new();
     let mut rest = unit.markdown.clone();
     let mut continued = unit.continued;
     loop {
         if fits(&rest) {
-            pieces.push(Unit { markdown: rest, continued, events: None, ..unit.clone() });
+            pieces.push(Unit {
+                markdown: rest,
+                continued,
+                events: None,
+                ..unit.clone()
+            });
             return Ok(pieces);
         }
-        let SplitPoints { sentences, words, sub_items } = blocks::split_points(&rest);
+        let SplitPoints {
+            sentences,
+            words,
+            sub_items,
+        } = blocks::split_points(&rest);
         let mut natural: Vec<usize> = sentences.iter().chain(&sub_items).copied().collect();
         natural.sort_unstable();
         let at = [natural, words]
             .iter()
             .find_map(|points| last_fitting(points, |p| fits(rest[..p].trim_end())))
-            .ok_or(TooFull { offset: unit.offset })?;
-        pieces.push(Unit { markdown: rest[..at].trim_end().to_string(), continued, events: None, ..unit.clone() });
+            .ok_or(TooFull {
+                offset: unit.offset,
+            })?;
+        pieces.push(Unit {
+            markdown: rest[..at].trim_end().to_string(),
+            continued,
+            events: None,
+            ..unit.clone()
+        });
         rest = match (unit.list.is_some(), sub_items.contains(&at)) {
             (true, true) => format!("{}\n{}", marker.trim_end(), &rest[at..]),
             (true, false) => format!("{marker}{}", &rest[at..]),
@@ -266,7 +331,9 @@ mod tests {
     use super::*;
 
     fn items(n: usize, words: usize) -> String {
-        (1..=n).map(|i| format!("- Punkt {i} {}\n", "ord ".repeat(words))).collect()
+        (1..=n)
+            .map(|i| format!("- Punkt {i} {}\n", "ord ".repeat(words)))
+            .collect()
     }
 
     /// `tricky` cases, then the text of every section of the sample site and the fixture sites.
@@ -280,7 +347,12 @@ mod tests {
 
     /// Every `.md` file under `dir`, recursively, in a fixed order.
     fn markdown_files(dir: &std::path::Path, out: &mut Vec<String>) {
-        let mut entries: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
         entries.sort();
         for path in entries {
             if path.is_dir() {
@@ -303,9 +375,12 @@ mod tests {
         for md in &texts {
             let all = blocks::units(md);
             for unit in &all.units {
-                let events = all.events_of(unit).expect("a unit of the section has events");
+                let events = all
+                    .events_of(unit)
+                    .expect("a unit of the section has events");
                 let from_section = measure::events_heights(events, body_width(), SIZES);
-                let alone = measure::heights(&with_footnotes(&unit.markdown, &all), body_width(), SIZES);
+                let alone =
+                    measure::heights(&with_footnotes(&unit.markdown, &all), body_width(), SIZES);
                 assert_eq!(from_section, alone, "{:?}", unit.markdown);
                 compared += 1;
             }
@@ -325,7 +400,11 @@ mod tests {
         let (mut from_events, mut parsed) = (0, 0);
         for md in &texts {
             let all = blocks::units(md);
-            let measured: Vec<Measured> = all.units.iter().map(|u| measured(u.clone(), &all)).collect();
+            let measured: Vec<Measured> = all
+                .units
+                .iter()
+                .map(|u| measured(u.clone(), &all))
+                .collect();
             for start in 0..measured.len() {
                 for end in start + 1..=measured.len().min(start + 4) {
                     let p = part(&measured[start..end], &all, MIN_SIZE);
@@ -335,13 +414,21 @@ mod tests {
                     };
                     for lang in [Lang::Sv, Lang::En] {
                         let html = markdown::render_events(events.clone(), 0, lang, "s-1").html;
-                        assert_eq!(html, markdown::render(&p.markdown, lang, "s-1").html, "{:?}", p.markdown);
+                        assert_eq!(
+                            html,
+                            markdown::render(&p.markdown, lang, "s-1").html,
+                            "{:?}",
+                            p.markdown
+                        );
                     }
                     from_events += 1;
                 }
             }
         }
-        assert!(from_events > 200 && parsed > 5, "{from_events} from events, {parsed} parsed");
+        assert!(
+            from_events > 200 && parsed > 5,
+            "{from_events} from events, {parsed} parsed"
+        );
     }
 
     #[test]
@@ -367,7 +454,11 @@ mod tests {
         let md = items(9, 16);
         let f = fit_section(&md, "Utvecklingsområde", "Utvecklingsområde (forts.)").unwrap();
         assert_eq!(f.parts.len(), 1);
-        assert!(f.parts[0].size < SIZES[0] && f.parts[0].size >= MIN_SIZE, "{}", f.parts[0].size);
+        assert!(
+            f.parts[0].size < SIZES[0] && f.parts[0].size >= MIN_SIZE,
+            "{}",
+            f.parts[0].size
+        );
     }
 
     #[test]
@@ -376,24 +467,46 @@ mod tests {
         let f = fit_section(&md, "Lång", "Lång (forts.)").unwrap();
         assert!(f.parts.len() >= 2, "{}", f.parts.len());
         // Every item is on exactly one slide, in order.
-        let joined: Vec<String> = f.parts.iter().flat_map(|p| p.markdown.lines().map(str::to_string)).collect();
-        assert_eq!(joined, md.lines().map(|l| l.trim_end().to_string()).collect::<Vec<_>>());
+        let joined: Vec<String> = f
+            .parts
+            .iter()
+            .flat_map(|p| p.markdown.lines().map(str::to_string))
+            .collect();
+        assert_eq!(
+            joined,
+            md.lines()
+                .map(|l| l.trim_end().to_string())
+                .collect::<Vec<_>>()
+        );
         let counts: Vec<usize> = f.parts.iter().map(|p| p.markdown.lines().count()).collect();
         let (lo, hi) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
         assert!(hi - lo <= 2, "uneven parts {counts:?}");
-        assert!(f.parts.iter().all(|p| p.size == f.parts[0].size && !p.continues_item));
+        assert!(
+            f.parts
+                .iter()
+                .all(|p| p.size == f.parts[0].size && !p.continues_item)
+        );
         for p in &f.parts {
             // A list's height with its bottom margin but without the last item's gap.
-            assert!(measure::height(&p.markdown, body_width(), p.size) - ITEM_GAP * p.size <= body_capacity("Lång (forts.)"));
+            assert!(
+                measure::height(&p.markdown, body_width(), p.size) - ITEM_GAP * p.size
+                    <= body_capacity("Lång (forts.)")
+            );
         }
     }
 
     #[test]
     fn ordered_lists_keep_their_numbers_on_continuation_slides() {
-        let md: String = (1..=20).map(|i| format!("{i}. Steg {i} {}\n", "ord ".repeat(12))).collect();
+        let md: String = (1..=20)
+            .map(|i| format!("{i}. Steg {i} {}\n", "ord ".repeat(12)))
+            .collect();
         let f = fit_section(&md, "Steg", "Steg (forts.)").unwrap();
         assert!(f.parts.len() >= 2);
-        assert!(!f.parts[1].markdown.starts_with("1. "), "{}", f.parts[1].markdown);
+        assert!(
+            !f.parts[1].markdown.starts_with("1. "),
+            "{}",
+            f.parts[1].markdown
+        );
     }
 
     #[test]
@@ -413,7 +526,10 @@ mod tests {
         }
         // No words are lost or doubled.
         let words = |s: &str| s.split_whitespace().filter(|w| *w != "-").count();
-        assert_eq!(f.parts.iter().map(|p| words(&p.markdown)).sum::<usize>(), words(&md));
+        assert_eq!(
+            f.parts.iter().map(|p| words(&p.markdown)).sum::<usize>(),
+            words(&md)
+        );
     }
 
     #[test]

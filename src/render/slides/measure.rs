@@ -40,7 +40,13 @@ pub const IMAGE_HEIGHT: f32 = 240.0;
 #[derive(Debug, Clone, PartialEq)]
 enum Node {
     /// Text set in `scale` em with `line` line height (bold throughout or not is in its glyphs), with a gap after.
-    Text { text: Glyphs, scale: f32, line: f32, gap: f32, images: usize },
+    Text {
+        text: Glyphs,
+        scale: f32,
+        line: f32,
+        gap: f32,
+        images: usize,
+    },
     /// A list: its items' blocks.
     List(Vec<Vec<Node>>),
     /// A block quote.
@@ -68,7 +74,11 @@ pub fn heights<const N: usize>(md: &str, width: f32, sizes: [f32; N]) -> [f32; N
 }
 
 /// [`heights`] of Markdown already parsed into `events`.
-pub fn events_heights<'a, const N: usize>(events: impl IntoIterator<Item = Event<'a>>, width: f32, sizes: [f32; N]) -> [f32; N] {
+pub fn events_heights<'a, const N: usize>(
+    events: impl IntoIterator<Item = Event<'a>>,
+    width: f32,
+    sizes: [f32; N],
+) -> [f32; N] {
     let nodes = parse(events);
     sizes.map(|size| nodes_height(&nodes, width, size))
 }
@@ -77,7 +87,10 @@ fn nodes_height(nodes: &[Node], width: f32, size: f32) -> f32 {
     // A single top-level list is measured as its items (the list's bottom margin is
     // added once per list by the caller).
     match nodes {
-        [Node::List(items)] => items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum(),
+        [Node::List(items)] => items
+            .iter()
+            .map(|i| item_height(i, width - LIST_INDENT * size, size))
+            .sum(),
         _ => blocks_height(nodes, width, size),
     }
 }
@@ -91,11 +104,19 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
     let inner: f32 = blocks
         .iter()
         .map(|n| match n {
-            Node::Text { text, scale, line, images, .. } => {
-                text_height(text, width, size * scale, *line, *images) + ITEM_GAP * size
-            }
+            Node::Text {
+                text,
+                scale,
+                line,
+                images,
+                ..
+            } => text_height(text, width, size * scale, *line, *images) + ITEM_GAP * size,
             Node::List(items) => {
-                ITEM_GAP * size + items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum::<f32>()
+                ITEM_GAP * size
+                    + items
+                        .iter()
+                        .map(|i| item_height(i, width - LIST_INDENT * size, size))
+                        .sum::<f32>()
             }
             other => node_height(other, width, size),
         })
@@ -109,19 +130,33 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
 
 fn node_height(node: &Node, width: f32, size: f32) -> f32 {
     match node {
-        Node::Text { text, scale, line, gap, images, .. } => {
-            text_height(text, width, size * scale, *line, *images) + gap * size
-        }
+        Node::Text {
+            text,
+            scale,
+            line,
+            gap,
+            images,
+            ..
+        } => text_height(text, width, size * scale, *line, *images) + gap * size,
         Node::List(items) => {
-            items.iter().map(|i| item_height(i, width - LIST_INDENT * size, size)).sum::<f32>() + BLOCK_GAP * size
+            items
+                .iter()
+                .map(|i| item_height(i, width - LIST_INDENT * size, size))
+                .sum::<f32>()
+                + BLOCK_GAP * size
         }
-        Node::Quote(inner) => blocks_height(inner, width - QUOTE_INDENT * size, size) + BLOCK_GAP * size,
+        Node::Quote(inner) => {
+            blocks_height(inner, width - QUOTE_INDENT * size, size) + BLOCK_GAP * size
+        }
         Node::Table(rows) => table_height(rows, width, size) + BLOCK_GAP * size,
         Node::Code(text) => {
             let (scale, line, pad) = CODE;
             let fs = size * scale;
             let per_line = ((width - 2.0 * pad * fs) / (MONO_EM * fs)).floor().max(1.0) as usize;
-            let lines: usize = text.lines().map(|l| l.chars().count().div_ceil(per_line).max(1)).sum();
+            let lines: usize = text
+                .lines()
+                .map(|l| l.chars().count().div_ceil(per_line).max(1))
+                .sum();
             lines.max(1) as f32 * line * fs + 2.0 * pad * fs + BLOCK_GAP * size
         }
         Node::Rule => 2.0 * BLOCK_GAP * size + 2.0,
@@ -137,7 +172,11 @@ fn table_height(rows: &[Vec<Glyphs>], width: f32, size: f32) -> f32 {
     let cell_width = width / cols as f32 - fs;
     rows.iter()
         .map(|row| {
-            let lines = row.iter().map(|cell| lines(cell, cell_width, fs)).max().unwrap_or(1);
+            let lines = row
+                .iter()
+                .map(|cell| lines(cell, cell_width, fs))
+                .max()
+                .unwrap_or(1);
             lines as f32 * LINE * fs + pad * fs + border
         })
         .sum::<f32>()
@@ -145,7 +184,11 @@ fn table_height(rows: &[Vec<Glyphs>], width: f32, size: f32) -> f32 {
 }
 
 fn text_height(text: &Glyphs, width: f32, fs: f32, line: f32, images: usize) -> f32 {
-    let text_lines = if images > 0 && text.is_blank() { 0 } else { lines(text, width, fs) };
+    let text_lines = if images > 0 && text.is_blank() {
+        0
+    } else {
+        lines(text, width, fs)
+    };
     text_lines as f32 * line * fs + images as f32 * IMAGE_HEIGHT
 }
 
@@ -193,7 +236,11 @@ impl Glyphs {
             // ASCII (nearly all of it) straight from the table, anything else as a char.
             if b.is_ascii() {
                 i += 1;
-                let milli = if mono { MONO_MILLI } else { u32::from(ascii[usize::from(b)]) };
+                let milli = if mono {
+                    MONO_MILLI
+                } else {
+                    u32::from(ascii[usize::from(b)])
+                };
                 if b.is_ascii_alphanumeric() {
                     self.word += milli;
                 } else {
@@ -201,7 +248,14 @@ impl Glyphs {
                 }
             } else if let Some(c) = text[i..].chars().next() {
                 i += c.len_utf8();
-                self.push(c, if mono { MONO_MILLI } else { char_milli(c, bold) });
+                self.push(
+                    c,
+                    if mono {
+                        MONO_MILLI
+                    } else {
+                        char_milli(c, bold)
+                    },
+                );
             }
         }
     }
@@ -222,7 +276,10 @@ impl Glyphs {
 
     fn end_word(&mut self) {
         if self.word > 0 {
-            self.pieces.push(Piece::Word { space: self.space, width: self.word });
+            self.pieces.push(Piece::Word {
+                space: self.space,
+                width: self.word,
+            });
             self.word = 0;
         }
     }
@@ -243,7 +300,13 @@ impl Glyphs {
 
 impl Node {
     fn text(glyphs: Glyphs, scale: f32, line: f32, gap: f32, images: usize) -> Node {
-        Node::Text { text: glyphs.finish(), scale, line, gap, images }
+        Node::Text {
+            text: glyphs.finish(),
+            scale,
+            line,
+            gap,
+            images,
+        }
     }
 }
 
@@ -286,28 +349,30 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
     let mut bold = 0usize;
     for event in events {
         match event {
-            Event::Start(tag) => {
-                match tag {
-                    Tag::Strong => bold += 1,
-                    Tag::Paragraph => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
-                    Tag::Heading { .. } => stack.push(Frame::text(HEADING.0, HEADING.1, true, HEADING.2)),
-                    Tag::CodeBlock(_) => stack.push(Frame::Code(String::new())),
-                    Tag::HtmlBlock => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
-                    Tag::List(_) => stack.push(Frame::List(Vec::new())),
-                    Tag::Item => stack.push(Frame::Item(Vec::new(), Glyphs::default(), 0)),
-                    Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
-                    Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
-                    Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
-                    Tag::TableHead | Tag::TableRow => stack.push(Frame::Row(Vec::new())),
-                    Tag::TableCell => stack.push(Frame::Cell(Glyphs::default())),
-                    Tag::Image { .. } => {
-                        if let Some(Frame::Text { images, .. } | Frame::Item(_, _, images)) = stack.last_mut() {
-                            *images += 1;
-                        }
-                    }
-                    _ => {}
+            Event::Start(tag) => match tag {
+                Tag::Strong => bold += 1,
+                Tag::Paragraph => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
+                Tag::Heading { .. } => {
+                    stack.push(Frame::text(HEADING.0, HEADING.1, true, HEADING.2))
                 }
-            }
+                Tag::CodeBlock(_) => stack.push(Frame::Code(String::new())),
+                Tag::HtmlBlock => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
+                Tag::List(_) => stack.push(Frame::List(Vec::new())),
+                Tag::Item => stack.push(Frame::Item(Vec::new(), Glyphs::default(), 0)),
+                Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
+                Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
+                Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
+                Tag::TableHead | Tag::TableRow => stack.push(Frame::Row(Vec::new())),
+                Tag::TableCell => stack.push(Frame::Cell(Glyphs::default())),
+                Tag::Image { .. } => {
+                    if let Some(Frame::Text { images, .. } | Frame::Item(_, _, images)) =
+                        stack.last_mut()
+                    {
+                        *images += 1;
+                    }
+                }
+                _ => {}
+            },
             Event::End(end) => match end {
                 TagEnd::Strong => bold = bold.saturating_sub(1),
                 TagEnd::Paragraph
@@ -329,7 +394,9 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
             },
             // Text is shown as it is ("a < b"); raw HTML shows only what is between its tags.
             Event::Text(t) => add_text(&mut stack, &t, bold > 0, false),
-            Event::Html(t) | Event::InlineHtml(t) => add_text(&mut stack, &strip_tags(&t), bold > 0, false),
+            Event::Html(t) | Event::InlineHtml(t) => {
+                add_text(&mut stack, &strip_tags(&t), bold > 0, false)
+            }
             Event::Code(t) => add_text(&mut stack, &t, bold > 0, true),
             Event::SoftBreak => add_text(&mut stack, " ", false, false),
             Event::HardBreak => add_text(&mut stack, "\n", false, false),
@@ -353,7 +420,14 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
 enum Frame {
     Blocks(Vec<Node>),
     /// A paragraph or heading; `bold`: set bold throughout (headings).
-    Text { glyphs: Glyphs, scale: f32, line: f32, bold: bool, gap: f32, images: usize },
+    Text {
+        glyphs: Glyphs,
+        scale: f32,
+        line: f32,
+        bold: bool,
+        gap: f32,
+        images: usize,
+    },
     Code(String),
     List(Vec<Vec<Node>>),
     /// An item's blocks, and the loose text of a tight item (no paragraph around it) with its images.
@@ -367,13 +441,24 @@ enum Frame {
 
 impl Frame {
     fn text(scale: f32, line: f32, bold: bool, gap: f32) -> Frame {
-        Frame::Text { glyphs: Glyphs::default(), scale, line, bold, gap, images: 0 }
+        Frame::Text {
+            glyphs: Glyphs::default(),
+            scale,
+            line,
+            bold,
+            gap,
+            images: 0,
+        }
     }
 }
 
 fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
     match stack.last_mut() {
-        Some(Frame::Text { glyphs, bold: all_bold, .. }) => glyphs.add(text, bold || *all_bold, mono),
+        Some(Frame::Text {
+            glyphs,
+            bold: all_bold,
+            ..
+        }) => glyphs.add(text, bold || *all_bold, mono),
         Some(Frame::Item(_, glyphs, _) | Frame::Cell(glyphs)) => glyphs.add(text, bold, mono),
         Some(Frame::Code(code)) => code.push_str(text),
         Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
@@ -387,7 +472,9 @@ fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
 
 fn push_node(stack: &mut [Frame], node: Node) {
     match stack.last_mut() {
-        Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => nodes.push(node),
+        Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
+            nodes.push(node)
+        }
         Some(Frame::Item(nodes, loose, images)) => {
             if loose.added || *images > 0 {
                 let glyphs = std::mem::take(loose);
@@ -402,7 +489,14 @@ fn push_node(stack: &mut [Frame], node: Node) {
 
 fn push_done(stack: &mut [Frame], done: Frame) {
     match done {
-        Frame::Text { glyphs, scale, line, gap, images, .. } => push_node(stack, Node::text(glyphs, scale, line, gap, images)),
+        Frame::Text {
+            glyphs,
+            scale,
+            line,
+            gap,
+            images,
+            ..
+        } => push_node(stack, Node::text(glyphs, scale, line, gap, images)),
         Frame::Code(text) => push_node(stack, Node::Code(text)),
         Frame::List(items) => push_node(stack, Node::List(items)),
         Frame::Item(mut nodes, loose, images) => {
@@ -480,7 +574,11 @@ mod tests {
 
     #[test]
     fn the_ascii_shortcut_reads_text_as_char_by_char_does() {
-        let text: String = (0u8..128).map(char::from).chain("åäö é–€ 漢".chars()).flat_map(|c| ['x', c, 'y', ' ']).collect();
+        let text: String = (0u8..128)
+            .map(char::from)
+            .chain("åäö é–€ 漢".chars())
+            .flat_map(|c| ['x', c, 'y', ' '])
+            .collect();
         for bold in [false, true] {
             // Character by character, as wrapping sees text.
             let (mut expected, mut word, mut space) = (Vec::new(), 0, 0);
@@ -499,7 +597,8 @@ mod tests {
             // A word goes on across pieces of text.
             let mut pieces = Glyphs::default();
             let mut buf = [0; 4];
-            text.chars().for_each(|c| pieces.add(c.encode_utf8(&mut buf), bold, false));
+            text.chars()
+                .for_each(|c| pieces.add(c.encode_utf8(&mut buf), bold, false));
             assert_eq!(pieces.finish().pieces, expected);
         }
     }
@@ -536,7 +635,10 @@ mod tests {
         let flat = height("- a\n- b\n- c", W, s);
         assert!(nested > flat, "the sub-list adds a gap: {nested} vs {flat}");
         let loose = height("- a\n\n  second paragraph", W, s);
-        assert!((loose - (2.0 * LINE * s + 2.0 * ITEM_GAP * s)).abs() < 0.01, "{loose}");
+        assert!(
+            (loose - (2.0 * LINE * s + 2.0 * ITEM_GAP * s)).abs() < 0.01,
+            "{loose}"
+        );
     }
 
     #[test]

@@ -59,7 +59,11 @@ static LATIN1: [u16; 256] = latin1(false);
 static LATIN1_BOLD: [u16; 256] = latin1(true);
 
 const fn latin1(bold: bool) -> [u16; 256] {
-    let mut table = [if bold { UNKNOWN_MILLI.1 } else { UNKNOWN_MILLI.0 }; 256];
+    let mut table = [if bold {
+        UNKNOWN_MILLI.1
+    } else {
+        UNKNOWN_MILLI.0
+    }; 256];
     let mut i = 0;
     while i < WIDTHS.len() {
         let (c, normal, heavy) = WIDTHS[i];
@@ -84,7 +88,13 @@ pub fn char_milli(c: char, bold: bool) -> u32 {
         return u32::from(milli);
     }
     u32::from(match WIDTHS.binary_search_by_key(&c, |(ch, _, _)| *ch) {
-        Ok(i) => if bold { WIDTHS[i].2 } else { WIDTHS[i].1 },
+        Ok(i) => {
+            if bold {
+                WIDTHS[i].2
+            } else {
+                WIDTHS[i].1
+            }
+        }
         Err(_) if is_wide(c) => 1000,
         Err(_) if bold => UNKNOWN_MILLI.1,
         Err(_) => UNKNOWN_MILLI.0,
@@ -111,7 +121,11 @@ mod tests {
             for bold in [false, true] {
                 let listed = match WIDTHS.binary_search_by_key(&c, |(ch, _, _)| *ch) {
                     Ok(i) => u32::from(if bold { WIDTHS[i].2 } else { WIDTHS[i].1 }),
-                    Err(_) => u32::from(if bold { UNKNOWN_MILLI.1 } else { UNKNOWN_MILLI.0 }),
+                    Err(_) => u32::from(if bold {
+                        UNKNOWN_MILLI.1
+                    } else {
+                        UNKNOWN_MILLI.0
+                    }),
                 };
                 assert_eq!(char_milli(c, bold), listed, "{c:?} bold={bold}");
             }
@@ -128,7 +142,10 @@ mod tests {
         assert_eq!(char_milli('\u{2603}', true), 770);
         assert_eq!(MONO_MILLI, (MONO_EM * 900.0).round() as u32);
         // "Utvecklingsområde" in DejaVu Sans is about 9.6 em.
-        let w: u32 = "Utvecklingsområde".chars().map(|c| char_milli(c, false)).sum();
+        let w: u32 = "Utvecklingsområde"
+            .chars()
+            .map(|c| char_milli(c, false))
+            .sum();
         assert!((9400..10200).contains(&w), "{w}");
     }
 }

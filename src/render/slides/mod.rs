@@ -41,6 +41,9 @@ mod tests {
         assert!(SLIDES_CSS.contains(".deck__item + .deck__item { break-before: page; }"));
         assert!(SLIDES_CSS.contains("print-color-adjust: exact"));
         assert!(REPORT_CSS.contains("@page { size: A4;"));
-        assert!(!REPORT_CSS.contains("254mm"), "the report stylesheet must not carry slide print rules");
+        assert!(
+            !REPORT_CSS.contains("254mm"),
+            "the report stylesheet must not carry slide print rules"
+        );
     }
 }

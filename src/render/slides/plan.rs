@@ -48,7 +48,9 @@ pub struct Deck {
 impl Deck {
     /// Number of slides.
     pub fn len(&self) -> usize {
-        1 + self.sections.iter().map(Vec::len).sum::<usize>() + self.charts + usize::from(self.closing_size.is_some())
+        1 + self.sections.iter().map(Vec::len).sum::<usize>()
+            + self.charts
+            + usize::from(self.closing_size.is_some())
     }
 
     /// A deck always has its title slide.
@@ -72,8 +74,9 @@ pub struct SectionPart {
 
 /// Fits every deck; fails with every slide that cannot be made to fit.
 pub fn plan(site: &Site, theme: &Theme) -> Result<Decks, BuildError> {
-    let pairs: Vec<(usize, Lang)> =
-        (0..site.reports.len()).flat_map(|i| site.languages.iter().map(move |&lang| (i, lang))).collect();
+    let pairs: Vec<(usize, Lang)> = (0..site.reports.len())
+        .flat_map(|i| site.languages.iter().map(move |&lang| (i, lang)))
+        .collect();
     // Decks are independent: fitted in parallel, gathered in report order.
     let planned: Vec<_> = pairs
         .par_iter()
@@ -81,7 +84,13 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Decks, BuildError> {
         .map(|&(i, lang)| {
             let mut warnings = Vec::new();
             let strings = &theme.strings[&lang].slides;
-            let deck = plan_deck(site, &site.reports[i], lang, &strings.continued, &mut warnings);
+            let deck = plan_deck(
+                site,
+                &site.reports[i],
+                lang,
+                &strings.continued,
+                &mut warnings,
+            );
             ((i, lang), deck, warnings)
         })
         .collect();
@@ -97,24 +106,47 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Decks, BuildError> {
         }
     }
     let mut seen = std::collections::BTreeSet::new();
-    decks.warnings.retain(|w| seen.insert((w.file.clone(), w.message.clone())));
+    decks
+        .warnings
+        .retain(|w| seen.insert((w.file.clone(), w.message.clone())));
     errors.retain(|e| seen.insert((e.file().unwrap_or_default().to_string(), e.to_string())));
-    if errors.is_empty() { Ok(decks) } else { Err(errors.into()) }
+    if errors.is_empty() {
+        Ok(decks)
+    } else {
+        Err(errors.into())
+    }
 }
 
-fn plan_deck(site: &Site, report: &Report, lang: Lang, continued: &str, warnings: &mut Vec<Warning>) -> Result<Deck, Vec<SiteError>> {
+fn plan_deck(
+    site: &Site,
+    report: &Report,
+    lang: Lang,
+    continued: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Deck, Vec<SiteError>> {
     let mut errors = Vec::new();
     let title = report.title.resolve(lang).value;
-    let subtitle = report.subtitle.as_ref().map(|s| s.resolve(lang).value.as_str());
+    let subtitle = report
+        .subtitle
+        .as_ref()
+        .map(|s| s.resolve(lang).value.as_str());
     let org = title_organisation(site, report, lang);
     let title_size = covers::title_size(org, title, subtitle).unwrap_or_else(|| {
-        errors.push(too_full_cover(report, "the title and subtitle are too long for the title slide", "shorten the title or the subtitle in report.toml"));
+        errors.push(too_full_cover(
+            report,
+            "the title and subtitle are too long for the title slide",
+            "shorten the title or the subtitle in report.toml",
+        ));
         covers::TITLE_SIZES[covers::TITLE_SIZES.len() - 1]
     });
     let closing_size = report.closing.as_ref().map(|c| {
         let org = site.organisation.resolve(lang).value;
         covers::closing_size(c.resolve(lang).value, Some(org)).unwrap_or_else(|| {
-            errors.push(too_full_cover(report, "the closing statement is too long for the closing slide", "shorten the closing statement in report.toml to a sentence or two"));
+            errors.push(too_full_cover(
+                report,
+                "the closing statement is too long for the closing slide",
+                "shorten the closing statement in report.toml to a sentence or two",
+            ));
             covers::CLOSING_SIZES[covers::CLOSING_SIZES.len() - 1]
         })
     });
@@ -126,17 +158,34 @@ fn plan_deck(site: &Site, report: &Report, lang: Lang, continued: &str, warnings
         }
     }
     let charts = report.sections.iter().map(|s| s.charts.len()).sum();
-    if errors.is_empty() { Ok(Deck { title_size, sections, closing_size, charts }) } else { Err(errors) }
+    if errors.is_empty() {
+        Ok(Deck {
+            title_size,
+            sections,
+            closing_size,
+            charts,
+        })
+    } else {
+        Err(errors)
+    }
 }
 
 /// The organisation line of the title slide, left out when the subtitle already says it.
 pub fn title_organisation<'a>(site: &'a Site, report: &Report, lang: Lang) -> Option<&'a str> {
     let org = site.organisation.resolve(lang).value.as_str();
-    let subtitle = report.subtitle.as_ref().map(|s| s.resolve(lang).value.as_str());
+    let subtitle = report
+        .subtitle
+        .as_ref()
+        .map(|s| s.resolve(lang).value.as_str());
     (subtitle != Some(org)).then_some(org)
 }
 
-fn plan_section(section: &Section, lang: Lang, continued: &str, warnings: &mut Vec<Warning>) -> Result<Vec<SectionPart>, SiteError> {
+fn plan_section(
+    section: &Section,
+    lang: Lang,
+    continued: &str,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<SectionPart>, SiteError> {
     let text = section.text.resolve(lang);
     let t = text.value;
     let title = t.title.as_str();
@@ -183,12 +232,18 @@ fn plan_section(section: &Section, lang: Lang, continued: &str, warnings: &mut V
         .map(|(index, part)| SectionPart {
             // A section on one slide shows what the report page shows: its body is
             // reused (footnote ids are the one thing that would differ).
-            html: if whole && part.markdown.trim_end() == t.markdown.trim_end() && !t.markdown.contains("[^") {
+            html: if whole
+                && part.markdown.trim_end() == t.markdown.trim_end()
+                && !t.markdown.contains("[^")
+            {
                 t.body.as_str().to_string()
             } else {
                 let prefix = format!("{}-{}", section.slug, index + 1);
                 match part.events {
-                    Some(events) => markdown::render_events(events, part.markdown.len() * 2, text.lang, &prefix).html,
+                    Some(events) => {
+                        markdown::render_events(events, part.markdown.len() * 2, text.lang, &prefix)
+                            .html
+                    }
                     None => markdown::render(&part.markdown, text.lang, &prefix).html,
                 }
             },

@@ -44,6 +44,8 @@ pub struct SlideStrings {
 impl SlideStrings {
     /// "Slide 3 of 12".
     pub fn slide_of(&self, n: usize, total: usize) -> String {
-        self.slide_of.replace("{n}", &n.to_string()).replace("{total}", &total.to_string())
+        self.slide_of
+            .replace("{n}", &n.to_string())
+            .replace("{total}", &total.to_string())
     }
 }
