@@ -77,12 +77,16 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
         /// The address to listen on. Only this computer can see 127.0.0.1; another
-        /// address (like 0.0.0.0) shows the unpublished site to the network.
+        /// address (like 0.0.0.0) shows the unpublished site to the network and needs
+        /// --allow-network.
         #[arg(long, default_value = "127.0.0.1")]
         bind: std::net::IpAddr,
         /// The port (0 picks a free one).
         #[arg(long, default_value_t = 1111)]
         port: u16,
+        /// Needed with a --bind address other computers can reach.
+        #[arg(long)]
+        allow_network: bool,
     },
     /// Start a new year's report from the latest one.
     ///
@@ -157,7 +161,12 @@ fn main() -> ExitCode {
             readable,
         } => build(root, output, readable),
         Command::Check { root, format } => check(root, format),
-        Command::Serve { root, bind, port } => serve(root, bind, port),
+        Command::Serve {
+            root,
+            bind,
+            port,
+            allow_network,
+        } => serve(root, bind, port, allow_network),
         Command::New { year, root } => new_year(root, year),
         Command::Import {
             file,
@@ -195,8 +204,13 @@ fn check(root: PathBuf, format: Format) -> ExitCode {
     }
 }
 
-fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16) -> ExitCode {
-    let options = summering::serve::ServeOptions { root, bind, port };
+fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16, allow_network: bool) -> ExitCode {
+    let options = summering::serve::ServeOptions {
+        root,
+        bind,
+        port,
+        allow_network,
+    };
     let (out, err) = (Style::stdout(), Style::stderr());
     let result = summering::serve::serve(&options, move |event| {
         let p = messages::serve_event(&event, out, err);

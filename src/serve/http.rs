@@ -5,10 +5,15 @@
 //! can reach the disk, and `..`, `%2e%2e`, backslashes and absolute paths are
 //! refused with 403 before any lookup); folders redirect to their slash form
 //! so relative links work; unknown paths get a 404 page; HTML pages get the
-//! live-reload script.
+//! live-reload script. Requests are first checked by [`guard`].
 
+use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
+use bytes::Bytes;
+
+use super::guard::{self, Head, Refusal};
 use super::state::{Snapshot, State};
 use crate::urlpath::{Refused, request_to_file};
 
@@ -28,32 +33,58 @@ pub struct Reply {
     pub status: u16,
     /// `Content-Type`.
     pub content_type: &'static str,
-    /// The body.
-    pub body: Vec<u8>,
+    /// The body (a site file's bytes are shared, not copied).
+    pub body: Bytes,
     /// `Location` for redirects.
     pub location: Option<String>,
+    /// True to send `Allow: GET, HEAD` (with a 405).
+    pub allow: bool,
 }
 
 impl Reply {
-    fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Reply {
+    fn new(status: u16, content_type: &'static str, body: impl Into<Bytes>) -> Reply {
         Reply {
             status,
             content_type,
             body: body.into(),
             location: None,
+            allow: false,
         }
     }
 }
 
-/// Answers `method` on the request target `target` (path and query, as sent).
-pub fn answer(method: &str, target: &str, state: &State) -> Reply {
-    if method != "GET" && method != "HEAD" {
-        return Reply::new(405, TEXT, "Only GET and HEAD are supported.\n");
+/// What to do with a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// Send this now.
+    Now(Reply),
+    /// An open page asks for news: answer with [`state_reply`] once the
+    /// generation differs from `seen`, or after [`POLL`].
+    WaitForChange {
+        /// The generation the page knows.
+        seen: u64,
+    },
+}
+
+/// Answers the request `head` from the site in `state`; `bound` is the
+/// address the server listens on (see [`guard::check`]).
+pub fn answer(head: &Head<'_>, bound: IpAddr, state: &State) -> Answer {
+    let (path, query) = head.target.split_once('?').unwrap_or((head.target, ""));
+    let endpoint = path.strip_prefix(PREFIX);
+    if let Err(refusal) = guard::check(head, bound, endpoint.is_some()) {
+        let mut reply = Reply::new(refusal.status(), TEXT, refusal.message());
+        if refusal == Refusal::Method {
+            reply.allow = true;
+        }
+        return Answer::Now(reply);
     }
-    let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    if let Some(endpoint) = path.strip_prefix(PREFIX) {
-        return internal(endpoint, query, state);
+    match endpoint {
+        Some(endpoint) => internal(endpoint, query, state),
+        None => Answer::Now(site_file(path, state)),
     }
+}
+
+fn site_file(path: &str, state: &State) -> Reply {
     let snapshot = state.snapshot();
     let file = match request_to_file(path) {
         Ok(file) => file,
@@ -80,12 +111,12 @@ pub fn answer(method: &str, target: &str, state: &State) -> Reply {
     match snapshot.files.get(&file) {
         Some(bytes) => {
             let content_type = content_type(&file);
-            let body = if content_type == HTML {
-                with_script(&String::from_utf8_lossy(bytes), snapshot.generation).into_bytes()
+            if content_type == HTML {
+                let page = with_script(&String::from_utf8_lossy(bytes), snapshot.generation);
+                Reply::new(200, content_type, page)
             } else {
-                bytes.to_vec()
-            };
-            Reply::new(200, content_type, body)
+                Reply::new(200, content_type, Bytes::from_owner(Arc::clone(bytes)))
+            }
         }
         None if snapshot.files.contains_key(&format!("{file}/index.html")) => {
             let mut reply = Reply::new(301, TEXT, "Moved to the folder's page.\n");
@@ -96,22 +127,26 @@ pub fn answer(method: &str, target: &str, state: &State) -> Reply {
     }
 }
 
-fn internal(endpoint: &str, query: &str, state: &State) -> Reply {
+fn internal(endpoint: &str, query: &str, state: &State) -> Answer {
     match endpoint {
-        "livereload.js" => Reply::new(200, JS, SCRIPT),
+        "livereload.js" => Answer::Now(Reply::new(200, JS, SCRIPT)),
         "state" => {
             let since = query
                 .split('&')
                 .find_map(|p| p.strip_prefix("since="))
                 .and_then(|v| v.parse::<u64>().ok());
-            let snapshot = match since {
-                Some(seen) => state.wait_for_change(seen, POLL),
-                None => state.snapshot(),
-            };
-            Reply::new(200, JSON, state_json(&snapshot))
+            match since {
+                Some(seen) => Answer::WaitForChange { seen },
+                None => Answer::Now(state_reply(&state.snapshot())),
+            }
         }
-        _ => Reply::new(404, TEXT, "404 Not Found\n"),
+        _ => Answer::Now(Reply::new(404, TEXT, "404 Not Found\n")),
     }
+}
+
+/// The answer to an open page asking for news: the generation and the error, if any.
+pub fn state_reply(snapshot: &Snapshot) -> Reply {
+    Reply::new(200, JSON, state_json(snapshot))
 }
 
 fn state_json(s: &Snapshot) -> String {
@@ -127,6 +162,16 @@ pub fn with_script(html: &str, generation: u64) -> String {
         None => format!("{html}{tag}"),
     }
 }
+
+/// Sent with every answer: never cached (a rebuild must show at once), never
+/// sniffed into another type, and — for browsers without `Sec-Fetch-*`
+/// headers — not loadable by pages of other sites nor shown in their frames.
+pub const FIXED_HEADERS: [(&str, &str); 4] = [
+    ("Cache-Control", "no-store"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("X-Frame-Options", "SAMEORIGIN"),
+];
 
 const HTML: &str = "text/html; charset=utf-8";
 const TEXT: &str = "text/plain; charset=utf-8";
@@ -187,6 +232,22 @@ mod tests {
     use crate::serve::state::Files;
     use std::time::Instant;
 
+    const LOOPBACK: IpAddr = IpAddr::V4(std::net::Ipv4Addr::LOCALHOST);
+
+    /// A request as the server's own page sends it.
+    fn send(method: &str, target: &str, s: &State) -> Reply {
+        let head = Head {
+            method,
+            target,
+            host: Some("127.0.0.1:1111"),
+            ..Head::default()
+        };
+        match answer(&head, LOOPBACK, s) {
+            Answer::Now(reply) => reply,
+            Answer::WaitForChange { seen } => panic!("waits for a change after {seen}"),
+        }
+    }
+
     fn state() -> State {
         let state = State::new(Files::new(), None);
         state.publish(
@@ -209,27 +270,28 @@ mod tests {
     #[test]
     fn serves_files_with_types_and_the_script_in_html_only() {
         let s = state();
-        let page = answer("GET", "/sv/2021/", &s);
+        let page = send("GET", "/sv/2021/", &s);
         assert_eq!((page.status, page.content_type), (200, HTML));
-        let text = String::from_utf8(page.body).unwrap();
+        let text = String::from_utf8(page.body.to_vec()).unwrap();
         assert!(text.ends_with("rapport<script src=\"/__summering/livereload.js\" data-generation=\"2\"></script></body></html>"), "{text}");
-        let css = answer("GET", "/assets/style.css?v=1", &s);
+        let css = send("GET", "/assets/style.css?v=1", &s);
         assert_eq!(
-            (css.status, css.content_type, css.body.as_slice()),
+            (css.status, css.content_type, &css.body[..]),
             (200, "text/css; charset=utf-8", &b"body{}"[..])
         );
-        assert_eq!(answer("GET", "/", &s).status, 200);
+        assert_eq!(send("GET", "/", &s).status, 200);
     }
 
     #[test]
     fn folders_redirect_and_unknown_paths_get_404() {
         let s = state();
-        let r = answer("GET", "/sv/2021", &s);
+        let r = send("GET", "/sv/2021", &s);
         assert_eq!((r.status, r.location.as_deref()), (301, Some("/sv/2021/")));
-        let r = answer("GET", "/sv/1999/index.html", &s);
+        let r = send("GET", "/sv/1999/index.html", &s);
         assert_eq!((r.status, r.content_type), (404, HTML));
-        assert_eq!(answer("POST", "/", &s).status, 405);
-        assert_eq!(answer("GET", "/__summering/nothing", &s).status, 404);
+        let post = send("POST", "/", &s);
+        assert_eq!((post.status, post.allow), (405, true));
+        assert_eq!(send("GET", "/__summering/nothing", &s).status, 404);
     }
 
     #[test]
@@ -240,26 +302,45 @@ mod tests {
             "/%2e%2e/%2e%2e/etc/passwd",
             "/sv/..%5c..%5cx",
             "//etc/passwd",
-            "http://x/etc/passwd",
         ] {
-            assert_eq!(answer("GET", target, &s).status, 403, "{target}");
+            assert_eq!(send("GET", target, &s).status, 403, "{target}");
         }
+        assert_eq!(send("GET", "http://x/etc/passwd", &s).status, 400);
     }
 
     #[test]
     fn a_failed_first_build_shows_its_error() {
         let s = State::new(Files::new(), Some("content/site.toml:1:1: <trasig>".into()));
-        let r = answer("GET", "/", &s);
+        let r = send("GET", "/", &s);
         assert_eq!(r.status, 503);
         assert!(
-            String::from_utf8(r.body)
+            String::from_utf8(r.body.to_vec())
                 .unwrap()
                 .contains("&lt;trasig&gt;")
         );
-        let r = answer("GET", "/__summering/state", &s);
+        let r = send("GET", "/__summering/state", &s);
         assert_eq!(
-            String::from_utf8(r.body).unwrap(),
+            String::from_utf8(r.body.to_vec()).unwrap(),
             r#"{"error":"content/site.toml:1:1: <trasig>","generation":1}"#
         );
+    }
+
+    #[test]
+    fn a_page_asking_for_news_waits_and_others_are_refused_first() {
+        let s = state();
+        let head = |host| Head {
+            method: "GET",
+            target: "/__summering/state?since=2",
+            host: Some(host),
+            ..Head::default()
+        };
+        assert_eq!(
+            answer(&head("127.0.0.1:1111"), LOOPBACK, &s),
+            Answer::WaitForChange { seen: 2 }
+        );
+        match answer(&head("evil.example:1111"), LOOPBACK, &s) {
+            Answer::Now(r) => assert_eq!(r.status, 403),
+            other => panic!("{other:?}"),
+        }
     }
 }

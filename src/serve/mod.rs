@@ -13,6 +13,7 @@
 //!
 //! The library does not print: [`serve`] reports what happens as [`Event`]s.
 
+pub mod guard;
 pub mod http;
 pub mod state;
 pub mod watch;
@@ -36,12 +37,15 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks a free one.
     pub port: u16,
+    /// Must be true to listen on an address other computers can reach: the
+    /// preview of an unpublished report is not for the network by accident.
+    pub allow_network: bool,
 }
 
 /// What the server reports while it runs.
 #[derive(Debug)]
 pub enum Event {
-    /// The server is listening (after the first build, good or not).
+    /// The server is listening and watching (after the first build, good or not).
     Listening {
         /// `http://127.0.0.1:1111/`
         url: String,
@@ -85,6 +89,18 @@ pub fn serve(
     options: &ServeOptions,
     on_event: impl Fn(Event) + Send + Sync + 'static,
 ) -> Result<(), SiteError> {
+    if !options.bind.is_loopback() && !options.allow_network {
+        return Err(SiteError::new(
+            ErrorKind::Serve,
+            format!(
+                "{} is not a loopback address: other computers could see the unpublished site",
+                options.bind
+            ),
+        )
+        .with_help(
+            "leave out --bind to preview on this computer only, or add --allow-network if the network may see it",
+        ));
+    }
     let on_event = Arc::new(on_event);
     let build_options = BuildOptions::new(&options.root);
     let started = Instant::now();
@@ -116,6 +132,9 @@ pub fn serve(
     let addr = SocketAddr::new(options.bind, options.port);
     let server = tiny_http::Server::http(addr).map_err(|e| bind_error(addr, &*e))?;
     let local = server.server_addr().to_ip().unwrap_or(addr);
+    // Watching starts before the server says it listens, so a change saved
+    // after that message is always seen.
+    let watcher = watch::start(&options.root)?;
     on_event(Event::Listening {
         url: format!("http://{local}/"),
         visible_on_network: !local.ip().is_loopback(),
@@ -126,16 +145,17 @@ pub fn serve(
     });
     {
         let (state, on_event) = (Arc::clone(&state), Arc::clone(&on_event));
+        let bound = local.ip();
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
                 let (state, on_event) = (Arc::clone(&state), Arc::clone(&on_event));
                 // One thread per request: open pages hold a request while they wait for news.
-                std::thread::spawn(move || respond(request, &state, &*on_event));
+                std::thread::spawn(move || respond(request, bound, &state, &*on_event));
             }
         });
     }
     let root = options.root.clone();
-    watch::run(&options.root, |change| {
+    watcher.run(|change| {
         let started = Instant::now();
         match build_in_memory(&BuildOptions::new(&root)) {
             Ok(built) => {
@@ -163,18 +183,46 @@ pub fn serve(
     })
 }
 
-fn respond(request: tiny_http::Request, state: &State, on_event: &(impl Fn(Event) + ?Sized)) {
-    let reply = http::answer(request.method().as_str(), request.url(), state);
+fn respond(
+    request: tiny_http::Request,
+    bound: IpAddr,
+    state: &State,
+    on_event: &(impl Fn(Event) + ?Sized),
+) {
+    let header = |name: &str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
+            .map(|h| h.value.as_str())
+    };
+    let method = request.method().as_str().to_string();
+    let head = guard::Head {
+        method: &method,
+        target: request.url(),
+        host: header("host"),
+        origin: header("origin"),
+        fetch_site: header("sec-fetch-site"),
+        fetch_mode: header("sec-fetch-mode"),
+        fetch_dest: header("sec-fetch-dest"),
+    };
+    let reply = match http::answer(&head, bound, state) {
+        http::Answer::Now(reply) => reply,
+        http::Answer::WaitForChange { seen } => {
+            http::state_reply(&state.wait_for_change(seen, http::POLL))
+        }
+    };
     let is_page = reply.status == 200 && reply.content_type.starts_with("text/html");
     let path = request.url().to_string();
-    let mut response = tiny_http::Response::from_data(reply.body).with_status_code(reply.status);
-    let mut headers = vec![
-        ("Content-Type", reply.content_type.to_string()),
-        ("Cache-Control", "no-store".to_string()),
-        ("X-Content-Type-Options", "nosniff".to_string()),
-    ];
+    let mut response =
+        tiny_http::Response::from_data(reply.body.to_vec()).with_status_code(reply.status);
+    let mut headers: Vec<(&str, String)> = vec![("Content-Type", reply.content_type.to_string())];
+    headers.extend(http::FIXED_HEADERS.iter().map(|(n, v)| (*n, v.to_string())));
     if let Some(location) = reply.location {
         headers.push(("Location", location));
+    }
+    if reply.allow {
+        headers.push(("Allow", "GET, HEAD".to_string()));
     }
     for (name, value) in headers {
         if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {

@@ -9,8 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use notify_debouncer_full::notify::RecommendedWatcher;
 use notify_debouncer_full::notify::{EventKind, RecursiveMode};
-use notify_debouncer_full::{DebounceEventResult, DebouncedEvent, new_debouncer};
+use notify_debouncer_full::{
+    DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
+};
 
 use crate::diagnostics::{ErrorKind, SiteError};
 
@@ -35,23 +38,43 @@ pub fn folders(root: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Watches the site's folders and calls `on_change` for each debounced batch,
-/// on this thread, until the watcher stops.
-pub fn run(root: &Path, mut on_change: impl FnMut(Change)) -> Result<(), SiteError> {
-    let (tx, rx) = mpsc::channel::<DebounceEventResult>();
+/// The site's folders, watched from [`start`] on: a change saved after it
+/// returns is seen.
+pub struct Watcher {
+    root: PathBuf,
+    events: mpsc::Receiver<DebounceEventResult>,
+    // Dropping the debouncer stops the watching.
+    _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+}
+
+/// Starts watching the site's folders.
+pub fn start(root: &Path) -> Result<Watcher, SiteError> {
+    let (tx, events) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|e| watch_error(root, &e))?;
     for folder in folders(root) {
         debouncer
             .watch(&folder, RecursiveMode::Recursive)
             .map_err(|e| watch_error(&folder, &e))?;
     }
-    for result in rx {
-        let Ok(events) = result else { continue };
-        if let Some(change) = relevant(root, &events) {
-            on_change(change);
+    Ok(Watcher {
+        root: root.to_path_buf(),
+        events,
+        _debouncer: debouncer,
+    })
+}
+
+impl Watcher {
+    /// Calls `on_change` for each debounced batch, on this thread, until the
+    /// watcher stops.
+    pub fn run(self, mut on_change: impl FnMut(Change)) -> Result<(), SiteError> {
+        for result in &self.events {
+            let Ok(events) = result else { continue };
+            if let Some(change) = relevant(&self.root, &events) {
+                on_change(change);
+            }
         }
+        Ok(())
     }
-    Ok(())
 }
 
 fn watch_error(path: &Path, e: &impl std::fmt::Display) -> SiteError {

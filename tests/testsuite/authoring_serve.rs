@@ -13,9 +13,18 @@ use crate::common::sample_site;
 
 struct Server {
     child: Child,
-    addr: String,
+    client: Client,
     lines: mpsc::Receiver<String>,
 }
+
+/// Talks HTTP/1.1 to the server over 127.0.0.1, one connection per request.
+#[derive(Clone)]
+struct Client {
+    addr: String,
+}
+
+/// Status, head and body of an answer.
+type Answered = (u16, String, String);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -43,11 +52,13 @@ impl Server {
         });
         let mut server = Server {
             child,
-            addr: String::new(),
+            client: Client {
+                addr: String::new(),
+            },
             lines,
         };
         let line = server.wait_for_line("Serving at http://");
-        server.addr = line
+        server.client.addr = line
             .split("http://")
             .nth(1)
             .unwrap()
@@ -69,23 +80,42 @@ impl Server {
         }
         panic!("the server did not print {needle:?} in time");
     }
+}
 
+impl std::ops::Deref for Server {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
+impl Client {
     /// Sends `target` exactly as given (no client-side normalisation of `..`).
-    fn get(&self, target: &str) -> (u16, String, String) {
+    fn get(&self, target: &str) -> Answered {
+        self.request("GET", target, &[])
+    }
+
+    /// Sends one request with the server's own `Host` and the extra `headers`.
+    fn request(&self, method: &str, target: &str, headers: &[(&str, &str)]) -> Answered {
+        let mut raw = format!("{method} {target} HTTP/1.1\r\nHost: {}\r\n", self.addr);
+        for (name, value) in headers {
+            raw.push_str(&format!("{name}: {value}\r\n"));
+        }
+        raw.push_str("Connection: close\r\n\r\n");
+        self.send_raw(raw.as_bytes())
+    }
+
+    /// Sends `raw` as it is and reads the answer until the server closes.
+    fn send_raw(&self, raw: &[u8]) -> Answered {
         let mut stream = TcpStream::connect(&self.addr).unwrap();
         stream
             .set_read_timeout(Some(Duration::from_secs(30)))
             .unwrap();
-        write!(
-            stream,
-            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
-            self.addr
-        )
-        .unwrap();
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).unwrap();
-        let raw = String::from_utf8_lossy(&raw).to_string();
-        let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+        stream.write_all(raw).unwrap();
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).unwrap();
+        let answer = String::from_utf8_lossy(&answer).to_string();
+        let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
         let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
         (status, head.to_string(), body.to_string())
     }
@@ -197,18 +227,12 @@ fn a_saved_change_is_served_and_a_failed_rebuild_keeps_the_last_good_site() {
 
     // Change → rebuild → the open page learns of it (long poll) → the new page is served.
     let generation = server.generation();
+    // The server watches from before it prints its address, and the waiter
+    // asks for any build after `generation`: the order of the two is free.
     let waiter = {
-        let addr = server.addr.clone();
-        thread::spawn(move || {
-            let s = Server {
-                child: Command::new("true").spawn().unwrap(),
-                addr,
-                lines: mpsc::channel().1,
-            };
-            s.next_state(generation)
-        })
+        let client = server.client.clone();
+        thread::spawn(move || client.next_state(generation))
     };
-    thread::sleep(Duration::from_millis(300));
     fs::write(
         &file,
         fs::read_to_string(&file).unwrap() + "- Helt ny punkt\n",
@@ -266,4 +290,112 @@ fn a_port_in_use_is_a_clear_error() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// What a page of another site, or a name rebound to 127.0.0.1, can make a
+/// browser send: each is refused, and no byte of the site goes back.
+#[test]
+fn requests_other_sites_can_make_are_refused() {
+    let site = sample_site();
+    let server = Server::start(site.path());
+    let port = server.addr.rsplit(':').next().unwrap().to_string();
+    let leaks = |body: &str| body.contains("<html") || body.contains("generation");
+
+    // DNS rebinding: the browser sends the attacker's name as Host.
+    for host in [
+        format!("evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("localhost.evil.example:{port}"),
+    ] {
+        for target in ["/sv/2021/index.html", "/__summering/state"] {
+            let raw = format!("GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n");
+            let (status, _, body) = server.send_raw(raw.as_bytes());
+            assert_eq!(status, 403, "{host}{target}");
+            assert!(!leaks(&body), "{host}{target}: {body}");
+        }
+    }
+    let (status, _, _) = server.send_raw(b"GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(status, 400, "a request without Host");
+    for host in ["localhost", "127.0.0.1", "[::1]"] {
+        let raw = format!("GET / HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n");
+        assert_eq!(server.send_raw(raw.as_bytes()).0, 200, "{host}");
+    }
+
+    // Another site's page: loading the theme's script or asking for news is
+    // refused (webpack-dev-server CVE-2025-30359/30360); a link to the
+    // preview still opens it.
+    let cross = |mode: &'static str, dest: &'static str| {
+        [
+            ("Sec-Fetch-Site", "cross-site"),
+            ("Sec-Fetch-Mode", mode),
+            ("Sec-Fetch-Dest", dest),
+        ]
+    };
+    for (target, headers) in [
+        ("/assets/style.css", cross("no-cors", "style")),
+        ("/__summering/livereload.js", cross("no-cors", "script")),
+        ("/__summering/state", cross("cors", "empty")),
+        ("/__summering/state", cross("navigate", "document")),
+        ("/sv/2021/index.html", cross("navigate", "iframe")),
+    ] {
+        let (status, _, body) = server.request("GET", target, &headers);
+        assert_eq!(status, 403, "{target} {headers:?}");
+        assert!(!leaks(&body), "{target}: {body}");
+    }
+    let origin = [("Origin", "http://evil.example")];
+    let (status, head, _) = server.request("GET", "/__summering/state", &origin);
+    assert_eq!(status, 403);
+    assert!(
+        !head.to_lowercase().contains("access-control-allow"),
+        "{head}"
+    );
+    let (status, _, page) =
+        server.request("GET", "/sv/2021/index.html", &cross("navigate", "document"));
+    assert_eq!(status, 200);
+    assert!(page.contains("<html"));
+    let own = format!("http://{}", server.addr);
+    let ours = [
+        ("Sec-Fetch-Site", "same-origin"),
+        ("Sec-Fetch-Mode", "cors"),
+        ("Origin", own.as_str()),
+    ];
+    assert_eq!(server.request("GET", "/__summering/state", &ours).0, 200);
+
+    // Only GET and HEAD; only a path as the target.
+    for method in ["POST", "PUT", "DELETE", "OPTIONS", "PATCH"] {
+        let (status, head, _) = server.request(method, "/sv/2021/index.html", &[]);
+        assert_eq!(status, 405, "{method}");
+        assert!(head.to_lowercase().contains("allow: get, head"), "{head}");
+    }
+    let (status, head, body) = server.request("HEAD", "/sv/2021/index.html", &[]);
+    assert_eq!((status, body.as_str()), (200, ""), "{head}");
+    let (status, _, body) = server.get(&format!("http://127.0.0.1:{port}/sv/2021/index.html"));
+    assert_eq!(status, 400);
+    assert!(!leaks(&body));
+
+    // Every answer tells older browsers, too, to keep it from other sites.
+    let (_, head, _) = server.get("/assets/style.css");
+    let head = head.to_lowercase();
+    assert!(
+        head.contains("cross-origin-resource-policy: same-origin"),
+        "{head}"
+    );
+    assert!(head.contains("x-frame-options: sameorigin"), "{head}");
+}
+
+#[test]
+fn an_address_the_network_can_reach_needs_allow_network() {
+    let site = sample_site();
+    let out = assert_cmd::Command::cargo_bin("summering")
+        .unwrap()
+        .args(["serve", "--bind", "0.0.0.0", "--port", "0", "--root"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--allow-network"), "{stderr}");
+    assert!(out.stdout.is_empty(), "nothing was served");
 }
