@@ -99,14 +99,14 @@ fn site_file(path: &str, state: &State) -> Reply {
             return Reply::new(400, TEXT, "400 Bad Request: malformed address.\n");
         }
     };
-    if snapshot.files.is_empty() {
-        if let Some(error) = &snapshot.error {
-            return Reply::new(
-                503,
-                HTML,
-                with_script(&failed_page(error), snapshot.generation),
-            );
-        }
+    if snapshot.files.is_empty()
+        && let Some(error) = &snapshot.error
+    {
+        return Reply::new(
+            503,
+            HTML,
+            with_script(&failed_page(error), snapshot.generation),
+        );
     }
     match snapshot.files.get(&file) {
         Some(bytes) => {

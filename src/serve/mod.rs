@@ -230,13 +230,14 @@ fn respond(
         }
     }
     let sent = request.respond(response).is_ok();
-    if sent && is_page {
-        if let Some(saved) = state.take_change_saved() {
-            on_event(Event::Served {
-                path,
-                since_change: saved.elapsed(),
-            });
-        }
+    if sent
+        && is_page
+        && let Some(saved) = state.take_change_saved()
+    {
+        on_event(Event::Served {
+            path,
+            since_change: saved.elapsed(),
+        });
     }
 }
 
