@@ -17,7 +17,8 @@ pub struct Ticks {
 }
 
 impl Ticks {
-    /// Ticks covering `lo..=hi` with at most `max_ticks` ticks (at least 2).
+    /// Ticks covering `lo..=hi` with at most `max_ticks` ticks (at least 2, and 3
+    /// for a range across zero: one at zero).
     pub fn nice(lo: f64, hi: f64, max_ticks: usize) -> Ticks {
         Ticks::nice_for(lo, hi, max_ticks, usize::MAX)
     }
@@ -25,24 +26,28 @@ impl Ticks {
     /// Like [`Ticks::nice`] for data written with `data_decimals` decimals: a
     /// step of 2.5 is skipped where it would add a decimal the data does not
     /// have (whole numbers get 0, 2, 4 … rather than 0, 2,5, 5 …).
+    ///
+    /// Total for any input: the model only lets values of at most
+    /// `model::chart::MAX_VALUE` through, but a range that is not finite, or too
+    /// large for the arithmetic below, still gets ticks (0 to 1, or the range
+    /// clamped to ±10^300) rather than a loop that never ends.
     pub fn nice_for(lo: f64, hi: f64, max_ticks: usize, data_decimals: usize) -> Ticks {
-        let (mut lo, mut hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
-        if hi == lo {
-            // One value (or all zero): make room around it.
-            if lo == 0.0 {
-                hi = 1.0;
-            } else if lo > 0.0 {
-                lo = 0.0;
-            } else {
-                hi = 0.0;
-            }
-        }
-        let intervals = max_ticks.max(2) as f64 - 1.0;
-        let raw = (hi - lo) / intervals;
-        let mut exponent = raw.log10().floor() as i32;
-        let mut step_mantissa = 10.0;
+        let (lo, hi) = usable_range(lo, hi);
+        let magnitude = lo.abs().max(hi.abs());
+        // A range across zero has a tick at zero, so it needs two intervals at least.
+        let intervals = if lo < 0.0 && hi > 0.0 {
+            max_ticks.max(3) as f64 - 1.0
+        } else {
+            max_ticks.max(2) as f64 - 1.0
+        };
+        // The step is at least a millionth of the largest value: ticks are then
+        // within a millionth of a step of their exact values, and labels with the
+        // step's decimals write them exactly.
+        let raw = ((hi - lo) / intervals).max(magnitude * MIN_RELATIVE_STEP);
         let quarter_ok =
             |e: i32| decimals_of_step(2.5, e) <= data_decimals.max(decimals_of_step(1.0, e));
+        let mut exponent = raw.log10().floor() as i32;
+        let mut step_mantissa = 10.0;
         for m in [1.0, 2.0, 2.5, 5.0, 10.0] {
             if m == 2.5 && !quarter_ok(exponent) {
                 continue;
@@ -52,7 +57,11 @@ impl Ticks {
                 break;
             }
         }
-        loop {
+        // Each try makes the step larger; once it is as large as the largest value,
+        // the ticks are 0 and ± one step, which always fits. So this ends within
+        // about four tries per power of ten between `raw` and `magnitude` (at most
+        // seven powers, by MIN_RELATIVE_STEP).
+        for _ in 0..MAX_TRIES {
             let step = step_mantissa * 10f64.powi(exponent);
             let min = (lo / step + 1e-9).floor() * step;
             let max = (hi / step - 1e-9).ceil() * step;
@@ -73,14 +82,66 @@ impl Ticks {
                 _ => (1.0, exponent + 1),
             };
         }
+        // Not reached (see above); if it were, one power of ten at least as large
+        // as every value is a step that always fits.
+        let exponent = magnitude.log10().ceil() as i32;
+        let step = 10f64.powi(exponent);
+        Ticks {
+            min: if lo < 0.0 { -step } else { 0.0 },
+            max: if hi > 0.0 { step } else { 0.0 },
+            step,
+            decimals: decimals_of_step(1.0, exponent),
+        }
     }
 
-    /// The tick values, from `min` to `max`.
+    /// The tick values, from `min` to `max` (at most 64 of them).
     pub fn values(&self) -> Vec<f64> {
-        let n = ((self.max - self.min) / self.step).round() as usize;
+        // `as` turns NaN into 0 and saturates; the cap keeps a hand-made `Ticks` bounded.
+        let n = (((self.max - self.min) / self.step).round() as usize).min(MAX_TICKS - 1);
         (0..=n)
             .map(|i| tidy(self.min + i as f64 * self.step, self.decimals))
             .collect()
+    }
+}
+
+/// The largest size [`Ticks::nice_for`] works with: far enough below
+/// `f64::MAX` that a range, a step and ten of them stay finite. Values smaller
+/// than its inverse count as 0, so that a step is never below the smallest
+/// normal `f64`.
+const LIMIT: f64 = 1e300;
+
+/// The smallest step, relative to the largest value of the range.
+const MIN_RELATIVE_STEP: f64 = 1e-6;
+
+/// How many steps [`Ticks::nice_for`] tries (it needs at most about 30).
+const MAX_TRIES: usize = 64;
+
+/// The most ticks an axis can have.
+const MAX_TICKS: usize = 64;
+
+/// `lo..=hi` in order, finite and within ±[`LIMIT`], and not empty: one value
+/// (or all zero) gets room around it.
+fn usable_range(lo: f64, hi: f64) -> (f64, f64) {
+    if !(lo.is_finite() && hi.is_finite()) {
+        return (0.0, 1.0);
+    }
+    let usable = |v: f64| {
+        if v.abs() < 1.0 / LIMIT {
+            0.0
+        } else {
+            v.clamp(-LIMIT, LIMIT)
+        }
+    };
+    let (lo, hi) = (usable(lo), usable(hi));
+    let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+    if hi > lo {
+        (lo, hi)
+    } else if lo == 0.0 {
+        (0.0, 1.0)
+    } else if lo > 0.0 {
+        (0.0, hi)
+    } else {
+        (lo, 0.0)
     }
 }
 
@@ -93,7 +154,11 @@ fn decimals_of_step(mantissa: f64, exponent: i32) -> usize {
 /// Removes float noise such as 0.30000000000000004 (and turns −0 into 0).
 fn tidy(v: f64, decimals: usize) -> f64 {
     let f = 10f64.powi(decimals as i32 + 2);
-    let r = (v * f).round() / f;
+    let r = if (v * f).is_finite() {
+        (v * f).round() / f
+    } else {
+        v
+    };
     if r == 0.0 { 0.0 } else { r }
 }
 
@@ -237,6 +302,75 @@ mod tests {
         assert_eq!((t.min, t.max, t.step), (0.0, 6.0, 2.0));
         let t = Ticks::nice(-3.0, -3.0, 5);
         assert_eq!((t.min, t.max), (-3.0, 0.0));
+    }
+
+    #[test]
+    fn a_range_across_zero_with_two_ticks_allowed_gets_three() {
+        // Two ticks cannot cover a range across zero with zero among them; this used to loop forever.
+        let t = Ticks::nice(-12.0, 30.0, 2);
+        assert_eq!(t.values(), [-50.0, 0.0, 50.0]);
+    }
+
+    #[test]
+    fn ticks_of_extreme_ranges_are_finite_and_bounded() {
+        let edges = [
+            0.0,
+            -0.0,
+            5e-324,
+            -5e-324,
+            f64::MIN_POSITIVE,
+            1e-300,
+            0.001,
+            1.0,
+            1e15,
+            -1e15,
+            1e300,
+            1e307,
+            -1e308,
+            f64::MAX,
+            f64::MIN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+        ];
+        for lo in edges {
+            for hi in edges {
+                for n in [0, 2, 6] {
+                    let t = Ticks::nice(lo, hi, n);
+                    let values = t.values();
+                    assert!(
+                        values.len() >= 2 && values.len() <= n.max(3),
+                        "{lo:e} {hi:e} {n}: {t:?}"
+                    );
+                    assert!(values.iter().all(|v| v.is_finite()), "{lo:e} {hi:e}: {t:?}");
+                    assert!(t.step > 0.0 && t.step.is_finite(), "{lo:e} {hi:e}: {t:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ticks_cover_every_drawable_range(
+            a in -1e15..=1e15f64,
+            b in -1e15..=1e15f64,
+            n in 2usize..9,
+        ) {
+            let t = Ticks::nice(a, b, n);
+            let (lo, hi) = (a.min(b), a.max(b));
+            let values = t.values();
+            proptest::prop_assert!(values.len() <= n.max(3), "{t:?}");
+            // Within the slack that keeps a value on a tick from adding an interval.
+            let slack = t.step * 1e-9;
+            proptest::prop_assert!(t.min <= lo + slack && t.max >= hi - slack, "{t:?}");
+            proptest::prop_assert!(t.step >= lo.abs().max(hi.abs()) * MIN_RELATIVE_STEP, "{t:?}");
+        }
+
+        #[test]
+        fn ticks_of_any_two_numbers_are_finite(a: f64, b: f64, n in 0usize..9) {
+            let t = Ticks::nice(a, b, n);
+            proptest::prop_assert!(t.values().iter().all(|v| v.is_finite()), "{t:?}");
+        }
     }
 
     #[test]

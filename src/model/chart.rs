@@ -3,7 +3,9 @@
 //! A [`Chart`] is a table of numbers (categories × series) plus the words around
 //! it in every language. Once built, it is known to be drawable: at least one
 //! category and one series, every series as long as the categories, no
-//! negative value in a stacked chart, at most [`MAX_SERIES`] series.
+//! negative value in a stacked chart, at most [`MAX_SERIES`] series, and every
+//! value finite, at most [`MAX_VALUE`] in size and either 0 or at least
+//! [`MIN_NONZERO`] in size.
 
 use serde::Serialize;
 
@@ -12,6 +14,21 @@ use crate::lang::Localized;
 /// The most series one chart may have: each needs its own colour and pattern,
 /// and more than six cannot be told apart reliably.
 pub const MAX_SERIES: usize = 6;
+
+/// The largest size a chart value may have (10^15).
+///
+/// Up to it every whole number, and every sum of [`MAX_SERIES`] of them (a
+/// stack), is exact in an `f64` (exact up to 2^53 ≈ 9.007 × 10^15), so bars,
+/// ticks and labels show the numbers as written. Beyond it they could not, and
+/// near `f64::MAX` the axis arithmetic itself overflows.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// The smallest size a non-zero chart value may have (0.001).
+///
+/// Charts write at most three decimals (see [`Chart::decimals`]), so a smaller
+/// value would be labelled 0 on the chart, in the description and in the
+/// table while its bar or point says otherwise.
+pub const MIN_NONZERO: f64 = 0.001;
 
 /// How a chart is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::chart::{Chart, ChartKind, MAX_SERIES, Series, is_valid_id};
+use super::chart::{Chart, ChartKind, MAX_SERIES, MAX_VALUE, MIN_NONZERO, Series, is_valid_id};
 use super::convert::Ctx;
 use super::types::Section;
 use crate::diagnostics::{ErrorKind, SiteError};
@@ -365,6 +365,24 @@ fn series_values(
                 )
                 .with_help("write an ordinary number like 12 or 12.5; nan and inf cannot be drawn"),
             );
+        } else if x.abs() > MAX_VALUE {
+            errors.push(
+                at(ErrorKind::InvalidValue, src, v.span(), "this number is too large for a chart")
+                    .with_label("too large")
+                    .with_help(format!(
+                        "chart values can be at most {MAX_VALUE:e} (1 000 000 000 000 000) in size; \
+                         write them in a larger unit, such as millions, and name it in y_label or unit"
+                    )),
+            );
+        } else if x != 0.0 && x.abs() < MIN_NONZERO {
+            errors.push(
+                at(ErrorKind::InvalidValue, src, v.span(), "this number is too small for a chart")
+                    .with_label("too small")
+                    .with_help(format!(
+                        "charts show at most three decimals, so a value other than 0 must be at least \
+                         {MIN_NONZERO} in size; write it in a smaller unit (per 1 000, per 100 000 …) or as 0"
+                    )),
+            );
         } else if x < 0.0 && kind.is_some_and(ChartKind::is_stacked) {
             errors.push(
                 at(ErrorKind::NegativeInStack, src, v.span(), "a stacked chart cannot show a negative value")
@@ -387,4 +405,231 @@ fn at(
 
 fn shift(span: Range<usize>, by: usize) -> Range<usize> {
     span.start + by..span.end + by
+}
+
+#[cfg(test)]
+mod tests {
+    //! Every number TOML can hold, through the public chart path: `charts.toml`
+    //! text → raw structs → [`Chart`] → figures and slide SVGs in both languages.
+
+    use std::sync::{Arc, mpsc};
+    use std::time::Duration;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::charts::testdata::{strings, theme};
+    use crate::lang::Lang;
+    use crate::load::Parsed;
+
+    const FILE: &str = "content/2021/charts.toml";
+
+    /// A number as TOML writes it: an integer or a float (`nan`, `inf` included).
+    #[derive(Debug, Clone, Copy)]
+    enum Number {
+        Int(i64),
+        Float(f64),
+    }
+
+    impl Number {
+        fn toml(self) -> String {
+            match self {
+                Number::Int(i) => i.to_string(),
+                Number::Float(f) if f.is_nan() => "nan".into(),
+                // `Debug` writes the shortest form that reads back (1e307, 5e-324, -0.0, inf).
+                Number::Float(f) => format!("{f:?}"),
+            }
+        }
+
+        fn value(self) -> f64 {
+            match self {
+                Number::Int(i) => i as f64,
+                Number::Float(f) => f,
+            }
+        }
+    }
+
+    fn number() -> impl Strategy<Value = Number> {
+        let next_up = |v: f64| f64::from_bits(v.to_bits() + 1);
+        let next_down = |v: f64| f64::from_bits(v.to_bits() - 1);
+        let edges = vec![
+            0.0,
+            -0.0,
+            MAX_VALUE,
+            next_up(MAX_VALUE),
+            -MAX_VALUE,
+            MIN_NONZERO,
+            next_down(MIN_NONZERO),
+            -MIN_NONZERO,
+            5e-324,
+            f64::MIN_POSITIVE,
+            1e307,
+            -1e308,
+            1e308,
+            f64::MAX,
+            f64::MIN,
+        ];
+        prop_oneof![
+            // Literally any f64: huge, tiny, subnormal, either sign, NaN and ±inf.
+            any::<f64>().prop_map(Number::Float),
+            (-1e4..1e4f64).prop_map(Number::Float),
+            (-2e15..2e15f64).prop_map(Number::Float),
+            // Every power of ten a double has, with either sign.
+            (-330i32..310, any::<bool>()).prop_map(|(e, neg)| {
+                let v = format!("{}1e{e}", if neg { "-" } else { "" });
+                Number::Float(v.parse().unwrap())
+            }),
+            prop::sample::select(edges).prop_map(Number::Float),
+            any::<i64>().prop_map(Number::Int),
+            (-100i64..100).prop_map(Number::Int),
+        ]
+    }
+
+    /// A chart of `kind` with one list of numbers per series (all as long as the first).
+    fn chart_text() -> impl Strategy<Value = (ChartKind, Vec<Vec<Number>>)> {
+        (
+            prop::sample::select(ChartKind::ALL.to_vec()),
+            1usize..5,
+            1usize..4,
+        )
+            .prop_flat_map(|(kind, categories, series)| {
+                let values = prop::collection::vec(number(), categories);
+                (Just(kind), prop::collection::vec(values, series))
+            })
+    }
+
+    /// The `charts.toml` text and the byte offset of every number in it.
+    fn write(kind: ChartKind, series: &[Vec<Number>]) -> (String, Vec<(usize, Number)>) {
+        let categories = (0..series[0].len())
+            .map(|i| format!("{{ sv = \"k{i}\" }}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut text = format!(
+            "[[chart]]\nid = \"c\"\nkind = \"{}\"\ntitle = {{ sv = \"T\" }}\nx_label = {{ sv = \"X\" }}\n\
+             y_label = {{ sv = \"Y\" }}\nsource = {{ sv = \"S\" }}\ncategories = [{categories}]\n",
+            kind.key()
+        );
+        let mut at = Vec::new();
+        for (s, values) in series.iter().enumerate() {
+            text.push_str(&format!(
+                "[[chart.series]]\nname = {{ sv = \"s{s}\" }}\nvalues = ["
+            ));
+            for (i, v) in values.iter().enumerate() {
+                if i > 0 {
+                    text.push_str(", ");
+                }
+                at.push((text.len(), *v));
+                text.push_str(&v.toml());
+            }
+            text.push_str("]\n");
+        }
+        (text, at)
+    }
+
+    /// What the build does with `text` as a year's `charts.toml`: validated charts, or errors.
+    fn convert(text: &str) -> (Vec<Chart>, Vec<SiteError>) {
+        let text: Arc<str> = Arc::from(text);
+        let value = toml::from_str(&text).expect("the generator writes valid TOML");
+        let raw = RawYear {
+            year: 2021,
+            dir_name: "content/2021".into(),
+            report: None,
+            sections: Vec::new(),
+            broken_sections: Vec::new(),
+            charts: Some(Parsed {
+                source: SourceFile {
+                    name: FILE.into(),
+                    text,
+                },
+                value,
+            }),
+            charts_broken: false,
+        };
+        let mut errors = Vec::new();
+        let ctx = Ctx {
+            languages: &[Lang::Sv, Lang::En],
+        };
+        (ctx.charts(&raw, &mut errors), errors)
+    }
+
+    /// True if the model must refuse `v` in a chart of `kind`.
+    fn refused(v: f64, kind: ChartKind) -> bool {
+        !v.is_finite()
+            || v.abs() > MAX_VALUE
+            || (v != 0.0 && v.abs() < MIN_NONZERO)
+            || (kind.is_stacked() && v < 0.0)
+    }
+
+    /// Converts and draws `text` on another thread, failing if that takes more than `limit`.
+    fn draw_within(text: String, limit: Duration) -> (Vec<SiteError>, usize) {
+        let (send, receive) = mpsc::channel();
+        std::thread::spawn(move || {
+            let (charts, errors) = convert(&text);
+            let theme = theme();
+            let mut svgs = 0;
+            for chart in &charts {
+                for lang in [Lang::Sv, Lang::En] {
+                    let strings = strings(lang);
+                    let f = crate::charts::figure(chart, lang, "p", &theme, &strings)
+                        .expect("a validated chart draws");
+                    let slide = crate::charts::slide_svg(chart, lang, "s", &theme, &strings)
+                        .expect("a validated chart draws on a slide");
+                    for svg in [&f.svg_wide, &f.svg_narrow, &slide] {
+                        assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+                        assert!(!svg.contains("NaN") && !svg.contains("inf"), "{svg}");
+                        svgs += 1;
+                    }
+                }
+            }
+            let _ = send.send((errors, svgs));
+        });
+        match receive.recv_timeout(limit) {
+            Ok(result) => result,
+            Err(mpsc::RecvTimeoutError::Timeout) => panic!("no result within {limit:?}: a hang"),
+            Err(mpsc::RecvTimeoutError::Disconnected) => panic!("converting or drawing panicked"),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn every_number_is_drawn_or_refused_at_its_place((kind, series) in chart_text()) {
+            let (text, numbers) = write(kind, &series);
+            let (errors, svgs) = draw_within(text.clone(), Duration::from_secs(60));
+            let expected: Vec<(usize, usize)> = numbers
+                .iter()
+                .filter(|(_, n)| refused(n.value(), kind))
+                .map(|(at, _)| crate::diagnostics::line_col(&text, *at))
+                .collect();
+            let found: Vec<(usize, usize)> = errors.iter().filter_map(SiteError::line_col).collect();
+            prop_assert_eq!(&found, &expected, "{}", text);
+            for e in &errors {
+                prop_assert!(matches!(e.kind(), ErrorKind::InvalidValue | ErrorKind::NegativeInStack));
+                prop_assert_eq!(e.file(), Some(FILE));
+                prop_assert!(e.help_text().is_some_and(|h| !h.is_empty()));
+            }
+            // No error: the chart is drawn, wide, narrow and on a slide, in both languages.
+            prop_assert_eq!(svgs, if expected.is_empty() { 6 } else { 0 });
+        }
+    }
+
+    #[test]
+    fn the_numbers_that_once_broke_charts_are_refused_at_their_place() {
+        for values in [
+            &[Number::Float(1e307)][..],
+            &[-1e308, 1e308, 0.0, 1.0].map(Number::Float),
+        ] {
+            let (text, numbers) = write(ChartKind::Bar, &[values.to_vec()]);
+            let (errors, _) = draw_within(text.clone(), Duration::from_secs(60));
+            let huge: Vec<_> = numbers
+                .iter()
+                .filter(|(_, n)| n.value().abs() > 1.0)
+                .map(|(at, _)| Some(crate::diagnostics::line_col(&text, *at)))
+                .collect();
+            assert_eq!(
+                errors.iter().map(SiteError::line_col).collect::<Vec<_>>(),
+                huge
+            );
+            assert!(errors.iter().all(|e| e.kind() == ErrorKind::InvalidValue));
+        }
+    }
 }

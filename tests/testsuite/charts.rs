@@ -3,10 +3,11 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::time::Duration;
 
 use summering::{BuildError, ErrorKind};
 
-use crate::common::{build_ok, copy_fixture, fixture, page, sample};
+use crate::common::{build_ok, copy_fixture, fixture, page, sample, summering};
 
 const NB: char = '\u{a0}';
 
@@ -285,6 +286,106 @@ fn a_chart_without_any_series() {
     });
     // Points at the chart's own [[chart]] header (the second chart).
     assert_at(&err, ErrorKind::EmptySeries, CHARTS, &text, "[[chart]]", 1);
+}
+
+#[test]
+fn numbers_too_large_or_too_small_to_draw_are_refused_at_their_place() {
+    // The limits themselves are drawn.
+    let site = copy_fixture("charts");
+    let path = site.path().join(CHARTS);
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "values = [1234.5, 860, 12.5, -40]",
+        "values = [1e15, 860, 0.001, -1e15]",
+    );
+    fs::write(&path, text).unwrap();
+    let html = page(&build_ok(site.path()), "en/2021/index.html");
+    assert!(figure(&html, "diagram-staplar").contains("<td>1,000,000,000,000,000.000</td>"));
+    for (values, bad) in [
+        ("[1e307, 860, 12.5, -40]", vec!["1e307"]),
+        ("[-1e308, 1e308, 0, 1]", vec!["-1e308", "1e308"]),
+        (
+            "[1e16, 0.0004, 5e-324, -40]",
+            vec!["1e16", "0.0004", "5e-324"],
+        ),
+        (
+            "[nan, inf, -inf, 9223372036854775807]",
+            vec!["nan", "inf", "-inf", "9223372036854775807"],
+        ),
+    ] {
+        let (err, text) = broken(CHARTS, |t| {
+            t.replace(
+                "values = [1234.5, 860, 12.5, -40]",
+                &format!("values = {values}"),
+            )
+        });
+        let list = text.find(values).unwrap();
+        let mut expected = Vec::new();
+        let mut from = 0;
+        for b in &bad {
+            // The n-th bad number in the list, searched after the previous one (1e308 is in -1e308).
+            let at = values[from..].find(b).unwrap() + from;
+            from = at + b.len();
+            let offset = list + at;
+            let line = text[..offset].matches('\n').count() + 1;
+            let col = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+            expected.push((ErrorKind::InvalidValue, Some(CHARTS), Some((line, col))));
+        }
+        let found: Vec<_> = err
+            .errors
+            .iter()
+            .map(|e| (e.kind(), e.file(), e.line_col()))
+            .collect();
+        assert_eq!(found, expected, "{values}");
+    }
+}
+
+#[test]
+fn the_binary_refuses_the_numbers_that_used_to_panic_or_hang() {
+    // 1e307 panicked ("capacity overflow"); [-1e308, 1e308, 0, 1] made the axis loop forever.
+    for (values, bad) in [
+        ("[1e307, 860, 12.5, -40]", &["1e307"][..]),
+        ("[-1e308, 1e308, 0, 1]", &["-1e308", " 1e308"]),
+    ] {
+        let site = copy_fixture("charts");
+        let path = site.path().join(CHARTS);
+        let text = fs::read_to_string(&path)
+            .unwrap()
+            .replace("[1234.5, 860, 12.5, -40]", values);
+        fs::write(&path, &text).unwrap();
+        let out = summering()
+            .args(["build", "--root"])
+            .arg(site.path())
+            .timeout(Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        // One problem per number (the kind is checked by the test above; the binary shows the place).
+        assert_eq!(
+            stderr
+                .lines()
+                .filter(|l| l.trim_start().starts_with('×'))
+                .count(),
+            bad.len(),
+            "{stderr}"
+        );
+        for b in bad {
+            let offset = text.find(values).unwrap()
+                + values.find(b).unwrap()
+                + (b.len() - b.trim_start().len());
+            let line = text[..offset].matches('\n').count() + 1;
+            let col = text[..offset].rsplit('\n').next().unwrap().chars().count() + 1;
+            assert!(
+                stderr.contains(&format!("{CHARTS}:{line}:{col}")),
+                "{b}: {stderr}"
+            );
+        }
+        assert!(
+            !site.path().join("output").exists(),
+            "a failed build writes no output"
+        );
+    }
 }
 
 #[test]
