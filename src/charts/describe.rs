@@ -91,10 +91,10 @@ pub fn describe(chart: &Chart, lang: Lang, s: &ChartStrings) -> String {
     if let Some((label, v)) = &high {
         sentences.push(fill(high_t, &[("label", label), ("value", &fmt(*v))]));
     }
-    if let (Some((label, v)), Some((high_label, _))) = (&low, &high) {
-        if label != high_label {
-            sentences.push(fill(low_t, &[("label", label), ("value", &fmt(*v))]));
-        }
+    if let (Some((label, v)), Some((high_label, _))) = (&low, &high)
+        && label != high_label
+    {
+        sentences.push(fill(low_t, &[("label", label), ("value", &fmt(*v))]));
     }
     sentences.join(" ")
 }
