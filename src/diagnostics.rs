@@ -50,6 +50,9 @@ pub enum ErrorKind {
     Theme,
     /// The output folder exists but was not made by summering, so it is not replaced.
     OutputNotOurs,
+    /// The new build could not be put in place and the previous one could not be
+    /// moved back: the output folder is missing and the previous build is aside.
+    OutputMovedAside,
     /// The speaker-notes marker `???` is somewhere it cannot be (in the front matter,
     /// twice, or with other text on its line).
     NotesMarker,

@@ -311,7 +311,13 @@ fn report(e: &BuildError) {
         }
         eprintln!("{out}");
     }
-    eprintln!("{e}; nothing in the output folder was changed.");
+    // Only where it is true: a swap that failed halfway says itself where the
+    // previous build is.
+    if e.has(summering::ErrorKind::OutputMovedAside) {
+        eprintln!("{e}; the output folder is not in place (see above).");
+    } else {
+        eprintln!("{e}; nothing in the output folder was changed.");
+    }
 }
 
 fn use_color() -> bool {

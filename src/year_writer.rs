@@ -1,15 +1,19 @@
 //! Writing a whole new year folder, `content/YEAR/`, in one step.
 //!
 //! Used by `summering new` and `summering import`. The files are written to a
-//! hidden folder beside it first and renamed into place only when all are
-//! written, so an interrupted run never leaves half a year behind. An existing
-//! year is never overwritten unless the caller was asked to (`import --force`),
-//! and then the old folder is removed only after the new one is in place.
+//! hidden folder beside it first and put in place only when all are written,
+//! so an interrupted run never leaves half a year behind. An existing year is
+//! never overwritten unless the caller was asked to (`import --force`); then
+//! the new folder and the old one trade places in one step (on Linux and macOS,
+//! see [`crate::output::swap`]), so `content/YEAR` is never missing, and the old
+//! one is removed after. Without `--force` the new folder is put in place by a
+//! rename that refuses to overwrite, so a year made meanwhile is never replaced.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::{ErrorKind, SiteError};
+use crate::output::swap::SwapError;
 
 /// One file of the new year folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,14 +49,18 @@ pub fn ensure_writable(
     }
     let dir = year_dir(root, year);
     if dir.exists() && !force {
-        return Err(SiteError::in_file(
-            ErrorKind::YearExists,
-            crate::load::display(root, &dir),
-            format!("the year {year} already exists; nothing was changed"),
-        )
-        .with_help(how_to_force.to_string()));
+        return Err(exists_error(root, year, &dir, how_to_force));
     }
     Ok(())
+}
+
+fn exists_error(root: &Path, year: u16, dir: &Path, how_to_force: &str) -> SiteError {
+    SiteError::in_file(
+        ErrorKind::YearExists,
+        crate::load::display(root, dir),
+        format!("the year {year} already exists; nothing was changed"),
+    )
+    .with_help(how_to_force.to_string())
 }
 
 /// Writes `files` as `content/YEAR/`, replacing an existing folder only if `force`.
@@ -81,22 +89,36 @@ pub fn write_year(
         let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
-    let replacing = dir.exists();
-    if replacing {
-        fs::rename(&dir, &old).map_err(|e| {
-            let _ = fs::remove_dir_all(&tmp);
-            SiteError::io(&dir, "move the old year aside", &e)
-        })?;
-    }
-    if let Err(e) = fs::rename(&tmp, &dir) {
-        if replacing {
-            let _ = fs::rename(&old, &dir);
-        }
+    let placed = if force {
+        crate::output::swap::replace(&tmp, &dir, &old).map(|previous| {
+            if let Some(previous) = previous {
+                let _ = fs::remove_dir_all(previous);
+            }
+        })
+    } else {
+        crate::output::swap::place_new(&tmp, &dir).map_err(SwapError::Unchanged)
+    };
+    if let Err(e) = placed {
         let _ = fs::remove_dir_all(&tmp);
-        return Err(SiteError::io(&dir, "move the new year into place", &e));
-    }
-    if replacing {
-        let _ = fs::remove_dir_all(&old);
+        return Err(match e {
+            SwapError::Unchanged(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                exists_error(root, year, &dir, "choose another year")
+            }
+            SwapError::Unchanged(e) => SiteError::io(&dir, "move the new year into place", &e),
+            SwapError::MovedAside(e, aside) => SiteError::in_file(
+                ErrorKind::Io,
+                crate::load::display(root, &dir),
+                format!(
+                    "could not move the new year into place ({e}), nor the old one back: it is in {}",
+                    crate::load::display(root, &aside)
+                ),
+            )
+            .with_help(format!(
+                "rename {} back to {}",
+                crate::load::display(root, &aside),
+                crate::load::display(root, &dir)
+            )),
+        });
     }
     Ok(dir)
 }

@@ -1,10 +1,11 @@
 //! Stage 4: write the site in one atomic swap.
 //!
 //! The site is written to a temporary folder beside the output folder (page by
-//! page as they are rendered, see [`Staging`]) and renamed into place only
-//! when every file is written, so a failed build
-//! never leaves a half-written or emptied `output/`, and files an earlier
-//! build made but this one does not are gone.
+//! page as they are rendered, see [`Staging`]) and swapped into place only
+//! when every file is written (one system call on Linux and macOS, see
+//! [`swap`]), so a failed or killed build never leaves a half-written, emptied
+//! or missing `output/`, and files an earlier build made but this one does not
+//! are gone.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,9 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{ErrorKind, SiteError};
+use swap::SwapError;
+
+pub(crate) mod swap;
 
 /// Name of the marker file that says a folder was written by summering
 /// (and may therefore be replaced by the next build).
@@ -154,7 +158,18 @@ impl Staging {
             }
         }
         self.committed = true;
-        swap(&self.out, &self.tmp, &self.old)
+        match swap::replace(&self.tmp, &self.out, &self.old) {
+            Ok(previous) => {
+                if let Some(previous) = previous {
+                    remove_tree(&previous);
+                }
+                Ok(())
+            }
+            Err(e) => {
+                let _ = fs::remove_dir_all(&self.tmp);
+                Err(swap_error(&self.out, e))
+            }
+        }
     }
 }
 
@@ -166,26 +181,24 @@ impl Drop for Staging {
     }
 }
 
-fn swap(out: &Path, tmp: &Path, old: &Path) -> Result<(), SiteError> {
-    let had_old = out.exists();
-    if had_old {
-        let _ = fs::remove_dir_all(old);
-        fs::rename(out, old).map_err(|e| {
-            let _ = fs::remove_dir_all(tmp);
-            SiteError::io(out, "move the previous build aside", &e)
-        })?;
+/// The error for a swap that failed, saying what the output folder holds now.
+fn swap_error(out: &Path, e: SwapError) -> SiteError {
+    match e {
+        SwapError::Unchanged(e) => SiteError::io(out, "put the new build in place", &e),
+        SwapError::MovedAside(e, aside) => SiteError::in_file(
+            ErrorKind::OutputMovedAside,
+            out.display().to_string(),
+            format!(
+                "could not put the new build in place ({e}), nor the previous build back: the previous build is in {}",
+                aside.display()
+            ),
+        )
+        .with_help(format!(
+            "rename {} back to {} (or build again)",
+            aside.display(),
+            out.display()
+        )),
     }
-    if let Err(e) = fs::rename(tmp, out) {
-        if had_old {
-            let _ = fs::rename(old, out);
-        }
-        let _ = fs::remove_dir_all(tmp);
-        return Err(SiteError::io(out, "move the new build into place", &e));
-    }
-    if had_old {
-        remove_tree(old);
-    }
-    Ok(())
 }
 
 /// Removes the previous build (best effort: it is no longer the output). Its

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Fault injection for the output folder and for `content/YEAR`: kills, crashes at
+# every rename and unlink, a full disk, a mount point. Checks the promise
+# "output/ exists and is either the complete old build or the complete new one"
+# (and the same for content/YEAR under `import --force`) after each fault.
+#
+#   tests/faults.sh            # uses target/debug/summering (built if missing)
+#   BIN=target/release/summering tests/faults.sh
+#
+# Needs strace (Debian package strace); the tmpfs and bind-mount parts need root
+# and are skipped, saying so, without it. Bounded: a few hundred short builds of a
+# small fixture site, about a minute on two cores. Runs from .ci/run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v strace >/dev/null || { echo "faults.sh needs strace (apt-get install strace)" >&2; exit 1; }
+if [[ -z ${BIN:-} ]]; then
+  cargo build --quiet --bin summering
+  BIN=$PWD/target/debug/summering
+fi
+BIN=$(realpath "$BIN")
+FIXTURES=$PWD/tests/fixtures
+WORK=$(mktemp -d)
+cleanup() {
+  for m in "$WORK"/mnt/*; do mountpoint -q "$m" 2>/dev/null && umount "$m"; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+cd "$WORK"
+failures=0
+checks=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+# Two versions of one site: A is the fixture, B has one sentence changed.
+cp -r "$FIXTURES/two-years" site-a
+cp -r "$FIXTURES/two-years" site-b
+printf '\nEtt tillägg i version B.\n' >> site-b/content/2021/01-styrka.sv.md
+"$BIN" build --root site-a --output ref-a >/dev/null
+"$BIN" build --root site-b --output ref-b >/dev/null
+cmp -s ref-a/sv/2021/index.html ref-b/sv/2021/index.html && { echo "faults.sh: A and B build alike" >&2; exit 1; }
+
+use_site() { rm -rf site && cp -r "site-$1" site; }
+
+# The invariant after any fault: OUT is a complete copy of REF-A or of REF-B.
+complete() { # complete OUT REF-A REF-B WHAT
+  checks=$((checks + 1))
+  if [[ ! -d $1 ]]; then fail "$4: $1 is missing"; return; fi
+  diff -rq "$1" "$2" >/dev/null 2>&1 || diff -rq "$1" "$3" >/dev/null 2>&1 ||
+    fail "$4: $1 is neither the old nor the new version: $(diff -rq "$1" "$2" 2>&1 | head -n 3)"
+}
+
+# Kill the build at the entry of its K-th call of SYSCALLS (strace delivers SIGKILL
+# there), for every K until a build gets through; the site alternates between A and
+# B so that every kill lands between an old build and a different new one.
+kill_at_each() { # kill_at_each SYSCALLS
+  local k=1 v=b
+  while [[ $k -le 40 ]]; do
+    use_site $v
+    if (strace -f -qq -o /dev/null -e trace="$1" -e inject="$1":signal=KILL:when=$k \
+      "$BIN" build --root site --output out; exit $?) >/dev/null 2>&1; then
+      complete out ref-a ref-b "build, no kill at $1 #$k"
+      break
+    fi
+    complete out ref-a ref-b "build killed at $1 #$k"
+    k=$((k + 1))
+    [[ $v == a ]] && v=b || v=a
+  done
+}
+
+echo "== kill -9 of build at each rename, exchange and unlink"
+use_site a && "$BIN" build --root site --output out >/dev/null
+kill_at_each rename,renameat,renameat2
+kill_at_each unlink,unlinkat,rmdir
+
+echo "== kill -9 of build at random moments"
+for i in $(seq 1 30); do
+  [[ $((i % 2)) == 0 ]] && use_site a || use_site b
+  "$BIN" build --root site --output out >/dev/null 2>&1 &
+  pid=$!
+  sleep "0.0$((RANDOM % 10))$((RANDOM % 10))"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  complete out ref-a ref-b "build killed at random (round $i)"
+done
+
+echo "== kill -9 of import --force at each rename, exchange and unlink"
+cp -r "$FIXTURES/minimal" isite
+sed 's/Viljan att samverka är god/Viljan att samverka är mycket god/' "$FIXTURES/seed-2021.txt" > deck-b.txt
+cp "$FIXTURES/seed-2021.txt" deck-a.txt
+import() { "$BIN" import "deck-$1.txt" --year 2021 --lang sv --root isite --force >/dev/null 2>&1; }
+import b && cp -r isite/content/2021 year-b
+import a && cp -r isite/content/2021 year-a
+for calls in rename,renameat,renameat2 unlink,unlinkat,rmdir; do
+  for k in 1 2 3 4 5 6; do
+    v=$([[ $((k % 2)) == 0 ]] && echo a || echo b)
+    (strace -f -qq -o /dev/null -e trace=$calls -e inject=$calls:signal=KILL:when=$k \
+      "$BIN" import "deck-$v.txt" --year 2021 --lang sv --root isite --force; exit $?) >/dev/null 2>&1 || true
+    complete isite/content/2021 year-a year-b "import --force killed at $calls #$k"
+  done
+done
+
+echo "faults.sh: $checks checks"
+echo "$((checks - failures)) passed, $failures failed"
+[[ $failures -eq 0 ]]
