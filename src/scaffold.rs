@@ -160,10 +160,10 @@ fn scaffold(site: &Site, latest: &Report, year: u16) -> Vec<(NewFile, usize)> {
                 s.kind.key(),
                 toml_string(&title)
             );
-            if lang != default {
-                if let Some(h) = &hash {
-                    front.push_str(&format!("source_hash = \"{h}\"\n"));
-                }
+            if lang != default
+                && let Some(h) = &hash
+            {
+                front.push_str(&format!("source_hash = \"{h}\"\n"));
             }
             let count = if receives {
                 count_items(carried.get(&lang).map_or("", String::as_str))
