@@ -7,6 +7,7 @@
 //! too tall for a slide on its own; then [`split_points`] gives the places inside
 //! it (sentence ends, then word gaps, then its sub-items) where it may be cut.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
@@ -43,6 +44,8 @@ pub struct Units<'a> {
     /// The section's Markdown events, parsed once: a unit is measured from its
     /// share of them (parsing each unit again was a tenth of a large build).
     pub events: Vec<Event<'a>>,
+    /// Indices into `footnotes` by label, for [`Units::cited_footnotes`].
+    footnote_labels: BTreeMap<String, Vec<usize>>,
 }
 
 impl<'a> Units<'a> {
@@ -117,13 +120,45 @@ impl<'a> Units<'a> {
 
     /// Appends the events of each footnote definition `markdown` cites.
     fn push_footnotes(&self, markdown: &str, out: &mut Vec<Event<'a>>) {
-        for (label, _, notes) in &self.footnotes {
-            if markdown.contains(&format!("[^{label}]")) {
-                out.extend_from_slice(&self.events[notes.clone()]);
-            }
+        for i in self.cited_footnotes(markdown) {
+            out.extend_from_slice(&self.events[self.footnotes[i].2.clone()]);
         }
     }
+
+    /// The footnote definitions (indices into [`Units::footnotes`], in order) whose
+    /// reference `[^label]` occurs in `markdown`. Each `[^` is looked up by the
+    /// label after it rather than each definition searched for, so a slide costs
+    /// its own length however many notes the section has.
+    pub fn cited_footnotes(&self, markdown: &str) -> Vec<usize> {
+        let mut cited = Vec::new();
+        if self.footnotes.is_empty() {
+            return cited;
+        }
+        for (at, _) in markdown.match_indices("[^") {
+            let rest = &markdown.as_bytes()[at + 2..];
+            // A label is at most 999 characters (CommonMark's limit for link labels).
+            let window = &rest[..rest.len().min(MAX_LABEL)];
+            if let Some(end) = window.iter().position(|&b| b == b']') {
+                let label = &markdown[at + 2..at + 2 + end];
+                if let Some(defs) = self.footnote_labels.get(label) {
+                    cited.extend(defs);
+                }
+            }
+        }
+        // A label with `]` in it is not found by the lookup above.
+        for (i, (label, _, _)) in self.footnotes.iter().enumerate() {
+            if label.contains(']') && markdown.contains(&format!("[^{label}]")) {
+                cited.push(i);
+            }
+        }
+        cited.sort_unstable();
+        cited.dedup();
+        cited
+    }
 }
+
+/// The longest footnote label looked up, in bytes (999 characters of up to 4 bytes).
+const MAX_LABEL: usize = 4 * 999 + 1;
 
 /// Whether a list item's events are those of a loose list (paragraphs directly in the item).
 fn is_loose(item: &[Event<'_>]) -> bool {
@@ -212,6 +247,12 @@ pub fn units(md: &str) -> Units<'_> {
         }
     }
     out.events = events.into_iter().map(|(event, _)| event).collect();
+    for (i, (label, _, _)) in out.footnotes.iter().enumerate() {
+        out.footnote_labels
+            .entry(label.clone())
+            .or_default()
+            .push(i);
+    }
     link_defs.sort_by_key(|r| r.start);
     out.link_defs = link_defs
         .into_iter()

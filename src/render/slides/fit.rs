@@ -165,24 +165,51 @@ fn chunk_height(units: &[Measured], size: usize) -> f32 {
 
 /// How many slides greedy packing needs at a size (`None`: a unit does not fit at all).
 fn greedy_count(units: &[Measured], size: usize, caps: (f32, f32)) -> Option<usize> {
-    let (mut count, mut start, mut i) = (1, 0, 0);
-    while i < units.len() {
-        let cap = if count == 1 { caps.0 } else { caps.1 };
-        if chunk_height(&units[start..=i], size) <= cap {
-            i += 1;
-        } else if start == i {
+    let (mut count, mut start) = (0, 0);
+    while start < units.len() {
+        let cap = if count == 0 { caps.0 } else { caps.1 };
+        let end = forward_reach(units, size, start, cap);
+        if end == start {
             return None;
-        } else {
-            count += 1;
-            start = i;
         }
+        (count, start) = (count + 1, end);
     }
-    Some(count)
+    Some(count.max(1))
+}
+
+/// The end of the longest run of units from `start` that fits in `cap`. A run's
+/// height only grows with its length, so the first unit that does not fit ends it;
+/// runs are short (a slide holds a few dozen units at most), so each is summed
+/// afresh, in the same order as [`chunk_height`] always sums.
+fn forward_reach(units: &[Measured], size: usize, start: usize, cap: f32) -> usize {
+    let mut end = start;
+    while end < units.len() && chunk_height(&units[start..=end], size) <= cap {
+        end += 1;
+    }
+    end
+}
+
+/// The start of the longest run of units ending at `end` that fits in `cap`.
+fn backward_reach(units: &[Measured], size: usize, end: usize, cap: f32) -> usize {
+    let mut start = end;
+    while start > 0 && chunk_height(&units[start - 1..end], size) <= cap {
+        start -= 1;
+    }
+    start
 }
 
 /// Cut points (0 = c0 < c1 < … < cn = len) for `parts` slides, each within its
 /// capacity, that make the slides as evenly full as possible (least sum of squared
 /// fill ratios: no nearly empty last slide after full ones).
+///
+/// A dynamic programme over (slides so far, units so far). Only a narrow band of
+/// it can lie on a solution: k slides reach at most `reach[k]` units (greedy
+/// packing from the start), and the units after the k-th slide must fit on the
+/// remaining `parts - k` slides, so it ends at or after `back[parts - k]` (greedy
+/// packing from the end). With `parts` the fewest slides that work, each band is
+/// shorter than one slide's worth of units, and the previous slide's start is
+/// looked for only as far back as one slide holds, so the work grows with the
+/// number of units, not with its fourth power as the whole table did.
 fn balance(units: &[Measured], size: usize, parts: usize, caps: (f32, f32)) -> Vec<usize> {
     let n = units.len();
     let cost = |a: usize, b: usize| {
@@ -194,29 +221,80 @@ fn balance(units: &[Measured], size: usize, parts: usize, caps: (f32, f32)) -> V
             (h / cap).powi(2)
         }
     };
-    // best[k][j]: the least cost of units[..j] on k slides.
-    let mut best = vec![vec![f32::INFINITY; n + 1]; parts + 1];
-    let mut from = vec![vec![0usize; n + 1]; parts + 1];
-    best[0][0] = 0.0;
+    let mut reach = vec![0; parts + 1];
     for k in 1..=parts {
-        for j in k..=n {
-            for i in (k - 1)..j {
-                let v = best[k - 1][i] + cost(i, j);
-                if v < best[k][j] {
-                    best[k][j] = v;
-                    from[k][j] = i;
+        let cap = if k == 1 { caps.0 } else { caps.1 };
+        reach[k] = forward_reach(units, size, reach[k - 1], cap);
+    }
+    // Continuation slides only: the slide that starts at unit 0 is never among them.
+    let mut back = vec![n; parts + 1];
+    for m in 1..=parts {
+        back[m] = backward_reach(units, size, back[m - 1], caps.1);
+    }
+    // rows[k]: for units[..j] on k slides with j in the band `rows[k].first..`, the
+    // least cost and where the last slide starts.
+    let mut rows: Vec<Band> = Vec::with_capacity(parts + 1);
+    rows.push(Band {
+        first: 0,
+        cells: vec![(0.0, 0)],
+    });
+    for k in 1..=parts {
+        let first = k.max(back[parts - k]);
+        let last = if k == parts { n } else { reach[k].min(n) };
+        let prev = &rows[k - 1];
+        let cells = (first..=last)
+            .map(|j| {
+                if k == 1 {
+                    return (prev.get(0) + cost(0, j), 0);
                 }
-            }
-        }
+                // Latest start first (every start here is a continuation slide, so
+                // the first run too long ends the search); on a tie the earlier start
+                // wins, as it did when the whole table was searched from the front.
+                let mut cell = (f32::INFINITY, 0);
+                for i in (k - 1..j).rev() {
+                    let c = cost(i, j);
+                    if c.is_infinite() {
+                        break;
+                    }
+                    let v = prev.get(i) + c;
+                    if v.is_finite() && v <= cell.0 {
+                        cell = (v, i);
+                    }
+                }
+                cell
+            })
+            .collect();
+        rows.push(Band { first, cells });
     }
     let mut cuts = vec![n];
     let mut j = n;
     for k in (1..=parts).rev() {
-        j = from[k][j];
+        j = rows[k].from(j);
         cuts.push(j);
     }
     cuts.reverse();
     cuts
+}
+
+/// One row of [`balance`]'s table: the cells from unit count `first` on.
+struct Band {
+    first: usize,
+    /// (least cost, start of the last slide) per unit count.
+    cells: Vec<(f32, usize)>,
+}
+
+impl Band {
+    fn get(&self, j: usize) -> f32 {
+        j.checked_sub(self.first)
+            .and_then(|i| self.cells.get(i))
+            .map_or(f32::INFINITY, |c| c.0)
+    }
+
+    fn from(&self, j: usize) -> usize {
+        j.checked_sub(self.first)
+            .and_then(|i| self.cells.get(i))
+            .map_or(0, |c| c.1)
+    }
 }
 
 fn part<'a>(units: &[Measured], all: &Units<'a>, size: f32) -> Part<'a> {
@@ -251,79 +329,109 @@ fn part<'a>(units: &[Measured], all: &Units<'a>, size: f32) -> Part<'a> {
 /// The Markdown with the footnote definitions it refers to appended.
 fn with_footnotes(md: &str, all: &Units) -> String {
     let mut out = md.to_string();
-    for (label, def, _) in &all.footnotes {
-        if md.contains(&format!("[^{label}]")) {
-            out.push_str("\n\n");
-            out.push_str(def);
-        }
+    for i in all.cited_footnotes(md) {
+        out.push_str("\n\n");
+        out.push_str(&all.footnotes[i].1);
     }
     out
 }
 
 /// Cuts one unit into pieces that each fit in `cap` at the minimum size.
+///
+/// The places to cut are found once, in the whole unit; each piece is then the
+/// unit's text from the previous cut (behind a list marker when it continues an
+/// item) to the last place at which it still fits. That place is found by
+/// trying places ever further apart from the piece's start ([`last_fitting`]),
+/// so measuring costs about the length of the piece, not of the rest of the unit.
 fn cut_unit(unit: &Unit, all: &Units, cap: f32) -> Result<Vec<Unit>, TooFull> {
+    let md = unit.markdown.as_str();
     let min = SIZES.len() - 1;
-    let fits = |md: &str| {
-        let m = measured(
-            Unit {
-                markdown: md.to_string(),
-                events: None,
-                ..unit.clone()
-            },
-            all,
-        );
-        chunk_height(std::slice::from_ref(&m), min) <= cap
-    };
     let marker = if unit.list.is_some() {
-        blocks::item_marker(&unit.markdown).to_string()
+        blocks::item_marker(md)
     } else {
-        String::new()
+        ""
     };
+    let SplitPoints {
+        sentences,
+        mut words,
+        sub_items,
+    } = blocks::split_points(md);
+    let mut natural: Vec<usize> = sentences.iter().chain(&sub_items).copied().collect();
+    natural.sort_unstable();
+    // The end of the unit is the last candidate: the rest fits whole.
+    words.push(md.len());
     let mut pieces = Vec::new();
-    let mut rest = unit.markdown.clone();
+    // Where the rest starts, and what it is written behind.
+    let (mut start, mut lead) = (0, String::new());
     let mut continued = unit.continued;
     loop {
-        if fits(&rest) {
-            pieces.push(Unit {
-                markdown: rest,
-                continued,
-                events: None,
-                ..unit.clone()
-            });
-            return Ok(pieces);
-        }
-        let SplitPoints {
-            sentences,
-            words,
-            sub_items,
-        } = blocks::split_points(&rest);
-        let mut natural: Vec<usize> = sentences.iter().chain(&sub_items).copied().collect();
-        natural.sort_unstable();
-        let at = [natural, words]
-            .iter()
-            .find_map(|points| last_fitting(points, |p| fits(rest[..p].trim_end())))
-            .ok_or(TooFull {
-                offset: unit.offset,
-            })?;
-        pieces.push(Unit {
-            markdown: rest[..at].trim_end().to_string(),
+        let piece = |end: usize| Unit {
+            markdown: format!("{lead}{}", md[start..end].trim_end()),
+            offset: unit.offset,
+            list: unit.list,
             continued,
             events: None,
-            ..unit.clone()
-        });
-        rest = match (unit.list.is_some(), sub_items.contains(&at)) {
-            (true, true) => format!("{}\n{}", marker.trim_end(), &rest[at..]),
-            (true, false) => format!("{marker}{}", &rest[at..]),
-            (false, _) => rest[at..].to_string(),
         };
+        let fits = |end: usize| {
+            let m = measured(piece(end), all);
+            chunk_height(std::slice::from_ref(&m), min) <= cap
+        };
+        let later = |points: &[usize]| points.partition_point(|&p| p <= start);
+        let words_after = &words[later(&words)..];
+        let word = last_fitting(words_after, fits);
+        if word == Some(words_after.len() - 1) {
+            pieces.push(piece(md.len()));
+            return Ok(pieces);
+        }
+        // A natural place beyond the first word that does not fit cannot fit either.
+        let limit = word.map_or(words_after[0], |w| words_after[w + 1]);
+        let natural_after = &natural[later(&natural)..];
+        let natural_after = &natural_after[..natural_after.partition_point(|&p| p < limit)];
+        let at = match last_fitting(natural_after, fits) {
+            Some(i) => natural_after[i],
+            None => word.map(|w| words_after[w]).ok_or(TooFull {
+                offset: unit.offset,
+            })?,
+        };
+        pieces.push(piece(at));
+        lead = match (unit.list.is_some(), sub_items.contains(&at)) {
+            (true, true) => format!("{}\n", marker.trim_end()),
+            (true, false) => marker.to_string(),
+            (false, _) => String::new(),
+        };
+        start = at;
         continued = true;
     }
 }
 
-/// The last point for which `fits` holds, assuming it holds for a prefix of the points.
+/// The index of the last point for which `fits` holds, assuming it holds for a
+/// prefix of the points: tried at indices 0, 1, 3, 7, … until it fails, then
+/// halved in between, so the points tried lie at most twice as far as the answer.
 fn last_fitting(points: &[usize], fits: impl Fn(usize) -> bool) -> Option<usize> {
-    let n = points.partition_point(|&p| fits(p));
-    (n > 0).then(|| points[n - 1])
+    if points.is_empty() || !fits(points[0]) {
+        return None;
+    }
+    // fits(points[lo]) holds; hi is past the end or a point where it fails.
+    let (mut lo, mut step) = (0, 1);
+    let mut hi = loop {
+        let probe = lo + step;
+        if probe >= points.len() {
+            break points.len();
+        }
+        if !fits(points[probe]) {
+            break probe;
+        }
+        (lo, step) = (probe, step * 2);
+    };
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if fits(points[mid]) {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    Some(lo)
 }
 
 #[cfg(test)]
@@ -429,6 +537,140 @@ mod tests {
             from_events > 200 && parsed > 5,
             "{from_events} from events, {parsed} parsed"
         );
+    }
+
+    /// The whole table of [`balance`]'s programme, searched from the front: the
+    /// definition the banded search must agree with.
+    fn balance_full(units: &[Measured], size: usize, parts: usize, caps: (f32, f32)) -> Vec<usize> {
+        let n = units.len();
+        let cost = |a: usize, b: usize| {
+            let cap = if a == 0 { caps.0 } else { caps.1 };
+            let h = chunk_height(&units[a..b], size);
+            if h > cap {
+                f32::INFINITY
+            } else {
+                (h / cap).powi(2)
+            }
+        };
+        let mut best = vec![vec![f32::INFINITY; n + 1]; parts + 1];
+        let mut from = vec![vec![0usize; n + 1]; parts + 1];
+        best[0][0] = 0.0;
+        for k in 1..=parts {
+            for j in k..=n {
+                for i in (k - 1)..j {
+                    let v = best[k - 1][i] + cost(i, j);
+                    if v < best[k][j] {
+                        best[k][j] = v;
+                        from[k][j] = i;
+                    }
+                }
+            }
+        }
+        let mut cuts = vec![n];
+        let mut j = n;
+        for k in (1..=parts).rev() {
+            j = from[k][j];
+            cuts.push(j);
+        }
+        cuts.reverse();
+        cuts
+    }
+
+    #[test]
+    fn the_banded_balance_cuts_where_the_whole_table_does() {
+        // Items of varied length (a fixed pseudo-random sequence), some lists
+        // broken by paragraphs, at every size and both title lengths.
+        let mut seed = 7u32;
+        let mut next = |m: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % m
+        };
+        let mut compared = 0;
+        for n in [3, 8, 20, 45, 90] {
+            let mut md = String::new();
+            for i in 0..n {
+                match next(7) {
+                    0 => md.push_str(&format!(
+                        "\nStycke {i} {}\n\n",
+                        "ord ".repeat(next(40) as usize)
+                    )),
+                    _ => md.push_str(&format!(
+                        "- Punkt {i} {}\n",
+                        "ord ".repeat(next(30) as usize)
+                    )),
+                }
+            }
+            let all = blocks::units(&md);
+            let units: Vec<Measured> = all
+                .units
+                .iter()
+                .map(|u| measured(u.clone(), &all))
+                .collect();
+            for caps in [(470.0, 470.0), (470.0, 420.0)] {
+                for size in 0..SIZES.len() {
+                    let Some(parts) = greedy_count(&units, size, caps) else {
+                        continue;
+                    };
+                    assert_eq!(
+                        balance(&units, size, parts, caps),
+                        balance_full(&units, size, parts, caps),
+                        "{n} units at size {size}, caps {caps:?}"
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared >= 40, "{compared}");
+    }
+
+    #[test]
+    fn last_fitting_finds_what_a_binary_search_finds() {
+        let points: Vec<usize> = (0..50).map(|i| i * 3).collect();
+        for limit in 0..160 {
+            let fits = |p: usize| p <= limit;
+            let n = points.partition_point(|&p| fits(p));
+            assert_eq!(last_fitting(&points, fits), n.checked_sub(1), "{limit}");
+        }
+        assert_eq!(last_fitting(&[], |_| true), None);
+    }
+
+    #[test]
+    fn a_very_long_paragraph_is_cut_into_pieces_that_keep_every_word() {
+        let md = format!("{}slut.", "Ord i en lång rad. ".repeat(4000));
+        let f = fit_section(&md, "Rad", "Rad (forts.)").unwrap();
+        assert!(f.parts.len() > 50, "{}", f.parts.len());
+        let words = |s: &str| s.split_whitespace().count();
+        assert_eq!(
+            f.parts.iter().map(|p| words(&p.markdown)).sum::<usize>(),
+            words(&md)
+        );
+        for p in &f.parts {
+            assert!(
+                measure::height(&p.markdown, body_width(), MIN_SIZE)
+                    <= body_capacity("Rad (forts.)") + BLOCK_GAP * MIN_SIZE
+            );
+        }
+    }
+
+    #[test]
+    fn many_footnotes_each_travel_with_their_own_slide() {
+        let n = 300;
+        let mut md: String = (1..=n).map(|i| format!("- Punkt {i}[^n{i}]\n")).collect();
+        md.push('\n');
+        md.extend((1..=n).map(|i| format!("[^n{i}]: Not {i}.\n\n")));
+        let f = fit_section(&md, "Noter", "Noter (forts.)").unwrap();
+        assert!(f.parts.len() > 2);
+        for i in 1..=n {
+            let def = format!("[^n{i}]: Not {i}.");
+            let with: Vec<usize> = (0..f.parts.len())
+                .filter(|&p| f.parts[p].markdown.contains(&def))
+                .collect();
+            let cites: Vec<usize> = (0..f.parts.len())
+                .filter(|&p| f.parts[p].markdown.contains(&format!("Punkt {i}[^n{i}]")))
+                .collect();
+            assert_eq!(with, cites, "note {i}");
+            assert_eq!(with.len(), 1, "note {i}");
+        }
     }
 
     #[test]
