@@ -94,10 +94,10 @@ impl<'a> Units<'a> {
             {
                 return None;
             }
-            if open.map(|(list, _)| list) != unit.list {
-                if let Some((_, ordered)) = open.take() {
-                    out.push(Event::End(TagEnd::List(ordered)));
-                }
+            if open.map(|(list, _)| list) != unit.list
+                && let Some((_, ordered)) = open.take()
+            {
+                out.push(Event::End(TagEnd::List(ordered)));
             }
             if let Some(list) = unit.list {
                 if is_loose(events) {
