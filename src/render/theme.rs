@@ -49,6 +49,12 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/figure.html",
     "templates/partials/chart-table.html",
     "assets/charts.css",
+    // The PDF writer's font (SIL OFL 1.1; see docs/fonts.md).
+    "fonts/NotoSans-Regular.ttf",
+    "fonts/NotoSans-Bold.ttf",
+    "fonts/NotoSans-Italic.ttf",
+    "fonts/NotoSans-BoldItalic.ttf",
+    "fonts/OFL.txt",
 ];
 
 macro_rules! embed_minified {
