@@ -13,16 +13,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{ErrorKind, SiteError};
+use ownership::KEPT;
+pub use ownership::MARKER;
 use swap::SwapError;
 
+mod ownership;
 pub(crate) mod swap;
-
-/// Name of the marker file that says a folder was written by summering
-/// (and may therefore be replaced by the next build).
-pub const MARKER: &str = ".summering";
-
-/// Files kept from the old output folder across builds (git's placeholder).
-const KEPT: &[&str] = &[".gitkeep"];
 
 /// One file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,25 +80,56 @@ pub(crate) fn minify_css(css: &[u8]) -> Vec<u8> {
 /// removes what it wrote and the output folder is untouched.
 #[derive(Debug)]
 pub struct Staging {
+    /// The output folder as the user named it (what messages show).
     out: PathBuf,
+    /// The folder that is replaced: `out`, or the target of the link at `out`.
+    real: PathBuf,
     tmp: PathBuf,
     old: PathBuf,
     committed: bool,
     /// Folders of the new build made so far: each is created once, not asked
     /// for again before every file in it (two system calls per file).
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    /// The files written so far, for the marker's list.
+    written: std::sync::Mutex<Vec<String>>,
+}
+
+/// The folder a build into `out` replaces: `out` itself, or the folder a
+/// symbolic link at `out` points to (never the link, which stays as it is).
+fn resolve(out: &Path) -> Result<PathBuf, SiteError> {
+    match fs::symlink_metadata(out) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(out).map_err(|e| {
+            let target = fs::read_link(out).unwrap_or_default();
+            SiteError::in_file(
+                ErrorKind::OutputNotOurs,
+                out.display().to_string(),
+                format!(
+                    "the output path is a link to {}, which cannot be used: {e}",
+                    target.display()
+                ),
+            )
+            .with_help("create the folder the link points to, or choose another --output folder")
+        }),
+        _ => Ok(out.to_path_buf()),
+    }
 }
 
 impl Staging {
     /// Prepares a temporary folder beside `out`, after checking that `out` may be replaced.
+    ///
+    /// If `out` is a symbolic link to a folder (a web server's folder reached
+    /// through a link), the build goes into the link's target: the new build is
+    /// staged beside the target and swapped with it, and the link is left as it
+    /// is. A link to nothing is refused.
     pub fn new(out: &Path) -> Result<Self, SiteError> {
-        check_replaceable(out)?;
-        let parent = match out.parent() {
+        let real = resolve(out)?;
+        ownership::check_replaceable(out, &real)?;
+        let parent = match real.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
         fs::create_dir_all(&parent).map_err(|e| SiteError::io(&parent, "create the folder", &e))?;
-        let name = out
+        let name = real
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
@@ -111,13 +138,17 @@ impl Staging {
         let _ = fs::remove_dir_all(&tmp);
         let staging = Staging {
             out: out.to_path_buf(),
+            real,
             tmp,
             old,
             committed: false,
             folders: Default::default(),
+            written: Default::default(),
         };
         fs::create_dir_all(&staging.tmp)
-            .map_err(|e| SiteError::io(&staging.tmp, "create the folder", &e))?;
+            .map_err(|e| SiteError::io(out, "create the new build beside the folder", &e))?;
+        fs::write(staging.tmp.join(MARKER), ownership::staging_marker())
+            .map_err(|e| SiteError::io(out, "create the new build beside the folder", &e))?;
         Ok(staging)
     }
 
@@ -140,25 +171,32 @@ impl Staging {
                     .insert(dir.to_path_buf());
             }
         }
-        fs::write(&path, &f.bytes).map_err(|e| SiteError::io(&shown(), "write the file", &e))
+        fs::write(&path, &f.bytes).map_err(|e| SiteError::io(&shown(), "write the file", &e))?;
+        self.written
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(f.path.clone());
+        Ok(())
     }
 
     /// Completes the new build (marker, kept files) and swaps it into place.
     pub fn commit(mut self) -> Result<(), SiteError> {
-        let marker = self.tmp.join(MARKER);
-        fs::write(
-            &marker,
-            "This folder is written by `summering build` and replaced by every build.\n",
-        )
-        .map_err(|e| SiteError::io(&marker, "write the file", &e))?;
+        let mut written = std::mem::take(
+            &mut *self
+                .written
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        fs::write(self.tmp.join(MARKER), ownership::marker_text(&mut written))
+            .map_err(|e| SiteError::io(&self.out.join(MARKER), "write the file", &e))?;
         for kept in KEPT {
-            if self.out.join(kept).is_file() {
-                fs::copy(self.out.join(kept), self.tmp.join(kept))
+            if self.real.join(kept).is_file() {
+                fs::copy(self.real.join(kept), self.tmp.join(kept))
                     .map_err(|e| SiteError::io(&self.out.join(kept), "keep the file", &e))?;
             }
         }
         self.committed = true;
-        match swap::replace(&self.tmp, &self.out, &self.old) {
+        match swap::replace(&self.tmp, &self.real, &self.old) {
             Ok(previous) => {
                 if let Some(previous) = previous {
                     remove_tree(&previous);
@@ -220,38 +258,6 @@ fn remove_tree(dir: &Path) {
     if fs::remove_dir(dir).is_err() {
         let _ = fs::remove_dir_all(dir);
     }
-}
-
-/// Refuses to replace a folder that summering did not write, so a mistyped
-/// `--output` never deletes someone's documents.
-fn check_replaceable(out: &Path) -> Result<(), SiteError> {
-    if !out.exists() {
-        return Ok(());
-    }
-    if !out.is_dir() {
-        return Err(SiteError::in_file(
-            ErrorKind::OutputNotOurs,
-            out.display().to_string(),
-            "the output path is a file, not a folder",
-        )
-        .with_help("choose another --output folder"));
-    }
-    if out.join(MARKER).is_file() {
-        return Ok(());
-    }
-    let entries = fs::read_dir(out).map_err(|e| SiteError::io(out, "list the folder", &e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| SiteError::io(out, "list the folder", &e))?;
-        if !KEPT.contains(&entry.file_name().to_string_lossy().as_ref()) {
-            return Err(SiteError::in_file(
-                ErrorKind::OutputNotOurs,
-                out.display().to_string(),
-                "the output folder already has files that summering did not write",
-            )
-            .with_help("summering replaces its output folder at every build; choose an empty or new --output folder, or empty this one yourself"));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod errors;
 mod markdown;
 mod minified;
 mod output;
+mod output_safety;
 mod report;
 mod robustness;
 mod slides;
