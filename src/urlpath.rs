@@ -3,22 +3,24 @@
 //! Shared by the link checker (which resolves the relative links of built pages)
 //! and the preview server (which must never serve anything outside the site).
 
-/// Decodes `%XX` escapes; `None` if an escape is malformed or the result is not UTF-8.
-pub fn percent_decode(s: &str) -> Option<String> {
+/// Decodes `%XX` escapes; `None` if an escape is malformed (`%` not followed by
+/// two hex digits) or the result is not UTF-8. The percent-encoding crate
+/// passes a malformed escape through as text, as browsers do; a request with
+/// one is refused here instead, since no file summering writes has one.
+fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let well_formed = s.match_indices('%').all(|(i, _)| {
+        bytes
+            .get(i + 1..i + 3)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !well_formed {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_encoding::percent_decode_str(s)
+        .decode_utf8()
+        .ok()
+        .map(std::borrow::Cow::into_owned)
 }
 
 /// Why a path was refused.
@@ -175,6 +177,9 @@ mod tests {
         }
         assert_eq!(request_to_file("/%zz"), Err(Refused::Malformed));
         assert_eq!(request_to_file("/%ff"), Err(Refused::Malformed));
+        // `u8::from_str_radix` read "+f" as 15: a sign is not a hex digit.
+        assert_eq!(request_to_file("/%+f"), Err(Refused::Malformed));
+        assert_eq!(request_to_file("/a%2"), Err(Refused::Malformed));
     }
 
     #[test]
@@ -194,6 +199,11 @@ mod tests {
             internal("sv/index.html", Some("a b"))
         );
         assert_eq!(resolve(page, "../2020/"), internal("sv/2020/", None));
+        assert_eq!(
+            resolve(page, "a%+f.html"),
+            internal("sv/2021/a%+f.html", None),
+            "a malformed escape is kept as written"
+        );
         assert_eq!(resolve(page, "../../"), internal("/", None));
         assert_eq!(resolve(page, "../../../x.html"), Link::OutsideSite);
         assert_eq!(resolve(page, "/sv/index.html"), Link::RootAbsolute);

@@ -75,24 +75,15 @@ const STOP: &[&str] = &[
     "en", "ett", "the", "of", "and", "in", "for", "to", "a", "an", "on", "at", "is",
 ];
 
-/// A short file-name part from a title: `Aktuella frågor under 2021` → `aktuella-fragor`.
+/// A short file-name part from a title: `Aktuella frågor under 2021` →
+/// `aktuella-fragor`. The `slug` crate makes the title ASCII (`å`, `ä`, `ö` →
+/// `a`, `a`, `o`, as archives want file names); of its words, numbers are left
+/// out, at most three kept, and little words dropped from the end.
 pub fn slug(title: &str) -> String {
-    let folded: String = title
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
-            'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'ü' | 'ú' => 'u',
-            'í' | 'ï' => 'i',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => ' ',
-        })
-        .collect();
-    let mut words: Vec<&str> = folded
-        .split_whitespace()
-        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+    let slugged = slug::slugify(title);
+    let mut words: Vec<&str> = slugged
+        .split('-')
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()))
         .take(3)
         .collect();
     while words.len() > 1 && words.last().is_some_and(|w| STOP.contains(w)) {
@@ -143,5 +134,8 @@ mod tests {
         assert_eq!(slug("Aktuella frågor under 2021"), "aktuella-fragor");
         assert_eq!(slug("Framåt"), "framat");
         assert_eq!(slug("2021"), "avsnitt");
+        assert_eq!(slug("Översikt: ÅÄÖ åäö"), "oversikt-aao-aao");
+        assert_eq!(slug("Café – Señor Ærø"), "cafe-senor-aero");
+        assert_eq!(slug("«»—"), "avsnitt");
     }
 }
