@@ -2,16 +2,18 @@
 
 use std::fs;
 
-use crate::common::{sample_site, summering};
+use crate::common::{fixture_site, summering};
 
 #[test]
 fn first_use_becomes_abbr_never_inside_links_and_each_report_lists_its_terms() {
-    let site = sample_site();
-    let file = site.path().join("content/2021/03-aktuella-fragor.sv.md");
+    // A fixture whose glossary has SIP, ÖK and an unconfirmed TG without
+    // expansion, and whose text uses all three.
+    let site = fixture_site("report");
+    let file = site.path().join("content/2021/01-styrka.sv.md");
     // A link whose address and text hold a term, before the term's first use in text.
     let text = fs::read_to_string(&file).unwrap().replacen(
-        "- Stort fokus",
-        "- Läs [om SIP](https://example.org/SIP?x=SIP)\n- Stort fokus",
+        "- Testtext: SIP görs",
+        "- Läs [om SIP](https://example.org/SIP?x=SIP)\n- Testtext: SIP görs",
         1,
     );
     fs::write(&file, text).unwrap();
@@ -35,7 +37,15 @@ fn first_use_becomes_abbr_never_inside_links_and_each_report_lists_its_terms() {
         "only the first use in text"
     );
     assert!(sv.contains("<h2 id=glossary-heading>Förkortningar</h2>"));
+    assert!(
+        sv.contains("<abbr title=\"överenskommelse\">ÖK</abbr>"),
+        "a term that is not ASCII is marked too"
+    );
     assert!(sv.contains("<dfn>ÖK</dfn></dt><dd class=glossary__expansion>överenskommelse</dd>"));
+    assert!(
+        sv.contains("TG träffas"),
+        "the unconfirmed term is in the text"
+    );
     assert!(
         !sv.contains("<dfn>TG</dfn>"),
         "unconfirmed terms without expansion are not published"
@@ -51,13 +61,12 @@ fn first_use_becomes_abbr_never_inside_links_and_each_report_lists_its_terms() {
 
 #[test]
 fn a_broken_glossary_names_file_line_and_column() {
-    let site = sample_site();
+    let site = fixture_site("report");
     let g = site.path().join("content/glossary.toml");
-    fs::write(
-        &g,
-        fs::read_to_string(&g).unwrap() + "\n[[term]]\nabbr = \"SU\"\n",
-    )
-    .unwrap();
+    let glossary = fs::read_to_string(&g).unwrap();
+    // The duplicate's `abbr` value: two lines after the file's end and a blank line.
+    let line = glossary.lines().count() + 3;
+    fs::write(&g, glossary + "\n[[term]]\nabbr = \"SIP\"\n").unwrap();
     let out = summering()
         .args(["build", "--root"])
         .arg(site.path())
@@ -68,7 +77,9 @@ fn a_broken_glossary_names_file_line_and_column() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(
-        stderr.contains("content/glossary.toml:77:8: this abbreviation is already in the glossary"),
+        stderr.contains(&format!(
+            "content/glossary.toml:{line}:8: this abbreviation is already in the glossary"
+        )),
         "{stderr}"
     );
 }

@@ -11,6 +11,7 @@ fn sites() -> Vec<std::path::PathBuf> {
     sites.extend(
         [
             "minimal",
+            "report",
             "two-years",
             "markdown",
             "charts",

@@ -1,6 +1,6 @@
 //! The sample site: the real NOSAM 2021 report in both languages.
 
-use crate::common::{links, page, resolve, sample, visible_text};
+use crate::common::{build_ok, fixture, links, page, resolve, sample, visible_text};
 
 #[test]
 fn every_seed_line_is_in_the_swedish_report() {
@@ -29,7 +29,9 @@ fn every_seed_line_is_in_the_swedish_report() {
 
 #[test]
 fn english_report_is_complete_and_in_english() {
-    let site = sample();
+    // A fixture with one section of each kind, so the counts below are the
+    // fixture's and fail when a section, a list item or a heading goes missing.
+    let site = build_ok(&fixture("report"));
     let sv = &page(&site, "sv/2021/index.html");
     let en = &page(&site, "en/2021/index.html");
     assert!(en.contains("<html lang=en>"), "English page lang");
@@ -38,21 +40,27 @@ fn english_report_is_complete_and_in_english() {
         !en.contains("notice--untranslated"),
         "no Swedish fallback text expected in the English report"
     );
-    let count = |html: &str, needle: &str| html.matches(needle).count();
-    assert_eq!(
-        count(en, "<li>"),
-        count(sv, "<li>"),
-        "same number of list items"
-    );
-    assert_eq!(count(en, "<h3"), 5);
+    // The sections: what follows the table of contents in <main>.
+    let sections = |html: &str| {
+        let main = &html[html.find("<main").expect("a <main>")..];
+        let start = main.find("</nav>").expect("a table of contents");
+        main[start..main.find("</main>").expect("a </main>")].to_string()
+    };
+    let count = |html: &str, needle: &str| sections(html).matches(needle).count();
+    // Five points and one sub-point in each language.
+    let items = 6;
+    assert_eq!(count(sv, "<li>"), items, "Swedish list items\n{sv}");
+    assert_eq!(count(en, "<li>"), items, "English list items\n{en}");
+    assert_eq!(count(en, "<h3"), 4, "one heading per section");
     for heading in [
         "Strengths",
         "Current focus areas",
         "Areas for development",
         "The way forward",
         "Contents",
+        "Test text: sub-point",
     ] {
-        assert!(en.contains(heading), "{heading}");
+        assert!(visible_text(en).contains(heading), "{heading}");
     }
     assert!(visible_text(en).contains("31 December 2021"));
     assert!(visible_text(sv).contains("31 december 2021"));
