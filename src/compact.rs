@@ -1,7 +1,7 @@
 //! HTML whitespace compaction, done once per template and once per Markdown
 //! fragment instead of minifying every rendered page.
 //!
-//! Why: minify-html reads every byte of every page (≈ 36 MB/s), so a site of
+//! Why: minify-html reads every byte of every page, so a site of
 //! 1,000 reports spent most of its build minifying the same theme markup again
 //! and again. The markup of a page comes from three places — the theme's
 //! templates, the Markdown of the sections, and the values filled in — and the
@@ -46,7 +46,7 @@ enum Kind {
 }
 
 /// The kind of element `name` (any case): one lookup per start tag, as a
-/// `match` (scanning lists of names was a tenth of compacting).
+/// `match` rather than a scan of lists of names.
 fn kind_of(name: &str) -> Kind {
     let mut lower = [0u8; 10];
     let Some(lower) = lower.get_mut(..name.len()) else {

@@ -61,8 +61,8 @@ pub fn render_site<T: Send>(
         let (decks, templates) = (decks?, templates?);
         let jobs = pages::plan(site);
         // One job at a time per worker: rayon otherwise folds a run of jobs on one
-        // worker that the other can no longer take from, and the build ended with one
-        // core idle for up to a quarter of a second.
+        // worker that the other can no longer take from, and the build would end with
+        // one core idle.
         let mut rendered: Vec<(usize, Result<Vec<T>, SiteError>)> = pages::start_order(&jobs)
             .into_par_iter()
             .with_max_len(1)
@@ -193,7 +193,7 @@ impl<'t> Templates<'t> {
         context: &tera::Context,
     ) -> Result<String, SiteError> {
         // Room for a typical page from the start: Tera's own guess is twice the
-        // template's text, so a page's buffer grew and was copied five or six times.
+        // template's text, so a page's buffer would grow and be copied several times.
         let mut page = Vec::with_capacity(PAGE_CAPACITY);
         let rendered = self.tera.render_to(template, context, &mut page);
         match rendered.map(|()| String::from_utf8(page)) {

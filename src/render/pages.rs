@@ -45,8 +45,8 @@ pub fn plan(site: &Site) -> Vec<Job> {
 /// The order in which to start `jobs` (indexes into it): the archive pages
 /// first, then the rest in page order. Each archive page lists every year and
 /// draws the trend charts over all of them, by far the longest jobs of a large
-/// site; started last, one of them kept a core busy alone at the end of the
-/// build (75 ms of 1,000 reports' 1.2 s).
+/// site; started last, one of them keeps a core busy alone at the end of the
+/// build (measured in the README's performance section).
 pub fn start_order(jobs: &[Job]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&i| !matches!(jobs[i], Job::Archive(_)));
