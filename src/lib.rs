@@ -11,7 +11,6 @@
 
 pub mod charts;
 pub mod check;
-pub mod cli;
 pub mod compact;
 pub mod diagnostics;
 pub mod import;

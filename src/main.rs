@@ -6,12 +6,14 @@
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+mod cli;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use summering::cli::{Style, messages};
+use cli::{Style, messages};
 use summering::import::ImportOptions;
 use summering::lang::Lang;
 use summering::model::Date;
@@ -248,7 +250,7 @@ fn import(options: ImportOptions) -> ExitCode {
 }
 
 fn fail(e: &BuildError, what_happened: &str) -> ExitCode {
-    eprint!("{}", summering::cli::errors(e, Style::stderr()));
+    eprint!("{}", cli::errors(e, Style::stderr()));
     eprintln!("{what_happened}");
     ExitCode::from(1)
 }

@@ -11,10 +11,10 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::check::placeholders::placeholder;
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
 use crate::lang::Lang;
 use crate::model::fingerprint::source_hash;
+use crate::model::placeholder::placeholder;
 use crate::model::{Date, Report, SectionKind, Site, Year};
 use crate::year_writer::{NewFile, ensure_writable, write_year};
 

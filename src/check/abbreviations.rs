@@ -12,12 +12,13 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser};
 
-use super::{Notice, placeholders};
+use super::Notice;
 use crate::diagnostics::{WarningKind, line_col};
 use crate::load::raw::RawLocalized;
 use crate::load::{RawSite, SourceFile};
 use crate::model::Glossary;
 use crate::model::glossary::default_file;
+use crate::model::placeholder;
 
 /// A warning for each file's first use of each undefined all-capital word.
 pub fn undefined(raw: &RawSite, glossary: &Glossary) -> Vec<Notice> {
@@ -44,7 +45,7 @@ pub fn undefined(raw: &RawSite, glossary: &Glossary) -> Vec<Notice> {
                 glossary,
                 &mut found,
             );
-            let placeholders = placeholders::find(&s.body);
+            let placeholders = placeholder::find(&s.body);
             let options =
                 Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH;
             for (event, range) in Parser::new_ext(&s.body, options).into_offset_iter() {

@@ -14,7 +14,7 @@
 pub mod abbreviations;
 pub mod images;
 pub mod links;
-pub mod placeholders;
+mod placeholders;
 pub mod report;
 pub mod translations;
 

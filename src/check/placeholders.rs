@@ -2,40 +2,12 @@
 //! `summering import` leave for the editor to replace.
 //!
 //! They build fine (so the preview works while writing), but a report that
-//! still has one is not finished, so `check` reports each as an error.
-//! (Braces, not brackets: `[[term]]` is a table header in TOML.)
+//! still has one is not finished, so `check` reports each as an error. What a
+//! placeholder is lives in [`crate::model::placeholder`].
 
 use crate::diagnostics::{ErrorKind, SiteError};
 use crate::load::SourceFile;
-
-/// Opens a placeholder.
-pub const OPEN: &str = "{{";
-/// Closes a placeholder.
-pub const CLOSE: &str = "}}";
-
-/// Wraps `text` as a placeholder.
-pub fn placeholder(text: &str) -> String {
-    format!("{OPEN}{text}{CLOSE}")
-}
-
-/// Byte ranges of the placeholders in `text` (each on one line).
-pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = text[from..].find(OPEN) {
-        let start = from + i;
-        let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
-        match text[start + OPEN.len()..line_end].find(CLOSE) {
-            Some(j) => {
-                let end = start + OPEN.len() + j + CLOSE.len();
-                out.push(start..end);
-                from = end;
-            }
-            None => from = start + OPEN.len(),
-        }
-    }
-    out
-}
+use crate::model::placeholder::find;
 
 /// An error for every placeholder left in `files`.
 pub fn unfinished(files: &[&SourceFile]) -> Vec<SiteError> {
@@ -57,13 +29,6 @@ pub fn unfinished(files: &[&SourceFile]) -> Vec<SiteError> {
 mod tests {
     use super::*;
     use std::sync::Arc;
-
-    #[test]
-    fn finds_placeholders_on_one_line_only() {
-        let text = "[[term]] a {{Skriv här}} b {{x\n}} c {{y}}";
-        let found: Vec<&str> = find(text).into_iter().map(|r| &text[r]).collect();
-        assert_eq!(found, ["{{Skriv här}}", "{{y}}"]);
-    }
 
     #[test]
     fn each_placeholder_is_an_error_with_its_place() {

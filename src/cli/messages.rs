@@ -3,9 +3,9 @@
 use std::time::Duration;
 
 use super::Style;
-use crate::import::Imported;
-use crate::scaffold::Scaffolded;
-use crate::serve::Event;
+use summering::import::Imported;
+use summering::scaffold::Scaffolded;
+use summering::serve::Event;
 
 /// Text for standard output and for standard error.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

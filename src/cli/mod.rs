@@ -1,13 +1,15 @@
-//! What the `summering` commands print, as text: the binary only prints it.
+//! What the `summering` commands print, as text: the binary's own module
+//! (declared in `main.rs`), since presenting results to people is not the
+//! library's job; the library hands back typed results and errors.
 //!
 //! Colour is used only when the output is a terminal and `NO_COLOR` is not
 //! set (no-color.org); every line reads the same without it.
 
-pub mod messages;
+pub(crate) mod messages;
 
 use std::io::IsTerminal;
 
-use crate::diagnostics::BuildError;
+use summering::BuildError;
 
 /// Whether to colour text for one output stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,10 +14,10 @@ mod translation;
 
 use std::path::PathBuf;
 
-use crate::check::placeholders::placeholder;
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
 use crate::lang::Lang;
 use crate::model::SectionKind;
+use crate::model::placeholder::placeholder;
 use crate::scaffold::toml_string;
 use crate::year_writer::{NewFile, ensure_writable, write_year};
 use outline::{Deck, Part, join_statement};

@@ -15,11 +15,11 @@ use super::outline::Deck;
 use super::{
     ImportOptions, Imported, ImportedSection, body, count_lines, framing, lines, unplaced, words,
 };
-use crate::check::placeholders::placeholder;
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
 use crate::lang::Lang;
 use crate::load::RawSection;
 use crate::model::fingerprint::source_hash;
+use crate::model::placeholder::placeholder;
 use crate::scaffold::toml_string;
 use crate::year_writer::NewFile;
 

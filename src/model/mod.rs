@@ -7,6 +7,7 @@ mod convert;
 pub mod fingerprint;
 pub mod glossary;
 pub mod markdown;
+pub mod placeholder;
 mod types;
 
 pub use chart::{Chart, ChartKind, Series};
