@@ -52,10 +52,10 @@ fn images_without_alt(markdown: &str) -> Vec<std::ops::Range<usize>> {
                 }
             }
             Event::End(TagEnd::Image) => {
-                if let Some((range, alt)) = open.take() {
-                    if alt.trim().is_empty() {
-                        out.push(range);
-                    }
+                if let Some((range, alt)) = open.take()
+                    && alt.trim().is_empty()
+                {
+                    out.push(range);
                 }
             }
             _ => {}

@@ -83,10 +83,10 @@ pub fn statuses(raw: &RawSite, languages: &[Lang]) -> (Vec<Translation>, Vec<Not
                     (Some(_), Some(r)) if r.get_ref().trim() == hash => Status::UpToDate,
                     (Some(_), Some(_)) => Status::Outdated,
                 };
-                if let Some(t) = translation {
-                    if let Some(n) = notice(t, status, &hash, &source.source.name) {
-                        notices.push(n);
-                    }
+                if let Some(t) = translation
+                    && let Some(n) = notice(t, status, &hash, &source.source.name)
+                {
+                    notices.push(n);
                 }
                 out.push(Translation {
                     year: year.year,

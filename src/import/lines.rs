@@ -155,13 +155,14 @@ fn bullet(s: &str) -> Option<(Marker, &str)> {
     let digits = s.chars().take_while(char::is_ascii_digit).count();
     if (1..=3).contains(&digits) {
         let rest = &s[digits..];
-        if let Some(after) = rest.strip_prefix(['.', ')']) {
-            if after.starts_with(char::is_whitespace) && !after.trim().is_empty() {
-                return Some((
-                    Marker::Number(s[..digits].parse().ok()?),
-                    after.trim_start(),
-                ));
-            }
+        if let Some(after) = rest.strip_prefix(['.', ')'])
+            && after.starts_with(char::is_whitespace)
+            && !after.trim().is_empty()
+        {
+            return Some((
+                Marker::Number(s[..digits].parse().ok()?),
+                after.trim_start(),
+            ));
         }
     }
     None

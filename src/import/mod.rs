@@ -362,10 +362,12 @@ fn escape(text: &str) -> String {
         out.push(c);
     }
     // "1. text" or "1) text" at the start of an item would start a new list.
-    if let Some(pos) = out.find(['.', ')']) {
-        if pos > 0 && pos <= 9 && out[..pos].chars().all(|c| c.is_ascii_digit()) {
-            out.insert(pos, '\\');
-        }
+    if let Some(pos) = out.find(['.', ')'])
+        && pos > 0
+        && pos <= 9
+        && out[..pos].chars().all(|c| c.is_ascii_digit())
+    {
+        out.insert(pos, '\\');
     }
     out
 }
