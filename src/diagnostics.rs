@@ -50,6 +50,8 @@ pub enum ErrorKind {
     Theme,
     /// The output folder exists but was not made by summering, so it is not replaced.
     OutputNotOurs,
+    /// Another build is writing into the same output folder right now.
+    OutputBusy,
     /// The new build could not be put in place and the previous one could not be
     /// moved back: the output folder is missing and the previous build is aside.
     OutputMovedAside,

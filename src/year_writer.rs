@@ -75,6 +75,7 @@ pub fn write_year(
     let content = root.join("content");
     let tmp = content.join(format!(".{year}.new-{}", std::process::id()));
     let old = content.join(format!(".{year}.old-{}", std::process::id()));
+    crate::output::leftovers::remove(&content, &year.to_string(), is_year_leftover);
     let _ = fs::remove_dir_all(&tmp);
     let written = (|| {
         fs::create_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, "create the folder", &e))?;
@@ -121,6 +122,21 @@ pub fn write_year(
         });
     }
     Ok(dir)
+}
+
+/// A killed run's `.YEAR.new-PID` holds only what [`write_year`] writes: plain
+/// files named `*.md` or `*.toml`, no folders or links (see [`crate::output::leftovers`]).
+fn is_year_leftover(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|entries| {
+        entries.into_iter().all(|e| {
+            e.is_ok_and(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                e.file_type().is_ok_and(|t| t.is_file())
+                    && (name.ends_with(".md") || name.ends_with(".toml"))
+            })
+        })
+    })
 }
 
 #[cfg(test)]

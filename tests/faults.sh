@@ -82,6 +82,15 @@ for i in $(seq 1 30); do
   complete out ref-a ref-b "build killed at random (round $i)"
 done
 
+echo "== the next build removes what the killed ones left"
+left=$(find . -maxdepth 1 -name '.out.*-*' | wc -l)
+[[ $left -gt 0 ]] || fail "the kills left nothing to clean up (the test would prove nothing)"
+use_site a && "$BIN" build --root site --output out >/dev/null
+checks=$((checks + 1))
+left=$(find . -maxdepth 1 -name '.out.*' | wc -l)
+[[ $left -eq 0 ]] || fail "leftovers after a build: $(find . -maxdepth 1 -name '.out.*' | head -n 3)"
+complete out ref-a ref-a "the build after the kills"
+
 echo "== kill -9 of import --force at each rename, exchange and unlink"
 cp -r "$FIXTURES/minimal" isite
 sed 's/Viljan att samverka är god/Viljan att samverka är mycket god/' "$FIXTURES/seed-2021.txt" > deck-b.txt
@@ -97,6 +106,10 @@ for calls in rename,renameat,renameat2 unlink,unlinkat,rmdir; do
     complete isite/content/2021 year-a year-b "import --force killed at $calls #$k"
   done
 done
+import a
+checks=$((checks + 1))
+left=$(find isite/content -maxdepth 1 -name '.2021.*' | wc -l)
+[[ $left -eq 0 ]] || fail "leftovers after an import: $(find isite/content -maxdepth 1 -name '.2021.*' | head -n 3)"
 
 echo "faults.sh: $checks checks"
 echo "$((checks - failures)) passed, $failures failed"

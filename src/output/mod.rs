@@ -17,6 +17,8 @@ use ownership::KEPT;
 pub use ownership::MARKER;
 use swap::SwapError;
 
+pub(crate) mod leftovers;
+mod lock;
 mod ownership;
 pub(crate) mod swap;
 
@@ -92,6 +94,8 @@ pub struct Staging {
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// The files written so far, for the marker's list.
     written: std::sync::Mutex<Vec<String>>,
+    /// Held until the swap is done and the previous build removed (dropped last).
+    _lock: lock::OutputLock,
 }
 
 /// The folder a build into `out` replaces: `out` itself, or the folder a
@@ -123,7 +127,6 @@ impl Staging {
     /// is. A link to nothing is refused.
     pub fn new(out: &Path) -> Result<Self, SiteError> {
         let real = resolve(out)?;
-        ownership::check_replaceable(out, &real)?;
         let parent = match real.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -133,6 +136,9 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
+        let lock = lock::lock(&parent, &name, out)?;
+        leftovers::remove(&parent, &name, ownership::is_leftover_build);
+        ownership::check_replaceable(out, &real)?;
         let tmp = parent.join(format!(".{name}.new-{}", std::process::id()));
         let old = parent.join(format!(".{name}.old-{}", std::process::id()));
         let _ = fs::remove_dir_all(&tmp);
@@ -144,6 +150,7 @@ impl Staging {
             committed: false,
             folders: Default::default(),
             written: Default::default(),
+            _lock: lock,
         };
         fs::create_dir_all(&staging.tmp)
             .map_err(|e| SiteError::io(out, "create the new build beside the folder", &e))?;
@@ -199,7 +206,7 @@ impl Staging {
         match swap::replace(&self.tmp, &self.real, &self.old) {
             Ok(previous) => {
                 if let Some(previous) = previous {
-                    remove_tree(&previous);
+                    remove_build(&previous);
                 }
                 Ok(())
             }
@@ -239,12 +246,33 @@ fn swap_error(out: &Path, e: SwapError) -> SiteError {
     }
 }
 
-/// Removes the previous build (best effort: it is no longer the output). Its
-/// thousands of files are unlinked by all cores, subfolders in parallel; on one
-/// thread this was a tenth of a 1,000-report build.
+/// Removes a previous build or a staging folder (best effort: it is no longer
+/// the output), its marker last: a process killed halfway leaves a folder that
+/// is still provably summering's, so the next build removes the rest.
+fn remove_build(dir: &Path) {
+    remove_entries(dir, MARKER);
+    let _ = fs::remove_file(dir.join(MARKER));
+    let _ = fs::remove_dir(dir);
+}
+
+/// Removes a folder and everything in it (best effort).
 fn remove_tree(dir: &Path) {
+    remove_entries(dir, "");
+    // Empty now, unless something could not be removed above.
+    if fs::remove_dir(dir).is_err() {
+        let _ = fs::remove_dir_all(dir);
+    }
+}
+
+/// Removes what is in `dir` but `keep`. A build's thousands of files are
+/// unlinked by all cores, subfolders in parallel; on one thread this was a
+/// tenth of a 1,000-report build.
+fn remove_entries(dir: &Path, keep: &str) {
     if let Ok(entries) = fs::read_dir(dir) {
-        let entries: Vec<fs::DirEntry> = entries.filter_map(Result::ok).collect();
+        let entries: Vec<fs::DirEntry> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name() != keep)
+            .collect();
         entries
             .par_iter()
             .for_each(|entry| match entry.file_type() {
@@ -253,10 +281,6 @@ fn remove_tree(dir: &Path) {
                     let _ = fs::remove_file(entry.path());
                 }
             });
-    }
-    // Empty now, unless something could not be removed above.
-    if fs::remove_dir(dir).is_err() {
-        let _ = fs::remove_dir_all(dir);
     }
 }
 

@@ -46,6 +46,15 @@ pub(super) fn staging_marker() -> String {
     )
 }
 
+/// The test a leftover folder must pass before it is removed: it holds a
+/// summering marker (a staging folder, or a build), or nothing at all (a process
+/// killed between making the folder and writing the marker, or after removing
+/// all but the folder itself).
+pub(super) fn is_leftover_build(dir: &Path) -> bool {
+    fs::symlink_metadata(dir.join(MARKER)).is_ok_and(|m| m.is_file())
+        || fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_none())
+}
+
 /// Refuses to replace `real` (shown to the user as `shown`) unless it is missing,
 /// empty (but for `.gitkeep`), or a summering build holding only what it wrote.
 pub(super) fn check_replaceable(shown: &Path, real: &Path) -> Result<(), SiteError> {

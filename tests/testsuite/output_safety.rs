@@ -132,3 +132,112 @@ fn a_file_added_to_a_built_output_stops_the_next_build_and_survives() {
     fs::remove_file(out.join("sv/2020/minutes.docx")).unwrap();
     summering::build(&options(site.path(), &out)).unwrap();
 }
+
+/// A PID no process has: past the kernel's default pid_max.
+const GONE: u32 = 4_000_000;
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
+    let site = copy_fixture("minimal");
+    let out = site.path().join("out");
+    summering::build(&options(site.path(), &out)).unwrap();
+    // What killed builds leave: a staging folder and a previous build, both marked.
+    let marked = |name: &str| {
+        write(
+            &site.path().join(name),
+            ".summering",
+            "This folder is written by `summering build`",
+        );
+        write(&site.path().join(name), "sv/index.html", "old");
+    };
+    marked(&format!(".out.new-{GONE}"));
+    marked(&format!(".out.old-{}", GONE + 1));
+    // Not provably ours: no marker; a live process (PID 1); another output's.
+    write(
+        &site.path().join(format!(".out.new-{}", GONE + 2)),
+        "notes.txt",
+        "mine",
+    );
+    marked(".out.new-1");
+    marked(&format!(".public.new-{GONE}"));
+    summering::build(&options(site.path(), &out)).unwrap();
+    assert_eq!(
+        names_in(site.path()),
+        [
+            ".out.new-1".to_string(),
+            format!(".out.new-{}", GONE + 2),
+            format!(".public.new-{GONE}"),
+            "content".to_string(),
+            "out".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn a_new_year_removes_what_a_killed_one_left() {
+    let site = copy_fixture("minimal");
+    let content = site.path().join("content");
+    write(
+        &content.join(format!(".2021.new-{GONE}")),
+        "01-styrka.sv.md",
+        "+++",
+    );
+    write(
+        &content.join(format!(".2021.new-{}", GONE + 1)),
+        "bilder/a.png",
+        "mine",
+    );
+    crate::common::summering()
+        .args(["new", "2021", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
+    assert_eq!(
+        names_in(&content),
+        [
+            format!(".2021.new-{}", GONE + 1),
+            "2020".to_string(),
+            "2021".to_string(),
+            "site.toml".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn a_second_build_into_the_same_output_is_refused_while_the_first_runs() {
+    let site = copy_fixture("minimal");
+    let out = site.path().join("out");
+    summering::build(&options(site.path(), &out)).unwrap();
+    let before = snapshot(&out);
+    // Hold the lock as a running build does (the build's own open file is another
+    // lock holder to the system, even in this process).
+    let mut held = fs::File::create(site.path().join(".out.lock")).unwrap();
+    held.try_lock().unwrap();
+    std::io::Write::write_all(&mut held, b"4242").unwrap();
+    let err = summering::build(&options(site.path(), &out)).unwrap_err();
+    assert!(err.has(ErrorKind::OutputBusy), "{err:?}");
+    let cli = crate::common::summering()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(cli.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&cli.stderr);
+    assert!(stderr.contains("process 4242"), "{stderr}");
+    assert_eq!(snapshot(&out), before);
+    drop(held);
+    summering::build(&options(site.path(), &out)).unwrap();
+    assert!(!site.path().join(".out.lock").exists(), "lock file left");
+}
