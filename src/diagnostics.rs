@@ -9,7 +9,9 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
+use miette::{
+    Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
 
 /// What went wrong, as a stable kind that tests and tools can match on.
 ///
@@ -102,7 +104,7 @@ struct Inner {
     message: String,
     help: Option<String>,
     label: String,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<FileSource>,
     text: Option<Arc<str>>,
     span: Option<Range<usize>>,
 }
@@ -143,7 +145,10 @@ impl SiteError {
         let end = span.end.min(text.len());
         let start = span.start.min(end);
         let mut e = SiteError::new(kind, message);
-        e.inner.source = Some(NamedSource::new(&file, Arc::clone(text)));
+        e.inner.source = Some(FileSource {
+            name: file.clone(),
+            text: Arc::clone(text),
+        });
         e.inner.text = Some(Arc::clone(text));
         e.inner.span = Some(start..end);
         e.inner.file = Some(file);
@@ -205,6 +210,43 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
+}
+
+/// A file's text as miette reads it for the snippet frame, with the column in
+/// characters like [`line_col`]: miette counts bytes, so on a line with å, ä or ö
+/// the frame's `file:line:col` disagreed with the heading's.
+#[derive(Debug)]
+struct FileSource {
+    name: String,
+    text: Arc<str>,
+}
+
+impl SourceCode for FileSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        // miette gives a column only for a span read without lines before it;
+        // that is the one its frame heading shows.
+        let column = if context_lines_before == 0 {
+            line_col(&self.text, span.offset()).1 - 1
+        } else {
+            inner.column()
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {

@@ -243,8 +243,11 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
     let source = read(root, path)?;
     let name = file_name(path);
     let (number, slug, lang_code) = parse_section_name(&name).ok_or_else(|| {
-        SiteError::in_file(ErrorKind::BadFileName, &source.name, "this section file name does not follow the pattern NN-name.LANG.md")
-            .with_help("name section files like 01-strengths.sv.md and 01-strengths.en.md: a number for the order, a short name, the language")
+        let error = SiteError::in_file(ErrorKind::BadFileName, &source.name, "this section file name does not follow the pattern NN-name.LANG.md");
+        match suggest_section_name(&name) {
+            Some(better) => error.with_help(format!("rename the file to {better}: a number for the order, a short name in lowercase without å, ä, ö or spaces, the language")),
+            None => error.with_help("name section files like 01-strengths.sv.md and 01-strengths.en.md: a number for the order, a short name, the language"),
+        }
     })?;
     let split = frontmatter::split(&source.text).map_err(|e| match e {
         frontmatter::SplitError::NoOpening => SiteError::at(
@@ -338,6 +341,26 @@ fn parse_section_name(name: &str) -> Option<(u32, String, String)> {
         return None;
     }
     Some((number.parse().ok()?, slug.to_string(), lang.to_string()))
+}
+
+/// The name a section file was probably meant to have (`01 Styrkor.SV.md` →
+/// `01-styrkor.sv.md`), when its language part can be told; a missing number
+/// becomes `01`, for the editor to change.
+fn suggest_section_name(name: &str) -> Option<String> {
+    let stem = name.get(..name.len().checked_sub(3)?)?;
+    if !name[stem.len()..].eq_ignore_ascii_case(".md") {
+        return None;
+    }
+    let (rest, lang) = stem.rsplit_once('.')?;
+    let lang = lang.to_ascii_lowercase();
+    if lang.len() != 2 || !lang.chars().all(|c| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let number = if digits == 0 { "01" } else { &rest[..digits] };
+    let slug = slug::slugify(&rest[digits..]);
+    let better = format!("{number}-{slug}.{lang}.md");
+    (!slug.is_empty() && better != name).then_some(better)
 }
 
 fn read_toml<T: serde::de::DeserializeOwned>(
@@ -434,6 +457,22 @@ pub fn display(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggested_section_names_follow_the_pattern() {
+        for (written, better) in [
+            ("01 Styrkor.sv.md", "01-styrkor.sv.md"),
+            ("02-Fokusområde.SV.md", "02-fokusomrade.sv.md"),
+            ("Vägen framåt.en.md", "01-vagen-framat.en.md"),
+            ("03_utveckling.sv.MD", "03-utveckling.sv.md"),
+        ] {
+            assert_eq!(suggest_section_name(written).as_deref(), Some(better));
+            assert!(parse_section_name(better).is_some(), "{better}");
+        }
+        assert_eq!(suggest_section_name("01-styrkor.sv.md"), None);
+        assert_eq!(suggest_section_name("anteckningar.md"), None);
+        assert_eq!(suggest_section_name("01-!!!.sv.md"), None);
+    }
 
     #[test]
     fn section_names() {

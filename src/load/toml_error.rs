@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use crate::diagnostics::{ErrorKind, SiteError};
 
+mod habits;
+
 /// Parses `text[offset..]` (a whole `.toml` file, or a front matter block at
 /// `offset` in a Markdown file) into `T`, reporting errors against the whole file.
 pub fn parse<T: serde::de::DeserializeOwned>(
@@ -21,6 +23,7 @@ fn convert(file: &str, whole: &Arc<str>, offset: usize, e: &toml::de::Error) -> 
     let span = e
         .span()
         .map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    let help = habits::help(whole, span.clone(), &message).unwrap_or(help);
     SiteError::at(kind, file, whole, span, plain(&message))
         .with_label("here")
         .with_help(help)

@@ -324,12 +324,18 @@ impl Ctx<'_> {
                         "unknown section kind",
                     )
                     .with_label("not a section kind")
-                    .with_help(format!(
-                        "use one of: {}",
-                        SectionKind::ALL
-                            .map(|k| format!("\"{}\"", k.key()))
-                            .join(", ")
-                    )),
+                    .with_help(match SectionKind::guess(f.front.kind.get_ref()) {
+                        Some(kind) => format!(
+                            "the kinds are written in English, in lowercase: write kind = \"{}\"",
+                            kind.key()
+                        ),
+                        None => format!(
+                            "use one of: {}",
+                            SectionKind::ALL
+                                .map(|k| format!("\"{}\"", k.key()))
+                                .join(", ")
+                        ),
+                    }),
                 ),
             }
             let title = f.front.title.get_ref().trim();

@@ -115,6 +115,43 @@ impl SectionKind {
     pub fn from_key(key: &str) -> Option<SectionKind> {
         SectionKind::ALL.into_iter().find(|k| k.key() == key)
     }
+
+    /// The kind an editor most likely meant by a word that is not a key: the
+    /// Swedish name of a kind (`styrka`, `fokusområde` …, with or without å, ä,
+    /// ö), or a key with capitals, spaces or a plural. Only for the help line:
+    /// the front matter keeps one spelling per kind.
+    pub fn guess(word: &str) -> Option<SectionKind> {
+        const SWEDISH: [(&str, SectionKind); 10] = [
+            ("styrka", SectionKind::Strength),
+            ("styrkor", SectionKind::Strength),
+            ("fokusomrade", SectionKind::FocusArea),
+            ("fokusomraden", SectionKind::FocusArea),
+            ("aktuell-fraga", SectionKind::FocusArea),
+            ("aktuella-fragor", SectionKind::FocusArea),
+            ("utvecklingsomrade", SectionKind::DevelopmentArea),
+            ("utvecklingsomraden", SectionKind::DevelopmentArea),
+            ("framat", SectionKind::WayForward),
+            ("vagen-framat", SectionKind::WayForward),
+        ];
+        let plain: String = word
+            .trim()
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'å' | 'ä' => 'a',
+                'ö' => 'o',
+                ' ' | '_' => '-',
+                c => c,
+            })
+            .collect();
+        let singular = plain.strip_suffix('s').unwrap_or(&plain);
+        SWEDISH
+            .iter()
+            .find(|(name, _)| *name == plain)
+            .map(|(_, kind)| *kind)
+            .or_else(|| SectionKind::from_key(&plain))
+            .or_else(|| SectionKind::from_key(singular))
+    }
 }
 
 /// HTML that is safe to insert into a page as is (rendered and sanitised Markdown).
@@ -229,6 +266,26 @@ impl Site {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_kinds_written_in_swedish_or_loosely_are_guessed() {
+        for (word, kind) in [
+            ("styrka", SectionKind::Strength),
+            ("Styrkor", SectionKind::Strength),
+            ("fokusområde", SectionKind::FocusArea),
+            ("Aktuella frågor", SectionKind::FocusArea),
+            ("utvecklingsområde", SectionKind::DevelopmentArea),
+            ("utvecklingsomrade", SectionKind::DevelopmentArea),
+            ("framåt", SectionKind::WayForward),
+            ("Strengths", SectionKind::Strength),
+            ("Focus area", SectionKind::FocusArea),
+            ("way_forward", SectionKind::WayForward),
+        ] {
+            assert_eq!(SectionKind::guess(word), Some(kind), "{word}");
+        }
+        assert_eq!(SectionKind::guess("svaghet"), None);
+        assert_eq!(SectionKind::guess(""), None);
+    }
 
     #[test]
     fn dates_are_validated() {

@@ -19,3 +19,4 @@ mod slides;
 mod snapshots;
 mod threads;
 mod translation;
+mod word_habits;

@@ -1,0 +1,137 @@
+//! Word and Outlook habits: the help names the real cause and shows the fix.
+
+use std::fs;
+use std::path::Path;
+
+use summering::{BuildError, ErrorKind, SiteError};
+
+use crate::common::{broken_build, copy_fixture, summering};
+
+fn only(err: &BuildError) -> &SiteError {
+    assert_eq!(err.errors.len(), 1, "{:#?}", err.errors);
+    &err.errors[0]
+}
+
+fn edit(root: &Path, file: &str, from: &str, to: &str) {
+    let path = root.join(file);
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} holds {from}");
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+const REPORT: &str = "content/2020/report.toml";
+
+#[test]
+fn typographic_quotes_are_named_with_the_straightened_line() {
+    for (open, close) in [('”', '”'), ('“', '”'), ('‘', '’')] {
+        let err = broken_build("minimal", |root| {
+            edit(
+                root,
+                REPORT,
+                "closing = { sv = \"Testtext: avslutning\"",
+                &format!("closing = {open}Testtext{close}\n#"),
+            )
+        });
+        let e = only(&err);
+        assert_eq!(e.kind(), ErrorKind::TomlSyntax, "{e}");
+        assert_eq!(e.line_col(), Some((4, 11)), "{e}");
+        let help = e.help_text().unwrap();
+        assert!(help.contains(open), "{help}");
+        assert!(help.ends_with("closing = \"Testtext\""), "{help}");
+    }
+}
+
+#[test]
+fn a_date_in_quotes_or_in_words_gets_the_toml_date() {
+    for written in ["\"2020-12-31\"", "31 december 2020", "31/12/2020"] {
+        let err = broken_build("minimal", |root| {
+            edit(
+                root,
+                REPORT,
+                "published = 2020-12-31",
+                &format!("published = {written}"),
+            )
+        });
+        let e = only(&err);
+        assert_eq!(e.line_col().map(|(line, _)| line), Some(3), "{e}");
+        let help = e.help_text().unwrap();
+        assert!(
+            help.ends_with("published = 2020-12-31"),
+            "{written}: {help}"
+        );
+    }
+}
+
+#[test]
+fn a_section_kind_in_swedish_is_corrected_by_name() {
+    let err = broken_build("minimal", |root| {
+        edit(
+            root,
+            "content/2020/01-styrka.sv.md",
+            "kind = \"strength\"",
+            "kind = \"Styrka\"",
+        )
+    });
+    let e = only(&err);
+    assert_eq!(e.kind(), ErrorKind::UnknownSectionKind, "{e}");
+    assert_eq!(e.line_col(), Some((2, 8)), "{e}");
+    assert!(
+        e.help_text().unwrap().contains("kind = \"strength\""),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_file_name_with_capitals_spaces_or_swedish_letters_gets_a_suggestion() {
+    let err = broken_build("minimal", |root| {
+        let year = root.join("content/2020");
+        fs::rename(
+            year.join("01-styrka.sv.md"),
+            year.join("01 Styrka åäö.sv.md"),
+        )
+        .unwrap();
+        fs::rename(
+            year.join("01-styrka.en.md"),
+            year.join("01-styrka-aao.en.md"),
+        )
+        .unwrap();
+    });
+    let e = err
+        .errors
+        .iter()
+        .find(|e| e.kind() == ErrorKind::BadFileName)
+        .expect("a file name error");
+    assert_eq!(e.file(), Some("content/2020/01 Styrka åäö.sv.md"));
+    assert!(
+        e.help_text().unwrap().contains("01-styrka-aao.sv.md"),
+        "{e:?}"
+    );
+}
+
+/// The heading's `file:line:col` and the snippet frame's agree on a line with å, ä, ö.
+#[test]
+fn positions_agree_on_lines_with_swedish_letters() {
+    let site = copy_fixture("minimal");
+    edit(
+        site.path(),
+        REPORT,
+        "closing = { sv = \"Testtext: avslutning\"",
+        "closing = { sv = \"Åäö åäö åäö\", sv = \"dubbel\"",
+    );
+    let out = summering()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let heading = stderr
+        .split(&format!("{REPORT}:"))
+        .nth(1)
+        .and_then(|rest| rest.split(':').take(2).collect::<Vec<_>>().into())
+        .map(|parts: Vec<&str>| parts.join(":"))
+        .expect("a heading with file:line:col");
+    let frame = format!("[{REPORT}:{heading}]");
+    assert!(heading.starts_with("4:"), "{stderr}");
+    assert!(stderr.contains(&frame), "frame {frame} not in:\n{stderr}");
+}
