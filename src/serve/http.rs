@@ -166,11 +166,12 @@ pub fn with_script(html: &str, generation: u64) -> String {
 /// Sent with every answer: never cached (a rebuild must show at once), never
 /// sniffed into another type, and — for browsers without `Sec-Fetch-*`
 /// headers — not loadable by pages of other sites nor shown in their frames.
+/// Names are in lower case, as HTTP/2 and hyper's static names want them.
 pub const FIXED_HEADERS: [(&str, &str); 4] = [
-    ("Cache-Control", "no-store"),
-    ("X-Content-Type-Options", "nosniff"),
-    ("Cross-Origin-Resource-Policy", "same-origin"),
-    ("X-Frame-Options", "SAMEORIGIN"),
+    ("cache-control", "no-store"),
+    ("x-content-type-options", "nosniff"),
+    ("cross-origin-resource-policy", "same-origin"),
+    ("x-frame-options", "SAMEORIGIN"),
 ];
 
 const HTML: &str = "text/html; charset=utf-8";

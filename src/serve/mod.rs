@@ -13,10 +13,11 @@
 //!
 //! The library does not print: [`serve`] reports what happens as [`Event`]s.
 
-pub mod guard;
-pub mod http;
-pub mod state;
-pub mod watch;
+mod guard;
+mod http;
+mod server;
+mod state;
+mod watch;
 
 use std::fmt::Write as _;
 use std::net::{IpAddr, SocketAddr};
@@ -130,11 +131,23 @@ pub fn serve(
         }
     });
     let addr = SocketAddr::new(options.bind, options.port);
-    let server = tiny_http::Server::http(addr).map_err(|e| bind_error(addr, &*e))?;
-    let local = server.server_addr().to_ip().unwrap_or(addr);
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| bind_error(addr, &e))?;
+    let local = listener.local_addr().unwrap_or(addr);
     // Watching starts before the server says it listens, so a change saved
     // after that message is always seen.
     let watcher = watch::start(&options.root)?;
+    {
+        let (state, on_event) = (Arc::clone(&state), Arc::clone(&on_event));
+        server::spawn(listener, Arc::clone(&state), move |path| {
+            if let Some(saved) = state.take_change_saved() {
+                on_event(Event::Served {
+                    path: path.to_string(),
+                    since_change: saved.elapsed(),
+                });
+            }
+        })
+        .map_err(|e| bind_error(local, &e))?;
+    }
     on_event(Event::Listening {
         url: format!("http://{local}/"),
         visible_on_network: !local.ip().is_loopback(),
@@ -143,17 +156,6 @@ pub fn serve(
             .map(|f| crate::load::display(&options.root, f) + "/")
             .collect(),
     });
-    {
-        let (state, on_event) = (Arc::clone(&state), Arc::clone(&on_event));
-        let bound = local.ip();
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let (state, on_event) = (Arc::clone(&state), Arc::clone(&on_event));
-                // One thread per request: open pages hold a request while they wait for news.
-                std::thread::spawn(move || respond(request, bound, &state, &*on_event));
-            }
-        });
-    }
     let root = options.root.clone();
     watcher.run(|change| {
         let started = Instant::now();
@@ -183,66 +185,8 @@ pub fn serve(
     })
 }
 
-fn respond(
-    request: tiny_http::Request,
-    bound: IpAddr,
-    state: &State,
-    on_event: &(impl Fn(Event) + ?Sized),
-) {
-    let header = |name: &str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.as_str().as_str().eq_ignore_ascii_case(name))
-            .map(|h| h.value.as_str())
-    };
-    let method = request.method().as_str().to_string();
-    let head = guard::Head {
-        method: &method,
-        target: request.url(),
-        host: header("host"),
-        origin: header("origin"),
-        fetch_site: header("sec-fetch-site"),
-        fetch_mode: header("sec-fetch-mode"),
-        fetch_dest: header("sec-fetch-dest"),
-    };
-    let reply = match http::answer(&head, bound, state) {
-        http::Answer::Now(reply) => reply,
-        http::Answer::WaitForChange { seen } => {
-            http::state_reply(&state.wait_for_change(seen, http::POLL))
-        }
-    };
-    let is_page = reply.status == 200 && reply.content_type.starts_with("text/html");
-    let path = request.url().to_string();
-    let mut response =
-        tiny_http::Response::from_data(reply.body.to_vec()).with_status_code(reply.status);
-    let mut headers: Vec<(&str, String)> = vec![("Content-Type", reply.content_type.to_string())];
-    headers.extend(http::FIXED_HEADERS.iter().map(|(n, v)| (*n, v.to_string())));
-    if let Some(location) = reply.location {
-        headers.push(("Location", location));
-    }
-    if reply.allow {
-        headers.push(("Allow", "GET, HEAD".to_string()));
-    }
-    for (name, value) in headers {
-        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response = response.with_header(h);
-        }
-    }
-    let sent = request.respond(response).is_ok();
-    if sent
-        && is_page
-        && let Some(saved) = state.take_change_saved()
-    {
-        on_event(Event::Served {
-            path,
-            since_change: saved.elapsed(),
-        });
-    }
-}
-
 /// The problems of a failed build as plain text, for the open pages.
-pub fn error_text(error: &BuildError) -> String {
+fn error_text(error: &BuildError) -> String {
     let mut out = format!("{error}\n");
     for e in &error.errors {
         let _ = writeln!(out, "\n{e}");
@@ -253,8 +197,8 @@ pub fn error_text(error: &BuildError) -> String {
     out
 }
 
-fn bind_error(addr: SocketAddr, e: &(dyn std::error::Error + Send + Sync)) -> SiteError {
-    let in_use = e.to_string().to_lowercase().contains("in use");
+fn bind_error(addr: SocketAddr, e: &std::io::Error) -> SiteError {
+    let in_use = e.kind() == std::io::ErrorKind::AddrInUse;
     let help = if in_use {
         format!(
             "another program (perhaps another summering serve) uses port {}; pass --port {} or stop the other one",

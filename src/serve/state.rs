@@ -3,11 +3,14 @@
 //!
 //! Every change (a new build or a failed one) raises the generation number;
 //! open pages wait for it to change (long polling) and then reload or show the
-//! error.
+//! error. A waiting page is one task on the server's runtime, woken through a
+//! `tokio::sync::watch` channel that the rebuild thread sends on.
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+use tokio::sync::watch;
 
 use crate::output::OutputFile;
 
@@ -31,10 +34,11 @@ struct Inner {
     change_saved: Option<Instant>,
 }
 
-/// Shared between the rebuild thread and the request threads.
+/// Shared between the rebuild thread and the server's tasks.
 pub struct State {
     inner: Mutex<Inner>,
-    changed: Condvar,
+    /// The generation, sent after each change of the snapshot.
+    generation: watch::Sender<u64>,
 }
 
 impl State {
@@ -49,7 +53,7 @@ impl State {
                 },
                 change_saved: None,
             }),
-            changed: Condvar::new(),
+            generation: watch::Sender::new(1),
         }
     }
 
@@ -87,8 +91,9 @@ impl State {
             error: None,
         };
         inner.change_saved = Some(saved);
+        let generation = inner.snapshot.generation;
         drop(inner);
-        self.changed.notify_all();
+        self.generation.send_replace(generation);
     }
 
     /// Keeps serving the last good build and reports `error` to open pages.
@@ -96,18 +101,18 @@ impl State {
         let mut inner = self.lock();
         inner.snapshot.generation += 1;
         inner.snapshot.error = Some(Arc::from(error));
+        let generation = inner.snapshot.generation;
         drop(inner);
-        self.changed.notify_all();
+        self.generation.send_replace(generation);
     }
 
-    /// Waits until the generation differs from `seen`, at most `timeout`.
-    pub fn wait_for_change(&self, seen: u64, timeout: Duration) -> Snapshot {
-        let inner = self.lock();
-        let (inner, _) = self
-            .changed
-            .wait_timeout_while(inner, timeout, |i| i.snapshot.generation == seen)
-            .unwrap_or_else(|e| e.into_inner());
-        inner.snapshot.clone()
+    /// Waits until the generation differs from `seen`, at most `timeout`;
+    /// needs a tokio runtime with time enabled.
+    pub async fn wait_for_change(&self, seen: u64, timeout: Duration) -> Snapshot {
+        let mut generation = self.generation.subscribe();
+        // Checks the current value first, so a change just before subscribing is not missed.
+        let _ = tokio::time::timeout(timeout, generation.wait_for(|g| *g != seen)).await;
+        self.snapshot()
     }
 
     /// Once per build: the time since its change was saved, when its first page is served.
@@ -143,18 +148,41 @@ mod tests {
 
     #[test]
     fn waiting_returns_on_change_or_timeout() {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
         let state = Arc::new(State::new(Files::new(), None));
-        assert_eq!(
-            state
-                .wait_for_change(1, Duration::from_millis(10))
-                .generation,
-            1
-        );
-        let s2 = Arc::clone(&state);
-        let t =
-            std::thread::spawn(move || s2.wait_for_change(1, Duration::from_secs(10)).generation);
-        std::thread::sleep(Duration::from_millis(20));
+        let timed_out = runtime.block_on(state.wait_for_change(1, Duration::from_millis(10)));
+        assert_eq!(timed_out.generation, 1);
+        // A change from another thread (the rebuild) wakes the waiting task.
+        let (tx, rx) = std::sync::mpsc::channel();
+        let waiter = {
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || {
+                runtime.block_on(async {
+                    let mut waiting =
+                        std::pin::pin!(state.wait_for_change(1, Duration::from_secs(30)));
+                    // Polled once, the task is parked on the channel; only then may the change come.
+                    let parked = std::future::poll_fn(|cx| {
+                        std::task::Poll::Ready(waiting.as_mut().poll(cx).is_pending())
+                    })
+                    .await;
+                    assert!(parked);
+                    tx.send(()).unwrap();
+                    waiting.await.generation
+                })
+            })
+        };
+        rx.recv().unwrap();
         state.fail("x".into());
-        assert_eq!(t.join().unwrap(), 2);
+        assert_eq!(waiter.join().unwrap(), 2);
+        // A change made before the wait starts is seen at once.
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap();
+        let seen_before = runtime.block_on(state.wait_for_change(1, Duration::from_secs(30)));
+        assert_eq!(seen_before.generation, 2);
     }
 }

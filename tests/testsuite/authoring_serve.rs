@@ -399,3 +399,97 @@ fn an_address_the_network_can_reach_needs_allow_network() {
     assert!(stderr.contains("--allow-network"), "{stderr}");
     assert!(out.stdout.is_empty(), "nothing was served");
 }
+
+/// Reads what the server sends until it closes; `None` if it still has not
+/// after `within` (or resets the connection first, which counts as closing).
+fn read_until_closed(stream: &mut TcpStream, within: Duration) -> Option<String> {
+    stream.set_read_timeout(Some(within)).unwrap();
+    let mut answer = Vec::new();
+    match stream.read_to_end(&mut answer) {
+        Ok(_) => Some(String::from_utf8_lossy(&answer).to_string()),
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => Some(String::new()),
+        Err(_) => None,
+    }
+}
+
+#[test]
+fn oversized_and_stalled_requests_are_cut_off() {
+    let site = sample_site();
+    let server = Server::start(site.path());
+
+    // A 1 MB header: refused (431) or cut off, never answered with the page.
+    let mut stream = TcpStream::connect(&server.addr).unwrap();
+    let big = format!(
+        "GET /sv/2021/index.html HTTP/1.1\r\nHost: {}\r\nX-Filler: {}\r\n\r\n",
+        server.addr,
+        "x".repeat(1 << 20)
+    );
+    let writer = {
+        let mut stream = stream.try_clone().unwrap();
+        thread::spawn(move || {
+            let _ = stream.write_all(big.as_bytes());
+        })
+    };
+    let answer = read_until_closed(&mut stream, Duration::from_secs(30))
+        .expect("the server kept reading a 1 MB header");
+    assert!(
+        answer.is_empty() || answer.starts_with("HTTP/1.1 431"),
+        "{answer:.200}"
+    );
+    writer.join().unwrap();
+
+    // Half a request, and a connection that sends nothing: both closed after
+    // the header time-out (10 s), while other requests are answered.
+    let mut half = TcpStream::connect(&server.addr).unwrap();
+    write!(half, "GET / HTTP/1.1\r\nHost: {}\r\n", server.addr).unwrap();
+    let mut silent = TcpStream::connect(&server.addr).unwrap();
+    assert_eq!(server.get("/sv/2021/index.html").0, 200);
+    let silent = thread::spawn(move || read_until_closed(&mut silent, Duration::from_secs(30)));
+    assert!(
+        read_until_closed(&mut half, Duration::from_secs(30)).is_some(),
+        "a half-sent request held its connection"
+    );
+    assert!(
+        silent.join().unwrap().is_some(),
+        "an idle connection was held"
+    );
+}
+
+#[test]
+fn idle_connections_cost_no_threads() {
+    let site = sample_site();
+    let server = Server::start(site.path());
+    let threads = || {
+        fs::read_dir(format!("/proc/{}/task", server.child.id()))
+            .unwrap()
+            .count()
+    };
+    let before = threads();
+    let idle: Vec<TcpStream> = (0..300)
+        .map(|_| TcpStream::connect(&server.addr).unwrap())
+        .collect();
+    // Pages waiting for news of a rebuild, too (long polls).
+    let generation = server.generation();
+    let waiting: Vec<TcpStream> = (0..50)
+        .map(|_| {
+            let mut s = TcpStream::connect(&server.addr).unwrap();
+            write!(
+                s,
+                "GET /__summering/state?since={generation} HTTP/1.1\r\nHost: {}\r\n\r\n",
+                server.addr
+            )
+            .unwrap();
+            s
+        })
+        .collect();
+    // Answered while all of them are open; by then the server has accepted them.
+    let (status, _, page) = server.get("/sv/2021/index.html");
+    assert_eq!(status, 200);
+    assert!(page.contains("<html"));
+    let during = threads();
+    assert!(
+        during <= before + 2,
+        "{before} threads before, {during} with 350 open connections"
+    );
+    drop((idle, waiting));
+}
