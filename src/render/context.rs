@@ -114,6 +114,9 @@ pub struct KindGroup<'a> {
     pub heading: &'a str,
     /// The sections.
     pub sections: Vec<SectionView<'a>>,
+    /// True when some section has a title of its own, so the contents list it
+    /// under the heading.
+    pub lists_sections: bool,
 }
 
 /// One section as shown on a page.
@@ -123,6 +126,9 @@ pub struct SectionView<'a> {
     pub id: &'a str,
     /// Heading.
     pub title: &'a str,
+    /// True when the title only repeats its kind's heading ("Framåt" under
+    /// "Framåt"): the page and the contents then show it once, as the kind's.
+    pub repeats_heading: bool,
     /// Rendered, sanitised Markdown.
     pub body: &'a str,
     /// The language of the text when it is a fallback.
@@ -145,6 +151,9 @@ pub struct ArchivePage<'a> {
 pub struct ArchiveEntry<'a> {
     /// The year.
     pub year: u16,
+    /// True when the title does not say the year itself, so the entry shows it
+    /// ("2021 NOSAM summering 2021" read the year twice).
+    pub show_year: bool,
     /// Title.
     pub title: Text<'a>,
     /// Subtitle.

@@ -281,9 +281,11 @@ fn archive_entry<'a>(
     t: &super::strings::UiStrings,
     root: &str,
 ) -> ArchiveEntry<'a> {
+    let title = Text::from_resolved(r.title.resolve(lang), lang);
     ArchiveEntry {
         year: r.year.get(),
-        title: Text::from_resolved(r.title.resolve(lang), lang),
+        show_year: !title.text.contains(&r.year.to_string()),
+        title,
         subtitle: r
             .subtitle
             .as_ref()
@@ -292,6 +294,13 @@ fn archive_entry<'a>(
         published_iso: r.published.iso(),
         href: format!("{root}{lang}/{}/index.html", r.year),
     }
+}
+
+/// True when two headings say the same, whatever their case and spacing.
+fn same_words(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 fn report_page<'a>(
@@ -305,9 +314,11 @@ fn report_page<'a>(
     let mut groups: Vec<KindGroup<'a>> = Vec::new();
     for s in &r.sections {
         let text = s.text.resolve(lang);
+        let heading = t.kinds.get(s.kind);
         let view = SectionView {
             id: &s.slug,
             title: &text.value.title,
+            repeats_heading: same_words(&text.value.title, heading),
             body: text.value.body.as_str(),
             lang: text.is_fallback.then(|| text.lang.code()),
             figures: super::figures::of_section(r, s, lang, theme, splices)?,
@@ -316,10 +327,14 @@ fn report_page<'a>(
             Some(g) if g.id == format!("kind-{}", s.kind.key()) => g.sections.push(view),
             _ => groups.push(KindGroup {
                 id: format!("kind-{}", s.kind.key()),
-                heading: t.kinds.get(s.kind),
+                heading,
                 sections: vec![view],
+                lists_sections: false,
             }),
         }
+    }
+    for group in &mut groups {
+        group.lists_sections = group.sections.iter().any(|s| !s.repeats_heading);
     }
     Ok(ReportPage {
         year: r.year.get(),

@@ -13,6 +13,7 @@ mod markdown;
 mod minified;
 mod output;
 mod output_safety;
+mod page_hierarchy;
 mod report;
 mod robustness;
 mod slides;
