@@ -2,6 +2,7 @@
 //  (a) opened from disk: every .html page loaded over file:// in Chromium makes no failed request,
 //      no request off the file system (no CDN, web font or analytics), logs no console error and
 //      throws no script error;
+//      and a deck opened at #2 shows slide 2, at a number past its end (#999) its last slide;
 //  (b) served under a sub-path: a tiny static server on 127.0.0.1 (random free port) serves the
 //      folder ONLY under /intranet/nosam/ (404 elsewhere, strict MIME types). A crawl from
 //      /intranet/nosam/index.html that follows every link and asset inside the site (HTML and CSS)
@@ -86,8 +87,24 @@ try {
     await load(page, fileUrl(file), where);
     await page.close();
   }
-  await ctxFile.close();
   console.log(`(a) loaded ${pages.length} pages over file://`);
+
+  // ---- (a') a deck's address picks the slide: #2 the second, a number past the end the last.
+  for (const file of pages.filter((f) => rel(site, f).endsWith('slides/index.html'))) {
+    const page = await ctxFile.newPage();
+    const where = `file:// ${rel(site, file)}`;
+    for (const [hash, want] of [['#2', (n) => 2], ['#999', (n) => n]]) {
+      await page.goto(fileUrl(file) + hash, { waitUntil: 'load', timeout: 30_000 });
+      await page.reload({ waitUntil: 'load' }); // a hash-only goto does not restart the script
+      const { shown, total } = await page.evaluate(() => {
+        const items = [...document.querySelectorAll('.deck__item')];
+        return { shown: items.findIndex((i) => !i.hidden) + 1, total: items.length };
+      });
+      if (shown !== want(total)) failures.push(`${where}${hash}: shows slide ${shown} of ${total}, not ${want(total)}`);
+    }
+    await page.close();
+  }
+  await ctxFile.close();
 
   // ---- (b) crawl over HTTP
   const start = `${origin}${PREFIX}index.html`;

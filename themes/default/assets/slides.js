@@ -27,7 +27,8 @@
 
   function fromHash() {
     var n = parseInt(location.hash.slice(1), 10);
-    return n >= 1 && n <= items.length ? n - 1 : null;
+    // An address past the end (#9 of 8 slides) opens the last slide, not the first.
+    return n >= 1 ? Math.min(n, items.length) - 1 : null;
   }
 
   function titleOf(item) {
