@@ -438,13 +438,17 @@ fn oversized_and_stalled_requests_are_cut_off() {
     );
     writer.join().unwrap();
 
-    // Half a request, and a connection that sends nothing: both closed after
+    // Half a request, and connections that send nothing: all closed after
     // the header time-out (10 s), while other requests are answered.
     let mut half = TcpStream::connect(&server.addr).unwrap();
     write!(half, "GET / HTTP/1.1\r\nHost: {}\r\n", server.addr).unwrap();
     let mut silent = TcpStream::connect(&server.addr).unwrap();
+    // And one kept alive after an answered request, then silent.
+    let mut kept = TcpStream::connect(&server.addr).unwrap();
+    write!(kept, "HEAD / HTTP/1.1\r\nHost: {}\r\n\r\n", server.addr).unwrap();
     assert_eq!(server.get("/sv/2021/index.html").0, 200);
     let silent = thread::spawn(move || read_until_closed(&mut silent, Duration::from_secs(30)));
+    let kept = thread::spawn(move || read_until_closed(&mut kept, Duration::from_secs(30)));
     assert!(
         read_until_closed(&mut half, Duration::from_secs(30)).is_some(),
         "a half-sent request held its connection"
@@ -453,6 +457,11 @@ fn oversized_and_stalled_requests_are_cut_off() {
         silent.join().unwrap().is_some(),
         "an idle connection was held"
     );
+    let kept = kept
+        .join()
+        .unwrap()
+        .expect("a kept-alive idle connection was held");
+    assert!(kept.starts_with("HTTP/1.1 200"), "{kept:.200}");
 }
 
 #[test]
