@@ -2,7 +2,8 @@
 //  (a) opened from disk: every .html page loaded over file:// in Chromium makes no failed request,
 //      no request off the file system (no CDN, web font or analytics), logs no console error and
 //      throws no script error;
-//      and a deck opened at #2 shows slide 2, at a number past its end (#999) its last slide;
+//      a deck opened at #2 shows slide 2, at a number past its end (#999) its last slide, and its
+//      controls take at most two rows on a 390 px phone;
 //  (b) served under a sub-path: a tiny static server on 127.0.0.1 (random free port) serves the
 //      folder ONLY under /intranet/nosam/ (404 elsewhere, strict MIME types). A crawl from
 //      /intranet/nosam/index.html that follows every link and asset inside the site (HTML and CSS)
@@ -102,6 +103,16 @@ try {
       });
       if (shown !== want(total)) failures.push(`${where}${hash}: shows slide ${shown} of ${total}, not ${want(total)}`);
     }
+    // On a 390 px phone the deck's controls take at most two rows.
+    await page.setViewportSize({ width: 390, height: 800 });
+    const rows = await page.evaluate(() => {
+      const boxes = [...document.querySelectorAll('.deck-controls > *')].filter((e) => e.getClientRects().length)
+        .map((e) => e.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+      let count = 0, bottom = -Infinity; // a box that starts below the row's lowest edge opens a new row
+      for (const b of boxes) { if (b.top >= bottom - 1) { count++; bottom = b.bottom; } else bottom = Math.max(bottom, b.bottom); }
+      return count;
+    });
+    if (rows > 2) failures.push(`${where}: the deck's controls take ${rows} rows on a 390 px screen`);
     await page.close();
   }
   await ctxFile.close();
