@@ -22,6 +22,13 @@ use miette::{
 pub enum ErrorKind {
     /// A file or folder could not be read or written.
     Io,
+    /// A content path is a named pipe, a device or something else that is not a
+    /// regular file (reading it could wait forever).
+    NotAFile,
+    /// A content file is longer than summering reads (`load::limits::MAX_FILE_BYTES`).
+    TooLarge,
+    /// Markdown nests deeper than summering accepts (`load::limits::MAX_DEPTH`).
+    TooDeep,
     /// The TOML (a `.toml` file or a front matter block) is not valid TOML.
     TomlSyntax,
     /// A key that summering does not know (often a typo).

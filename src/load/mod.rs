@@ -7,6 +7,7 @@
 pub mod charts;
 pub mod frontmatter;
 pub mod glossary;
+pub mod limits;
 pub mod notes;
 pub mod raw;
 mod toml_error;
@@ -293,6 +294,10 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
                 .with_help("put ??? alone on its line and start the notes on the next line"),
         }
     })?;
+    check_depth(&source, parts.text, split.body_offset)?;
+    if let Some((notes, at)) = parts.notes {
+        check_depth(&source, notes, split.body_offset + at)?;
+    }
     Ok(RawSection {
         number,
         slug,
@@ -306,6 +311,26 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
             .map(|(text, at)| (text.to_string(), split.body_offset + at)),
         source,
     })
+}
+
+/// Refuses Markdown nested deeper than [`limits::MAX_DEPTH`] (`text` starts at
+/// `offset` in the file).
+fn check_depth(source: &SourceFile, text: &str, offset: usize) -> Result<(), SiteError> {
+    match limits::too_deep(text) {
+        None => Ok(()),
+        Some(span) => Err(SiteError::at(
+            ErrorKind::TooDeep,
+            &source.name,
+            &source.text,
+            shift(span, offset),
+            format!(
+                "the text is nested more than {} levels deep (quotes, lists or emphasis inside each other)",
+                limits::MAX_DEPTH
+            ),
+        )
+        .with_label("one level too many")
+        .with_help("a report needs a few levels at most: remove the extra > or list indentation here")),
+    }
 }
 
 fn notes_error(source: &SourceFile, span: std::ops::Range<usize>, message: &str) -> SiteError {
@@ -372,16 +397,36 @@ fn read_toml<T: serde::de::DeserializeOwned>(
     Ok(Parsed { source, value })
 }
 
-/// Reads a UTF-8 text file, naming it relative to the root on failure.
+/// Reads a UTF-8 text file, naming it relative to the root on failure. Only a
+/// regular file of at most [`limits::MAX_FILE_BYTES`] is read (see [`limits`]).
 pub fn read(root: &Path, path: &Path) -> Result<SourceFile, SiteError> {
     let name = display(root, path);
-    let bytes = fs::read(path).map_err(|e| {
-        let help = if e.kind() == std::io::ErrorKind::NotFound {
-            "create the file, or run the command from the folder that holds content/ (or pass --root)"
-        } else {
-            "check that the file exists and that you may read it"
-        };
-        SiteError::in_file(ErrorKind::Io, &name, format!("could not read the file: {e}")).with_help(help)
+    let bytes = limits::read_regular(path).map_err(|e| match e {
+        limits::ReadError::Io(e) => {
+            let help = if e.kind() == std::io::ErrorKind::NotFound {
+                "create the file, or run the command from the folder that holds content/ (or pass --root)"
+            } else {
+                "check that the file exists and that you may read it"
+            };
+            SiteError::in_file(ErrorKind::Io, &name, format!("could not read the file: {e}"))
+                .with_help(help)
+        }
+        limits::ReadError::NotAFile(what) => SiteError::in_file(
+            ErrorKind::NotAFile,
+            &name,
+            format!("this is {what}, not a file; summering reads only regular files"),
+        )
+        .with_help("put a regular text file here (a link to one is fine), or remove this entry"),
+        limits::ReadError::TooLarge(len) => SiteError::in_file(
+            ErrorKind::TooLarge,
+            &name,
+            format!(
+                "the file is {} KiB; a content file may be at most {} KiB",
+                len.div_ceil(1024),
+                limits::MAX_FILE_BYTES / 1024
+            ),
+        )
+        .with_help("split the text over several section files, and move long details to the speaker notes or to a linked document"),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         SiteError::in_file(

@@ -9,6 +9,7 @@ mod authoring_new;
 mod authoring_serve;
 mod charts;
 mod errors;
+mod limits;
 mod markdown;
 mod minified;
 mod output;
