@@ -115,9 +115,9 @@ enum Command {
     Import {
         /// The text file exported from the deck.
         file: PathBuf,
-        /// The report year, four digits.
+        /// The report year, four digits; left out, the year the title slide names.
         #[arg(long)]
-        year: u16,
+        year: Option<u16>,
         /// The language of the deck. The default language (sv) makes a new year; another
         /// (en) adds translation files to an existing year, matching sections in order.
         #[arg(long, value_parser = parse_lang)]
@@ -176,13 +176,7 @@ fn main() -> ExitCode {
             lang,
             root,
             force,
-        } => import(ImportOptions {
-            file,
-            year,
-            lang,
-            root,
-            force,
-        }),
+        } => import(file, year, lang, root, force),
     }
 }
 
@@ -236,11 +230,34 @@ fn new_year(root: PathBuf, year: u16) -> ExitCode {
     }
 }
 
-fn import(options: ImportOptions) -> ExitCode {
+fn import(file: PathBuf, year: Option<u16>, lang: Lang, root: PathBuf, force: bool) -> ExitCode {
     let started = Instant::now();
+    let year = match year {
+        Some(year) => year,
+        None => match summering::import::stated_year(&file) {
+            Ok(Some(year)) => {
+                eprintln!(
+                    "Importing as {year}, the year the title slide names (--year sets another)."
+                );
+                year
+            }
+            Ok(None) => {
+                eprintln!("The title slide names no year: give it with --year, like --year 2021.");
+                return ExitCode::from(2);
+            }
+            Err(e) => return fail(&e, "Nothing was imported."),
+        },
+    };
+    let options = ImportOptions {
+        file,
+        year,
+        lang,
+        root,
+        force,
+    };
     match summering::import::import(&options) {
         Ok(i) => {
-            let p = messages::imported(&i, started.elapsed(), Style::stderr());
+            let p = messages::imported(&i, year, started.elapsed(), Style::stderr());
             eprint!("{}", p.stderr);
             print!("{}", p.stdout);
             ExitCode::SUCCESS

@@ -82,8 +82,14 @@ pub fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
 }
 
 /// What `import` prints.
-pub fn imported(i: &Imported, took: Duration, err: Style) -> Printed {
+pub fn imported(i: &Imported, year: u16, took: Duration, err: Style) -> Printed {
     let mut p = Printed::default();
+    if let Some(stated) = i.stated_year.filter(|&stated| stated != year) {
+        p.stderr.push_str(&format!(
+            "{}: the title slide says {stated}, but the deck was imported as {year}: if the deck is the {stated} report, import it again with --year {stated} --force\n",
+            err.yellow("warning")
+        ));
+    }
     if i.has_title_slide {
         p.stdout
             .push_str(&format!("  title slide: \"{}\"\n", i.title));

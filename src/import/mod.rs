@@ -59,6 +59,9 @@ pub struct Imported {
     pub title: String,
     /// True if a title slide was found.
     pub has_title_slide: bool,
+    /// The year the title slide names, if it names one: when it is not the year
+    /// imported into, the editor is told (a 2021 deck imported as 2020).
+    pub stated_year: Option<u16>,
     /// The closing statement, if a closing slide was found.
     pub closing: Option<String>,
     /// The sections, in deck order.
@@ -125,6 +128,23 @@ pub fn import(options: &ImportOptions) -> Result<Imported, BuildError> {
     imported.unplaced = unplaced(&lines, &files);
     imported.lines = count_lines(&lines);
     Ok(imported)
+}
+
+/// The year the deck's title slide names (`NOSAM summering 2021`), for `import`
+/// without `--year`; `None` when it names none. Reads the file like [`import`].
+pub fn stated_year(file: &std::path::Path) -> Result<Option<u16>, BuildError> {
+    Ok(deck_year(&read_deck(file)?.1))
+}
+
+/// The first four-digit number from 1900 to 2099 standing alone on the title slide.
+fn deck_year(deck: &Deck) -> Option<u16> {
+    deck.title_blocks
+        .iter()
+        .flatten()
+        .flat_map(|line| line.split(|c: char| !c.is_ascii_digit()))
+        .filter(|digits| digits.len() == 4)
+        .filter_map(|digits| digits.parse().ok())
+        .find(|year| (1900..2100).contains(year))
 }
 
 /// Reads and outlines the deck; a deck without any section is refused.
@@ -304,6 +324,7 @@ fn files(deck: &Deck, options: &ImportOptions) -> (Vec<NewFile>, Imported) {
         dir: String::new(),
         title,
         has_title_slide: !deck.title_blocks.is_empty(),
+        stated_year: deck_year(deck),
         closing,
         sections,
         unplaced: Vec::new(),

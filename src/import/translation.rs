@@ -132,6 +132,7 @@ pub fn import(
         dir: year.dir_name.clone(),
         title: framing.title,
         has_title_slide: !deck.title_blocks.is_empty(),
+        stated_year: super::deck_year(deck),
         closing: framing.closing,
         sections,
         unplaced: unplaced(deck_lines, &covered),

@@ -312,3 +312,66 @@ fn a_language_the_site_lacks_and_an_empty_deck_are_refused() {
     );
     assert!(!site.path().join("content/2021").exists());
 }
+
+/// The deck's own year: a 2021 title slide imported as 2020 is named in a warning; without
+/// `--year` the title's year is used, and a deck whose title names none needs `--year`.
+#[test]
+fn the_title_slides_year_is_noticed() {
+    let import = |site: &Path, deck: &Path, year: Option<&str>| {
+        let mut cmd = summering();
+        cmd.arg("import")
+            .arg(deck)
+            .args(["--lang", "sv", "--root"])
+            .arg(site);
+        if let Some(year) = year {
+            cmd.args(["--year", year]);
+        }
+        cmd.output().unwrap()
+    };
+
+    let site = empty_site();
+    let out = import(site.path(), &seed(), Some("2020"));
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warning = stderr
+        .lines()
+        .find(|l| l.starts_with("warning"))
+        .unwrap_or("");
+    assert!(
+        warning.contains("2021") && warning.contains("2020"),
+        "{stderr}"
+    );
+    assert!(site.path().join("content/2020/report.toml").is_file());
+
+    let site = empty_site();
+    let out = import(site.path(), &seed(), None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(site.path().join("content/2021/report.toml").is_file());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
+
+    let site = empty_site();
+    let deck = site.path().join("deck.txt");
+    let seed_text = fs::read_to_string(seed()).unwrap();
+    fs::write(&deck, seed_text.replace("2021", "")).unwrap();
+    let out = import(site.path(), &deck, None);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !site.path().join("content").read_dir().unwrap().any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .chars()
+                .all(|c| c.is_ascii_digit())
+        }),
+        "no year folder was made"
+    );
+}
