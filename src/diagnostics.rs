@@ -61,6 +61,8 @@ pub enum ErrorKind {
     OutputNotOurs,
     /// Another build is writing into the same output folder right now.
     OutputBusy,
+    /// The build was interrupted (Ctrl-C, SIGTERM) before it was put in place.
+    Interrupted,
     /// The new build could not be put in place and the previous one could not be
     /// moved back: the output folder is missing and the previous build is aside.
     OutputMovedAside,

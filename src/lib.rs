@@ -153,8 +153,19 @@ pub struct WrittenSite {
 /// it is rendered (peak memory stays that of a few pages, not the site), then
 /// one swap. A failed build leaves the output folder as it was.
 pub fn build(options: &BuildOptions) -> Result<WrittenSite, BuildError> {
+    build_with_cancel(options, &output::Cancel::default())
+}
+
+/// [`build`], stoppable from another thread (the binary's Ctrl-C and SIGTERM
+/// handler) through `cancel`: a cancelled build writes no further file, is not
+/// swapped into place, removes what it staged and returns
+/// [`ErrorKind::Interrupted`].
+pub fn build_with_cancel(
+    options: &BuildOptions,
+    cancel: &output::Cancel,
+) -> Result<WrittenSite, BuildError> {
     let site = load_site(&options.root)?;
-    let staging = output::Staging::new(&options.output_dir())?;
+    let staging = output::Staging::new(&options.output_dir(), cancel)?;
     let (written, warnings) = render(&site, options, |file| {
         staging.write(&file)?;
         Ok((file.is_html(), file.bytes.len()))

@@ -17,6 +17,7 @@ use cli::{Style, messages};
 use summering::import::ImportOptions;
 use summering::lang::Lang;
 use summering::model::Date;
+use summering::output::{Cancel, CleanedUp};
 use summering::{BuildError, BuildOptions};
 
 /// Builds the bilingual NOSAM yearly report site (report pages, archive) from content/.
@@ -280,7 +281,9 @@ fn build(root: PathBuf, output: Option<PathBuf>, readable: bool) -> ExitCode {
         build_date: source_date_epoch(),
         readable,
     };
-    match summering::build(&options) {
+    let cancel = Cancel::default();
+    stop_on_signals(&cancel);
+    match summering::build_with_cancel(&options, &cancel) {
         Ok(built) => {
             // One write for all warnings: standard error is unbuffered, and a large
             // site's thousand warnings were five thousand system calls after the build.
@@ -312,9 +315,38 @@ fn build(root: PathBuf, output: Option<PathBuf>, readable: bool) -> ExitCode {
         }
         Err(e) => {
             report(&e);
-            ExitCode::from(1)
+            if e.has(summering::ErrorKind::Interrupted) {
+                ExitCode::from(INTERRUPTED)
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
+}
+
+/// The exit code of a build stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells do).
+const INTERRUPTED: u8 = 130;
+
+/// How long a stopped build may take to notice by itself (at its next file)
+/// before the handler removes its staging folder and ends the process.
+const GRACE: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Ctrl-C, SIGTERM and SIGHUP during a build stop it instead of killing it: it
+/// writes no further file, is not swapped in, and its staging folder is removed
+/// before the process ends. If no handler can be installed the system's default
+/// applies, and the next build removes what this one leaves.
+fn stop_on_signals(cancel: &Cancel) {
+    let cancel = cancel.clone();
+    let _ = ctrlc::set_handler(move || {
+        cancel.cancel();
+        std::thread::sleep(GRACE);
+        let what = match cancel.clean_up() {
+            CleanedUp::OutputUnchanged => "nothing in the output folder was changed",
+            CleanedUp::AlreadyBuilt => "the new build was already in place",
+        };
+        eprintln!("Interrupted; {what}.");
+        std::process::exit(i32::from(INTERRUPTED));
+    });
 }
 
 fn report(e: &BuildError) {

@@ -91,6 +91,34 @@ left=$(find . -maxdepth 1 -name '.out.*' | wc -l)
 [[ $left -eq 0 ]] || fail "leftovers after a build: $(find . -maxdepth 1 -name '.out.*' | head -n 3)"
 complete out ref-a ref-a "the build after the kills"
 
+echo "== Ctrl-C (SIGINT) and SIGTERM at random moments: clean exit, nothing left, true message"
+prev=a
+use_site a && "$BIN" build --root site --output out >/dev/null
+for i in $(seq 1 24); do
+  v=$([[ $((i % 2)) == 0 ]] && echo a || echo b)
+  sig=$([[ $((i % 3)) == 0 ]] && echo INT || echo TERM)
+  use_site $v
+  "$BIN" build --root site --output out >/dev/null 2>stderr.txt &
+  pid=$!
+  sleep "0.0$((RANDOM % 10))$((RANDOM % 10))"
+  kill -s $sig "$pid" 2>/dev/null || true
+  rc=0; wait "$pid" || rc=$?
+  complete out ref-a ref-b "build stopped by SIG$sig (round $i, exit $rc)"
+  checks=$((checks + 1))
+  left=$(find . -maxdepth 1 -name '.out.*' | wc -l)
+  [[ $left -eq 0 ]] || fail "SIG$sig (round $i, exit $rc) left $(find . -maxdepth 1 -name '.out.*' | head -n 3)"
+  case $rc in
+    0) prev=$v ;;
+    130) if grep -q "nothing in the output folder was changed" stderr.txt; then
+           diff -rq out "ref-$prev" >/dev/null || fail "SIG$sig (round $i) said nothing changed, but out changed"
+         else
+           prev=$v
+         fi ;;
+    143) ;; # before the handler was installed, so before anything was staged
+    *) fail "SIG$sig (round $i): exit code $rc" ;;
+  esac
+done
+
 echo "== kill -9 of import --force at each rename, exchange and unlink"
 cp -r "$FIXTURES/minimal" isite
 sed 's/Viljan att samverka är god/Viljan att samverka är mycket god/' "$FIXTURES/seed-2021.txt" > deck-b.txt

@@ -13,10 +13,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::{ErrorKind, SiteError};
+pub use cancel::{Cancel, CleanedUp};
 use ownership::KEPT;
 pub use ownership::MARKER;
 use swap::SwapError;
 
+mod cancel;
 pub(crate) mod leftovers;
 mod lock;
 mod ownership;
@@ -94,6 +96,8 @@ pub struct Staging {
     folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     /// The files written so far, for the marker's list.
     written: std::sync::Mutex<Vec<String>>,
+    /// Stops the build from another thread; knows the staging folder.
+    cancel: Cancel,
     /// Held until the swap is done and the previous build removed (dropped last).
     _lock: lock::OutputLock,
 }
@@ -125,7 +129,11 @@ impl Staging {
     /// through a link), the build goes into the link's target: the new build is
     /// staged beside the target and swapped with it, and the link is left as it
     /// is. A link to nothing is refused.
-    pub fn new(out: &Path) -> Result<Self, SiteError> {
+    /// `cancel` stops the build from another thread (see [`Cancel`]).
+    pub fn new(out: &Path, cancel: &Cancel) -> Result<Self, SiteError> {
+        if cancel.is_cancelled() {
+            return Err(interrupted(out));
+        }
         let real = resolve(out)?;
         let parent = match real.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -150,8 +158,15 @@ impl Staging {
             committed: false,
             folders: Default::default(),
             written: Default::default(),
+            cancel: cancel.clone(),
             _lock: lock,
         };
+        let mut staged = cancel.write();
+        if cancel.is_cancelled() {
+            return Err(interrupted(out));
+        }
+        staged.push(staging.tmp.clone());
+        drop(staged);
         fs::create_dir_all(&staging.tmp)
             .map_err(|e| SiteError::io(out, "create the new build beside the folder", &e))?;
         fs::write(staging.tmp.join(MARKER), ownership::staging_marker())
@@ -161,6 +176,11 @@ impl Staging {
 
     /// Writes one file of the new build (any thread may call this).
     pub fn write(&self, f: &OutputFile) -> Result<(), SiteError> {
+        // Held while the file is written, so a clean-up waits for it.
+        let _writing = self.cancel.read();
+        if self.cancel.is_cancelled() {
+            return Err(interrupted(&self.out));
+        }
         let path = self.tmp.join(&f.path);
         let shown = || self.out.join(&f.path);
         if let Some(dir) = path.parent() {
@@ -202,8 +222,18 @@ impl Staging {
                     .map_err(|e| SiteError::io(&self.out.join(kept), "keep the file", &e))?;
             }
         }
+        let staged = self.cancel.write();
+        if self.cancel.is_cancelled() {
+            drop(staged);
+            return Err(interrupted(&self.out));
+        }
         self.committed = true;
-        match swap::replace(&self.tmp, &self.real, &self.old) {
+        let swapped = swap::replace(&self.tmp, &self.real, &self.old);
+        if swapped.is_ok() {
+            self.cancel.mark_swapped();
+        }
+        drop(staged);
+        let result = match swapped {
             Ok(previous) => {
                 if let Some(previous) = previous {
                     remove_build(&previous);
@@ -211,19 +241,34 @@ impl Staging {
                 Ok(())
             }
             Err(e) => {
-                let _ = fs::remove_dir_all(&self.tmp);
+                remove_build(&self.tmp);
                 Err(swap_error(&self.out, e))
             }
-        }
+        };
+        self.cancel.write().retain(|p| p != &self.tmp);
+        result
     }
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_dir_all(&self.tmp);
+            let mut staged = self.cancel.write();
+            remove_build(&self.tmp);
+            staged.retain(|p| p != &self.tmp);
         }
     }
+}
+
+/// The error every step of an interrupted build returns (one message, however
+/// many pages were still to be written).
+fn interrupted(out: &Path) -> SiteError {
+    SiteError::in_file(
+        ErrorKind::Interrupted,
+        out.display().to_string(),
+        "the build was interrupted before it was put in place",
+    )
+    .with_help("build again when you are ready")
 }
 
 /// The error for a swap that failed, saying what the output folder holds now.
@@ -290,7 +335,7 @@ mod tests {
 
     /// A whole build through [`Staging`], as `crate::build` does it.
     fn write_site(out: &Path, files: &[OutputFile]) -> Result<(), SiteError> {
-        let staging = Staging::new(out)?;
+        let staging = Staging::new(out, &Cancel::default())?;
         files.iter().try_for_each(|f| staging.write(f))?;
         staging.commit()
     }
@@ -319,6 +364,55 @@ mod tests {
             1,
             "temporary folders left behind: {leftovers:?}"
         );
+    }
+
+    /// Folders beside `out`'s, but `out` itself.
+    fn beside(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "output")
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_cancelled_build_writes_nothing_more_and_is_not_swapped() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_site(&out, &[file("index.html", "old")]).unwrap();
+        let cancel = Cancel::default();
+        let staging = Staging::new(&out, &cancel).unwrap();
+        staging.write(&file("index.html", "new")).unwrap();
+        cancel.cancel();
+        let e = staging.write(&file("a.html", "new")).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Interrupted);
+        assert_eq!(staging.commit().unwrap_err().kind(), ErrorKind::Interrupted);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(beside(dir.path()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_clean_up_removes_the_staging_folder_and_says_what_happened() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        write_site(&out, &[file("index.html", "old")]).unwrap();
+        let cancel = Cancel::default();
+        let staging = Staging::new(&out, &cancel).unwrap();
+        staging.write(&file("index.html", "new")).unwrap();
+        assert_eq!(beside(dir.path()).len(), 2, "staging folder and lock");
+        assert_eq!(cancel.clean_up(), CleanedUp::OutputUnchanged);
+        assert_eq!(beside(dir.path()), [".output.lock"]);
+        assert!(staging.commit().is_err());
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+
+        let cancel = Cancel::default();
+        let staging = Staging::new(&out, &cancel).unwrap();
+        staging.write(&file("index.html", "new")).unwrap();
+        staging.commit().unwrap();
+        assert_eq!(cancel.clean_up(), CleanedUp::AlreadyBuilt);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
     }
 
     #[test]
