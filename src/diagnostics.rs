@@ -63,6 +63,11 @@ pub enum ErrorKind {
     OutputBusy,
     /// The build was interrupted (Ctrl-C, SIGTERM) before it was put in place.
     Interrupted,
+    /// The disk (or the user's quota) is full: the new build did not fit.
+    DiskFull,
+    /// The output folder is a mount point (a disk or share mounted there), which
+    /// cannot be replaced by renaming.
+    OutputMountPoint,
     /// The new build could not be put in place and the previous one could not be
     /// moved back: the output folder is missing and the previous build is aside.
     OutputMovedAside,

@@ -83,6 +83,10 @@ for i in $(seq 1 30); do
 done
 
 echo "== the next build removes what the killed ones left"
+# One more kill, at the first unlink: after the swap, removing the previous build.
+use_site b
+(strace -f -qq -o /dev/null -e trace=unlink,unlinkat -e inject=unlink,unlinkat:signal=KILL:when=1 \
+  "$BIN" build --root site --output out; exit $?) >/dev/null 2>&1 || true
 left=$(find . -maxdepth 1 -name '.out.*-*' | wc -l)
 [[ $left -gt 0 ]] || fail "the kills left nothing to clean up (the test would prove nothing)"
 use_site a && "$BIN" build --root site --output out >/dev/null
@@ -138,6 +142,53 @@ import a
 checks=$((checks + 1))
 left=$(find isite/content -maxdepth 1 -name '.2021.*' | wc -l)
 [[ $left -eq 0 ]] || fail "leftovers after an import: $(find isite/content -maxdepth 1 -name '.2021.*' | head -n 3)"
+
+if [[ $(id -u) == 0 ]] && mkdir -p mnt/small mnt/mp mnt/bind-src mnt/bind && mount -t tmpfs -o size=400k tmpfs mnt/small 2>/dev/null; then
+  echo "== a full disk: one message, output unchanged, nothing left"
+  use_site a && "$BIN" build --root site --output mnt/small/out >/dev/null
+  # Fill the disk but for a few KB, less than a build needs.
+  dd if=/dev/zero of=mnt/small/filler bs=4k 2>/dev/null || true
+  rm -f mnt/small/filler && avail=$(df -k --output=avail mnt/small | tail -n1)
+  dd if=/dev/zero of=mnt/small/filler bs=1k count=$((avail - 24)) 2>/dev/null
+  use_site b
+  rc=0; "$BIN" build --root site --output mnt/small/out >/dev/null 2>stderr.txt || rc=$?
+  checks=$((checks + 1))
+  [[ $rc == 1 ]] || fail "full disk: exit code $rc"
+  n=$(grep -c "the disk is full" stderr.txt || true)
+  [[ $n == 1 ]] || fail "full disk: $n messages about it, $(wc -l < stderr.txt) lines: $(head -c 300 stderr.txt)"
+  grep -q "\.out\.new" stderr.txt && fail "full disk: the message names the hidden staging folder"
+  complete mnt/small/out ref-a ref-a "full disk"
+  [[ $(find mnt/small -maxdepth 1 -name '.out.*' | wc -l) == 0 ]] || fail "full disk: staging left behind"
+  rm -f mnt/small/filler
+  "$BIN" build --root site --output mnt/small/out >/dev/null
+  complete mnt/small/out ref-b ref-b "the build after the disk was freed"
+  umount mnt/small
+
+  echo "== a mount point as the output folder: refused, with a message about mount points"
+  mount -t tmpfs -o size=1m tmpfs mnt/mp
+  echo "not ours" > mnt/bind-src/keep.txt
+  mount --bind mnt/bind-src mnt/bind
+  for target in mnt/mp mnt/bind; do
+    before=$(ls -A "$target")
+    rc=0; "$BIN" build --root site --output "$target" >/dev/null 2>stderr.txt || rc=$?
+    checks=$((checks + 1))
+    [[ $rc == 1 ]] || fail "mount point $target: exit code $rc"
+    # (The bind mount holds someone's file, which is what it is refused for.)
+    [[ $target == mnt/bind ]] || grep -q "mount point" stderr.txt ||
+      fail "mount point $target: no word of mount points: $(head -c 300 stderr.txt)"
+    [[ $(ls -A "$target") == "$before" ]] || fail "mount point $target was changed"
+  done
+  # A bind mount of a folder summering built (same file system, so only the rename sees it).
+  rm -f mnt/bind-src/keep.txt
+  umount mnt/bind && "$BIN" build --root site --output mnt/bind-src >/dev/null && mount --bind mnt/bind-src mnt/bind
+  rc=0; "$BIN" build --root site --output mnt/bind >/dev/null 2>stderr.txt || rc=$?
+  checks=$((checks + 1))
+  grep -q "mount point" stderr.txt || fail "bind mount of a build: no word of mount points (exit $rc): $(head -c 300 stderr.txt)"
+  complete mnt/bind ref-b ref-b "bind mount of a build"
+  umount mnt/bind; umount mnt/mp
+else
+  echo "== skipped: full disk and mount points (need root to mount a small tmpfs)"
+fi
 
 echo "faults.sh: $checks checks"
 echo "$((checks - failures)) passed, $failures failed"

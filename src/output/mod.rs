@@ -8,7 +8,9 @@
 //! are gone.
 
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -93,9 +95,12 @@ pub struct Staging {
     committed: bool,
     /// Folders of the new build made so far: each is created once, not asked
     /// for again before every file in it (two system calls per file).
-    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    folders: Mutex<std::collections::HashSet<PathBuf>>,
     /// The files written so far, for the marker's list.
-    written: std::sync::Mutex<Vec<String>>,
+    written: Mutex<Vec<String>>,
+    /// The first write that failed: every later write fails the same way at once,
+    /// so a full disk is one message, not one per page.
+    failed: Mutex<Option<Failure>>,
     /// Stops the build from another thread; knows the staging folder.
     cancel: Cancel,
     /// Held until the swap is done and the previous build removed (dropped last).
@@ -144,6 +149,9 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
+        if is_mount_point(&real, &parent) {
+            return Err(mount_point(out));
+        }
         let lock = lock::lock(&parent, &name, out)?;
         leftovers::remove(&parent, &name, ownership::is_leftover_build);
         ownership::check_replaceable(out, &real)?;
@@ -158,6 +166,7 @@ impl Staging {
             committed: false,
             folders: Default::default(),
             written: Default::default(),
+            failed: Mutex::new(None),
             cancel: cancel.clone(),
             _lock: lock,
         };
@@ -181,41 +190,54 @@ impl Staging {
         if self.cancel.is_cancelled() {
             return Err(interrupted(&self.out));
         }
+        if let Some(first) = &*self.failed.lock().unwrap_or_else(PoisonError::into_inner) {
+            return Err(first.error());
+        }
+        self.write_file(f).map_err(|(shown, action, e)| {
+            let failure = Failure::new(&self.out, &shown, action, &e);
+            let error = failure.error();
+            self.failed
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .get_or_insert(failure);
+            error
+        })
+    }
+
+    /// Writes one file; on failure, the file (as the user names it), what was
+    /// being done and the system's error.
+    fn write_file(&self, f: &OutputFile) -> Result<(), (PathBuf, &'static str, io::Error)> {
         let path = self.tmp.join(&f.path);
         let shown = || self.out.join(&f.path);
         if let Some(dir) = path.parent() {
             let made = self
                 .folders
                 .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .unwrap_or_else(PoisonError::into_inner)
                 .contains(dir);
             if !made {
-                fs::create_dir_all(dir)
-                    .map_err(|e| SiteError::io(&shown(), "create the folder", &e))?;
+                fs::create_dir_all(dir).map_err(|e| (shown(), "create the folder", e))?;
                 self.folders
                     .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .unwrap_or_else(PoisonError::into_inner)
                     .insert(dir.to_path_buf());
             }
         }
-        fs::write(&path, &f.bytes).map_err(|e| SiteError::io(&shown(), "write the file", &e))?;
+        fs::write(&path, &f.bytes).map_err(|e| (shown(), "write the file", e))?;
         self.written
             .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .unwrap_or_else(PoisonError::into_inner)
             .push(f.path.clone());
         Ok(())
     }
 
     /// Completes the new build (marker, kept files) and swaps it into place.
     pub fn commit(mut self) -> Result<(), SiteError> {
-        let mut written = std::mem::take(
-            &mut *self
-                .written
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        );
-        fs::write(self.tmp.join(MARKER), ownership::marker_text(&mut written))
-            .map_err(|e| SiteError::io(&self.out.join(MARKER), "write the file", &e))?;
+        let mut written =
+            std::mem::take(&mut *self.written.lock().unwrap_or_else(PoisonError::into_inner));
+        fs::write(self.tmp.join(MARKER), ownership::marker_text(&mut written)).map_err(|e| {
+            Failure::new(&self.out, &self.out.join(MARKER), "write the file", &e).error()
+        })?;
         for kept in KEPT {
             if self.real.join(kept).is_file() {
                 fs::copy(self.real.join(kept), self.tmp.join(kept))
@@ -260,6 +282,80 @@ impl Drop for Staging {
     }
 }
 
+/// True if `real` is a folder on another file system than its parent: a disk or
+/// share mounted there, which a rename cannot replace.
+#[cfg(unix)]
+fn is_mount_point(real: &Path, parent: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::symlink_metadata(real), fs::metadata(parent)) {
+        (Ok(a), Ok(b)) => a.is_dir() && a.dev() != b.dev(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn is_mount_point(_real: &Path, _parent: &Path) -> bool {
+    false
+}
+
+fn mount_point(out: &Path) -> SiteError {
+    SiteError::in_file(
+        ErrorKind::OutputMountPoint,
+        out.display().to_string(),
+        "the output folder is a mount point (a disk or share is mounted there), and summering puts each build in place by renaming, which cannot replace a mount point; nothing was changed",
+    )
+    .with_help(format!(
+        "build into a folder inside it, for example --output {}",
+        out.join("site").display()
+    ))
+}
+
+/// A failed write of the new build, kept to be returned again.
+#[derive(Debug)]
+struct Failure {
+    kind: ErrorKind,
+    file: String,
+    message: String,
+    help: Option<String>,
+}
+
+impl Failure {
+    /// What to tell about `e`, met while doing `action` to `shown` in a build into `out`.
+    fn new(out: &Path, shown: &Path, action: &str, e: &io::Error) -> Self {
+        if matches!(
+            e.kind(),
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded | io::ErrorKind::FileTooLarge
+        ) {
+            return Failure {
+                kind: ErrorKind::DiskFull,
+                file: out.display().to_string(),
+                message: format!(
+                    "the disk is full: the new build does not fit beside the output folder ({e})"
+                ),
+                help: Some(format!(
+                    "free some space on the disk that holds {} (until the swap, the new build is written beside the previous one), then build again",
+                    out.display()
+                )),
+            };
+        }
+        let e = SiteError::io(shown, action, e);
+        Failure {
+            kind: e.kind(),
+            file: e.file().unwrap_or_default().to_string(),
+            message: e.message().to_string(),
+            help: None,
+        }
+    }
+
+    fn error(&self) -> SiteError {
+        let e = SiteError::in_file(self.kind, self.file.clone(), self.message.clone());
+        match &self.help {
+            Some(help) => e.with_help(help.clone()),
+            None => e,
+        }
+    }
+}
+
 /// The error every step of an interrupted build returns (one message, however
 /// many pages were still to be written).
 fn interrupted(out: &Path) -> SiteError {
@@ -274,6 +370,15 @@ fn interrupted(out: &Path) -> SiteError {
 /// The error for a swap that failed, saying what the output folder holds now.
 fn swap_error(out: &Path, e: SwapError) -> SiteError {
     match e {
+        // Renaming over a mount point: EBUSY (a bind mount, seen only now), EXDEV.
+        SwapError::Unchanged(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::ResourceBusy | io::ErrorKind::CrossesDevices
+            ) =>
+        {
+            mount_point(out)
+        }
         SwapError::Unchanged(e) => SiteError::io(out, "put the new build in place", &e),
         SwapError::MovedAside(e, aside) => SiteError::in_file(
             ErrorKind::OutputMovedAside,
@@ -413,6 +518,25 @@ mod tests {
         staging.commit().unwrap();
         assert_eq!(cancel.clean_up(), CleanedUp::AlreadyBuilt);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_full_disk_is_told_about_the_output_folder_not_each_file() {
+        let out = Path::new("site/output");
+        let full = io::Error::from(io::ErrorKind::StorageFull);
+        let a = Failure::new(out, &out.join("sv/index.html"), "write the file", &full).error();
+        let b = Failure::new(out, &out.join("en/index.html"), "write the file", &full).error();
+        assert_eq!(a.kind(), ErrorKind::DiskFull);
+        assert_eq!(a.file(), Some("site/output"));
+        assert_eq!(
+            a.to_string(),
+            b.to_string(),
+            "one message for the whole build"
+        );
+        let denied = io::Error::from(io::ErrorKind::PermissionDenied);
+        let c = Failure::new(out, &out.join("sv/index.html"), "write the file", &denied).error();
+        assert_eq!(c.kind(), ErrorKind::Io);
+        assert_eq!(c.file(), Some("site/output/sv/index.html"));
     }
 
     #[test]
