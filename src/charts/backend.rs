@@ -1,18 +1,16 @@
-//! A plotters drawing backend that writes compact SVG markup straight into a string.
+//! The plotters drawing backend of the charts: it writes each element plotters
+//! draws as SVG markup, appended to a string.
 //!
-//! Why not plotters' own `SVGBackend`: it writes every element with a line
-//! break after it, quotes around every value, the font family and a full
-//! opacity repeated on every element, and a trailing space in `points`; all of
-//! that was then cleaned out again. With 12,000 chart drawings in a site of
-//! 1,000 reports, formatting and cleaning was a fifth of the whole build. This
-//! backend writes the clean form at once, element for element the same as the
-//! cleaned `SVGBackend` output (the chart snapshots are unchanged): attributes
-//! in `SVGBackend`'s order, values unquoted where HTML allows it and another
-//! attribute follows, no `opacity` (the chart palette is opaque), no
-//! `font-family` (the `<svg>` root carries it once).
-//!
-//! plotters still does the drawing: elements, coordinates and styles go through
-//! its `DrawingArea`, and only the final writing is ours.
+//! plotters' own `SVGBackend` writes a whole document per drawing, with its own
+//! `<svg>` root of fixed size; a line break after every element, quotes around
+//! every value, and the font family and an opacity on every element; and
+//! `font-size` as the size given divided by 1.24 (plotters' text size is a line
+//! height). The charts need their own root (see `svg.rs`) and sizes in CSS
+//! pixels, and pages carry many charts, so this backend writes the short form:
+//! attributes unquoted where HTML allows it and another attribute follows, no
+//! `opacity` (the chart palette is opaque), no `font-family` (the root carries
+//! it), and the font size exactly as given. Text is escaped as plotters escapes
+//! it.
 
 use std::convert::Infallible;
 use std::fmt::Write as _;
@@ -21,8 +19,6 @@ use plotters_backend::text_anchor::{HPos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
-
-use super::svg::escape_into;
 
 /// Writes the elements of a chart (not the `<svg>` root) into `out`.
 pub struct CompactSvg<'a> {
@@ -108,9 +104,9 @@ impl<'a> CompactSvg<'a> {
 }
 
 /// A value the backend writes into an attribute. Numbers and colours are
-/// written directly (this runs for every attribute of 12,000 drawings in a
-/// large site; `fmt::Display` was a tenth of the build) and are "plain": they
-/// never need escaping or quotes.
+/// written with `itoa` and by hand rather than through `fmt::Display` (they
+/// are most of the bytes of a chart), and are "plain": they never need
+/// escaping or quotes.
 trait AttrValue: Copy {
     fn write(self, out: &mut String);
     fn is_plain(self) -> bool {
@@ -343,13 +339,33 @@ impl DrawingBackend for CompactSvg<'_> {
                 HPos::Center => "middle",
             },
         );
-        self.attr("font-size", style.size() / 1.24);
+        // CSS pixels, as the layout gave them to plotters' `FontDesc`.
+        self.attr("font-size", style.size());
         self.last_attr("fill", Self::colour(color));
         self.out.push('>');
         escape_into(self.out, text);
         self.out.push_str("</text>");
         Ok(())
     }
+}
+
+/// Escapes text for an XML element or attribute, exactly as plotters does.
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut plain = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'\'' => "&apos;",
+            _ => continue,
+        };
+        out.push_str(&text[plain..i]);
+        out.push_str(entity);
+        plain = i + 1;
+    }
+    out.push_str(&text[plain..]);
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use super::frame::Frame;
 use super::marks::bar;
 use super::scale::{Bands, Linear, domain};
-use super::svg::{HPos, Scene, Shape, VPos};
+use super::scene::{HPos, Scene, Shape, VPos};
 use super::text;
 
 /// The values that set the scale: the stacks' totals for a stacked chart, else every value.
@@ -76,10 +76,7 @@ pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
     let label_room = (m.small * 1.5).round() as i32;
     let plot_top = top + label_room;
     let plot_bottom = plot_top + m.plot_height;
-    let ys = Linear::new(
-        (ticks.min, ticks.max),
-        (f64::from(plot_bottom), f64::from(plot_top)),
-    );
+    let ys = Linear::new((ticks.min, ticks.max), (plot_bottom, plot_top));
     f.gridlines(&mut scene, &tick_labels, &ys, left, right);
     let zero = ys.at(0.0);
     for i in 0..n {
@@ -200,7 +197,7 @@ pub fn horizontal(f: &Frame<'_>) -> Scene {
     let half = |v: f64| (text::width(&f.tick(v, &ticks), m.small) / 2.0).ceil() as i32;
     left = left.max(m.pad + half(ticks.min));
     right = right.min(m.width - m.pad - half(ticks.max));
-    let xs = Linear::new((ticks.min, ticks.max), (f64::from(left), f64::from(right)));
+    let xs = Linear::new((ticks.min, ticks.max), (left, right));
     let zero = xs.at(0.0);
     let line_h = (m.font * 1.3).round() as i32;
     let top = top + 4;

@@ -4,7 +4,7 @@
 use super::marks::{LegendItem, Marker, Metrics, Pattern, legend};
 use super::numfmt;
 use super::scale::{Linear, Ticks};
-use super::svg::{HPos, Scene, Shape, VPos};
+use super::scene::{HPos, Scene, Shape, VPos};
 use super::text;
 use super::theme::{ChartTheme, Rgb};
 use crate::lang::Lang;

@@ -7,7 +7,7 @@
 use super::frame::Frame;
 use super::marks::Marker;
 use super::scale::{Bands, Linear, domain};
-use super::svg::{HPos, Scene, Shape, VPos};
+use super::scene::{HPos, Scene, Shape, VPos};
 use super::text;
 
 /// Lays out a line chart.
@@ -30,10 +30,7 @@ pub fn layout(f: &Frame<'_>) -> Scene {
             .all(|v| text::width(&f.value(v), m.small) <= bands.size() - 4.0);
     let plot_top = top + (m.small * 1.5).round() as i32;
     let plot_bottom = plot_top + m.plot_height;
-    let ys = Linear::new(
-        (ticks.min, ticks.max),
-        (f64::from(plot_bottom), f64::from(plot_top)),
-    );
+    let ys = Linear::new((ticks.min, ticks.max), (plot_bottom, plot_top));
     f.gridlines(&mut scene, &tick_labels, &ys, left, right);
     let base = if ticks.min <= 0.0 && ticks.max >= 0.0 {
         ys.at(0.0)

@@ -2,7 +2,7 @@
 //! shape per line series, and the legend that shows both. Also the sizes of the
 //! two layouts.
 
-use super::svg::{HPos, Scene, Shape, VPos};
+use super::scene::{HPos, Scene, Shape, VPos};
 use super::text;
 use super::theme::{ChartTheme, Rgb};
 
@@ -23,8 +23,7 @@ pub enum Variant {
 pub struct Metrics {
     /// viewBox width.
     pub width: i32,
-    /// Labels and legend. (plotters can write only some sizes exactly: 13 and 15 come out as
-    /// 13.000000000000002; `svg::tests` checks the sizes used here.)
+    /// Labels and legend (CSS pixels, as every font size here).
     pub font: f64,
     /// Ticks, axis names, value labels.
     pub small: f64,

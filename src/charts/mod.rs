@@ -13,17 +13,23 @@
 //!
 //! Ids inside the SVGs start with the caller's prefix, so the same chart can be
 //! shown twice on one page (give each place its own prefix).
+//!
+//! The way down: a [`Chart`] in one language and layout (`frame.rs`) is laid out
+//! by `bars.rs` or `line.rs` into a writer-independent `Scene` (`scene.rs`), which
+//! `svg.rs` draws through plotters (coordinates, elements, text) onto the
+//! backend in `backend.rs` and wraps as an accessible SVG.
 
 mod backend;
 mod bars;
 pub mod describe;
 mod frame;
 mod line;
-pub mod marks;
-pub mod numfmt;
-pub mod scale;
+mod marks;
+mod numfmt;
+mod scale;
+mod scene;
 pub mod strings;
-pub mod svg;
+mod svg;
 pub mod table;
 mod text;
 pub mod theme;
@@ -35,7 +41,7 @@ pub(crate) mod testdata;
 use serde::Serialize;
 
 pub use describe::describe;
-pub use marks::Variant;
+use marks::Variant;
 pub use strings::ChartStrings;
 pub use svg::DrawError;
 pub use table::{TableView, table};
@@ -145,8 +151,8 @@ pub fn slide_svg(
     )
 }
 
-/// One SVG of `chart`: laid out for `variant`, drawn by plotters, made accessible.
-pub fn draw(
+/// One SVG of `chart`: laid out for `variant` as a scene, drawn by plotters, made accessible.
+fn draw(
     chart: &Chart,
     lang: Lang,
     variant: Variant,

@@ -2,6 +2,14 @@
 //!
 //! Ticks are steps of 1, 2, 2.5 or 5 times a power of ten, so axis labels read
 //! as round numbers (0, 250, 500 …) instead of whatever the data's range gives.
+//! They are chosen here rather than taken from plotters' key points, which are
+//! steps of 1, 2 or 5 with as many points as fit: an axis needs a bounded number
+//! of ticks, a step of 2.5 only where the data has decimals, and the number of
+//! decimals that writes every tick exactly in the reader's language. Positions
+//! are plotters' linear coordinate mapping ([`Linear`]).
+
+use plotters::coord::ranged1d::Ranged;
+use plotters::coord::types::RangedCoordf64;
 
 /// Axis ticks from `min` to `max` in steps of `step`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -17,6 +25,7 @@ pub struct Ticks {
 }
 
 impl Ticks {
+    #[cfg(test)]
     /// Ticks covering `lo..=hi` with at most `max_ticks` ticks (at least 2, and 3
     /// for a range across zero: one at zero).
     pub fn nice(lo: f64, hi: f64, max_ticks: usize) -> Ticks {
@@ -182,29 +191,25 @@ pub fn domain(values: impl IntoIterator<Item = f64>, force_zero: bool) -> (f64, 
     }
 }
 
-/// A linear map from a value range onto a pixel range.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A value axis: plotters' linear coordinate from a value range onto a pixel range.
+#[derive(Clone)]
 pub struct Linear {
-    d0: f64,
-    d1: f64,
-    r0: f64,
-    r1: f64,
+    values: RangedCoordf64,
+    pixels: (i32, i32),
 }
 
 impl Linear {
     /// Maps `d0..d1` (values) onto `r0..r1` (pixels; may run backwards, as a y axis does).
-    pub fn new((d0, d1): (f64, f64), (r0, r1): (f64, f64)) -> Linear {
-        Linear { d0, d1, r0, r1 }
+    pub fn new((d0, d1): (f64, f64), pixels: (i32, i32)) -> Linear {
+        Linear {
+            values: (d0..d1).into(),
+            pixels,
+        }
     }
 
-    /// The pixel position of `v`, rounded to a whole pixel.
+    /// The pixel position of `v`.
     pub fn at(&self, v: f64) -> i32 {
-        let t = if self.d1 == self.d0 {
-            0.0
-        } else {
-            (v - self.d0) / (self.d1 - self.d0)
-        };
-        (self.r0 + t * (self.r1 - self.r0)).round() as i32
+        self.values.map(&v, self.pixels)
     }
 }
 
@@ -384,7 +389,7 @@ mod tests {
 
     #[test]
     fn linear_maps_and_flips() {
-        let y = Linear::new((0.0, 100.0), (300.0, 0.0));
+        let y = Linear::new((0.0, 100.0), (300, 0));
         assert_eq!((y.at(0.0), y.at(50.0), y.at(100.0)), (300, 150, 0));
         let b = Bands::new(0.0, 100.0, 4, 0.5);
         assert_eq!(

@@ -1,141 +1,20 @@
-//! From a laid-out [`Scene`] to an accessible SVG string, drawn by plotters.
+//! From a [`Scene`] to an accessible, fluid SVG string, drawn by plotters.
 //!
-//! The layout code (`bars.rs`, `line.rs`) computes every shape in
-//! viewBox units; this module replays them through plotters' `SVGBackend` and
-//! then makes the result accessible and fluid: the fixed `width`/`height` that
-//! plotters writes are replaced by a `viewBox` only (the chart scales with its
-//! container), and `role="img"`, `<title>`, `<desc>` and `aria-labelledby` are
-//! added (plotters writes none of them).
+//! plotters draws: every shape and text of the scene goes through its
+//! `DrawingArea` as one of its elements (`Rectangle`, `PathElement`, `Polygon`,
+//! `Circle`, `Text` with a `TextStyle` and anchor), onto [`CompactSvg`], the
+//! backend that writes each element as SVG markup. What plotters cannot do is
+//! done here: the `<svg>` root with a `viewBox` and no fixed size (the chart
+//! scales with its container), `role="img"`, a `<title>` and `<desc>` named by
+//! `aria-labelledby`, and the font family, written once on the root.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos as PHPos, Pos, VPos as PVPos};
 
-use super::backend::CompactSvg;
+use super::backend::{CompactSvg, escape_into};
+use super::scene::{HPos, Scene, Shape, VPos};
 use super::theme::{ChartTheme, Rgb};
-
-/// Where a text's x lies: at its start, centre or end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HPos {
-    /// x is the start.
-    Left,
-    /// x is the centre.
-    Center,
-    /// x is the end.
-    Right,
-}
-
-/// Where a text's y lies: at its top, middle or bottom.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VPos {
-    /// y is the top.
-    Top,
-    /// y is the middle.
-    Center,
-    /// y is the bottom.
-    Bottom,
-}
-
-/// One thing to draw, in viewBox units (y grows downwards).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Shape {
-    /// A filled rectangle between two corners.
-    Rect {
-        /// Left.
-        x0: i32,
-        /// Top.
-        y0: i32,
-        /// Right.
-        x1: i32,
-        /// Bottom.
-        y1: i32,
-        /// Colour.
-        fill: Rgb,
-    },
-    /// An open polyline.
-    Path {
-        /// Corner points, in order.
-        points: Vec<(i32, i32)>,
-        /// Stroke colour.
-        colour: Rgb,
-        /// Stroke width.
-        width: u32,
-    },
-    /// A filled polygon.
-    Polygon {
-        /// Corner points, in order.
-        points: Vec<(i32, i32)>,
-        /// Colour.
-        fill: Rgb,
-    },
-    /// A filled circle.
-    Circle {
-        /// Centre x.
-        x: i32,
-        /// Centre y.
-        y: i32,
-        /// Radius.
-        r: u32,
-        /// Colour.
-        fill: Rgb,
-    },
-    /// A line of text anchored at (x, y).
-    Text {
-        /// The text (escaped when written).
-        text: String,
-        /// Anchor x.
-        x: i32,
-        /// Anchor y.
-        y: i32,
-        /// Font size.
-        size: f64,
-        /// Colour.
-        colour: Rgb,
-        /// Which part of the text sits at x.
-        h: HPos,
-        /// Which part of the text sits at y.
-        v: VPos,
-    },
-}
-
-/// A chart laid out and ready to draw.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Scene {
-    /// viewBox width.
-    pub width: i32,
-    /// viewBox height.
-    pub height: i32,
-    /// Shapes in drawing order.
-    pub shapes: Vec<Shape>,
-}
-
-impl Scene {
-    /// Adds a shape.
-    pub fn push(&mut self, shape: Shape) {
-        self.shapes.push(shape);
-    }
-
-    /// Adds a text.
-    pub fn text(
-        &mut self,
-        text: impl Into<String>,
-        (x, y): (i32, i32),
-        size: f64,
-        colour: Rgb,
-        h: HPos,
-        v: VPos,
-    ) {
-        self.shapes.push(Shape::Text {
-            text: text.into(),
-            x,
-            y,
-            size,
-            colour,
-            h,
-            v,
-        });
-    }
-}
 
 /// What the accessible wrapper needs: unique ids, the name and the description.
 #[derive(Debug, Clone, Copy)]
@@ -227,11 +106,7 @@ fn draw(
             h,
             v,
         } => {
-            let font = FontDesc::new(
-                FontFamily::Name(family),
-                plotters_size(*size),
-                FontStyle::Normal,
-            );
+            let font = FontDesc::new(FontFamily::Name(family), *size, FontStyle::Normal);
             let h = match h {
                 HPos::Left => PHPos::Left,
                 HPos::Center => PHPos::Center,
@@ -258,52 +133,28 @@ fn err<E: std::fmt::Debug>(e: E) -> DrawError {
     DrawError(format!("{e:?}"))
 }
 
-/// plotters writes `font-size` as the size given divided by 1.24; this finds the
-/// size that comes out as exactly `px` (so the SVG says `14`, not `14.000000000000002`).
-pub fn plotters_size(px: f64) -> f64 {
-    let guess = px * 1.24;
-    let bits = guess.to_bits();
-    (0..64u64)
-        .flat_map(|k| [bits.wrapping_add(k), bits.wrapping_sub(k)])
-        .map(f64::from_bits)
-        .find(|s| s / 1.24 == px)
-        .unwrap_or(guess)
-}
-
-/// Escapes text for an XML element or attribute, exactly as plotters does.
-pub fn escape_into(out: &mut String, text: &str) {
-    let mut plain = 0;
-    for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            b'\'' => "&apos;",
-            _ => continue,
-        };
-        out.push_str(&text[plain..i]);
-        out.push_str(entity);
-        plain = i + 1;
-    }
-    out.push_str(&text[plain..]);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn font_sizes_come_out_exact() {
-        use crate::charts::Variant;
-        for m in [
-            Variant::Wide.metrics(),
-            Variant::Narrow.metrics(),
-            Variant::Slide.metrics(),
-        ] {
-            for px in [m.font, m.small] {
-                assert_eq!(plotters_size(px) / 1.24, px, "{px}");
-            }
+    fn font_sizes_are_written_as_given() {
+        let theme = crate::charts::testdata::theme();
+        for (size, written) in [(13.0, "13"), (12.5, "12.5"), (15.0, "15"), (28.0, "28")] {
+            let mut scene = Scene {
+                width: 10,
+                height: 10,
+                shapes: vec![],
+            };
+            scene.text("x", (1, 1), size, theme.text, HPos::Left, VPos::Top);
+            let labels = Labels {
+                id: "i",
+                title: "t",
+                desc: "d",
+                class: "c",
+            };
+            let svg = to_svg(&scene, &theme, labels).unwrap();
+            assert!(svg.contains(&format!(" font-size={written} ")), "{svg}");
         }
     }
 

@@ -91,5 +91,61 @@ pub struct RawFrontMatter {
     pub source_hash: Option<Spanned<String>>,
     /// Ids of charts (from `charts.toml`) shown after the text: `charts = ["narvaro"]`.
     #[serde(default)]
-    pub charts: Option<Spanned<super::charts::List<Spanned<String>>>>,
+    pub charts: Option<Spanned<List<Spanned<String>>>>,
+}
+
+/// A TOML array, with a message in plain words when something else is written
+/// (serde would say "expected a sequence").
+#[derive(Debug, Clone, PartialEq)]
+pub struct List<T>(pub Vec<T>);
+
+impl<T> std::ops::Deref for List<T> {
+    type Target = Vec<T>;
+    fn deref(&self) -> &Vec<T> {
+        &self.0
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = List<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a list in square brackets, like [ … , … ]")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<List<T>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(v) = seq.next_element()? {
+                    out.push(v);
+                }
+                Ok(List(out))
+            }
+        }
+        d.deserialize_seq(Visitor(std::marker::PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_single_value_instead_of_a_list_is_explained() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct T {
+            values: List<i64>,
+        }
+        let e = toml::from_str::<T>("values = 12\n").unwrap_err();
+        assert!(
+            e.message().contains("a list in square brackets"),
+            "{}",
+            e.message()
+        );
+        assert!(!e.message().contains("sequence"), "{}", e.message());
+    }
 }
