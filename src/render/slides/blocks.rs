@@ -46,6 +46,8 @@ pub struct Units<'a> {
     pub events: Vec<Event<'a>>,
     /// Indices into `footnotes` by label, for [`Units::cited_footnotes`].
     footnote_labels: BTreeMap<String, Vec<usize>>,
+    /// The footnotes whose label holds a `]` (rare; searched for one by one).
+    bracketed_labels: Vec<usize>,
 }
 
 impl<'a> Units<'a> {
@@ -146,8 +148,8 @@ impl<'a> Units<'a> {
             }
         }
         // A label with `]` in it is not found by the lookup above.
-        for (i, (label, _, _)) in self.footnotes.iter().enumerate() {
-            if label.contains(']') && markdown.contains(&format!("[^{label}]")) {
+        for &i in &self.bracketed_labels {
+            if markdown.contains(&format!("[^{}]", self.footnotes[i].0)) {
                 cited.push(i);
             }
         }
