@@ -13,6 +13,7 @@ pub mod charts;
 pub mod check;
 pub mod compact;
 pub mod diagnostics;
+pub mod html;
 pub mod import;
 pub mod lang;
 pub mod load;

@@ -6,7 +6,7 @@
 //! it uses, and `summering check` asks about all-capital words the glossary
 //! does not define.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -46,6 +46,13 @@ impl Term {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Glossary {
     terms: Vec<Term>,
+    /// Each term's index in `terms`, by its abbreviation: finding the term at
+    /// a place in a text is a look-up per distinct length, not a scan of all terms.
+    by_abbr: HashMap<String, usize>,
+    /// The distinct byte lengths of the abbreviations, longest first.
+    lengths: Vec<usize>,
+    /// Whether some abbreviation starts with this byte.
+    starts: Vec<bool>,
     not_abbreviations: BTreeSet<String>,
     /// `content/glossary.toml` when the site has one.
     pub file: Option<String>,
@@ -68,7 +75,7 @@ impl Glossary {
 
     /// True if `word` is a term, or listed as "not an abbreviation".
     pub fn defines(&self, word: &str) -> bool {
-        self.not_abbreviations.contains(word) || self.terms.iter().any(|t| t.abbr == word)
+        self.not_abbreviations.contains(word) || self.by_abbr.contains_key(word)
     }
 
     /// Every whole-word occurrence of every term in `text`, in text order, never overlapping.
@@ -76,46 +83,45 @@ impl Glossary {
     /// A word boundary is any character that is not a letter or digit, so `SIP`
     /// is found in `SIP-arbetet` and `NOSAM:s`, but not in `SIPP`.
     pub fn occurrences(&self, text: &str) -> Vec<Occurrence> {
-        if self.terms.is_empty() {
-            return Vec::new();
-        }
-        // Most positions start no term: look further only where a term's first byte is.
-        let mut starts = [false; 256];
-        for t in &self.terms {
-            if let Some(&b) = t.abbr.as_bytes().first() {
-                starts[usize::from(b)] = true;
-            }
-        }
         let mut out = Vec::new();
+        if self.terms.is_empty() {
+            return out;
+        }
+        let bytes = text.as_bytes();
         let mut i = 0;
         while i < text.len() {
-            let candidate = starts[usize::from(text.as_bytes()[i])]
+            // Most positions start no term: look further only where a term's first byte is.
+            let candidate = self.starts[usize::from(bytes[i])]
                 && text.is_char_boundary(i)
                 && text[..i]
                     .chars()
                     .next_back()
                     .is_none_or(|p| !p.is_alphanumeric());
-            if candidate {
-                let rest = &text[i..];
-                let found = self.terms.iter().enumerate().find(|(_, t)| {
-                    rest.starts_with(&t.abbr)
-                        && rest[t.abbr.len()..]
-                            .chars()
-                            .next()
-                            .is_none_or(|n| !n.is_alphanumeric())
+            if let Some(term) = candidate.then(|| self.term_at(text, i)).flatten() {
+                let len = self.terms[term].abbr.len();
+                out.push(Occurrence {
+                    range: i..i + len,
+                    term,
                 });
-                if let Some((index, term)) = found {
-                    out.push(Occurrence {
-                        range: i..i + term.abbr.len(),
-                        term: index,
-                    });
-                    i += term.abbr.len();
-                    continue;
-                }
+                i += len;
+            } else {
+                i += 1;
             }
-            i += 1;
         }
         out
+    }
+
+    /// The longest term that starts at `i` and ends at a word boundary.
+    fn term_at(&self, text: &str, i: usize) -> Option<usize> {
+        self.lengths.iter().find_map(|&len| {
+            let end = i + len;
+            let word = text.get(i..end)?;
+            let boundary = text[end..]
+                .chars()
+                .next()
+                .is_none_or(|n| !n.is_alphanumeric());
+            boundary.then(|| self.by_abbr.get(word).copied()).flatten()
+        })
     }
 
     /// Builds the glossary from the raw file, collecting problems into `errors`.
@@ -169,22 +175,47 @@ impl Glossary {
                 position: line_col(&src.text, t.abbr.span().start),
             });
         }
-        terms.sort_by(|a, b| {
-            b.abbr
-                .len()
-                .cmp(&a.abbr.len())
-                .then_with(|| a.abbr.cmp(&b.abbr))
-        });
         let not_abbreviations = raw
             .value
             .not_abbreviations
             .iter()
             .map(|w| w.get_ref().trim().to_string())
             .collect();
+        Glossary::new(terms, not_abbreviations, Some(src.name.clone()))
+    }
+
+    /// The glossary of `terms` (any order) with its look-up tables.
+    fn new(
+        mut terms: Vec<Term>,
+        not_abbreviations: BTreeSet<String>,
+        file: Option<String>,
+    ) -> Self {
+        terms.sort_by(|a, b| {
+            b.abbr
+                .len()
+                .cmp(&a.abbr.len())
+                .then_with(|| a.abbr.cmp(&b.abbr))
+        });
+        let by_abbr = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.abbr.clone(), i))
+            .collect();
+        let mut lengths: Vec<usize> = terms.iter().map(|t| t.abbr.len()).collect();
+        lengths.dedup();
+        let mut starts = vec![false; 256];
+        for t in &terms {
+            if let Some(&b) = t.abbr.as_bytes().first() {
+                starts[usize::from(b)] = true;
+            }
+        }
         Glossary {
             terms,
+            by_abbr,
+            lengths,
+            starts,
             not_abbreviations,
-            file: Some(src.name.clone()),
+            file,
         }
     }
 }

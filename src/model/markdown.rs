@@ -105,13 +105,98 @@ pub fn render_events<'a>(
     pulldown_cmark::html::push_html(&mut html, kept.into_iter());
     if !raw_html.is_empty() {
         removed_unsafe |= looks_unsafe(&raw_html);
-        html = SANITIZER.clean(&html).to_string();
+        let flat = flatten_deep(&html);
+        html = SANITIZER
+            .clean(flat.as_deref().unwrap_or(&html))
+            .to_string();
     }
     // Compacted here, once per text, so no page that shows it has to be minified.
     Rendered {
         html: crate::compact::fragment(&html),
         removed_unsafe,
     }
+}
+
+/// How deep raw HTML's elements may nest; deeper ones are dropped (their text
+/// is kept) before sanitising. html5ever's tree builder, which ammonia uses,
+/// looks through the open elements at each new one, so its work grows with the
+/// square of the depth (100,000 nested `<div>`s took minutes); browsers stop
+/// nesting at 512 too.
+const MAX_DEPTH: usize = 512;
+
+/// `html` without the tags nested deeper than [`MAX_DEPTH`], written out again
+/// from its pieces; `None` when nothing is that deep (the common case: then the
+/// text goes to the sanitiser as it is). Depth is counted as written, with no
+/// implied end tags, so it is never less than what a browser would build.
+fn flatten_deep(html: &str) -> Option<String> {
+    use crate::html::Piece;
+    // Nesting deeper than the limit needs more tags than that: most texts are
+    // ruled out by counting `<` (a byte search), without tokenizing them.
+    if html.bytes().filter(|&b| b == b'<').count() <= MAX_DEPTH {
+        return None;
+    }
+    let pieces = crate::html::pieces(html);
+    let mut depth = 0usize;
+    let mut deepest = 0;
+    for piece in &pieces {
+        match piece {
+            Piece::Start(tag) if tag.opens() => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            Piece::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    if deepest <= MAX_DEPTH {
+        return None;
+    }
+    // Written for the sanitiser, which parses it again: these four are enough.
+    let escape = |s: &str, out: &mut String| {
+        for c in s.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                c => out.push(c),
+            }
+        }
+    };
+    let mut out = String::with_capacity(html.len());
+    depth = 0;
+    for piece in &pieces {
+        match piece {
+            Piece::Start(tag) => {
+                let opens = tag.opens();
+                depth += usize::from(opens);
+                if depth > MAX_DEPTH && opens {
+                    continue;
+                }
+                out.push('<');
+                out.push_str(&tag.name);
+                for (name, value) in &tag.attrs {
+                    out.push(' ');
+                    out.push_str(name);
+                    out.push_str("=\"");
+                    escape(value, &mut out);
+                    out.push('"');
+                }
+                out.push('>');
+            }
+            Piece::End(name) => {
+                let deep = depth > MAX_DEPTH;
+                depth = depth.saturating_sub(1);
+                if !deep {
+                    out.push_str("</");
+                    out.push_str(name);
+                    out.push('>');
+                }
+            }
+            Piece::Text(text) => escape(text, &mut out),
+        }
+    }
+    Some(out)
 }
 
 /// Note: dropped links are not nested, so a counter is enough to skip their end tags.
@@ -195,6 +280,28 @@ fn swedish_quotes(text: CowStr<'_>) -> CowStr<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deeply_nested_html_is_cut_at_the_limit_and_keeps_its_text() {
+        let n = 100_000;
+        let md = format!(
+            "{}djupt &amp; inne{}\n",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let html = sv(&md).html;
+        assert!(html.contains("djupt &amp; inne"), "{}", &html[..200]);
+        assert_eq!(html.matches("<div>").count(), MAX_DEPTH);
+        assert_eq!(html.matches("</div>").count(), MAX_DEPTH);
+        // Below the limit the sanitiser gets the text as written.
+        let shallow = format!(
+            "{}x{}\n",
+            "<div>".repeat(MAX_DEPTH),
+            "</div>".repeat(MAX_DEPTH)
+        );
+        assert_eq!(flatten_deep(&shallow), None);
+        assert_eq!(sv(&shallow).html.matches("<div>").count(), MAX_DEPTH);
+    }
 
     fn sv(md: &str) -> Rendered {
         render(md, Lang::Sv, "s")

@@ -22,9 +22,58 @@ const SKIP: &[&str] = &[
     "svg", "math", "head", "nav", "button", "select", "option",
 ];
 
+/// An open element of the page.
 struct Open<'a> {
     name: Cow<'a, str>,
-    lang: Option<Lang>,
+    /// Whether it is the marked region, one of [`SKIP`], and has a `lang`.
+    region: bool,
+    skip: bool,
+    lang: bool,
+}
+
+/// The open elements, with counts kept as they open and close, so that what
+/// applies to a piece of text is known without walking up the elements (a
+/// page nested thousands deep costs no more per piece than a flat one).
+#[derive(Default)]
+struct Stack<'a> {
+    open: Vec<Open<'a>>,
+    regions: usize,
+    skips: usize,
+    langs: Vec<Lang>,
+}
+
+impl<'a> Stack<'a> {
+    fn push(&mut self, name: Cow<'a, str>, region: &str, lang: Option<Lang>) {
+        let open = Open {
+            region: name == region,
+            skip: SKIP.contains(&name.as_ref()),
+            lang: lang.is_some(),
+            name,
+        };
+        self.regions += usize::from(open.region);
+        self.skips += usize::from(open.skip);
+        self.langs.extend(lang);
+        self.open.push(open);
+    }
+
+    /// Closes `name` and every element opened inside it (none if it is not open).
+    fn close(&mut self, name: &str) {
+        let Some(at) = self.open.iter().rposition(|o| o.name == name) else {
+            return;
+        };
+        for o in self.open.drain(at..) {
+            self.regions -= usize::from(o.region);
+            self.skips -= usize::from(o.skip);
+            if o.lang {
+                self.langs.pop();
+            }
+        }
+    }
+
+    /// Whether text here is marked, and in which language.
+    fn marking(&self, default: Lang) -> Option<Lang> {
+        (self.regions > 0 && self.skips == 0).then(|| self.langs.last().copied().unwrap_or(default))
+    }
 }
 
 /// Returns `html` with the first use of each term that has a title wrapped in
@@ -41,42 +90,33 @@ pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang, splices: &Spli
     };
     let mut used = vec![false; glossary.terms().len()];
     let mut out = String::with_capacity(html.len() + 256);
-    let mut stack: Vec<Open> = Vec::new();
+    let mut stack = Stack::default();
     for token in tokens(html) {
         match token {
-            Token::Text(t) => {
-                let active = stack.iter().any(|o| o.name == region)
-                    && !stack.iter().any(|o| SKIP.contains(&o.name.as_ref()));
-                if active {
-                    let lang = stack.iter().rev().find_map(|o| o.lang).unwrap_or(default);
+            Token::Text(t) => match stack.marking(default) {
+                Some(lang) => {
                     for piece in splices.pieces(t) {
                         match piece {
                             Piece::Text(t) => mark(t, lang, glossary, &mut used, &mut out),
                             Piece::Svg(svg) => out.push_str(svg),
                         }
                     }
-                } else {
-                    splices.push_str(&mut out, t);
                 }
-            }
+                None => splices.push_str(&mut out, t),
+            },
             Token::Start(tag) => {
                 out.push_str(tag);
                 let name = tag_name(tag);
                 if !VOID.contains(&name.as_ref()) && !tag.ends_with("/>") {
-                    stack.push(Open {
-                        lang: has_lang(tag)
-                            .then(|| attr(tag, "lang").and_then(parse_lang))
-                            .flatten(),
-                        name,
-                    });
+                    let lang = has_lang(tag)
+                        .then(|| attr(tag, "lang").and_then(parse_lang))
+                        .flatten();
+                    stack.push(name, region, lang);
                 }
             }
             Token::End(tag) => {
                 out.push_str(tag);
-                let name = tag_name(tag);
-                if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
-                    stack.truncate(pos);
-                }
+                stack.close(&tag_name(tag));
             }
             Token::Other(s) | Token::Raw(s) => out.push_str(s),
         }

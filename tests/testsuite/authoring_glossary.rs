@@ -83,3 +83,44 @@ fn a_broken_glossary_names_file_line_and_column() {
         "{stderr}"
     );
 }
+
+#[test]
+fn ten_thousand_terms_and_html_nested_a_hundred_thousand_deep_build() {
+    let site = fixture_site("report");
+    let content = site.path().join("content");
+    let terms = 10_000;
+    let mut glossary = String::new();
+    for i in 0..terms {
+        glossary.push_str(&format!(
+            "[[term]]\nabbr = \"T{i:05}\"\nexpansion = {{ sv = \"term {i}\", en = \"term {i}\" }}\n"
+        ));
+    }
+    fs::write(content.join("glossary.toml"), glossary).unwrap();
+    let words: Vec<String> = (0..terms).step_by(7).map(|i| format!("T{i:05}")).collect();
+    let text = |lang: &str| {
+        format!(
+            "+++\nkind = \"strength\"\ntitle = \"{lang}\"\n+++\n\n- {}\n\n{}inne{}\n",
+            words.join(" "),
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        )
+    };
+    fs::write(content.join("2021/01-styrka.sv.md"), text("sv")).unwrap();
+    fs::write(content.join("2021/01-styrka.en.md"), text("en")).unwrap();
+    let built = crate::common::build(site.path()).expect("the site builds");
+    // As built (the tests' `page` minifies, and minify-html recurses once per level).
+    let file = built
+        .files
+        .iter()
+        .find(|f| f.path == "sv/2021/index.html")
+        .unwrap();
+    let sv = String::from_utf8(file.bytes.clone()).unwrap();
+    assert!(sv.contains("inne"));
+    for (i, word) in words.iter().enumerate().step_by(97) {
+        let n = i * 7;
+        assert!(
+            sv.contains(&format!("<abbr title=\"term {n}\">{word}</abbr>")),
+            "{word} is marked"
+        );
+    }
+}
