@@ -7,9 +7,9 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{ErrorKind, SiteError};
+use crate::html::start_tags;
 use crate::load::RawSite;
 use crate::output::OutputFile;
-use crate::render::html_tokens::{Token, attr, tag_name, tokens};
 
 /// An error for every image without a text alternative.
 pub fn missing_alt(files: &[OutputFile], raw: &RawSite) -> Vec<SiteError> {
@@ -25,10 +25,9 @@ pub fn missing_alt(files: &[OutputFile], raw: &RawSite) -> Vec<SiteError> {
         }
     }
     for f in files.iter().filter(|f| f.is_html()) {
-        for token in tokens(&String::from_utf8_lossy(&f.bytes)) {
-            let Token::Start(tag) = token else { continue };
-            if tag_name(tag) == "img" && attr(tag, "alt").is_none() {
-                let src = attr(tag, "src").unwrap_or("?");
+        for tag in start_tags(&String::from_utf8_lossy(&f.bytes)) {
+            if tag.name == "img" && tag.attr("alt").is_none() {
+                let src = tag.attr("src").unwrap_or("?");
                 errors.push(
                     SiteError::in_file(ErrorKind::MissingAltText, format!("{} (built page, from the theme)", f.path), format!("the image {src} has no alt attribute"))
                         .with_help("add alt=\"…\" describing the image to the template (alt=\"\" only for pure decoration)"),

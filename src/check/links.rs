@@ -11,8 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Sources, locate};
 use crate::diagnostics::{ErrorKind, SiteError};
+use crate::html::start_tags;
 use crate::output::OutputFile;
-use crate::render::html_tokens::{Token, attrs, decode_entities, tag_name, tokens};
 use crate::urlpath::{Link, resolve};
 
 /// Attributes that hold a URL, per element.
@@ -133,13 +133,10 @@ fn with_index(href: &str) -> String {
 /// Every `id` (and `<a name>`) of a page.
 fn ids_of(html: &str) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    for token in tokens(html) {
-        if let Token::Start(tag) = token {
-            let name = tag_name(tag);
-            for (key, value) in attrs(tag) {
-                if key == "id" || (key == "name" && name == "a") {
-                    out.insert(decode_entities(value));
-                }
+    for tag in start_tags(html) {
+        for (key, value) in tag.attrs {
+            if key == "id" || (key == "name" && tag.name == "a") {
+                out.insert(value);
             }
         }
     }
@@ -149,12 +146,10 @@ fn ids_of(html: &str) -> BTreeSet<String> {
 /// The URLs a page refers to.
 fn html_links(html: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for token in tokens(html) {
-        let Token::Start(tag) = token else { continue };
-        let name = tag_name(tag);
-        for (key, value) in attrs(tag) {
-            if URL_ATTRS.contains(&(name.as_ref(), key.as_str())) && !value.trim().is_empty() {
-                out.push(decode_entities(value));
+    for tag in start_tags(html) {
+        for (key, value) in tag.attrs {
+            if URL_ATTRS.contains(&(tag.name.as_str(), key.as_str())) && !value.trim().is_empty() {
+                out.push(value);
             }
         }
     }
@@ -224,8 +219,12 @@ mod tests {
 
     #[test]
     fn finds_links_in_pages_and_stylesheets() {
-        let html = "<a href=\"a.html?x=1&amp;y=2\">x</a><img src='b.png' alt=''><link rel=stylesheet href=c.css><a>no</a>";
-        assert_eq!(html_links(html), ["a.html?x=1&y=2", "b.png", "c.css"]);
+        let html = "<a href=\"a.html?x=1&amp;y=2\">x</a><img src='b.png' alt=''><link rel=stylesheet href=c.css><a>no</a><A HREF=\"&auml;.html#&#x61;\">";
+        assert_eq!(
+            html_links(html),
+            ["a.html?x=1&y=2", "b.png", "c.css", "ä.html#a"],
+            "names in any case, every character reference decoded"
+        );
         assert_eq!(
             css_links("a{background:url( \"x.svg\" )} b{src:url(data:abc)}"),
             ["x.svg"]

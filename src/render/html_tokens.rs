@@ -1,8 +1,15 @@
-//! A small, forgiving HTML tokenizer for the pages summering itself renders.
+//! A small, forgiving HTML tokenizer for the glossary pass over the pages
+//! summering itself renders.
 //!
 //! It only separates text from tags (respecting quotes, comments and the raw
-//! text of `<script>`/`<style>`) and reads attributes. That is all the glossary
-//! marking and the link checker need; it is not a general HTML parser.
+//! text of `<script>`/`<style>`) and reads attributes, and gives each piece as
+//! the slice of the page it is, so the pass can copy the page byte for byte
+//! and add only its `<abbr>` marks. Reading HTML for any other purpose (the
+//! link checker, the sanitiser's depth guard) uses html5ever's tokenizer
+//! ([`crate::html`]), which decodes as a browser does but gives no positions
+//! in the source, so a page rewritten from its tokens would be written anew
+//! (quotes, entities) rather than copied; lol_html, which rewrites in place,
+//! is not in the tree and would bring cssparser and selectors for one pass.
 
 /// One piece of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +125,7 @@ pub fn tag_name(tag: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Every attribute of a start tag as (lower-case name, value as written).
-pub fn attrs(tag: &str) -> Vec<(String, &str)> {
+fn attrs(tag: &str) -> Vec<(String, &str)> {
     let body = tag
         .trim_start_matches('<')
         .trim_end_matches('>')
@@ -163,18 +170,6 @@ pub fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
         .into_iter()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v)
-}
-
-/// Decodes the few entities an attribute value of a rendered page can hold.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {

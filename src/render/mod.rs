@@ -6,7 +6,7 @@
 pub mod abbr;
 pub mod context;
 pub mod figures;
-pub mod html_tokens;
+mod html_tokens;
 mod pages;
 pub mod slides;
 pub mod splice;
