@@ -23,6 +23,15 @@
 //! - HTML comments are removed;
 //! - `<pre>`, `<code>`, `<textarea>`, `<script>` and `<style>` are copied unchanged.
 //!
+//! Why not minify-html on the templates: its `preserve_brace_template_syntax`
+//! (0.18) keeps `{{ … }}` and `{% … %}` between elements, but inside a start
+//! tag it reads a statement as attribute names and sorts them, so the default
+//! theme's `<span lang="{{ l }}"{% if x %} …{% endif %}>` comes out as
+//! `<span lang="{{ l }}" %} endif … if {%>` and Tera refuses the template
+//! ("Unknown tag", archive.html; tried at theme load, issue 18). It also keeps
+//! the whitespace beside every statement. So the templates are compacted here,
+//! and the result is still held to minify-html by `tests/testsuite/minified.rs`.
+//!
 //! In a template, Tera's `{{ … }}`, `{% … %}` and `{# … #}` (and `{% raw %}`
 //! blocks) are copied unchanged. What an expression prints is unknown, so
 //! whitespace beside one is kept (as one space); a statement prints nothing
@@ -485,7 +494,9 @@ impl<'a> Compactor<'a> {
         }
         let value = &self.src[q + 1..k];
         let end = k + 1;
-        let followed_by_slash = self.src[end..].starts_with('/');
+        // `alt="Karta" />` would become `alt=Karta/>`, which a browser reads as
+        // the value "Karta/" (the space before `/>` goes in `tag`): keep the quotes.
+        let followed_by_slash = self.src[end..].trim_start().starts_with('/');
         let plain = !value.is_empty()
             && !followed_by_slash
             && !value
@@ -602,6 +613,17 @@ mod tests {
             "<a href=x.html title=\"two words\">y</a>"
         );
         assert_eq!(fragment("<link href=\"a\"/>"), "<link href=\"a\"/>");
+        // What pulldown-cmark writes for ![Karta](karta.png) (issue 13): the
+        // value a browser reads back must be the one written.
+        let img = fragment("<p><img src=\"karta.png\" alt=\"Karta\" /></p>\n");
+        let tag = crate::html::start_tags(&img)
+            .find(|t| t.name == "img")
+            .unwrap();
+        assert_eq!(
+            (tag.attr("src"), tag.attr("alt")),
+            (Some("karta.png"), Some("Karta")),
+            "{img}"
+        );
         assert_eq!(fragment("<p\n   class=\"a\"\n>x</p>"), "<p class=a>x</p>");
         assert_eq!(fragment("<p title=\"\">x</p>"), "<p title=\"\">x</p>");
     }

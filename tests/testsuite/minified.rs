@@ -124,3 +124,24 @@ fn markdown_fragments_compact_as_minify_html_would() {
         );
     }
 }
+
+#[test]
+fn an_image_keeps_the_alt_text_a_browser_reads_back() {
+    // Issue 13: `<img src=karta.png alt=Karta/>` is read as alt="Karta/".
+    let site = crate::common::fixture_site("minimal");
+    let file = site.path().join("content/2020/01-styrka.sv.md");
+    let text = std::fs::read_to_string(&file).unwrap() + "\n![Karta](karta.png)\n";
+    std::fs::write(&file, text).unwrap();
+    let built = crate::common::build(site.path()).unwrap();
+    let page = built
+        .files
+        .iter()
+        .find(|f| f.path == "sv/2020/index.html")
+        .unwrap();
+    let html = String::from_utf8(page.bytes.clone()).unwrap();
+    let alts: Vec<String> = summering::html::start_tags(&html)
+        .filter(|t| t.name == "img" && t.attr("src") == Some("karta.png"))
+        .map(|t| t.attr("alt").unwrap_or("(none)").to_string())
+        .collect();
+    assert_eq!(alts, ["Karta"], "{html}");
+}
