@@ -74,6 +74,9 @@ pub enum ErrorKind {
     /// The speaker-notes marker `???` is somewhere it cannot be (in the front matter,
     /// twice, or with other text on its line).
     NotesMarker,
+    /// A report or deck cannot be written as PDF/A: a character the shipped font
+    /// lacks, an image, a chart the PDF writer cannot read.
+    Pdf,
     /// A block (a code block, a table row, a heading, the title slide …) does not fit on
     /// one slide even at the smallest type size and cannot be split.
     SlideTooFull,

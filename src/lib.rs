@@ -19,6 +19,7 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod pdf;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -116,10 +117,51 @@ fn render<T: Send>(
         build_date: options.build_date,
         readable: options.readable,
     };
-    let (kept, deck_warnings) = render::render_site(site, &theme, &render_options, keep)?;
+    let (pages, pdfs) = rayon::join(
+        || render::render_site(site, &theme, &render_options, &keep),
+        || write_pdfs(site, &theme, &keep),
+    );
+    let (mut kept, deck_warnings) = pages?;
+    kept.extend(pdfs?);
     let mut warnings = warnings::collect(site);
     warnings.extend(deck_warnings);
     Ok((kept, warnings))
+}
+
+/// The PDF/A report of every report in every language, handed to `keep` in
+/// the site's report order.
+fn write_pdfs<T: Send>(
+    site: &Site,
+    theme: &Theme,
+    keep: &(impl Fn(OutputFile) -> Result<T, SiteError> + Sync),
+) -> Result<Vec<T>, BuildError> {
+    use rayon::prelude::*;
+    let jobs: Vec<_> = site
+        .reports
+        .iter()
+        .flat_map(|r| site.languages.iter().map(move |&lang| (r, lang)))
+        .collect();
+    let results: Vec<Result<T, SiteError>> = jobs
+        .par_iter()
+        .with_max_len(1)
+        .map(|&(report, lang)| {
+            let bytes = pdf::report(site, report, lang, theme)?;
+            keep(OutputFile::new(pdf::report_path(report, lang), bytes))
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(k) => kept.push(k),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(kept)
+    } else {
+        Err(errors.into())
+    }
 }
 
 /// Reads and validates the site at `root` (load → model), reporting the problems

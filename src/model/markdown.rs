@@ -267,7 +267,7 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 }
 
 /// Swedish typography: both quotation marks are the closing form (”…”, ’…’).
-fn swedish_quotes(text: CowStr<'_>) -> CowStr<'_> {
+pub(crate) fn swedish_quotes(text: CowStr<'_>) -> CowStr<'_> {
     // Both opening quotes start with the byte E2 in UTF-8: most text has none, and
     // a byte search rules it out without decoding every character.
     if text.as_bytes().contains(&0xE2) && text.contains(['“', '‘']) {

@@ -15,6 +15,7 @@ mod minified;
 mod output;
 mod output_safety;
 mod page_hierarchy;
+mod pdf;
 mod report;
 mod robustness;
 mod slides;

@@ -1,0 +1,231 @@
+//! The PDF/A reports (issue 14), read back with lopdf: their text, the claims
+//! in their XMP, their catalog, structure tree and languages, and their bytes.
+
+use lopdf::{Document, Object};
+use summering::{BuiltSite, ErrorKind};
+
+use crate::common::*;
+
+fn pdf(site: &BuiltSite, path: &str) -> Vec<u8> {
+    site.files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("{path} not built"))
+        .bytes
+        .clone()
+}
+
+fn load(bytes: &[u8]) -> Document {
+    Document::load_mem(bytes).expect("a PDF lopdf can read")
+}
+
+fn text(doc: &Document) -> String {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    doc.extract_text(&pages).expect("text")
+}
+
+fn name(o: &Object) -> String {
+    String::from_utf8_lossy(o.as_name().unwrap_or(b"")).into_owned()
+}
+
+fn string(o: &Object) -> String {
+    match o {
+        // A PDF text string is UTF-16BE with a byte-order mark when it is not plain ASCII.
+        Object::String(bytes, _) if bytes.starts_with(&[0xFE, 0xFF]) => {
+            let units: Vec<u16> = bytes[2..]
+                .chunks(2)
+                .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+                .collect();
+            String::from_utf16_lossy(&units)
+        }
+        Object::String(bytes, _) => String::from_utf8_lossy(bytes).into_owned(),
+        _ => String::new(),
+    }
+}
+
+/// Every structure element as (role, /Lang, /Alt), in document order.
+fn structure(doc: &Document) -> Vec<(String, String, String)> {
+    fn walk(doc: &Document, o: &Object, out: &mut Vec<(String, String, String)>) {
+        let o = match o {
+            Object::Reference(r) => doc.get_object(*r).expect("a structure element"),
+            o => o,
+        };
+        match o {
+            Object::Array(items) => items.iter().for_each(|i| walk(doc, i, out)),
+            Object::Dictionary(d) => {
+                if let Ok(role) = d.get(b"S") {
+                    let get = |k: &[u8]| d.get(k).map(string).unwrap_or_default();
+                    out.push((name(role), get(b"Lang"), get(b"Alt")));
+                }
+                if let Ok(kids) = d.get(b"K") {
+                    walk(doc, kids, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let catalog = doc.catalog().expect("a catalog");
+    let root = catalog.get(b"StructTreeRoot").expect("a structure tree");
+    let root = doc.dereference(root).expect("the structure tree root").1;
+    let mut out = Vec::new();
+    if let Ok(d) = root.as_dict() {
+        walk(
+            doc,
+            d.get(b"K").expect("structure under the root"),
+            &mut out,
+        );
+    }
+    out
+}
+
+fn xmp(doc: &Document) -> String {
+    let catalog = doc.catalog().unwrap();
+    let id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let stream = doc.get_object(id).unwrap().as_stream().unwrap();
+    let bytes = stream
+        .decompressed_content()
+        .unwrap_or_else(|_| stream.content.clone());
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn every_seed_line_is_in_the_text_of_the_swedish_report_pdf() {
+    let site = sample();
+    let doc = load(&pdf(&site, "sv/2021/report.pdf"));
+    // The text as read: lines joined, so a seed line broken over two lines is found.
+    let text = text(&doc).split_whitespace().collect::<Vec<_>>().join(" ");
+    let seed = include_str!("../fixtures/seed-2021.txt");
+    let mut checked = 0;
+    for line in seed.lines() {
+        let line = line.trim().trim_start_matches("- ").trim();
+        if line.is_empty() {
+            continue;
+        }
+        // The only edit to the seed: an evident typo (as in report.rs).
+        let line = line.replace("arbetsätt", "arbetssätt");
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains(&line) || line.split(' ').all(|w| text.contains(w)),
+            "seed line missing from the Swedish report PDF: {line:?}\n{text}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} seed lines checked");
+    assert!(text.contains("Ett samarbete värt att satsa på"));
+}
+
+#[test]
+fn both_reports_claim_pdf_a_2a_and_pdf_ua_1_and_are_tagged_a4_with_their_language() {
+    let site = sample();
+    for (lang, title) in [("sv", "NOSAM summering 2021"), ("en", "NOSAM summary 2021")] {
+        let doc = load(&pdf(&site, &format!("{lang}/2021/report.pdf")));
+        let xmp = xmp(&doc);
+        for claim in [
+            "<pdfaid:part>2</pdfaid:part>",
+            "<pdfaid:conformance>A</pdfaid:conformance>",
+            "<pdfuaid:part>1</pdfuaid:part>",
+            "2021-12-31",
+        ] {
+            assert!(
+                xmp.contains(claim),
+                "{lang}: {claim} not in the XMP:\n{xmp}"
+            );
+        }
+        assert!(xmp.contains(title), "{lang}: the title is in the XMP");
+        let catalog = doc.catalog().unwrap();
+        assert_eq!(string(catalog.get(b"Lang").unwrap()), lang);
+        let viewer = doc
+            .dereference(catalog.get(b"ViewerPreferences").unwrap())
+            .unwrap()
+            .1;
+        assert_eq!(
+            viewer.as_dict().unwrap().get(b"DisplayDocTitle").unwrap(),
+            &Object::Boolean(true)
+        );
+        let mark = doc
+            .dereference(catalog.get(b"MarkInfo").unwrap())
+            .unwrap()
+            .1;
+        assert_eq!(
+            mark.as_dict().unwrap().get(b"Marked").unwrap(),
+            &Object::Boolean(true)
+        );
+        assert!(catalog.get(b"Outlines").is_ok(), "{lang}: bookmarks");
+        for (_, page) in doc.get_pages() {
+            let media = doc.get_dictionary(page).unwrap().get(b"MediaBox").unwrap();
+            let media: Vec<f32> = media
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_float().unwrap())
+                .collect();
+            assert!(
+                (media[2] - 595.28).abs() < 0.5 && (media[3] - 841.89).abs() < 0.5,
+                "A4: {media:?}"
+            );
+        }
+        let roles: Vec<String> = structure(&doc).into_iter().map(|(r, _, _)| r).collect();
+        let count = |r: &str| roles.iter().filter(|x| *x == r).count();
+        assert_eq!(count("H1"), 1, "{lang}: one title");
+        assert_eq!(count("H3"), 5, "{lang}: one heading per section");
+        for role in [
+            "H2", "TOC", "TOCI", "Link", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD",
+            "Figure",
+        ] {
+            assert!(count(role) > 0, "{lang}: no {role} in {roles:?}");
+        }
+        let figures: Vec<_> = structure(&doc)
+            .into_iter()
+            .filter(|(r, _, _)| r == "Figure")
+            .collect();
+        assert!(
+            figures.iter().all(|(_, _, alt)| alt.contains("NOSAM")),
+            "{lang}: a figure's alternative text is the chart's description: {figures:?}"
+        );
+    }
+}
+
+#[test]
+fn an_untranslated_section_is_marked_swedish_in_the_english_pdf() {
+    let site = build_ok(&fixture("fallback"));
+    let en = load(&pdf(&site, "en/2020/report.pdf"));
+    let sections: Vec<_> = structure(&en)
+        .into_iter()
+        .filter(|(r, _, _)| r == "Sect")
+        .collect();
+    assert!(
+        sections.iter().any(|(_, lang, _)| lang == "sv"),
+        "the Swedish fallback section carries /Lang (sv): {sections:?}"
+    );
+    let sv = load(&pdf(&site, "sv/2020/report.pdf"));
+    assert!(
+        structure(&sv).iter().all(|(_, lang, _)| lang != "en"),
+        "nothing in the Swedish report is English"
+    );
+}
+
+#[test]
+fn two_builds_give_the_same_bytes() {
+    let (a, b) = (sample(), sample());
+    for path in ["sv/2021/report.pdf", "en/2021/report.pdf"] {
+        assert!(
+            pdf(&a, path) == pdf(&b, path),
+            "{path} differs between builds"
+        );
+    }
+}
+
+#[test]
+fn a_character_the_font_lacks_is_an_error_naming_the_file_and_the_output_stays() {
+    let err = broken_build("fallback", |root| {
+        let file = root.join("content/2020/02-framat.sv.md");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(&file, format!("{text}\nSamverkan 漢\n")).unwrap();
+    });
+    let e = err
+        .errors
+        .iter()
+        .find(|e| e.kind() == ErrorKind::Pdf)
+        .unwrap_or_else(|| panic!("no PDF error in {err}"));
+    assert_eq!(e.file(), Some("content/2020/02-framat.sv.md"));
+}
