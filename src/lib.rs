@@ -6,7 +6,6 @@
 //! → **output** (one atomic write).
 //! The library never prints; the `summering` binary reports.
 
-#![warn(missing_docs)]
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod charts;

@@ -5,7 +5,7 @@ use crate::lang::Localized;
 use crate::model::Site;
 
 /// Every warning about the site, in a stable order.
-pub fn collect(site: &Site) -> Vec<Warning> {
+pub(crate) fn collect(site: &Site) -> Vec<Warning> {
     let mut out = Vec::new();
     let default = site.default_lang();
     let others: Vec<_> = site

@@ -21,14 +21,14 @@ use plotters_backend::{
 };
 
 /// Writes the elements of a chart (not the `<svg>` root) into `out`.
-pub struct CompactSvg<'a> {
+pub(super) struct CompactSvg<'a> {
     out: &'a mut String,
     size: (u32, u32),
 }
 
 impl<'a> CompactSvg<'a> {
     /// A backend for a drawing of `size` that appends to `out`.
-    pub fn new(out: &'a mut String, size: (u32, u32)) -> Self {
+    pub(super) fn new(out: &'a mut String, size: (u32, u32)) -> Self {
         CompactSvg { out, size }
     }
 
@@ -350,7 +350,7 @@ impl DrawingBackend for CompactSvg<'_> {
 }
 
 /// Escapes text for an XML element or attribute, exactly as plotters does.
-pub fn escape_into(out: &mut String, text: &str) {
+pub(super) fn escape_into(out: &mut String, text: &str) {
     let mut plain = 0;
     for (i, b) in text.bytes().enumerate() {
         let entity = match b {

@@ -38,7 +38,7 @@ fn end_labels(f: &Frame<'_>) -> Vec<String> {
 
 /// Vertical bars, or `None` when a category name cannot fit under its bars
 /// (the caller then draws horizontal bars instead).
-pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
+pub(super) fn vertical(f: &Frame<'_>) -> Option<Scene> {
     let (m, theme, chart) = (&f.m, f.theme, f.chart);
     let n = chart.categories.len();
     let stacked = chart.kind.is_stacked();
@@ -180,7 +180,7 @@ pub fn vertical(f: &Frame<'_>) -> Option<Scene> {
 }
 
 /// Horizontal bars: each category's name on its own line, its bars below it.
-pub fn horizontal(f: &Frame<'_>) -> Scene {
+pub(super) fn horizontal(f: &Frame<'_>) -> Scene {
     let (m, theme, chart) = (&f.m, f.theme, f.chart);
     let stacked = chart.kind.is_stacked();
     let mut scene = Scene {

@@ -11,7 +11,7 @@ use crate::lang::Lang;
 use crate::model::Chart;
 
 /// A chart prepared for drawing in one language and one layout.
-pub struct Frame<'a> {
+pub(super) struct Frame<'a> {
     /// The chart.
     pub chart: &'a Chart,
     /// The language of every word and number.
@@ -26,7 +26,12 @@ pub struct Frame<'a> {
 
 impl<'a> Frame<'a> {
     /// Prepares `chart` for `lang` with the sizes `m`.
-    pub fn new(chart: &'a Chart, lang: Lang, theme: &'a ChartTheme, m: Metrics) -> Frame<'a> {
+    pub(super) fn new(
+        chart: &'a Chart,
+        lang: Lang,
+        theme: &'a ChartTheme,
+        m: Metrics,
+    ) -> Frame<'a> {
         Frame {
             chart,
             lang,
@@ -38,27 +43,27 @@ impl<'a> Frame<'a> {
     }
 
     /// A data value with the chart's precision and unit.
-    pub fn value(&self, v: f64) -> String {
+    pub(super) fn value(&self, v: f64) -> String {
         numfmt::value(v, self.decimals, self.unit, self.lang)
     }
 
     /// A tick value (no unit; the axis name carries it).
-    pub fn tick(&self, v: f64, ticks: &Ticks) -> String {
+    pub(super) fn tick(&self, v: f64, ticks: &Ticks) -> String {
         numfmt::number(v, ticks.decimals, self.lang)
     }
 
     /// Category `i`'s name.
-    pub fn category(&self, i: usize) -> &'a str {
+    pub(super) fn category(&self, i: usize) -> &'a str {
         self.chart.categories[i].resolve(self.lang).value
     }
 
     /// The colour of series `i`.
-    pub fn colour(&self, i: usize) -> Rgb {
+    pub(super) fn colour(&self, i: usize) -> Rgb {
         self.theme.series[i % self.theme.series.len()]
     }
 
     /// The hatching of series `i` (none when there is only one series).
-    pub fn pattern(&self, i: usize) -> Pattern {
+    pub(super) fn pattern(&self, i: usize) -> Pattern {
         if self.chart.series.len() == 1 {
             Pattern::Solid
         } else {
@@ -67,7 +72,7 @@ impl<'a> Frame<'a> {
     }
 
     /// The value axis' name, with the unit in parentheses unless the name already has it.
-    pub fn value_axis_name(&self) -> String {
+    pub(super) fn value_axis_name(&self) -> String {
         let name = self.chart.y_label.resolve(self.lang).value.as_str();
         match self
             .unit
@@ -80,13 +85,13 @@ impl<'a> Frame<'a> {
     }
 
     /// The category axis' name.
-    pub fn category_axis_name(&self) -> &'a str {
+    pub(super) fn category_axis_name(&self) -> &'a str {
         self.chart.x_label.resolve(self.lang).value
     }
 
     /// Draws the legend (if there are several series) and the value axis' name;
     /// returns the y where the plot may start.
-    pub fn header(&self, scene: &mut Scene, bars: bool) -> i32 {
+    pub(super) fn header(&self, scene: &mut Scene, bars: bool) -> i32 {
         let m = &self.m;
         let mut y = m.pad;
         if self.chart.series.len() > 1 {
@@ -122,7 +127,7 @@ impl<'a> Frame<'a> {
 
     /// A vertical value axis for `lo..=hi`: its ticks, their labels, and the x
     /// where the plot starts (right of the widest label).
-    pub fn value_axis(&self, lo: f64, hi: f64) -> (Ticks, Vec<(f64, String)>, i32) {
+    pub(super) fn value_axis(&self, lo: f64, hi: f64) -> (Ticks, Vec<(f64, String)>, i32) {
         let ticks = Ticks::nice_for(lo, hi, self.m.max_ticks, self.decimals);
         let labels: Vec<(f64, String)> = ticks
             .values()
@@ -135,7 +140,7 @@ impl<'a> Frame<'a> {
     }
 
     /// Draws a gridline and its label at each tick of a vertical value axis.
-    pub fn gridlines(
+    pub(super) fn gridlines(
         &self,
         scene: &mut Scene,
         labels: &[(f64, String)],
@@ -162,7 +167,7 @@ impl<'a> Frame<'a> {
     }
 
     /// Ticks for `lo..=hi` whose labels fit side by side in `room` (for a horizontal value axis).
-    pub fn ticks_fitting(&self, lo: f64, hi: f64, room: f64) -> Ticks {
+    pub(super) fn ticks_fitting(&self, lo: f64, hi: f64, room: f64) -> Ticks {
         let mut n = self.m.max_ticks;
         loop {
             let ticks = Ticks::nice_for(lo, hi, n, self.decimals);

@@ -11,7 +11,7 @@ use super::scene::{HPos, Scene, Shape, VPos};
 use super::text;
 
 /// Lays out a line chart.
-pub fn layout(f: &Frame<'_>) -> Scene {
+pub(super) fn layout(f: &Frame<'_>) -> Scene {
     let (m, theme, chart) = (&f.m, f.theme, f.chart);
     let n = chart.categories.len();
     let mut scene = Scene {

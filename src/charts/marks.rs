@@ -9,7 +9,7 @@ use super::theme::{ChartTheme, Rgb};
 /// The layouts of a chart: on pages, a wide one (and in print) and one for
 /// phones, switched by a CSS container query; on slides, one with large type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Variant {
+pub(super) enum Variant {
     /// viewBox 640 wide.
     Wide,
     /// viewBox 320 wide, shown about 1:1 on a phone; bars are always horizontal.
@@ -20,7 +20,7 @@ pub enum Variant {
 
 /// Sizes of a layout, in viewBox units.
 #[derive(Debug, Clone, Copy)]
-pub struct Metrics {
+pub(super) struct Metrics {
     /// viewBox width.
     pub width: i32,
     /// Labels and legend (CSS pixels, as every font size here).
@@ -43,7 +43,7 @@ pub struct Metrics {
 
 impl Variant {
     /// The sizes of this layout.
-    pub fn metrics(self) -> Metrics {
+    pub(super) fn metrics(self) -> Metrics {
         match self {
             Variant::Wide => Metrics {
                 width: 640,
@@ -82,7 +82,7 @@ impl Variant {
     }
 
     /// The CSS class of this layout's `<svg>`.
-    pub fn class(self) -> &'static str {
+    pub(super) fn class(self) -> &'static str {
         match self {
             Variant::Wide => "chart__svg--wide",
             Variant::Narrow => "chart__svg--narrow",
@@ -93,7 +93,7 @@ impl Variant {
 
 /// A hatching drawn over a bar in the background colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pattern {
+pub(super) enum Pattern {
     /// Plain colour.
     Solid,
     /// Rising diagonal lines.
@@ -110,7 +110,7 @@ pub enum Pattern {
 
 impl Pattern {
     /// The pattern of series `i` (a chart with one series is plain).
-    pub fn of(i: usize) -> Pattern {
+    pub(super) fn of(i: usize) -> Pattern {
         const ALL: [Pattern; 6] = [
             Pattern::Solid,
             Pattern::Diagonal,
@@ -125,7 +125,7 @@ impl Pattern {
 
 /// A marker shape for line series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Marker {
+pub(super) enum Marker {
     /// ●
     Circle,
     /// ■
@@ -142,7 +142,7 @@ pub enum Marker {
 
 impl Marker {
     /// The marker of series `i`.
-    pub fn of(i: usize) -> Marker {
+    pub(super) fn of(i: usize) -> Marker {
         const ALL: [Marker; 6] = [
             Marker::Circle,
             Marker::Square,
@@ -155,7 +155,7 @@ impl Marker {
     }
 
     /// Adds the marker centred on (x, y) with "radius" r.
-    pub fn draw(self, scene: &mut Scene, (x, y): (i32, i32), r: i32, fill: Rgb) {
+    pub(super) fn draw(self, scene: &mut Scene, (x, y): (i32, i32), r: i32, fill: Rgb) {
         let poly = |pts: &[(i32, i32)]| Shape::Polygon {
             points: pts.iter().map(|(dx, dy)| (x + dx, y + dy)).collect(),
             fill,
@@ -197,7 +197,7 @@ impl Marker {
 
 /// Adds a bar from (x0, y0) to (x1, y1) in `fill` with `pattern`, outlined so
 /// the hatching never touches the bar's edge.
-pub fn bar(
+pub(super) fn bar(
     scene: &mut Scene,
     (x0, y0, x1, y1): (i32, i32, i32, i32),
     fill: Rgb,
@@ -242,7 +242,7 @@ const SPACING: i32 = 7;
 
 /// The hatching of a rectangle as polylines that zigzag along its edges (one
 /// element per direction instead of one per line keeps the SVG small).
-pub fn hatch(r: (i32, i32, i32, i32), pattern: Pattern) -> Vec<Vec<(i32, i32)>> {
+pub(super) fn hatch(r: (i32, i32, i32, i32), pattern: Pattern) -> Vec<Vec<(i32, i32)>> {
     let (x0, y0, x1, y1) = r;
     let mirror = |pts: Vec<(i32, i32)>| {
         pts.into_iter()
@@ -317,7 +317,7 @@ fn diagonal((x0, y0, x1, y1): (i32, i32, i32, i32)) -> Vec<(i32, i32)> {
 }
 
 /// One legend entry: a swatch like the series' marks, then its name.
-pub struct LegendItem<'a> {
+pub(super) struct LegendItem<'a> {
     /// Series name.
     pub name: &'a str,
     /// Series colour.
@@ -329,7 +329,7 @@ pub struct LegendItem<'a> {
 }
 
 /// Lays out the legend in rows from (x, y) within `max_x`; returns the y below it.
-pub fn legend(
+pub(super) fn legend(
     scene: &mut Scene,
     items: &[LegendItem<'_>],
     (x, y): (i32, i32),

@@ -17,10 +17,10 @@
 use crate::lang::Lang;
 
 /// The thousands separator used for Swedish: U+00A0 NO-BREAK SPACE.
-pub const SV_GROUP: char = '\u{a0}';
+pub(super) const SV_GROUP: char = '\u{a0}';
 
 /// `value` with exactly `decimals` decimals, grouped and signed as `lang` writes it.
-pub fn number(value: f64, decimals: usize, lang: Lang) -> String {
+pub(super) fn number(value: f64, decimals: usize, lang: Lang) -> String {
     let (group, point, minus) = match lang {
         Lang::Sv => (SV_GROUP, ',', '\u{2212}'),
         Lang::En => (',', '.', '-'),
@@ -92,7 +92,7 @@ fn fixed(value: f64, decimals: usize) -> String {
 }
 
 /// A formatted number followed by its unit, spaced as `lang` writes it.
-pub fn with_unit(number: &str, unit: Option<&str>, lang: Lang) -> String {
+pub(super) fn with_unit(number: &str, unit: Option<&str>, lang: Lang) -> String {
     match unit.map(str::trim).filter(|u| !u.is_empty()) {
         None => number.to_string(),
         Some(u) if lang == Lang::En && matches!(u, "%" | "‰") => format!("{number}{u}"),
@@ -101,7 +101,7 @@ pub fn with_unit(number: &str, unit: Option<&str>, lang: Lang) -> String {
 }
 
 /// [`number`] then [`with_unit`].
-pub fn value(value: f64, decimals: usize, unit: Option<&str>, lang: Lang) -> String {
+pub(super) fn value(value: f64, decimals: usize, unit: Option<&str>, lang: Lang) -> String {
     with_unit(&number(value, decimals, lang), unit, lang)
 }
 

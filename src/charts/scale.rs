@@ -13,7 +13,7 @@ use plotters::coord::types::RangedCoordf64;
 
 /// Axis ticks from `min` to `max` in steps of `step`.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Ticks {
+pub(super) struct Ticks {
     /// The first tick (at or below the smallest value).
     pub min: f64,
     /// The last tick (at or above the largest value).
@@ -28,7 +28,7 @@ impl Ticks {
     #[cfg(test)]
     /// Ticks covering `lo..=hi` with at most `max_ticks` ticks (at least 2, and 3
     /// for a range across zero: one at zero).
-    pub fn nice(lo: f64, hi: f64, max_ticks: usize) -> Ticks {
+    pub(super) fn nice(lo: f64, hi: f64, max_ticks: usize) -> Ticks {
         Ticks::nice_for(lo, hi, max_ticks, usize::MAX)
     }
 
@@ -40,7 +40,7 @@ impl Ticks {
     /// `model::chart::MAX_VALUE` through, but a range that is not finite, or too
     /// large for the arithmetic below, still gets ticks (0 to 1, or the range
     /// clamped to ±10^300) rather than a loop that never ends.
-    pub fn nice_for(lo: f64, hi: f64, max_ticks: usize, data_decimals: usize) -> Ticks {
+    pub(super) fn nice_for(lo: f64, hi: f64, max_ticks: usize, data_decimals: usize) -> Ticks {
         let (lo, hi) = usable_range(lo, hi);
         let magnitude = lo.abs().max(hi.abs());
         // A range across zero has a tick at zero, so it needs two intervals at least.
@@ -104,7 +104,7 @@ impl Ticks {
     }
 
     /// The tick values, from `min` to `max` (at most 64 of them).
-    pub fn values(&self) -> Vec<f64> {
+    pub(super) fn values(&self) -> Vec<f64> {
         // `as` turns NaN into 0 and saturates; the cap keeps a hand-made `Ticks` bounded.
         let n = (((self.max - self.min) / self.step).round() as usize).min(MAX_TICKS - 1);
         (0..=n)
@@ -174,7 +174,7 @@ fn tidy(v: f64, decimals: usize) -> f64 {
 /// The smallest and largest value to show: the data's range, widened to
 /// include zero for bars (a bar's length must mean its value) and for lines
 /// whose values are not far from zero anyway.
-pub fn domain(values: impl IntoIterator<Item = f64>, force_zero: bool) -> (f64, f64) {
+pub(super) fn domain(values: impl IntoIterator<Item = f64>, force_zero: bool) -> (f64, f64) {
     let (mut lo, mut hi) = (f64::INFINITY, f64::NEG_INFINITY);
     for v in values {
         lo = lo.min(v);
@@ -193,14 +193,14 @@ pub fn domain(values: impl IntoIterator<Item = f64>, force_zero: bool) -> (f64, 
 
 /// A value axis: plotters' linear coordinate from a value range onto a pixel range.
 #[derive(Clone)]
-pub struct Linear {
+pub(super) struct Linear {
     values: RangedCoordf64,
     pixels: (i32, i32),
 }
 
 impl Linear {
     /// Maps `d0..d1` (values) onto `r0..r1` (pixels; may run backwards, as a y axis does).
-    pub fn new((d0, d1): (f64, f64), pixels: (i32, i32)) -> Linear {
+    pub(super) fn new((d0, d1): (f64, f64), pixels: (i32, i32)) -> Linear {
         Linear {
             values: (d0..d1).into(),
             pixels,
@@ -208,14 +208,14 @@ impl Linear {
     }
 
     /// The pixel position of `v`.
-    pub fn at(&self, v: f64) -> i32 {
+    pub(super) fn at(&self, v: f64) -> i32 {
         self.values.map(&v, self.pixels)
     }
 }
 
 /// Equal bands side by side, one per category, each with padding around its content.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Bands {
+pub(super) struct Bands {
     start: f64,
     size: f64,
     fill: f64,
@@ -223,7 +223,7 @@ pub struct Bands {
 
 impl Bands {
     /// `n` bands filling `start..end`; `fill` (0–1) is the share of a band its bars take.
-    pub fn new(start: f64, end: f64, n: usize, fill: f64) -> Bands {
+    pub(super) fn new(start: f64, end: f64, n: usize, fill: f64) -> Bands {
         Bands {
             start,
             size: (end - start) / n.max(1) as f64,
@@ -232,17 +232,17 @@ impl Bands {
     }
 
     /// The width of one band.
-    pub fn size(&self) -> f64 {
+    pub(super) fn size(&self) -> f64 {
         self.size
     }
 
     /// The centre of band `i`.
-    pub fn centre(&self, i: usize) -> f64 {
+    pub(super) fn centre(&self, i: usize) -> f64 {
         self.start + (i as f64 + 0.5) * self.size
     }
 
     /// Where the content of band `i` starts, and how wide it is.
-    pub fn inner(&self, i: usize) -> (f64, f64) {
+    pub(super) fn inner(&self, i: usize) -> (f64, f64) {
         let w = self.size * self.fill;
         (self.centre(i) - w / 2.0, w)
     }

@@ -17,7 +17,7 @@ use super::theme::Rgb;
 
 /// Where a text's x lies: at its start, centre or end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HPos {
+pub(super) enum HPos {
     /// x is the start.
     Left,
     /// x is the centre.
@@ -28,7 +28,7 @@ pub enum HPos {
 
 /// Where a text's y lies: at its top, middle or bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum VPos {
+pub(super) enum VPos {
     /// y is the top.
     Top,
     /// y is the middle.
@@ -39,7 +39,7 @@ pub enum VPos {
 
 /// One thing to draw, in viewBox units (y grows downwards).
 #[derive(Debug, Clone, PartialEq)]
-pub enum Shape {
+pub(super) enum Shape {
     /// A filled rectangle between two corners.
     Rect {
         /// Left.
@@ -101,7 +101,7 @@ pub enum Shape {
 
 /// A chart laid out and ready to draw.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Scene {
+pub(super) struct Scene {
     /// viewBox width.
     pub width: i32,
     /// viewBox height.
@@ -112,12 +112,12 @@ pub struct Scene {
 
 impl Scene {
     /// Adds a shape.
-    pub fn push(&mut self, shape: Shape) {
+    pub(super) fn push(&mut self, shape: Shape) {
         self.shapes.push(shape);
     }
 
     /// Adds a text.
-    pub fn text(
+    pub(super) fn text(
         &mut self,
         text: impl Into<String>,
         (x, y): (i32, i32),

@@ -18,7 +18,7 @@ use super::theme::{ChartTheme, Rgb};
 
 /// What the accessible wrapper needs: unique ids, the name and the description.
 #[derive(Debug, Clone, Copy)]
-pub struct Labels<'a> {
+pub(super) struct Labels<'a> {
     /// Prefix of the `<title>`/`<desc>` ids; unique on the page.
     pub id: &'a str,
     /// The accessible name (the chart title).
@@ -34,7 +34,11 @@ pub struct Labels<'a> {
 pub struct DrawError(pub String);
 
 /// Draws `scene` with plotters and wraps it as an accessible, fluid SVG.
-pub fn to_svg(scene: &Scene, theme: &ChartTheme, labels: Labels<'_>) -> Result<String, DrawError> {
+pub(super) fn to_svg(
+    scene: &Scene,
+    theme: &ChartTheme,
+    labels: Labels<'_>,
+) -> Result<String, DrawError> {
     let id = labels.id;
     let mut out = String::with_capacity(8 * 1024);
     out.push_str(&format!(

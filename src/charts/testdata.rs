@@ -24,7 +24,7 @@ fn en(sv: &str) -> &str {
 }
 
 /// A text in Swedish and English.
-pub fn both(sv: &str) -> Localized<String> {
+pub(crate) fn both(sv: &str) -> Localized<String> {
     Localized::new(
         Lang::Sv,
         BTreeMap::from([(Lang::Sv, sv.to_string()), (Lang::En, en(sv).to_string())]),
@@ -33,7 +33,7 @@ pub fn both(sv: &str) -> Localized<String> {
 }
 
 /// A chart "Närvaro" over the categories Kommun, Primärvård, SU with the given series.
-pub fn chart(kind: ChartKind, series: &[(&str, &[f64])], unit: Option<&str>) -> Chart {
+pub(crate) fn chart(kind: ChartKind, series: &[(&str, &[f64])], unit: Option<&str>) -> Chart {
     Chart {
         id: "narvaro".into(),
         kind,
@@ -55,7 +55,7 @@ pub fn chart(kind: ChartKind, series: &[(&str, &[f64])], unit: Option<&str>) -> 
 }
 
 /// The default theme's chart words in `lang`.
-pub fn strings(lang: Lang) -> ChartStrings {
+pub(crate) fn strings(lang: Lang) -> ChartStrings {
     let path = format!(
         "{}/themes/default/strings/{}.toml",
         env!("CARGO_MANIFEST_DIR"),
@@ -67,7 +67,7 @@ pub fn strings(lang: Lang) -> ChartStrings {
 }
 
 /// The default theme's chart palette.
-pub fn theme() -> ChartTheme {
+pub(crate) fn theme() -> ChartTheme {
     let path = format!("{}/themes/default/charts.toml", env!("CARGO_MANIFEST_DIR"));
     let text: Arc<str> = Arc::from(std::fs::read_to_string(path).unwrap());
     ChartTheme::parse("charts.toml", &text).unwrap()

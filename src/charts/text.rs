@@ -7,7 +7,7 @@
 //! the widest common sans-serif), so labels get enough room in any of them.
 
 /// The estimated width of `text` at font size `size` (same units as `size`).
-pub fn width(text: &str, size: f64) -> f64 {
+pub(super) fn width(text: &str, size: f64) -> f64 {
     text.chars().map(char_em).sum::<f64>() * size
 }
 
@@ -27,7 +27,7 @@ fn char_em(c: char) -> f64 {
 
 /// Splits `text` at spaces into lines no wider than `max` (a single word
 /// wider than `max` gets its own line: labels are never cut).
-pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
+pub(super) fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -50,7 +50,7 @@ pub fn wrap(text: &str, size: f64, max: f64) -> Vec<String> {
 }
 
 /// The widest of `lines`.
-pub fn widest<'a>(lines: impl IntoIterator<Item = &'a str>, size: f64) -> f64 {
+pub(super) fn widest<'a>(lines: impl IntoIterator<Item = &'a str>, size: f64) -> f64 {
     lines
         .into_iter()
         .map(|l| width(l, size))

@@ -31,7 +31,7 @@ const URL_ATTRS: &[(&str, &str)] = &[
 ];
 
 /// An error for every link or asset that does not resolve.
-pub fn broken(files: &[OutputFile], sources: &Sources) -> Vec<SiteError> {
+pub fn broken(files: &[OutputFile], sources: &Sources<'_>) -> Vec<SiteError> {
     let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
     let ids: BTreeMap<&str, BTreeSet<String>> = files
         .iter()

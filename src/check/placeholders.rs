@@ -10,7 +10,7 @@ use crate::load::SourceFile;
 use crate::model::placeholder::find;
 
 /// An error for every placeholder left in `files`.
-pub fn unfinished(files: &[&SourceFile]) -> Vec<SiteError> {
+pub(super) fn unfinished(files: &[&SourceFile]) -> Vec<SiteError> {
     let mut out = Vec::new();
     for f in files {
         for range in find(&f.text) {

@@ -9,7 +9,7 @@ use summering::serve::Event;
 
 /// Text for standard output and for standard error.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Printed {
+pub(crate) struct Printed {
     /// Results.
     pub stdout: String,
     /// Problems and warnings.
@@ -17,7 +17,7 @@ pub struct Printed {
 }
 
 /// What `serve` prints for one event.
-pub fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
+pub(crate) fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
     let mut p = Printed::default();
     let caused = |changed: &[String]| {
         if changed.is_empty() {
@@ -82,7 +82,7 @@ pub fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
 }
 
 /// What `import` prints.
-pub fn imported(i: &Imported, year: u16, took: Duration, err: Style) -> Printed {
+pub(crate) fn imported(i: &Imported, year: u16, took: Duration, err: Style) -> Printed {
     let mut p = Printed::default();
     if let Some(stated) = i.stated_year.filter(|&stated| stated != year) {
         p.stderr.push_str(&format!(
@@ -133,7 +133,7 @@ pub fn imported(i: &Imported, year: u16, took: Duration, err: Style) -> Printed 
 }
 
 /// What `new` prints.
-pub fn scaffolded(s: &Scaffolded, took: Duration) -> String {
+pub(crate) fn scaffolded(s: &Scaffolded, took: Duration) -> String {
     let mut out = String::new();
     for f in &s.files {
         out.push_str(&format!("  created {f}\n"));

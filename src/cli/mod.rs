@@ -13,38 +13,38 @@ use summering::BuildError;
 
 /// Whether to colour text for one output stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Style {
+pub(crate) struct Style {
     /// True to use ANSI colours.
     pub color: bool,
 }
 
 impl Style {
     /// Colour for standard error when it is a terminal and `NO_COLOR` is unset or empty.
-    pub fn stderr() -> Style {
+    pub(crate) fn stderr() -> Style {
         Style {
             color: no_color_unset() && std::io::stderr().is_terminal(),
         }
     }
 
     /// Colour for standard output when it is a terminal and `NO_COLOR` is unset or empty.
-    pub fn stdout() -> Style {
+    pub(crate) fn stdout() -> Style {
         Style {
             color: no_color_unset() && std::io::stdout().is_terminal(),
         }
     }
 
     /// `text` in bold red (errors).
-    pub fn red(self, text: &str) -> String {
+    pub(crate) fn red(self, text: &str) -> String {
         self.paint("\x1b[1;31m", text)
     }
 
     /// `text` in bold yellow (warnings).
-    pub fn yellow(self, text: &str) -> String {
+    pub(crate) fn yellow(self, text: &str) -> String {
         self.paint("\x1b[1;33m", text)
     }
 
     /// `text` in bold green (success).
-    pub fn green(self, text: &str) -> String {
+    pub(crate) fn green(self, text: &str) -> String {
         self.paint("\x1b[1;32m", text)
     }
 
@@ -62,7 +62,7 @@ fn no_color_unset() -> bool {
 }
 
 /// Every problem of a failed build with its snippet, as `build` prints them.
-pub fn errors(e: &BuildError, style: Style) -> String {
+pub(crate) fn errors(e: &BuildError, style: Style) -> String {
     let handler = miette::GraphicalReportHandler::new_themed(if style.color {
         miette::GraphicalTheme::unicode()
     } else {

@@ -24,7 +24,7 @@ use crate::scaffold::toml_string;
 use crate::year_writer::NewFile;
 
 /// Writes the translation files of an existing year from `deck`.
-pub fn import(
+pub(super) fn import(
     options: &ImportOptions,
     default: Lang,
     deck_lines: &[lines::Line],

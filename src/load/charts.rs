@@ -79,7 +79,7 @@ impl<'de> Deserialize<'de> for RawNumber {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = RawNumber;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(
                     "a number like 12 or 1234.5, without quotes and with a point as decimal mark",
                 )
@@ -112,7 +112,7 @@ impl<'de> Deserialize<'de> for RawUnit {
         struct Visitor;
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = RawUnit;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(
                     r#"a unit like "%", or one per language like { sv = "st", en = "pcs" }"#,
                 )

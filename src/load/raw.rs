@@ -26,7 +26,7 @@ where
     struct Visitor;
     impl<'de> serde::de::Visitor<'de> for Visitor {
         type Value = BTreeMap<Spanned<String>, Spanned<String>>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(r#"a text per language, like { sv = "…", en = "…" }"#)
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(
@@ -111,7 +111,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
         struct Visitor<T>(std::marker::PhantomData<T>);
         impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
             type Value = List<T>;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("a list in square brackets, like [ … , … ]")
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(

@@ -8,7 +8,7 @@ mod habits;
 
 /// Parses `text[offset..]` (a whole `.toml` file, or a front matter block at
 /// `offset` in a Markdown file) into `T`, reporting errors against the whole file.
-pub fn parse<T: serde::de::DeserializeOwned>(
+pub(super) fn parse<T: serde::de::DeserializeOwned>(
     file: &str,
     whole: &Arc<str>,
     offset: usize,

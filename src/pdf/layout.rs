@@ -384,7 +384,7 @@ mod tests {
         bottom: 60.0,
     };
 
-    fn texts(flow: &Flow) -> Vec<String> {
+    fn texts(flow: &Flow<'_, '_>) -> Vec<String> {
         flow.pages
             .iter()
             .flatten()

@@ -13,7 +13,7 @@
 
 /// One piece of a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Token<'a> {
+pub(super) enum Token<'a> {
     /// Text between tags (entities not decoded).
     Text(&'a str),
     /// A start tag, `<p class="x">` or `<br/>`.
@@ -27,7 +27,7 @@ pub enum Token<'a> {
 }
 
 /// Elements that never have an end tag.
-pub const VOID: &[&str] = &[
+pub(super) const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];
@@ -35,7 +35,7 @@ pub const VOID: &[&str] = &[
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
 
 /// The tokens of `html`, in order; concatenated they give `html` back.
-pub fn tokens(html: &str) -> Tokens<'_> {
+pub(super) fn tokens(html: &str) -> Tokens<'_> {
     Tokens {
         rest: html,
         raw_until: None,
@@ -43,7 +43,7 @@ pub fn tokens(html: &str) -> Tokens<'_> {
 }
 
 /// Iterator returned by [`tokens`].
-pub struct Tokens<'a> {
+pub(super) struct Tokens<'a> {
     rest: &'a str,
     raw_until: Option<String>,
 }
@@ -112,7 +112,7 @@ fn tag_len(s: &str) -> usize {
 
 /// The lower-case element name of a start or end tag (borrowed when the tag
 /// is written in lower case, as every tag summering renders is).
-pub fn tag_name(tag: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn tag_name(tag: &str) -> std::borrow::Cow<'_, str> {
     let rest = tag.trim_start_matches('<').trim_start_matches('/');
     let name = &rest[..rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
@@ -165,7 +165,7 @@ fn attrs(tag: &str) -> Vec<(String, &str)> {
 }
 
 /// The value of one attribute of a start tag.
-pub fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+pub(super) fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
     attrs(tag)
         .into_iter()
         .find(|(k, _)| k == name)
@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn round_trips_and_respects_quotes_and_raw_text() {
         let html = "<!DOCTYPE html><p title='a>b'>x &amp; y</p><script>if (a<b) {}</script><!-- c --><br/>";
-        let toks: Vec<Token> = tokens(html).collect();
+        let toks: Vec<Token<'_>> = tokens(html).collect();
         assert_eq!(
             toks.iter()
                 .map(|t| match t {

@@ -15,7 +15,7 @@ use crate::model::{Glossary, Report, Site};
 
 /// One page to render.
 #[derive(Debug, Clone, Copy)]
-pub enum Job {
+pub(super) enum Job {
     /// `index.html`.
     Landing,
     /// `LANG/index.html`.
@@ -32,7 +32,7 @@ pub enum Job {
 }
 
 /// Every page of the site, in a fixed order.
-pub fn plan(site: &Site) -> Vec<Job> {
+pub(super) fn plan(site: &Site) -> Vec<Job> {
     let mut jobs = vec![Job::Landing];
     for &lang in &site.languages {
         jobs.push(Job::Archive(lang));
@@ -47,7 +47,7 @@ pub fn plan(site: &Site) -> Vec<Job> {
 /// draws the trend charts over all of them, by far the longest jobs of a large
 /// site; started last, one of them keeps a core busy alone at the end of the
 /// build (measured in the README's performance section).
-pub fn start_order(jobs: &[Job]) -> Vec<usize> {
+pub(super) fn start_order(jobs: &[Job]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..jobs.len()).collect();
     order.sort_by_key(|&i| !matches!(jobs[i], Job::Archive(_)));
     order
@@ -80,12 +80,12 @@ impl Job {
 }
 
 /// The relative path from a page to the site root.
-pub fn root_of(path: &str) -> String {
+pub(super) fn root_of(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
 /// Renders one job into its pages, as (output path, HTML): one page, or two for a `Deck`.
-pub fn render(
+pub(super) fn render(
     tera: &Templates<'_>,
     site: &Site,
     decks: &Decks,

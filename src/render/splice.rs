@@ -132,7 +132,7 @@ mod tests {
         );
         assert!(!out.contains(&a) && !out.contains(&b));
         let text = format!("x{a}{OPEN}{b}");
-        let pieces: Vec<Piece> = s.pieces(&text).collect();
+        let pieces: Vec<Piece<'_>> = s.pieces(&text).collect();
         assert_eq!(
             pieces,
             [

@@ -20,7 +20,7 @@ use std::net::IpAddr;
 
 /// What the rules read of a request, taken from the HTTP library's request.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Head<'a> {
+pub(super) struct Head<'a> {
     /// `GET`, `HEAD`, …
     pub method: &'a str,
     /// The request target as sent: `/sv/2021/?x=1`.
@@ -39,7 +39,7 @@ pub struct Head<'a> {
 
 /// Why a request was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
+pub(super) enum Refusal {
     /// Not `GET` or `HEAD`.
     Method,
     /// No `Host`, or one that is not a host name.
@@ -54,7 +54,7 @@ pub enum Refusal {
 
 impl Refusal {
     /// The HTTP status for the refusal.
-    pub fn status(self) -> u16 {
+    pub(super) fn status(self) -> u16 {
         match self {
             Refusal::Method => 405,
             Refusal::MissingHost | Refusal::Target => 400,
@@ -63,7 +63,7 @@ impl Refusal {
     }
 
     /// The body of the refusal, for whoever looks at it.
-    pub fn message(self) -> &'static str {
+    pub(super) fn message(self) -> &'static str {
         match self {
             Refusal::Method => "405 Method Not Allowed: only GET and HEAD are supported.\n",
             Refusal::MissingHost => "400 Bad Request: the Host header is missing or malformed.\n",
@@ -81,7 +81,7 @@ impl Refusal {
 /// Checks `head` against the rules; `bound` is the address the server listens
 /// on and `internal` says whether the target is one of the server's own
 /// endpoints (live reload), which only the server's own pages may call.
-pub fn check(head: &Head<'_>, bound: IpAddr, internal: bool) -> Result<(), Refusal> {
+pub(super) fn check(head: &Head<'_>, bound: IpAddr, internal: bool) -> Result<(), Refusal> {
     if head.method != "GET" && head.method != "HEAD" {
         return Err(Refusal::Method);
     }

@@ -19,16 +19,16 @@ use crate::urlpath::{Refused, request_to_file};
 
 /// Where the server's own endpoints live; no site file can be there (a built
 /// site never has a folder starting with `__`).
-pub const PREFIX: &str = "/__summering/";
+pub(super) const PREFIX: &str = "/__summering/";
 
 /// How long an open page's request for news may wait before it asks again.
-pub const POLL: Duration = Duration::from_secs(25);
+pub(super) const POLL: Duration = Duration::from_secs(25);
 
 const SCRIPT: &str = include_str!("livereload.js");
 
 /// An answer, ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Reply {
+pub(super) struct Reply {
     /// HTTP status code.
     pub status: u16,
     /// `Content-Type`.
@@ -55,7 +55,7 @@ impl Reply {
 
 /// What to do with a request.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
+pub(super) enum Answer {
     /// Send this now.
     Now(Reply),
     /// An open page asks for news: answer with [`state_reply`] once the
@@ -68,7 +68,7 @@ pub enum Answer {
 
 /// Answers the request `head` from the site in `state`; `bound` is the
 /// address the server listens on (see [`guard::check`]).
-pub fn answer(head: &Head<'_>, bound: IpAddr, state: &State) -> Answer {
+pub(super) fn answer(head: &Head<'_>, bound: IpAddr, state: &State) -> Answer {
     let (path, query) = head.target.split_once('?').unwrap_or((head.target, ""));
     let endpoint = path.strip_prefix(PREFIX);
     if let Err(refusal) = guard::check(head, bound, endpoint.is_some()) {
@@ -145,7 +145,7 @@ fn internal(endpoint: &str, query: &str, state: &State) -> Answer {
 }
 
 /// The answer to an open page asking for news: the generation and the error, if any.
-pub fn state_reply(snapshot: &Snapshot) -> Reply {
+pub(super) fn state_reply(snapshot: &Snapshot) -> Reply {
     Reply::new(200, JSON, state_json(snapshot))
 }
 
@@ -154,7 +154,7 @@ fn state_json(s: &Snapshot) -> String {
 }
 
 /// Adds the live-reload script before `</body>`; only the preview server does this.
-pub fn with_script(html: &str, generation: u64) -> String {
+pub(super) fn with_script(html: &str, generation: u64) -> String {
     let tag =
         format!("<script src=\"{PREFIX}livereload.js\" data-generation=\"{generation}\"></script>");
     match html.rfind("</body>") {
@@ -167,7 +167,7 @@ pub fn with_script(html: &str, generation: u64) -> String {
 /// sniffed into another type, and — for browsers without `Sec-Fetch-*`
 /// headers — not loadable by pages of other sites nor shown in their frames.
 /// Names are in lower case, as HTTP/2 and hyper's static names want them.
-pub const FIXED_HEADERS: [(&str, &str); 4] = [
+pub(super) const FIXED_HEADERS: [(&str, &str); 4] = [
     ("cache-control", "no-store"),
     ("x-content-type-options", "nosniff"),
     ("cross-origin-resource-policy", "same-origin"),
@@ -180,7 +180,7 @@ const JS: &str = "text/javascript; charset=utf-8";
 const JSON: &str = "application/json";
 
 /// The content type of a site file, by extension.
-pub fn content_type(path: &str) -> &'static str {
+pub(super) fn content_type(path: &str) -> &'static str {
     let ext = path
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())

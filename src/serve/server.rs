@@ -30,14 +30,14 @@ use super::state::State;
 /// Connections served at once. Below the common limit of 1,024 open files,
 /// leaving room for the watcher and the files a rebuild reads; an open page
 /// holds one connection (two while it loads).
-pub const MAX_CONNECTIONS: usize = 768;
+pub(super) const MAX_CONNECTIONS: usize = 768;
 
 /// Time for a request's headers to arrive, and for a kept-alive connection to
 /// start its next request.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+pub(super) const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Request line and headers together; a browser's are under 2 KB.
-pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+pub(super) const MAX_HEADER_BYTES: usize = 16 * 1024;
 
 /// After a failed `accept` (out of file descriptors, say), wait this long
 /// before the next, so the loop does not spin.
@@ -45,7 +45,7 @@ const ACCEPT_BACKOFF: Duration = Duration::from_millis(50);
 
 /// Serves `listener` on a new thread until the process ends; `on_page` is
 /// called with the path of each HTML page answered with 200.
-pub fn spawn(
+pub(super) fn spawn(
     listener: TcpListener,
     state: Arc<State>,
     on_page: impl Fn(&str) + Send + Sync + 'static,

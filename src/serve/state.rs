@@ -15,11 +15,11 @@ use tokio::sync::watch;
 use crate::output::OutputFile;
 
 /// The built files by site-relative path.
-pub type Files = BTreeMap<String, Arc<[u8]>>;
+pub(super) type Files = BTreeMap<String, Arc<[u8]>>;
 
 /// A snapshot for one request.
 #[derive(Debug, Clone)]
-pub struct Snapshot {
+pub(super) struct Snapshot {
     /// The last good build.
     pub files: Arc<Files>,
     /// Raised by every rebuild, good or failed.
@@ -35,7 +35,7 @@ struct Inner {
 }
 
 /// Shared between the rebuild thread and the server's tasks.
-pub struct State {
+pub(super) struct State {
     inner: Mutex<Inner>,
     /// The generation, sent after each change of the snapshot.
     generation: watch::Sender<u64>,
@@ -43,7 +43,7 @@ pub struct State {
 
 impl State {
     /// State holding a first build (or, after a failed first build, no files and the error).
-    pub fn new(files: Files, error: Option<String>) -> State {
+    pub(super) fn new(files: Files, error: Option<String>) -> State {
         State {
             inner: Mutex::new(Inner {
                 snapshot: Snapshot {
@@ -63,12 +63,12 @@ impl State {
     }
 
     /// The current state.
-    pub fn snapshot(&self) -> Snapshot {
+    pub(super) fn snapshot(&self) -> Snapshot {
         self.lock().snapshot.clone()
     }
 
     /// True if `files` is exactly what is being served (so nothing needs reloading).
-    pub fn is_current(&self, files: &[OutputFile]) -> bool {
+    pub(super) fn is_current(&self, files: &[OutputFile]) -> bool {
         let inner = self.lock();
         let served = &inner.snapshot.files;
         inner.snapshot.error.is_none()
@@ -79,7 +79,7 @@ impl State {
     }
 
     /// Serves a new good build; `saved` is when the change behind it was saved.
-    pub fn publish(&self, files: Vec<OutputFile>, saved: Instant) {
+    pub(super) fn publish(&self, files: Vec<OutputFile>, saved: Instant) {
         let files: Files = files
             .into_iter()
             .map(|f| (f.path, Arc::from(f.bytes)))
@@ -97,7 +97,7 @@ impl State {
     }
 
     /// Keeps serving the last good build and reports `error` to open pages.
-    pub fn fail(&self, error: String) {
+    pub(super) fn fail(&self, error: String) {
         let mut inner = self.lock();
         inner.snapshot.generation += 1;
         inner.snapshot.error = Some(Arc::from(error));
@@ -108,7 +108,7 @@ impl State {
 
     /// Waits until the generation differs from `seen`, at most `timeout`;
     /// needs a tokio runtime with time enabled.
-    pub async fn wait_for_change(&self, seen: u64, timeout: Duration) -> Snapshot {
+    pub(super) async fn wait_for_change(&self, seen: u64, timeout: Duration) -> Snapshot {
         let mut generation = self.generation.subscribe();
         // Checks the current value first, so a change just before subscribing is not missed.
         let _ = tokio::time::timeout(timeout, generation.wait_for(|g| *g != seen)).await;
@@ -116,7 +116,7 @@ impl State {
     }
 
     /// Once per build: the time since its change was saved, when its first page is served.
-    pub fn take_change_saved(&self) -> Option<Instant> {
+    pub(super) fn take_change_saved(&self) -> Option<Instant> {
         self.lock().change_saved.take()
     }
 }

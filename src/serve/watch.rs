@@ -18,11 +18,11 @@ use notify_debouncer_full::{
 use crate::diagnostics::{ErrorKind, SiteError};
 
 /// How long the file system must be quiet before a rebuild starts.
-pub const DEBOUNCE: Duration = Duration::from_millis(80);
+pub(super) const DEBOUNCE: Duration = Duration::from_millis(80);
 
 /// A batch of changes.
 #[derive(Debug, Clone)]
-pub struct Change {
+pub(super) struct Change {
     /// The changed files, relative to the site root.
     pub paths: Vec<String>,
     /// When the first of them was seen.
@@ -30,7 +30,7 @@ pub struct Change {
 }
 
 /// The folders watched: `content/` and, when present, `themes/`.
-pub fn folders(root: &Path) -> Vec<PathBuf> {
+pub(super) fn folders(root: &Path) -> Vec<PathBuf> {
     ["content", "themes"]
         .iter()
         .map(|f| root.join(f))
@@ -40,7 +40,7 @@ pub fn folders(root: &Path) -> Vec<PathBuf> {
 
 /// The site's folders, watched from [`start`] on: a change saved after it
 /// returns is seen.
-pub struct Watcher {
+pub(super) struct Watcher {
     root: PathBuf,
     events: mpsc::Receiver<DebounceEventResult>,
     // Dropping the debouncer stops the watching.
@@ -48,7 +48,7 @@ pub struct Watcher {
 }
 
 /// Starts watching the site's folders.
-pub fn start(root: &Path) -> Result<Watcher, SiteError> {
+pub(super) fn start(root: &Path) -> Result<Watcher, SiteError> {
     let (tx, events) = mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, None, tx).map_err(|e| watch_error(root, &e))?;
     for folder in folders(root) {
@@ -66,7 +66,7 @@ pub fn start(root: &Path) -> Result<Watcher, SiteError> {
 impl Watcher {
     /// Calls `on_change` for each debounced batch, on this thread, until the
     /// watcher stops.
-    pub fn run(self, mut on_change: impl FnMut(Change)) -> Result<(), SiteError> {
+    pub(super) fn run(self, mut on_change: impl FnMut(Change)) -> Result<(), SiteError> {
         for result in &self.events {
             let Ok(events) = result else { continue };
             if let Some(change) = relevant(&self.root, &events) {

@@ -8,34 +8,34 @@ use std::path::{Path, PathBuf};
 use summering::{BuildError, BuildOptions, BuiltSite};
 
 /// `summering` as built by cargo, with colour turned off.
-pub fn summering() -> assert_cmd::Command {
+pub(crate) fn summering() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("summering").expect("the summering binary");
     cmd.env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
     cmd
 }
 
 /// The crate's folder.
-pub fn manifest_dir() -> PathBuf {
+pub(crate) fn manifest_dir() -> PathBuf {
     repo_root()
 }
 
 /// The repository root (the sample site lives in its `content/`).
-pub fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A fixture site under `tests/fixtures/NAME`.
-pub fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
 }
 
 /// Builds `root` in memory.
-pub fn build(root: &Path) -> Result<BuiltSite, BuildError> {
+pub(crate) fn build(root: &Path) -> Result<BuiltSite, BuildError> {
     summering::build_in_memory(&BuildOptions::new(root))
 }
 
 /// Builds `root` in memory, panicking with the problems if it fails.
-pub fn build_ok(root: &Path) -> BuiltSite {
+pub(crate) fn build_ok(root: &Path) -> BuiltSite {
     build(root).unwrap_or_else(|e| {
         panic!(
             "{e}: {:#?}",
@@ -45,7 +45,7 @@ pub fn build_ok(root: &Path) -> BuiltSite {
 }
 
 /// The sample site (the real NOSAM 2021 report), built once per call.
-pub fn sample() -> BuiltSite {
+pub(crate) fn sample() -> BuiltSite {
     // Only content/ and (optionally) themes/ of the repo are read.
     build_ok(&repo_root())
 }
@@ -56,7 +56,7 @@ pub fn sample() -> BuiltSite {
 /// only where needed), so the suites test what a page says, not how the
 /// compacted templates happen to spell it; `tests/testsuite/minified.rs` checks
 /// the spelling itself.
-pub fn page(site: &BuiltSite, path: &str) -> String {
+pub(crate) fn page(site: &BuiltSite, path: &str) -> String {
     let file = site
         .files
         .iter()
@@ -72,7 +72,7 @@ pub fn page(site: &BuiltSite, path: &str) -> String {
 
 /// `html` minified by minify-html with the settings summering's pages meet;
 /// inline SVGs (summering's own chart markup, tested as written) are left as they are.
-pub fn normalised(html: &[u8]) -> String {
+pub(crate) fn normalised(html: &[u8]) -> String {
     let html = std::str::from_utf8(html).unwrap();
     let mut svgs = Vec::new();
     let mut held = String::with_capacity(html.len());
@@ -96,14 +96,14 @@ pub fn normalised(html: &[u8]) -> String {
 }
 
 /// A writable copy of a fixture site in a temporary folder.
-pub fn copy_fixture(name: &str) -> tempfile::TempDir {
+pub(crate) fn copy_fixture(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture(name), dir.path());
     dir
 }
 
 /// Copies a folder recursively.
-pub fn copy_dir(from: &Path, to: &Path) {
+pub(crate) fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
@@ -117,14 +117,14 @@ pub fn copy_dir(from: &Path, to: &Path) {
 }
 
 /// Writes `text` to `root/rel`, creating folders.
-pub fn write(root: &Path, rel: &str, text: &str) {
+pub(crate) fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);
     fs::create_dir_all(path.parent().unwrap()).unwrap();
     fs::write(path, text).unwrap();
 }
 
 /// Text with HTML tags removed and entities for quotes/ampersands decoded, for "is this text on the page" checks.
-pub fn visible_text(html: &str) -> String {
+pub(crate) fn visible_text(html: &str) -> String {
     // Inline elements (an <abbr> inside "SIP-arbetet") must not split words.
     let mut html = html.to_string();
     for inline in ["abbr", "em", "strong", "span", "time", "a"] {
@@ -162,7 +162,7 @@ pub fn visible_text(html: &str) -> String {
 }
 
 /// Every `href="…"`/`src="…"` value in minified or plain HTML (quoted or not).
-pub fn links(html: &str) -> Vec<String> {
+pub(crate) fn links(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     for attr in ["href=", "src="] {
         let mut rest = html;
@@ -186,7 +186,7 @@ pub fn links(html: &str) -> Vec<String> {
 }
 
 /// Resolves a relative link from a page path to a site path (without fragment).
-pub fn resolve(from_page: &str, link: &str) -> String {
+pub(crate) fn resolve(from_page: &str, link: &str) -> String {
     let link = link.split('#').next().unwrap();
     let mut parts: Vec<&str> = from_page.split('/').collect();
     parts.pop();
@@ -203,14 +203,14 @@ pub fn resolve(from_page: &str, link: &str) -> String {
 }
 
 /// A temporary copy of the sample site (the repository's own `content/`).
-pub fn sample_site() -> tempfile::TempDir {
+pub(crate) fn sample_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&manifest_dir().join("content"), &dir.path().join("content"));
     dir
 }
 
 /// A temporary copy of `tests/fixtures/NAME`.
-pub fn fixture_site(name: &str) -> tempfile::TempDir {
+pub(crate) fn fixture_site(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(
         &manifest_dir().join("tests/fixtures").join(name),
@@ -220,7 +220,7 @@ pub fn fixture_site(name: &str) -> tempfile::TempDir {
 }
 
 /// Every file under `dir` as (relative path, bytes), sorted: to show nothing changed.
-pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
@@ -243,7 +243,7 @@ pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 /// Builds a copy of fixture `name` into an output folder holding an earlier good build,
 /// breaks it with `edit`, and checks that the failed build left the output folder
 /// byte-for-byte unchanged. Returns the problems.
-pub fn broken_build(name: &str, edit: impl FnOnce(&Path)) -> summering::BuildError {
+pub(crate) fn broken_build(name: &str, edit: impl FnOnce(&Path)) -> summering::BuildError {
     let site = copy_fixture(name);
     let out = site.path().join("output");
     let options = BuildOptions {
@@ -272,7 +272,7 @@ pub fn broken_build(name: &str, edit: impl FnOnce(&Path)) -> summering::BuildErr
 }
 
 /// Runs `summering check --format json` and parses the result.
-pub fn check_json(root: &Path) -> (i32, serde_json::Value) {
+pub(crate) fn check_json(root: &Path) -> (i32, serde_json::Value) {
     let out = summering()
         .args(["check", "--format", "json", "--root"])
         .arg(root)
@@ -284,7 +284,7 @@ pub fn check_json(root: &Path) -> (i32, serde_json::Value) {
 }
 
 /// The kinds of the findings in a check report's `errors` or `warnings`.
-pub fn kinds(json: &serde_json::Value, list: &str) -> Vec<String> {
+pub(crate) fn kinds(json: &serde_json::Value, list: &str) -> Vec<String> {
     json[list]
         .as_array()
         .unwrap()

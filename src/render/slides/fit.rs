@@ -136,7 +136,7 @@ pub fn fit_section<'a>(
     Ok(SectionFit { parts, cut_units })
 }
 
-fn measured(unit: Unit, all: &Units) -> Measured {
+fn measured(unit: Unit, all: &Units<'_>) -> Measured {
     let heights = match all.events_of(&unit) {
         Some(events) => measure::events_heights(events, body_width(), SIZES),
         None => measure::heights(&with_footnotes(&unit.markdown, all), body_width(), SIZES),
@@ -327,7 +327,7 @@ fn part<'a>(units: &[Measured], all: &Units<'a>, size: f32) -> Part<'a> {
 }
 
 /// The Markdown with the footnote definitions it refers to appended.
-fn with_footnotes(md: &str, all: &Units) -> String {
+fn with_footnotes(md: &str, all: &Units<'_>) -> String {
     let mut out = md.to_string();
     for i in all.cited_footnotes(md) {
         out.push_str("\n\n");
@@ -343,7 +343,7 @@ fn with_footnotes(md: &str, all: &Units) -> String {
 /// item) to the last place at which it still fits. That place is found by
 /// trying places ever further apart from the piece's start ([`last_fitting`]),
 /// so measuring costs about the length of the piece, not of the rest of the unit.
-fn cut_unit(unit: &Unit, all: &Units, cap: f32) -> Result<Vec<Unit>, TooFull> {
+fn cut_unit(unit: &Unit, all: &Units<'_>, cap: f32) -> Result<Vec<Unit>, TooFull> {
     let md = unit.markdown.as_str();
     let min = SIZES.len() - 1;
     let marker = if unit.list.is_some() {

@@ -13,11 +13,11 @@ use proptest::sample::select;
 
 /// A site as files: path relative to the site root → bytes.
 #[derive(Clone, PartialEq, Eq)]
-pub struct SiteFiles(pub BTreeMap<String, Vec<u8>>);
+pub(super) struct SiteFiles(pub BTreeMap<String, Vec<u8>>);
 
 impl SiteFiles {
     /// A small valid site: one report (2021), two sections in both languages.
-    pub fn valid() -> SiteFiles {
+    pub(super) fn valid() -> SiteFiles {
         let mut files = BTreeMap::new();
         for (path, text) in VALID {
             files.insert(path.to_string(), text.as_bytes().to_vec());
@@ -26,13 +26,13 @@ impl SiteFiles {
     }
 
     /// This site with `path` replaced (or added).
-    pub fn with(mut self, path: &str, bytes: Vec<u8>) -> SiteFiles {
+    pub(super) fn with(mut self, path: &str, bytes: Vec<u8>) -> SiteFiles {
         self.0.insert(path.to_string(), bytes);
         self
     }
 
     /// This site without the files under `prefix`.
-    pub fn without(mut self, prefix: &str) -> SiteFiles {
+    pub(super) fn without(mut self, prefix: &str) -> SiteFiles {
         self.0.retain(|p, _| !p.starts_with(prefix));
         self
     }
@@ -422,7 +422,7 @@ fn edited(
 }
 
 /// A TOML file: mostly the valid one edited, else made of `own` lines, else random bytes.
-pub fn toml_file(
+pub(super) fn toml_file(
     valid: &'static str,
     own: &'static [&'static str],
 ) -> impl Strategy<Value = Vec<u8>> {
@@ -437,12 +437,12 @@ pub fn toml_file(
 }
 
 /// `content/site.toml`.
-pub fn site_toml() -> impl Strategy<Value = Vec<u8>> {
+pub(super) fn site_toml() -> impl Strategy<Value = Vec<u8>> {
     toml_file(VALID[0].1, SITE_LINES)
 }
 
 /// `content/YEAR/report.toml`.
-pub fn report_toml() -> impl Strategy<Value = Vec<u8>> {
+pub(super) fn report_toml() -> impl Strategy<Value = Vec<u8>> {
     toml_file(VALID[1].1, REPORT_LINES)
 }
 
@@ -452,7 +452,7 @@ fn title_line() -> impl Strategy<Value = String> {
 }
 
 /// A Markdown section file: fences (maybe broken), front matter, body.
-pub fn section_file() -> impl Strategy<Value = Vec<u8>> {
+pub(super) fn section_file() -> impl Strategy<Value = Vec<u8>> {
     let kind = select(&FRONT_LINES[..4]).prop_map(str::to_string);
     let good_front = (kind, title_line()).prop_map(|(k, t)| vec![k, t]);
     let other_front =
@@ -485,7 +485,7 @@ pub fn section_file() -> impl Strategy<Value = Vec<u8>> {
 
 /// A section file with good front matter and any Markdown body: reaches the
 /// Markdown renderer, the sanitizer, the templates and the minifier every time.
-pub fn section_body() -> impl Strategy<Value = Vec<u8>> {
+pub(super) fn section_body() -> impl Strategy<Value = Vec<u8>> {
     let line = prop_oneof![6 => select(MARKDOWN_LINES).prop_map(str::to_string), 1 => "\\PC{0,40}"];
     let body = prop_oneof![6 => proptest::collection::vec(line, 0..24).prop_map(|l| l.join("\n")), 1 => "\\PC{0,200}"];
     (select(&["\n", "\r\n"][..]), body).prop_map(|(eol, body)| {
@@ -495,7 +495,7 @@ pub fn section_body() -> impl Strategy<Value = Vec<u8>> {
 }
 
 /// A section file name: mostly valid names, sometimes broken or random.
-pub fn section_name() -> impl Strategy<Value = String> {
+pub(super) fn section_name() -> impl Strategy<Value = String> {
     prop_oneof![
         8 => select(&SECTION_NAMES[..12]).prop_map(str::to_string),
         3 => select(SECTION_NAMES).prop_map(str::to_string),
@@ -504,15 +504,15 @@ pub fn section_name() -> impl Strategy<Value = String> {
 }
 
 /// A year folder name: mostly valid years, sometimes broken.
-pub fn year_name() -> impl Strategy<Value = String> {
+pub(super) fn year_name() -> impl Strategy<Value = String> {
     prop_oneof![3 => select(YEAR_NAMES).prop_map(str::to_string), 1 => "[0-9]{4}"]
 }
 
 /// A year folder's name, its report.toml if any, and its section files (name, bytes).
-pub type YearFolder = (String, Option<Vec<u8>>, Vec<(String, Vec<u8>)>);
+pub(super) type YearFolder = (String, Option<Vec<u8>>, Vec<(String, Vec<u8>)>);
 
 /// One year folder: its name, maybe a report.toml, and section files.
-pub fn year_folder() -> impl Strategy<Value = YearFolder> {
+pub(super) fn year_folder() -> impl Strategy<Value = YearFolder> {
     (
         year_name(),
         proptest::option::weighted(
@@ -524,7 +524,7 @@ pub fn year_folder() -> impl Strategy<Value = YearFolder> {
 }
 
 /// A whole site where every file may be broken, and stray files appear.
-pub fn whole_site() -> impl Strategy<Value = SiteFiles> {
+pub(super) fn whole_site() -> impl Strategy<Value = SiteFiles> {
     let site_toml = prop_oneof![2 => Just(VALID[0].1.as_bytes().to_vec()), 1 => site_toml()];
     let stray =
         proptest::collection::vec(("[a-z][a-z0-9]{0,5}\\.(toml|md|txt)", random_bytes()), 0..2);
@@ -603,12 +603,12 @@ const CHART_LINES: &[&str] = &[
 ];
 
 /// `content/YEAR/charts.toml`.
-pub fn charts_toml() -> impl Strategy<Value = Vec<u8>> {
+pub(super) fn charts_toml() -> impl Strategy<Value = Vec<u8>> {
     toml_file(VALID_CHARTS, CHART_LINES)
 }
 
 /// The base site's first section, showing the chart `narvaro` (or naming one that may not exist).
-pub fn section_with_chart() -> impl Strategy<Value = Vec<u8>> {
+pub(super) fn section_with_chart() -> impl Strategy<Value = Vec<u8>> {
     select(&["[\"narvaro\"]", "[\"narvaro\", \"narvaro\"]", "[\"saknas\"]", "[]", "\"narvaro\""][..]).prop_map(|ids| {
         format!("+++\nkind = \"strength\"\ntitle = \"Styrka\"\ncharts = {ids}\n+++\n\n- Första punkten\n").into_bytes()
     })
@@ -656,7 +656,7 @@ const OUTLINE_LINES: &[&str] = &[
 ];
 
 /// The text of an exported deck: outline lines (or random text), any line ending, maybe a BOM.
-pub fn outline_text() -> impl Strategy<Value = Vec<u8>> {
+pub(super) fn outline_text() -> impl Strategy<Value = Vec<u8>> {
     let line = prop_oneof![8 => select(OUTLINE_LINES).prop_map(str::to_string), 1 => "\\PC{0,30}"];
     let lines = (
         any::<bool>(),
@@ -713,7 +713,7 @@ fn inline_html() -> impl Strategy<Value = String> {
 
 /// Well-formed HTML of the kind Markdown and the templates give: blocks that
 /// hold blocks, blocks that hold inline content, lists of items, preformatted text.
-pub fn html_fragment() -> impl Strategy<Value = String> {
+pub(super) fn html_fragment() -> impl Strategy<Value = String> {
     let text_block = (
         prop_oneof![Just("p"), Just("h3"), Just("figcaption"), Just("li")],
         proptest::collection::vec((inline_html(), gap()), 0..4),
