@@ -159,6 +159,10 @@ fn write_pdfs<T: Send>(
     if errors.is_empty() {
         Ok(kept)
     } else {
+        // A write failure (a full disk) is the same for every file after the
+        // first: say it once, as the pages do.
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|e| seen.insert(e.to_string()));
         Err(errors.into())
     }
 }
