@@ -368,6 +368,12 @@ pub enum WarningKind {
     UndefinedAbbreviation,
     /// A glossary entry whose expansion or explanation is not confirmed yet.
     UnconfirmedTerm,
+    /// The site has no `content/accessibility.toml`, so no accessibility
+    /// statement is published (the law requires one of a public body).
+    MissingAccessibilityStatement,
+    /// The statement says "fully compliant" while summering itself lists known
+    /// problems of the pages (untranslated sections, example data).
+    AccessibilityStatusContradicted,
 }
 
 /// A problem that does not stop the build but that the editor should see.

@@ -144,5 +144,6 @@ pub(crate) fn collect(site: &Site) -> Vec<Warning> {
             }
         }
     }
+    out.extend(crate::model::accessibility::warnings(site));
     out
 }

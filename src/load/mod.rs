@@ -4,6 +4,7 @@
 //! `NN-slug.LANG.md`) and sorts everything it lists, so file-system order never
 //! leaks into the site. All problems are collected, not just the first.
 
+pub mod accessibility;
 pub mod charts;
 pub mod frontmatter;
 pub mod glossary;
@@ -92,6 +93,8 @@ pub struct RawSite {
     pub years: Vec<RawYear>,
     /// `content/glossary.toml`, if the site has one.
     pub glossary: Option<Parsed<glossary::RawGlossary>>,
+    /// `content/accessibility.toml`, if the site has one and it could be parsed.
+    pub accessibility: Option<Parsed<accessibility::RawStatement>>,
 }
 
 /// Reads and parses `ROOT/content/`.
@@ -105,6 +108,7 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     let config =
         read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
     let glossary = glossary::read(root, &mut errors);
+    let accessibility = accessibility::read(root, &mut errors);
     // Year folders in name order, with the problems of other entries in between.
     let mut year_dirs: Vec<Result<(PathBuf, u16), SiteError>> = Vec::new();
     match sorted_entries(&content) {
@@ -172,6 +176,7 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
             config,
             years,
             glossary,
+            accessibility,
         }),
         errors,
     )

@@ -47,6 +47,10 @@ impl TryFrom<RawSite> for Site {
             .as_ref()
             .and_then(|d| ctx.localized(src, d, &mut errors));
         let glossary = super::Glossary::convert(raw.glossary.as_ref(), &languages, &mut errors);
+        let accessibility = raw
+            .accessibility
+            .as_ref()
+            .and_then(|a| super::Statement::convert(a, &ctx, &mut errors));
         // Years are independent (Markdown rendering is most of the work): convert them in
         // parallel, then merge their reports and problems in year order. Each raw year
         // is freed by the worker that converted it (for a thousand years, freeing them
@@ -75,6 +79,7 @@ impl TryFrom<RawSite> for Site {
                 description,
                 reports,
                 glossary,
+                accessibility,
             }),
             _ => Err(BuildError::from(errors)),
         }
@@ -416,7 +421,7 @@ fn shift(span: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
     span.start + by..span.end + by
 }
 
-fn date(
+pub(super) fn date(
     src: &SourceFile,
     raw: &Spanned<toml::value::Datetime>,
     errors: &mut Vec<SiteError>,

@@ -1,6 +1,7 @@
 //! The validated report model: [`Site`] → [`Report`] → [`Section`], built from
 //! the raw files with `Site::try_from(raw_site)`.
 
+pub mod accessibility;
 pub mod chart;
 mod chart_convert;
 mod convert;
@@ -10,6 +11,7 @@ pub mod markdown;
 pub mod placeholder;
 mod types;
 
+pub use accessibility::Statement;
 pub use chart::{Chart, ChartKind, Series};
 pub use glossary::{Glossary, Term};
 pub use types::{Date, Html, Report, Section, SectionKind, SectionText, Site, Year};

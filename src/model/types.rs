@@ -247,6 +247,8 @@ pub struct Site {
     pub reports: Vec<Report>,
     /// The abbreviations of `content/glossary.toml` (empty without one).
     pub glossary: super::Glossary,
+    /// The accessibility statement of `content/accessibility.toml`, if the site has one.
+    pub accessibility: Option<super::Statement>,
 }
 
 impl Report {

@@ -65,6 +65,8 @@ pub struct Page<'a, P: Serialize> {
     pub archive_href: String,
     /// Relative link to the landing page.
     pub home_href: String,
+    /// Relative link to the accessibility statement in this language, when the site has one.
+    pub statement_href: Option<String>,
     /// Build date, only when `SOURCE_DATE_EPOCH` asked for one.
     pub build_date: Option<String>,
     /// The page-specific part.

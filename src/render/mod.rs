@@ -10,6 +10,7 @@ mod html_tokens;
 mod pages;
 pub mod slides;
 pub mod splice;
+pub mod statement;
 pub mod strings;
 pub mod theme;
 

@@ -29,6 +29,8 @@ pub(super) enum Job {
     Slides(Lang, usize),
     /// `LANG/YEAR/slides/handout.html`: every slide with its speaker notes, for print (made by `Deck`).
     Handout(Lang, usize),
+    /// The accessibility statement in `LANG` (see [`super::statement::path`]).
+    Statement(Lang),
 }
 
 /// Every page of the site, in a fixed order.
@@ -38,6 +40,9 @@ pub(super) fn plan(site: &Site) -> Vec<Job> {
         jobs.push(Job::Archive(lang));
         jobs.extend((0..site.reports.len()).map(|i| Job::Report(lang, i)));
         jobs.extend((0..site.reports.len()).map(|i| Job::Deck(lang, i)));
+        if site.accessibility.is_some() {
+            jobs.push(Job::Statement(lang));
+        }
     }
     jobs
 }
@@ -64,6 +69,7 @@ impl Job {
                 format!("{lang}/{}/slides/index.html", site.reports[i].year)
             }
             Job::Handout(_, i) => format!("{lang}/{}/slides/handout.html", site.reports[i].year),
+            Job::Statement(_) => super::statement::path(lang),
         }
     }
 
@@ -74,7 +80,8 @@ impl Job {
             | Job::Report(l, _)
             | Job::Deck(l, _)
             | Job::Slides(l, _)
-            | Job::Handout(l, _) => l,
+            | Job::Handout(l, _)
+            | Job::Statement(l) => l,
         }
     }
 }
@@ -141,6 +148,18 @@ pub(super) fn render(
                 &page_context(tera, site, options, *job, &path, title, page)?,
             )?
         }
+        Job::Statement(_) => {
+            // Planned only when the site has a statement.
+            let Some(statement) = &site.accessibility else {
+                return Ok(Vec::new());
+            };
+            let page = super::statement::page(site, statement, lang, t, theme)?;
+            let title = super::statement::title(site, lang, t);
+            tera.render(
+                template_of(*job),
+                &page_context(tera, site, options, *job, &path, title, page)?,
+            )?
+        }
         Job::Deck(_, i) | Job::Slides(_, i) | Job::Handout(_, i) => {
             let r = &site.reports[i];
             let page =
@@ -195,6 +214,7 @@ fn template_of(job: Job) -> &'static str {
         Job::Report(..) => "report.html",
         Job::Slides(..) | Job::Deck(..) => "slides.html",
         Job::Handout(..) => "handout.html",
+        Job::Statement(_) => "statement.html",
     }
 }
 
@@ -243,6 +263,10 @@ fn page_context<P: Serialize>(
         alternates: alternates(site, theme, job, &root),
         archive_href: format!("{root}{lang}/index.html"),
         home_href: format!("{root}index.html"),
+        statement_href: site
+            .accessibility
+            .as_ref()
+            .map(|_| format!("{root}{}", super::statement::path(lang))),
         build_date: options.build_date.map(|d| t.format_date(d)),
         root,
         page,

@@ -55,6 +55,8 @@ pub struct UiStrings {
     pub slides: super::slides::strings::SlideStrings,
     /// Words around charts (captions, tables, descriptions).
     pub charts: crate::charts::ChartStrings,
+    /// Words of the accessibility statement page.
+    pub statement: super::statement::StatementStrings,
 }
 
 /// Headings per section kind.

@@ -38,6 +38,7 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "templates/partials/slide.html",
     "templates/partials/deck-head.html",
     "templates/partials/glossary.html",
+    "templates/statement.html",
     "assets/base.css",
     "assets/style.css",
     "assets/slides.css",

@@ -2,6 +2,7 @@
 
 mod common;
 
+mod accessibility_statement;
 mod authoring_check;
 mod authoring_glossary;
 mod authoring_import;

@@ -35,6 +35,15 @@ fn untranslated_section_is_shown_in_swedish_with_a_notice_and_a_warning() {
 
 #[test]
 fn complete_sites_have_no_translation_warnings() {
-    assert!(build_ok(&fixture("minimal")).warnings.is_empty());
+    // The minimal fixture has no accessibility statement, and says so in a warning of its own.
+    let translation = |w: &&summering::Warning| w.kind == WarningKind::MissingTranslation;
+    assert_eq!(
+        build_ok(&fixture("minimal"))
+            .warnings
+            .iter()
+            .filter(translation)
+            .count(),
+        0
+    );
     assert!(crate::common::sample().warnings.is_empty());
 }
