@@ -279,7 +279,11 @@ impl Statement {
                 top..top,
                 format!("the accessibility statement has no {part}"),
             )
-            .with_label(format!("add {part} here"))
+            .with_label(if top < src.text.len() {
+                format!("add {part} above this table")
+            } else {
+                format!("add {part} here")
+            })
             .with_help(format!("add {example}: {why}"))
         };
         let text = |value: &Option<Spanned<RawLocalized>>,
