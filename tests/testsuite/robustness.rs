@@ -220,6 +220,16 @@ fn chart_data_never_panics() {
     );
 }
 
+#[test]
+fn accessibility_statement_never_panics() {
+    fuzz(
+        "accessibility_toml",
+        inputs::statement_toml()
+            .prop_map(|t| SiteFiles::valid().with("content/accessibility.toml", t)),
+        check_build,
+    );
+}
+
 /// The property for `import`: outline text in, never a panic; either files that
 /// the build then reads without panicking, or an error that says what to do.
 fn check_import(text: Vec<u8>) -> Result<String, TestCaseError> {

@@ -607,6 +607,46 @@ pub(super) fn charts_toml() -> impl Strategy<Value = Vec<u8>> {
     toml_file(VALID_CHARTS, CHART_LINES)
 }
 
+/// A complete `content/accessibility.toml`.
+const VALID_STATEMENT: &str = "public_body = { sv = \"Myndigheten\", en = \"The agency\" }\n\
+service = { sv = \"Sajten\", en = \"The site\" }\nstatus = \"partially\"\nmethod = \"self-assessment\"\n\
+assessed = 2026-11-30\nupdated = 2026-12-01\n\n[feedback]\nemail = \"a@example.se\"\n\n\
+[[problem]]\nwhat = { sv = \"PDF\", en = \"PDF\" }\nwhy = { sv = \"Inte kontrollerad\", en = \"Not checked\" }\n";
+
+/// Lines that belong in `accessibility.toml`, right or nearly right.
+const STATEMENT_LINES: &[&str] = &[
+    "[feedback]",
+    "[[problem]]",
+    "[[disproportionate_burden]]",
+    "[[out_of_scope]]",
+    "status = \"fully\"",
+    "status = \"not\"",
+    "status = \"delvis förenlig\"",
+    "status = 1",
+    "method = \"external-review\"",
+    "method = \"egen\"",
+    "assessed = 2026-02-30",
+    "assessed = \"2026-11-30\"",
+    "updated = 2020-01-01",
+    "updated = 2026-12-01T10:00:00",
+    "email = \"\"",
+    "email = \"mailto:a@b.se\"",
+    "url = \"https://example.se/\"",
+    "url = \"javascript:alert(1)\"",
+    "what = { sv = \"\" }",
+    "what = { en = \"only English\" }",
+    "why = { sv = \"S\", xx = \"?\" }",
+    "why = \"plain\"",
+    "public_body = { sv = \"M\" }",
+    "service = []",
+    "problem = 3",
+];
+
+/// `content/accessibility.toml`.
+pub(super) fn statement_toml() -> impl Strategy<Value = Vec<u8>> {
+    toml_file(VALID_STATEMENT, STATEMENT_LINES)
+}
+
 /// The base site's first section, showing the chart `narvaro` (or naming one that may not exist).
 pub(super) fn section_with_chart() -> impl Strategy<Value = Vec<u8>> {
     select(&["[\"narvaro\"]", "[\"narvaro\", \"narvaro\"]", "[\"saknas\"]", "[]", "\"narvaro\""][..]).prop_map(|ids| {
