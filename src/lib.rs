@@ -89,15 +89,17 @@ impl BuiltSite {
     }
 }
 
-/// Builds the site in memory: load → model → render. Writes nothing.
+/// Builds the site in memory: load → model → render. Writes nothing (not even
+/// the PDF cache: every PDF is written afresh).
 pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     build_site(load_site(&options.root)?, options)
 }
 
-/// Renders a site that is already loaded and validated (theme → decks → pages),
-/// for tools such as `check` that also need the raw files and must not read them twice.
-pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let (files, warnings) = render(&site, options, Ok)?;
+/// [`build_in_memory`] without the PDFs, for the preview server, which serves
+/// the pages first and adds the PDFs ([`build_pdfs`]) once they are made.
+pub fn build_pages_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
+    let site = load_site(&options.root)?;
+    let (files, warnings) = render(&site, options, Pdfs::None, Ok)?;
     Ok(BuiltSite {
         site,
         files,
@@ -105,10 +107,41 @@ pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, Build
     })
 }
 
-/// Theme → decks → pages, each finished file handed to `keep`.
+/// The PDFs of `site` (loaded from `options.root`), taken from the site's PDF
+/// cache (`ROOT/.summering-cache/`) where their inputs have not changed since,
+/// and written there where they have; entries no longer used are removed.
+pub fn build_pdfs(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>, BuildError> {
+    let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
+    let cache = pdf::Cache::new(&options.root);
+    let files = write_pdfs(site, &theme, Some(&cache), &Ok)?;
+    cache.prune();
+    Ok(files)
+}
+
+/// Renders a site that is already loaded and validated (theme → decks → pages),
+/// for tools such as `check` that also need the raw files and must not read them twice.
+pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
+    let (files, warnings) = render(&site, options, Pdfs::Fresh, Ok)?;
+    Ok(BuiltSite {
+        site,
+        files,
+        warnings,
+    })
+}
+
+/// Whether a build makes the PDFs, and with which cache.
+#[derive(Clone, Copy)]
+enum Pdfs<'c> {
+    None,
+    Fresh,
+    Cached(&'c pdf::Cache),
+}
+
+/// Theme → decks → pages (and PDFs), each finished file handed to `keep`.
 fn render<T: Send>(
     site: &Site,
     options: &BuildOptions,
+    pdfs: Pdfs<'_>,
     keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
 ) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
@@ -118,7 +151,11 @@ fn render<T: Send>(
     };
     let (pages, pdfs) = rayon::join(
         || render::render_site(site, &theme, &render_options, &keep),
-        || write_pdfs(site, &theme, &keep),
+        || match pdfs {
+            Pdfs::None => Ok(Vec::new()),
+            Pdfs::Fresh => write_pdfs(site, &theme, None, &keep),
+            Pdfs::Cached(cache) => write_pdfs(site, &theme, Some(cache), &keep),
+        },
     );
     let (mut kept, deck_warnings) = pages?;
     kept.extend(pdfs?);
@@ -127,30 +164,31 @@ fn render<T: Send>(
     Ok((kept, warnings))
 }
 
-/// The PDF/A report of every report in every language, handed to `keep` in
-/// the site's report order.
+/// The PDF/A documents of every report in every language, handed to `keep` in
+/// the site's report order; each taken from `cache` when it holds one made
+/// from the same inputs, and put there when made.
 fn write_pdfs<T: Send>(
     site: &Site,
     theme: &Theme,
+    cache: Option<&pdf::Cache>,
     keep: &(impl Fn(OutputFile) -> Result<T, SiteError> + Sync),
 ) -> Result<Vec<T>, BuildError> {
     use rayon::prelude::*;
-    let jobs: Vec<_> = site
+    let fingerprint = cache.map(|_| pdf::Fingerprint::new(site, theme));
+    let results: Vec<Vec<Result<T, SiteError>>> = site
         .reports
-        .iter()
-        .flat_map(|r| site.languages.iter().map(move |&lang| (r, lang)))
-        .collect();
-    let results: Vec<Result<T, SiteError>> = jobs
         .par_iter()
         .with_max_len(1)
-        .map(|&(report, lang)| {
-            let bytes = pdf::report(site, report, lang, theme)?;
-            keep(OutputFile::new(pdf::report_path(report, lang), bytes))
+        .map(|report| {
+            pdf::documents(site, report, theme, fingerprint.as_ref().zip(cache))
+                .into_iter()
+                .map(|d| d.and_then(keep))
+                .collect()
         })
         .collect();
     let mut kept = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
-    for r in results {
+    for r in results.into_iter().flatten() {
         match r {
             Ok(k) => kept.push(k),
             Err(e) => errors.push(e),
@@ -212,11 +250,13 @@ pub fn build_with_cancel(
 ) -> Result<WrittenSite, BuildError> {
     let site = load_site(&options.root)?;
     let staging = output::Staging::new(&options.output_dir(), cancel)?;
-    let (written, warnings) = render(&site, options, |file| {
+    let cache = pdf::Cache::new(&options.root);
+    let (written, warnings) = render(&site, options, Pdfs::Cached(&cache), |file| {
         staging.write(&file)?;
         Ok((file.is_html(), file.bytes.len()))
     })?;
     staging.commit()?;
+    cache.prune();
     Ok(WrittenSite {
         site,
         pages: written.iter().filter(|(html, _)| *html).count(),

@@ -16,15 +16,22 @@
 //! - [`blocks`]: a section's Markdown → blocks;
 //! - [`layout`]: lines and pages of drawing operations, with the structure tree ([`tags`]);
 //! - [`report`]: the report's pages;
-//! - [`emit`]: → PDF bytes, through krilla, which checks both standards as it writes.
+//! - [`emit`]: → PDF bytes, through krilla, which checks both standards as it writes;
+//! - [`documents`]: a report's PDFs, from the [`cache`] (keyed by [`fingerprint`]) or made.
 
 mod blocks;
+mod cache;
+mod documents;
 mod emit;
+mod fingerprint;
 mod fonts;
 mod layout;
 mod report;
 mod svg;
 mod tags;
+
+pub use cache::Cache;
+pub use documents::{Fingerprint, documents};
 
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;

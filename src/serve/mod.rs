@@ -26,7 +26,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
-use crate::{BuildOptions, build_in_memory};
+use crate::{BuildOptions, build_pages_in_memory};
 use state::{Files, State};
 
 /// Where and what to serve.
@@ -105,7 +105,8 @@ pub fn serve(
     let on_event = Arc::new(on_event);
     let build_options = BuildOptions::new(&options.root);
     let started = Instant::now();
-    let state = Arc::new(match build_in_memory(&build_options) {
+    let mut first_site = None;
+    let state = Arc::new(match build_pages_in_memory(&build_options) {
         Ok(built) => {
             on_event(Event::Built {
                 pages: built.pages(),
@@ -119,6 +120,7 @@ pub fn serve(
                 .into_iter()
                 .map(|f| (f.path, Arc::from(f.bytes)))
                 .collect();
+            first_site = Some(built.site);
             State::new(files, None)
         }
         Err(error) => {
@@ -156,10 +158,13 @@ pub fn serve(
             .map(|f| crate::load::display(&options.root, f) + "/")
             .collect(),
     });
+    if let Some(site) = first_site {
+        add_pdfs(&state, &site, &build_options, &*on_event);
+    }
     let root = options.root.clone();
     watcher.run(|change| {
         let started = Instant::now();
-        match build_in_memory(&BuildOptions::new(&root)) {
+        match build_pages_in_memory(&BuildOptions::new(&root)) {
             Ok(built) => {
                 let unchanged = state.is_current(&built.files);
                 let (pages, warnings) = (built.pages(), built.warnings.len());
@@ -173,6 +178,7 @@ pub fn serve(
                     unchanged,
                     warnings,
                 });
+                add_pdfs(&state, &built.site, &BuildOptions::new(&root), &*on_event);
             }
             Err(error) => {
                 state.fail(error_text(&error));
@@ -183,6 +189,26 @@ pub fn serve(
             }
         }
     })
+}
+
+/// The PDFs, made (or taken from the PDF cache) after the pages are served,
+/// so a reload does not wait for them; a PDF that cannot be made fails the build.
+fn add_pdfs(
+    state: &State,
+    site: &crate::model::Site,
+    options: &BuildOptions,
+    on_event: &dyn Fn(Event),
+) {
+    match crate::build_pdfs(site, options) {
+        Ok(pdfs) => state.set_pdfs(pdfs),
+        Err(error) => {
+            state.fail(error_text(&error));
+            on_event(Event::Failed {
+                error,
+                changed: Vec::new(),
+            });
+        }
+    }
 }
 
 /// The problems of a failed build as plain text, for the open pages.

@@ -67,24 +67,30 @@ impl State {
         self.lock().snapshot.clone()
     }
 
-    /// True if `files` is exactly what is being served (so nothing needs reloading).
+    /// True if `files` (the pages, no PDFs) is exactly what is being served (so nothing needs reloading).
     pub(super) fn is_current(&self, files: &[OutputFile]) -> bool {
         let inner = self.lock();
         let served = &inner.snapshot.files;
         inner.snapshot.error.is_none()
-            && served.len() == files.len()
+            && served.keys().filter(|p| !is_pdf(p)).count() == files.len()
             && files
                 .iter()
                 .all(|f| served.get(&f.path).is_some_and(|b| **b == *f.bytes))
     }
 
-    /// Serves a new good build; `saved` is when the change behind it was saved.
+    /// Serves a new good build (its pages; the last PDFs stay until [`State::set_pdfs`]);
+    /// `saved` is when the change behind it was saved.
     pub(super) fn publish(&self, files: Vec<OutputFile>, saved: Instant) {
-        let files: Files = files
+        let mut files: Files = files
             .into_iter()
             .map(|f| (f.path, Arc::from(f.bytes)))
             .collect();
         let mut inner = self.lock();
+        for (path, bytes) in inner.snapshot.files.iter().filter(|(p, _)| is_pdf(p)) {
+            files
+                .entry(path.clone())
+                .or_insert_with(|| Arc::clone(bytes));
+        }
         inner.snapshot = Snapshot {
             files: Arc::new(files),
             generation: inner.snapshot.generation + 1,
@@ -94,6 +100,21 @@ impl State {
         let generation = inner.snapshot.generation;
         drop(inner);
         self.generation.send_replace(generation);
+    }
+
+    /// Serves `pdfs` instead of the last build's PDFs. Made after the pages,
+    /// they reload nothing: the generation stays.
+    pub(super) fn set_pdfs(&self, pdfs: Vec<OutputFile>) {
+        let mut inner = self.lock();
+        let mut files: Files = inner
+            .snapshot
+            .files
+            .iter()
+            .filter(|(p, _)| !is_pdf(p))
+            .map(|(p, b)| (p.clone(), Arc::clone(b)))
+            .collect();
+        files.extend(pdfs.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
+        inner.snapshot.files = Arc::new(files);
     }
 
     /// Keeps serving the last good build and reports `error` to open pages.
@@ -121,6 +142,11 @@ impl State {
     }
 }
 
+/// The PDFs are made after the pages ([`State::set_pdfs`]).
+fn is_pdf(path: &str) -> bool {
+    path.ends_with(".pdf")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,6 +170,22 @@ mod tests {
         );
         assert!(state.take_change_saved().is_some());
         assert!(state.take_change_saved().is_none());
+    }
+
+    #[test]
+    fn pdfs_come_after_the_pages_without_a_reload_and_stay_until_replaced() {
+        let state = State::new(Files::new(), None);
+        let pages = [file("index.html", "ett")];
+        state.publish(pages.to_vec(), Instant::now());
+        state.set_pdfs(vec![file("sv/2021/report.pdf", "%PDF a")]);
+        let s = state.snapshot();
+        assert_eq!(s.generation, 2, "no reload for the PDFs");
+        assert_eq!(&*s.files["sv/2021/report.pdf"], b"%PDF a");
+        assert!(state.is_current(&pages), "the pages alone are compared");
+        state.publish(vec![file("index.html", "två")], Instant::now());
+        assert_eq!(&*state.snapshot().files["sv/2021/report.pdf"], b"%PDF a");
+        state.set_pdfs(Vec::new());
+        assert!(!state.snapshot().files.contains_key("sv/2021/report.pdf"));
     }
 
     #[test]

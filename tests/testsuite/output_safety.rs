@@ -177,6 +177,8 @@ fn leftovers_of_killed_builds_are_removed_and_nothing_else() {
             ".out.new-1".to_string(),
             format!(".out.new-{}", GONE + 2),
             format!(".public.new-{GONE}"),
+            // The PDF cache, summering's own.
+            ".summering-cache".to_string(),
             "content".to_string(),
             "out".to_string(),
         ]

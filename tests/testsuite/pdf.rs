@@ -229,3 +229,79 @@ fn a_character_the_font_lacks_is_an_error_naming_the_file_and_the_output_stays()
         .unwrap_or_else(|| panic!("no PDF error in {err}"));
     assert_eq!(e.file(), Some("content/2020/02-framat.sv.md"));
 }
+
+/// The `.entry` files of the site's PDF cache.
+fn cache_entries(root: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let dir = root.join(".summering-cache/pdf");
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    entries.retain(|p| p.extension().is_some_and(|e| e == "entry"));
+    entries.sort();
+    entries
+}
+
+#[test]
+fn a_build_reuses_cached_pdfs_and_never_publishes_a_damaged_entry() {
+    let site = sample_site();
+    let out = site.path().join("output");
+    let options = summering::BuildOptions {
+        output: Some(out.clone()),
+        ..summering::BuildOptions::new(site.path())
+    };
+    let fresh = build_ok(site.path());
+    summering::build(&options).unwrap();
+    let entries = cache_entries(site.path());
+    assert_eq!(entries.len(), 2, "one entry per PDF: {entries:?}");
+    let ignore = std::fs::read_to_string(site.path().join(".summering-cache/.gitignore")).unwrap();
+    assert!(ignore.lines().any(|l| l == "*"), "the cache ignores itself");
+    let path = "sv/2021/report.pdf";
+    assert_eq!(std::fs::read(out.join(path)).unwrap(), pdf(&fresh, path));
+
+    // An entry whose inputs are unchanged is published as it is: the cache is used.
+    let planted = b"%PDF-1.7 planted".to_vec();
+    for e in &entries {
+        use sha2::Digest;
+        let mut entry = b"summering pdf cache entry 1\n".to_vec();
+        entry.extend_from_slice(&(planted.len() as u64).to_le_bytes());
+        entry.extend_from_slice(&sha2::Sha256::digest(&planted));
+        entry.extend_from_slice(&planted);
+        std::fs::write(e, entry).unwrap();
+    }
+    summering::build(&options).unwrap();
+    assert_eq!(std::fs::read(out.join(path)).unwrap(), planted);
+
+    // Truncate every entry: the next build makes the PDFs again, whole.
+    for e in &entries {
+        let bytes = std::fs::read(e).unwrap();
+        std::fs::write(e, &bytes[..bytes.len() / 2]).unwrap();
+    }
+    summering::build(&options).unwrap();
+    for path in ["sv/2021/report.pdf", "en/2021/report.pdf"] {
+        assert_eq!(std::fs::read(out.join(path)).unwrap(), pdf(&fresh, path));
+    }
+    let mut whole = cache_entries(site.path());
+    assert_eq!(whole, entries, "the damaged entries were written anew");
+
+    // A change to the text makes a new entry for its PDFs; the old ones are pruned.
+    let file = site
+        .path()
+        .join("content/2021/02-viljan-att-samverka.sv.md");
+    let source = std::fs::read_to_string(&file).unwrap();
+    let edited = source.replacen(
+        "Arbetat lösningsfokuserat",
+        "Arbetat mycket lösningsfokuserat",
+        1,
+    );
+    std::fs::write(&file, edited).unwrap();
+    summering::build(&options).unwrap();
+    let after = cache_entries(site.path());
+    assert_eq!(after.len(), 2, "the old entries are pruned: {after:?}");
+    whole.retain(|e| after.contains(e));
+    assert!(
+        whole.is_empty(),
+        "the report changed, so its PDFs' keys did: {whole:?}"
+    );
+    let sv = load(&std::fs::read(out.join("sv/2021/report.pdf")).unwrap());
+    assert!(text(&sv).contains("mycket"));
+}
