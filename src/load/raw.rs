@@ -59,6 +59,9 @@ pub struct RawSiteConfig {
     /// One or two sentences for the landing page and search engines.
     #[serde(default)]
     pub description: Option<Spanned<RawLocalized>>,
+    /// `[deck]`: how the slide decks look.
+    #[serde(default)]
+    pub deck: Option<RawDeck>,
 }
 
 /// `content/YEAR/report.toml`: one year's report.
@@ -127,6 +130,15 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
         }
         d.deserialize_seq(Visitor(std::marker::PhantomData))
     }
+}
+
+/// The `[deck]` table of `site.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeck {
+    /// `footer = false` leaves out the line with organisation, date and slide number.
+    #[serde(default)]
+    pub footer: Option<bool>,
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use toml::Spanned;
 
 use super::markdown;
-use super::types::{Date, Report, Section, SectionKind, SectionText, Site, Year};
+use super::types::{Date, DeckOptions, Report, Section, SectionKind, SectionText, Site, Year};
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
 use crate::lang::{Lang, Localized};
 use crate::load::raw::RawLocalized;
@@ -80,6 +80,9 @@ impl TryFrom<RawSite> for Site {
                 reports,
                 glossary,
                 accessibility,
+                deck: DeckOptions {
+                    footer: cfg.deck.as_ref().and_then(|d| d.footer).unwrap_or(true),
+                },
             }),
             _ => Err(BuildError::from(errors)),
         }

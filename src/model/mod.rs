@@ -14,4 +14,4 @@ mod types;
 pub use accessibility::Statement;
 pub use chart::{Chart, ChartKind, Series};
 pub use glossary::{Glossary, Term};
-pub use types::{Date, Html, Report, Section, SectionKind, SectionText, Site, Year};
+pub use types::{Date, DeckOptions, Html, Report, Section, SectionKind, SectionText, Site, Year};

@@ -249,6 +249,15 @@ pub struct Site {
     pub glossary: super::Glossary,
     /// The accessibility statement of `content/accessibility.toml`, if the site has one.
     pub accessibility: Option<super::Statement>,
+    /// How the slide decks look (`[deck]` in `site.toml`).
+    pub deck: DeckOptions,
+}
+
+/// The `[deck]` choices of `site.toml`, with their defaults filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeckOptions {
+    /// Every slide after the title carries organisation, date and "N / total".
+    pub footer: bool,
 }
 
 impl Report {

@@ -5,6 +5,7 @@
 
 pub mod abbr;
 pub mod context;
+pub mod deck_views;
 pub mod figures;
 mod html_tokens;
 mod pages;

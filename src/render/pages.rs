@@ -6,6 +6,7 @@ use super::context::{
     Alternate, ArchiveEntry, ArchivePage, GlossaryItem, KindGroup, LandingBlock, LandingPage, Page,
     ReportPage, SectionView, Text,
 };
+use super::deck_views::DeckExtras;
 use super::slides::{self, Decks};
 use super::splice::Splices;
 use super::{RenderOptions, Templates, Theme, template_error};
@@ -31,6 +32,8 @@ pub(super) enum Job {
     Handout(Lang, usize),
     /// The accessibility statement in `LANG` (see [`super::statement::path`]).
     Statement(Lang),
+    /// `LANG/YEAR/slides/presenter.html`: current and next slide, notes and clock (made by `Deck`).
+    Presenter(Lang, usize),
 }
 
 /// Every page of the site, in a fixed order.
@@ -70,6 +73,9 @@ impl Job {
             }
             Job::Handout(_, i) => format!("{lang}/{}/slides/handout.html", site.reports[i].year),
             Job::Statement(_) => super::statement::path(lang),
+            Job::Presenter(_, i) => {
+                format!("{lang}/{}/slides/presenter.html", site.reports[i].year)
+            }
         }
     }
 
@@ -81,7 +87,8 @@ impl Job {
             | Job::Deck(l, _)
             | Job::Slides(l, _)
             | Job::Handout(l, _)
-            | Job::Statement(l) => l,
+            | Job::Statement(l)
+            | Job::Presenter(l, _) => l,
         }
     }
 }
@@ -160,24 +167,28 @@ pub(super) fn render(
                 &page_context(tera, site, options, *job, &path, title, page)?,
             )?
         }
-        Job::Deck(_, i) | Job::Slides(_, i) | Job::Handout(_, i) => {
+        Job::Deck(_, i) | Job::Slides(_, i) | Job::Handout(_, i) | Job::Presenter(_, i) => {
             let r = &site.reports[i];
             let page =
                 slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme, splices)?;
             let pages: &[Job] = match *job {
-                Job::Deck(..) => &[Job::Slides(lang, i), Job::Handout(lang, i)],
+                Job::Deck(..) => &[
+                    Job::Slides(lang, i),
+                    Job::Handout(lang, i),
+                    Job::Presenter(lang, i),
+                ],
                 _ => std::slice::from_ref(job),
             };
-            // Both pages are in the same folder: the context (with every slide) is
+            // The pages are in the same folder: the context (with every slide) is
             // serialised once, and only the title and the language links change.
             let mut context: Option<tera::Context> = None;
             return pages
                 .iter()
                 .map(|&job| {
-                    let what = if matches!(job, Job::Handout(..)) {
-                        &t.slides.handout
-                    } else {
-                        &t.slides.deck
+                    let what = match job {
+                        Job::Handout(..) => &t.slides.handout,
+                        Job::Presenter(..) => &t.deck_views.presenter,
+                        _ => &t.slides.deck,
                     };
                     let title = format!(
                         "{} – {what} – {}",
@@ -194,8 +205,12 @@ pub(super) fn render(
                             );
                             context
                         }
-                        None => context
-                            .insert(page_context(tera, site, options, job, &path, title, &page)?),
+                        None => {
+                            let mut first =
+                                page_context(tera, site, options, job, &path, title, &page)?;
+                            first.insert("deck", &deck_extras(site, r, t));
+                            context.insert(first)
+                        }
                     };
                     let html = tera.render(template_of(job), context)?;
                     Ok((path, html))
@@ -215,6 +230,17 @@ fn template_of(job: Job) -> &'static str {
         Job::Slides(..) | Job::Deck(..) => "slides.html",
         Job::Handout(..) => "handout.html",
         Job::Statement(_) => "statement.html",
+        Job::Presenter(..) => "presenter.html",
+    }
+}
+
+/// What the deck pages show besides the slides: the footer's facts and the presenter link.
+fn deck_extras(site: &Site, r: &Report, t: &super::strings::UiStrings) -> DeckExtras {
+    DeckExtras {
+        published: t.format_date(r.published),
+        published_iso: r.published.iso(),
+        footer: site.deck.footer,
+        presenter_href: "presenter.html",
     }
 }
 

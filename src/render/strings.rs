@@ -53,6 +53,8 @@ pub struct UiStrings {
     pub kinds: KindNames,
     /// Words of the slide deck and handout pages.
     pub slides: super::slides::strings::SlideStrings,
+    /// Words of the deck's presenter view, overview and slide footer.
+    pub deck_views: super::deck_views::DeckViewStrings,
     /// Words around charts (captions, tables, descriptions).
     pub charts: crate::charts::ChartStrings,
     /// Words of the accessibility statement page.

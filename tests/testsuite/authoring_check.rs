@@ -31,8 +31,8 @@ fn the_sample_site_is_ready_with_only_the_unconfirmed_glossary_entries() {
     assert_eq!(statuses, ["up-to-date"; 5]);
     assert_eq!(
         json["summary"]["pages"].as_u64(),
-        Some(11),
-        "landing, 2 archives, 2 reports, 2 decks, 2 handouts, 2 accessibility statements"
+        Some(13),
+        "landing, 2 archives, 2 reports, 2 decks, 2 handouts, 2 presenter views, 2 accessibility statements"
     );
     assert_eq!(
         snapshot(site.path()),

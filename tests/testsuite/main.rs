@@ -9,6 +9,7 @@ mod authoring_import;
 mod authoring_new;
 mod authoring_serve;
 mod charts;
+mod deck_views;
 mod errors;
 mod limits;
 mod markdown;

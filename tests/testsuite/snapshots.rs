@@ -74,8 +74,8 @@ fn every_page_of_the_two_year_site() {
         pages += 1;
     }
     assert_eq!(
-        pages, 17,
-        "landing, 2 archives, per language and year a report, a deck and a handout, and 2 accessibility statements"
+        pages, 21,
+        "landing, 2 archives, per language and year a report, a deck, a handout and a presenter view, and 2 accessibility statements"
     );
 }
 
