@@ -5,7 +5,7 @@
 #   SITE_DIR=path bash tests/browser/run-all.sh    check an existing folder, no build
 #   GATES="links axe" ...                          run only some gates
 #   KEEP_SITE=1 ...                                keep the temp build; SLIDES_PNG_DIR=... where slide PNGs go
-# Gates: links, validate-html, axe, portability, print-slides, deck-views (see the header of each .mjs).
+# Gates: links, validate-html, axe, portability, print-slides, deck-views, slide-fit (see the header of each .mjs).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,7 +40,7 @@ else
 fi
 echo "== site: $site"
 
-for gate in ${GATES:-links validate-html axe portability print-slides deck-views}; do
+for gate in ${GATES:-links validate-html axe portability print-slides deck-views slide-fit}; do
   echo
   echo "== gate: $gate"
   start=$SECONDS
