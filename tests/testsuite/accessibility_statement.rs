@@ -70,8 +70,8 @@ fn every_page_links_to_the_statement_in_its_language() {
     let html: Vec<_> = site.files.iter().filter(|f| f.is_html()).collect();
     assert_eq!(
         html.len(),
-        11,
-        "landing, 2 archives, 2 reports, 2 decks, 2 handouts, 2 statements"
+        13,
+        "landing, 2 archives, 2 reports, 2 decks, 2 handouts, 2 presenter views, 2 statements"
     );
     for f in html {
         let text = page(&site, &f.path);
