@@ -104,6 +104,14 @@ pub enum ErrorKind {
     NegativeInStack,
     /// A chart could not be drawn (a fault in summering, not in the content).
     ChartDrawing,
+    /// `summering archive` was given a year the site has no report for.
+    UnknownYear,
+    /// The archive package's file is already there (and `--force` was not given).
+    ArchiveExists,
+    /// The archive package would land in `content/`, in the output folder or on a folder.
+    ArchivePlace,
+    /// An archive package could not be made, or a file given to `--verify` is not one.
+    Archive,
 }
 
 /// One problem found while building, with its file and place.

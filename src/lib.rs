@@ -8,6 +8,7 @@
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod archive;
 pub mod charts;
 pub mod check;
 pub mod compact;
@@ -263,4 +264,15 @@ pub fn build_with_cancel(
         bytes: written.iter().map(|(_, len)| len).sum(),
         warnings,
     })
+}
+
+/// One year of the site as an archive package (`summering archive`): the year
+/// and the place to write are checked first, then the site is built in
+/// memory exactly as [`build`] builds it and packed (see [`archive`]).
+pub fn archive(options: &archive::ArchiveOptions) -> Result<archive::Archived, BuildError> {
+    let site = load_site(&options.root)?;
+    let build_options = BuildOptions::new(&options.root);
+    let plan = archive::plan(&site, options, &build_options.output_dir())?;
+    let built = build_site(site, &build_options)?;
+    Ok(archive::write(&built, &plan)?)
 }

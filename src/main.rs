@@ -130,6 +130,33 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Pack one year as an archive package (a ZIP after E-ARK CSIP), or check one.
+    ///
+    /// The package holds the year's pages in every language (report, deck, handout and the
+    /// accessibility statement) working from file:// with no link out of the package, its
+    /// PDF/A files, METS.xml, a Dublin Core record and manifest-sha256.txt (docs/archive.md).
+    /// The same input gives the same bytes. Never overwrites a file without --force.
+    ///
+    /// Example: summering archive 2021 --root .
+    ///          summering archive --verify archive/nosam-summeringar-2021.zip
+    Archive {
+        /// The report year, four digits.
+        #[arg(required_unless_present = "verify")]
+        year: Option<u16>,
+        /// The site folder, the one that holds content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the ZIP. Default: ROOT/archive/NAME-YEAR.zip.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Replace the file at --out if there is one.
+        #[arg(long)]
+        force: bool,
+        /// Check a package instead, without unpacking it: every file against the
+        /// SHA-256 in METS.xml and in the manifest (exit code 1 if anything is wrong).
+        #[arg(long, value_name = "FILE.zip", conflicts_with_all = ["year", "out", "force"])]
+        verify: Option<PathBuf>,
+    },
 }
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
@@ -178,6 +205,13 @@ fn main() -> ExitCode {
             root,
             force,
         } => import(file, year, lang, root, force),
+        Command::Archive {
+            year,
+            root,
+            out,
+            force,
+            verify,
+        } => cli::archive::run(year, root, out, force, verify),
     }
 }
 

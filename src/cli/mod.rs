@@ -5,6 +5,7 @@
 //! Colour is used only when the output is a terminal and `NO_COLOR` is not
 //! set (no-color.org); every line reads the same without it.
 
+pub(crate) mod archive;
 pub(crate) mod messages;
 
 use std::io::IsTerminal;

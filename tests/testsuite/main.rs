@@ -3,6 +3,7 @@
 mod common;
 
 mod accessibility_statement;
+mod archive;
 mod authoring_check;
 mod authoring_glossary;
 mod authoring_import;
