@@ -195,6 +195,8 @@ fn the_sample_package_checks_out_and_stays_inside_itself() {
         "representations/html/data/assets/slides.js",
         "representations/pdf/data/sv/2021/report.pdf",
         "representations/pdf/data/en/2021/report.pdf",
+        "representations/html/data/sv/tillganglighet/index.html",
+        "representations/html/data/en/accessibility/index.html",
     ] {
         assert!(
             files.contains_key(must),
@@ -231,6 +233,18 @@ fn the_sample_package_checks_out_and_stays_inside_itself() {
         "{start}"
     );
     assert!(start.contains("nosam-summeringar-ÅÅÅÅ.zip"));
+    assert!(
+        start.contains("href=\"en/accessibility/index.html\""),
+        "{start}"
+    );
+    // DIGG's reporting function is named with its address, as text.
+    let statement =
+        String::from_utf8(files["representations/html/data/sv/tillganglighet/index.html"].clone())
+            .unwrap();
+    assert!(
+        statement.contains(" (https://www.digg.se/tdosanmalan)"),
+        "{statement}"
+    );
 }
 
 #[test]
