@@ -20,6 +20,7 @@ mod output_safety;
 mod page_hierarchy;
 mod pdf;
 mod report;
+mod report_print;
 mod robustness;
 mod slides;
 mod snapshots;
