@@ -32,8 +32,6 @@ pub struct DeckViewStrings {
     pub overview: String,
     /// Button that closes the overview.
     pub close_overview: String,
-    /// Label of a slide's footer.
-    pub footer: String,
 }
 
 /// Facts of the report the deck templates show besides the slides, in the page's language.
