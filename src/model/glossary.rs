@@ -16,6 +16,7 @@ use crate::lang::{Lang, Localized};
 use crate::load::Parsed;
 use crate::load::glossary::{FILE, RawGlossary};
 use crate::load::raw::RawLocalized;
+use crate::model::Report;
 
 /// One abbreviation.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +110,40 @@ impl Glossary {
             }
         }
         out
+    }
+
+    /// The terms `report` uses as shown in `lang` (its title, subtitle,
+    /// closing and section headings and texts) that have an expansion or an
+    /// explanation to give, by abbreviation regardless of case: the list that
+    /// ends the report page and the PDF.
+    pub fn used_in(&self, report: &Report, lang: Lang) -> Vec<&Term> {
+        let mut texts: Vec<&str> = vec![report.title.resolve(lang).value];
+        texts.extend(
+            report
+                .subtitle
+                .iter()
+                .chain(&report.closing)
+                .map(|l| l.resolve(lang).value.as_str()),
+        );
+        for s in &report.sections {
+            let text = s.text.resolve(lang).value;
+            texts.extend([text.title.as_str(), text.markdown.as_str()]);
+        }
+        let mut used = vec![false; self.terms.len()];
+        for text in texts {
+            for occ in self.occurrences(text) {
+                used[occ.term] = true;
+            }
+        }
+        let mut terms: Vec<&Term> = self
+            .terms
+            .iter()
+            .zip(used)
+            .filter(|(t, used)| *used && (t.expansion.is_some() || t.explanation.is_some()))
+            .map(|(t, _)| t)
+            .collect();
+        terms.sort_by_key(|t| t.abbr.to_lowercase());
+        terms
     }
 
     /// The longest term that starts at `i` and ends at a word boundary.

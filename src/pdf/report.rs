@@ -365,39 +365,18 @@ struct Term {
     explanation: Option<FigText>,
 }
 
-/// The glossary terms the report uses, as the report page lists them.
+/// The glossary terms the report uses, as the report page lists them
+/// (see [`crate::model::Glossary::used_in`]).
 fn glossary_items(site: &Site, r: &Report, lang: Lang) -> Vec<Term> {
-    let g = &site.glossary;
-    let mut texts: Vec<&str> = vec![r.title.resolve(lang).value];
-    texts.extend(
-        r.subtitle
-            .iter()
-            .chain(&r.closing)
-            .map(|l| l.resolve(lang).value.as_str()),
-    );
-    for s in &r.sections {
-        let text = s.text.resolve(lang).value;
-        texts.extend([text.title.as_str(), text.markdown.as_str()]);
-    }
-    let mut used = vec![false; g.terms().len()];
-    for text in texts {
-        for occ in g.occurrences(text) {
-            used[occ.term] = true;
-        }
-    }
-    let mut items: Vec<Term> = g
-        .terms()
-        .iter()
-        .zip(used)
-        .filter(|(t, used)| *used && (t.expansion.is_some() || t.explanation.is_some()))
-        .map(|(t, _)| Term {
+    site.glossary
+        .used_in(r, lang)
+        .into_iter()
+        .map(|t| Term {
             abbr: t.abbr.clone(),
             expansion: t.expansion.as_ref().map(|e| FigText::resolve(e, lang)),
             explanation: t.explanation.as_ref().map(|e| FigText::resolve(e, lang)),
         })
-        .collect();
-    items.sort_by_key(|i| i.abbr.to_lowercase());
-    items
+        .collect()
 }
 
 struct Writer<'f, 't> {

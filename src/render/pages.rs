@@ -405,31 +405,12 @@ fn report_page<'a>(
     })
 }
 
-/// The terms that occur in the report as shown in `lang` and that have something to say.
+/// The glossary's list at the end of the report page (see [`Glossary::used_in`]).
 fn glossary_items<'a>(r: &'a Report, lang: Lang, glossary: &'a Glossary) -> Vec<GlossaryItem<'a>> {
-    let mut texts: Vec<&str> = vec![r.title.resolve(lang).value];
-    texts.extend(
-        r.subtitle
-            .iter()
-            .chain(&r.closing)
-            .map(|l| l.resolve(lang).value.as_str()),
-    );
-    for s in &r.sections {
-        let text = s.text.resolve(lang).value;
-        texts.extend([text.title.as_str(), text.markdown.as_str()]);
-    }
-    let mut used = vec![false; glossary.terms().len()];
-    for text in texts {
-        for occ in glossary.occurrences(text) {
-            used[occ.term] = true;
-        }
-    }
-    let mut items: Vec<GlossaryItem<'a>> = glossary
-        .terms()
-        .iter()
-        .zip(used)
-        .filter(|(t, used)| *used && (t.expansion.is_some() || t.explanation.is_some()))
-        .map(|(t, _)| GlossaryItem {
+    glossary
+        .used_in(r, lang)
+        .into_iter()
+        .map(|t| GlossaryItem {
             abbr: &t.abbr,
             expansion: t
                 .expansion
@@ -440,9 +421,7 @@ fn glossary_items<'a>(r: &'a Report, lang: Lang, glossary: &'a Glossary) -> Vec<
                 .as_ref()
                 .map(|e| Text::from_resolved(e.resolve(lang), lang)),
         })
-        .collect();
-    items.sort_by_key(|i| i.abbr.to_lowercase());
-    items
+        .collect()
 }
 
 #[cfg(test)]
