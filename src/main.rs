@@ -221,11 +221,11 @@ fn check(root: PathBuf, format: Format) -> ExitCode {
         // Standard output stays pure JSON; the summary goes to standard error.
         Format::Json => {
             print!("{}", report.to_json());
-            eprintln!("{}", report.summary_line());
+            eprintln!("{}", cli::check::summary(&report));
         }
         Format::Text => {
-            print!("{}", report.to_text(Style::stdout().color));
-            println!("{}", report.summary_line());
+            print!("{}", cli::check::report(&report, Style::stdout()));
+            println!("{}", cli::check::summary(&report));
         }
     }
     if report.is_ok() {

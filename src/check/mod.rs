@@ -8,8 +8,8 @@
 //! - all-capital words are explained in the glossary ([`abbreviations`]).
 //!
 //! Errors make the site unfit to publish (exit code 1); warnings are listed
-//! but do not fail the check. [`report`] prints the result as text or as the
-//! documented JSON of `docs/check-json.md`.
+//! but do not fail the check. [`report`] holds the result, typed, and writes
+//! it as the documented JSON of `docs/check-json.md`.
 
 pub mod abbreviations;
 pub mod images;

@@ -6,6 +6,7 @@
 //! set (no-color.org); every line reads the same without it.
 
 pub(crate) mod archive;
+pub(crate) mod check;
 pub(crate) mod messages;
 
 use std::io::IsTerminal;
