@@ -12,7 +12,6 @@
 use std::borrow::Cow;
 
 use super::html_tokens::{Token, VOID, attr, tag_name, tokens};
-use super::splice::{Piece, Splices};
 use crate::lang::Lang;
 use crate::model::Glossary;
 
@@ -77,11 +76,10 @@ impl<'a> Stack<'a> {
 }
 
 /// Returns `html` with the first use of each term that has a title wrapped in
-/// `<abbr>`, and the page's SVGs put in (see [`Splices`]): the page is read
-/// and copied once for both.
-pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang, splices: &Splices) -> String {
+/// `<abbr>` (unchanged, not copied, when the site has no glossary).
+pub fn abbreviate(html: String, glossary: &Glossary, default: Lang) -> String {
     if glossary.terms().is_empty() {
-        return splices.apply(html);
+        return html;
     }
     let region = if html.contains("<main") {
         "main"
@@ -91,18 +89,11 @@ pub fn abbreviate(html: &str, glossary: &Glossary, default: Lang, splices: &Spli
     let mut used = vec![false; glossary.terms().len()];
     let mut out = String::with_capacity(html.len() + 256);
     let mut stack = Stack::default();
-    for token in tokens(html) {
+    for token in tokens(&html) {
         match token {
             Token::Text(t) => match stack.marking(default) {
-                Some(lang) => {
-                    for piece in splices.pieces(t) {
-                        match piece {
-                            Piece::Text(t) => mark(t, lang, glossary, &mut used, &mut out),
-                            Piece::Svg(svg) => out.push_str(svg),
-                        }
-                    }
-                }
-                None => splices.push_str(&mut out, t),
+                Some(lang) => mark(t, lang, glossary, &mut used, &mut out),
+                None => out.push_str(t),
             },
             Token::Start(tag) => {
                 out.push_str(tag);
@@ -205,7 +196,7 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
     fn marks_the_first_use_only_and_only_in_main() {
         let html = "<html lang=\"sv\"><head><title>SIP</title></head><body><header>SIP</header>\
                     <main><p>SIP-arbetet och SIP igen</p></main></body></html>";
-        let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
+        let out = abbreviate(html.into(), &glossary(), Lang::Sv);
         assert!(
             out.contains("<title>SIP</title>") && out.contains("<header>SIP</header>"),
             "{out}"
@@ -222,7 +213,7 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
     fn never_touches_attributes_links_or_code() {
         let html = "<html lang=\"en\"><body><main><a href=\"SIP.html\" title=\"SIP\">SIP</a>\
                     <img alt=\"SIP > HP\" src=\"x.png\"><code>SIP</code><p data-x='a>b SIP'>HP and SIP</p></main></body></html>";
-        let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
+        let out = abbreviate(html.into(), &glossary(), Lang::Sv);
         assert!(
             out.contains("<a href=\"SIP.html\" title=\"SIP\">SIP</a>"),
             "{out}"
@@ -239,19 +230,15 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
     }
 
     #[test]
-    fn svgs_go_in_whole_even_when_a_term_looks_like_their_token() {
+    fn never_marks_inside_a_chart() {
         let g = glossary_from("[[term]]\nabbr = \"1177\"\nexpansion = { sv = \"Vårdguiden\" }\n");
-        let mut splices = Splices::default();
-        let tokens: Vec<String> = (0..=1177)
-            .map(|i| splices.hold(format!("<svg><title>{i}</title></svg>")))
-            .collect();
-        let html = format!(
-            "<html lang=\"sv\"><body><main><figure>{}</figure><p>Ring 1177</p></main></body></html>",
-            tokens[1177]
-        );
-        let out = abbreviate(&html, &g, Lang::Sv, &splices);
+        let html = "<html lang=\"sv\"><body><main><figure><svg viewBox=\"0 0 1 1\"><title>1177</title>\
+                    <text x=\"0\">1177</text></svg></figure><p>Ring 1177</p></main></body></html>";
+        let out = abbreviate(html.into(), &g, Lang::Sv);
         assert!(
-            out.contains("<figure><svg><title>1177</title></svg></figure>"),
+            out.contains(
+                "<svg viewBox=\"0 0 1 1\"><title>1177</title><text x=\"0\">1177</text></svg>"
+            ),
             "{out}"
         );
         assert!(
@@ -263,7 +250,7 @@ expansion = { sv = "handlingsplan", en = "action \"plan\"" }
     #[test]
     fn uses_the_language_of_the_passage_and_skips_terms_without_title() {
         let html = "<html lang=\"en\"><body><main><section lang=\"sv\"><p>HP och TG</p></section><p>HP</p></main></body></html>";
-        let out = abbreviate(html, &glossary(), Lang::Sv, &Splices::default());
+        let out = abbreviate(html.into(), &glossary(), Lang::Sv);
         assert!(
             out.contains("<abbr title=\"handlingsplan\">HP</abbr> och TG</p>"),
             "{out}"

@@ -5,7 +5,6 @@
 //! ids prefixed by the slide so they stay unique on the deck page.
 
 use super::Theme;
-use super::splice::Splices;
 use crate::charts::{self, FigureView};
 use crate::diagnostics::{ErrorKind, SiteError};
 use crate::lang::Lang;
@@ -18,13 +17,12 @@ pub fn of_section(
     section: &Section,
     lang: Lang,
     theme: &Theme,
-    splices: &mut Splices,
 ) -> Result<Vec<FigureView>, SiteError> {
     section
         .charts
         .iter()
         .filter_map(|id| report.chart(id))
-        .map(|chart| figure(chart, lang, &section.slug, theme).map(|f| spliced(f, splices)))
+        .map(|chart| figure(chart, lang, &section.slug, theme))
         .collect()
 }
 
@@ -33,35 +31,26 @@ pub fn trends(
     site: &crate::model::Site,
     theme: &Theme,
     lang: Lang,
-    splices: &mut Splices,
 ) -> Result<Vec<FigureView>, SiteError> {
     charts::trend::trends(site, |l| &theme.strings[&l].charts)
         .iter()
-        .map(|chart| figure(chart, lang, "trend", theme).map(|f| spliced(f, splices)))
+        .map(|chart| figure(chart, lang, "trend", theme))
         .collect()
 }
 
-/// `figure` with its SVGs held in `splices` and tokens in their place.
-fn spliced(mut figure: FigureView, splices: &mut Splices) -> FigureView {
-    figure.svg_wide = splices.hold(std::mem::take(&mut figure.svg_wide));
-    figure.svg_narrow = splices.hold(std::mem::take(&mut figure.svg_narrow));
-    figure
-}
-
 /// A chart for a slide (whose heading is the chart's title): its large-type SVG
-/// and the caption "Source: …". The SVG is held in `splices`; the token is returned.
+/// and the caption "Source: …".
 pub fn for_slide(
     chart: &Chart,
     lang: Lang,
     id_prefix: &str,
     theme: &Theme,
-    splices: &mut Splices,
 ) -> Result<(String, String), SiteError> {
     let strings = &theme.strings[&lang].charts;
     let svg = charts::slide_svg(chart, lang, id_prefix, &theme.charts, strings)
         .map_err(|e| drawing_failed(chart, &e))?;
     let caption = format!("{}: {}", strings.source, chart.source.resolve(lang).value);
-    Ok((splices.hold(svg), caption))
+    Ok((svg, caption))
 }
 
 /// One chart as a figure, with drawing failures named by the chart's file.

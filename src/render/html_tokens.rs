@@ -22,7 +22,7 @@ pub(super) enum Token<'a> {
     End(&'a str),
     /// A comment, doctype or processing instruction.
     Other(&'a str),
-    /// The content of `<script>`, `<style>`, `<textarea>` or `<title>`.
+    /// The content of `<script>`, `<style>`, `<textarea>`, `<title>` or `<svg>`.
     Raw(&'a str),
 }
 
@@ -32,7 +32,10 @@ pub(super) const VOID: &[&str] = &[
     "wbr",
 ];
 
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
+/// Elements whose content is one [`Token::Raw`]: raw text for the browser, and
+/// `<svg>`, the charts, whose text the glossary pass never marks, so it need not
+/// read their markup tag by tag (a chart is often the larger part of a page).
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "svg"];
 
 /// The tokens of `html`, in order; concatenated they give `html` back.
 pub(super) fn tokens(html: &str) -> Tokens<'_> {
@@ -172,11 +175,22 @@ pub(super) fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
         .map(|(_, v)| v)
 }
 
+/// Where `needle` (an end tag's start, `</name`) is in `haystack`, in any case:
+/// only the places of a `<` are compared (a memchr scan between them).
 fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (bytes, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find('<') {
+        let at = from + i;
+        if bytes
+            .get(at..at + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 #[cfg(test)]

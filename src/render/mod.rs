@@ -10,7 +10,6 @@ pub mod figures;
 mod html_tokens;
 mod pages;
 pub mod slides;
-pub mod splice;
 pub mod statement;
 pub mod strings;
 pub mod theme;
@@ -38,8 +37,8 @@ pub struct RenderOptions {
 ///
 /// Pages come out minified without running a minifier over them: the templates
 /// and the Markdown are compacted once beforehand (see [`crate::compact`]).
-/// Each page is then marked up (`<abbr>`) by the worker that rendered it, and
-/// gets its chart SVGs (see [`splice`]: already compact). The theme's
+/// Each page is then marked up (`<abbr>`) by the worker that rendered it (the
+/// chart SVGs in it are written compact from the start). The theme's
 /// stylesheets are minified from the start, alongside fitting the decks,
 /// compiling the templates and rendering the pages (for a small site they are
 /// a good part of the build).
@@ -69,23 +68,14 @@ pub fn render_site<T: Send>(
             .into_par_iter()
             .with_max_len(1)
             .map(|i| {
-                let mut splices = splice::Splices::default();
-                let pages = match pages::render(
-                    &templates,
-                    site,
-                    &decks,
-                    options,
-                    &jobs[i],
-                    &mut splices,
-                ) {
+                let pages = match pages::render(&templates, site, &decks, options, &jobs[i]) {
                     Ok(pages) => pages,
                     Err(e) => return (i, Err(e)),
                 };
                 let kept = pages
                     .into_iter()
                     .map(|(path, html)| {
-                        let html =
-                            abbr::abbreviate(&html, &site.glossary, site.default_lang(), &splices);
+                        let html = abbr::abbreviate(html, &site.glossary, site.default_lang());
                         keep(OutputFile::new(path, html.into_bytes()))
                     })
                     .collect();

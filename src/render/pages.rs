@@ -8,7 +8,6 @@ use super::context::{
 };
 use super::deck_views::DeckExtras;
 use super::slides::{self, Decks};
-use super::splice::Splices;
 use super::{RenderOptions, Templates, Theme, template_error};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
@@ -105,7 +104,6 @@ pub(super) fn render(
     decks: &Decks,
     options: &RenderOptions,
     job: &Job,
-    splices: &mut Splices,
 ) -> Result<Vec<(String, String)>, SiteError> {
     let theme = tera.theme;
     let lang = job.lang(site);
@@ -127,7 +125,7 @@ pub(super) fn render(
                 .iter()
                 .map(|r| archive_entry(r, lang, t, &root))
                 .collect();
-            let trends = super::figures::trends(site, theme, lang, splices)?;
+            let trends = super::figures::trends(site, theme, lang)?;
             let title = format!("{} – {}", t.archive, site.name.resolve(lang).value);
             tera.render(
                 template_of(*job),
@@ -144,7 +142,7 @@ pub(super) fn render(
         }
         Job::Report(_, i) => {
             let r = &site.reports[i];
-            let page = report_page(r, lang, t, &site.glossary, theme, splices)?;
+            let page = report_page(r, lang, t, &site.glossary, theme)?;
             let title = format!(
                 "{} – {}",
                 r.title.resolve(lang).value,
@@ -169,8 +167,7 @@ pub(super) fn render(
         }
         Job::Deck(_, i) | Job::Slides(_, i) | Job::Handout(_, i) | Job::Presenter(_, i) => {
             let r = &site.reports[i];
-            let page =
-                slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme, splices)?;
+            let page = slides::context::deck_page(site, r, decks.get(i, lang), lang, t, theme)?;
             let pages: &[Job] = match *job {
                 Job::Deck(..) => &[
                     Job::Slides(lang, i),
@@ -359,7 +356,6 @@ fn report_page<'a>(
     t: &'a super::strings::UiStrings,
     glossary: &'a Glossary,
     theme: &Theme,
-    splices: &mut Splices,
 ) -> Result<ReportPage<'a>, SiteError> {
     let mut groups: Vec<KindGroup<'a>> = Vec::new();
     for s in &r.sections {
@@ -371,7 +367,7 @@ fn report_page<'a>(
             repeats_heading: same_words(&text.value.title, heading),
             body: text.value.body.as_str(),
             lang: text.is_fallback.then(|| text.lang.code()),
-            figures: super::figures::of_section(r, s, lang, theme, splices)?,
+            figures: super::figures::of_section(r, s, lang, theme)?,
         };
         match groups.last_mut() {
             Some(g) if g.id == format!("kind-{}", s.kind.key()) => g.sections.push(view),

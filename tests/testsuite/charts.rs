@@ -548,3 +548,59 @@ fn an_untranslated_chart_text_is_shown_in_swedish_marked_and_warned_about() {
         "{fig}"
     );
 }
+
+#[test]
+fn private_use_characters_in_content_stay_text_and_never_become_a_chart() {
+    // U+E000 and U+E001 around a number were once the token a chart's SVG was
+    // swapped in for: content holding them (typed, or from an imported deck) put
+    // a chart inside an attribute or a paragraph. They are text like any other.
+    // (The PDF's font has no glyph for them, so here they stand where the PDF
+    // does not go: a link's title and the speaker notes.)
+    let site = copy_fixture("charts");
+    let md = site.path().join("content/2021/01-diagram.sv.md");
+    let text = fs::read_to_string(&md).unwrap();
+    let (in_attribute, in_text) = ("\u{E000}0\u{E001}", "\u{E000}1\u{E001}");
+    fs::write(
+        &md,
+        format!("{text}\n[En länk](https://example.org \"{in_attribute}\").\n\n???\n\nNoter {in_text} här.\n"),
+    )
+    .unwrap();
+    let build = |root: &std::path::Path| {
+        let out = root.join("out");
+        summering()
+            .args(["build", "--root"])
+            .arg(root)
+            .arg("--output")
+            .arg(&out)
+            .timeout(Duration::from_secs(120))
+            .assert()
+            .success();
+        out
+    };
+    let plain = copy_fixture("charts");
+    let (planted_out, plain_out) = (build(site.path()), build(plain.path()));
+    for path in [
+        "sv/2021/index.html",
+        "sv/2021/slides/index.html",
+        "sv/2021/slides/handout.html",
+    ] {
+        let planted = fs::read_to_string(planted_out.join(path)).unwrap();
+        let plain = fs::read_to_string(plain_out.join(path)).unwrap();
+        assert_eq!(
+            planted.matches("<svg").count(),
+            plain.matches("<svg").count(),
+            "{path}: the characters must not add a chart"
+        );
+        assert!(
+            planted.contains(&format!("title=\"{in_attribute}\""))
+                || planted.contains(&format!("title={in_attribute}>")),
+            "{path}: the attribute stays as written"
+        );
+        if path.contains("slides") {
+            assert!(
+                planted.contains(&format!("Noter {in_text} här")),
+                "{path}: the notes stay as written"
+            );
+        }
+    }
+}

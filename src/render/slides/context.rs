@@ -8,7 +8,6 @@ use crate::diagnostics::SiteError;
 use crate::lang::Lang;
 use crate::model::{Report, Site};
 use crate::render::context::Text;
-use crate::render::splice::Splices;
 use crate::render::strings::UiStrings;
 use crate::render::{Theme, figures};
 
@@ -120,7 +119,6 @@ pub fn deck_page<'a>(
     lang: Lang,
     t: &'a UiStrings,
     theme: &Theme,
-    splices: &mut Splices,
 ) -> Result<DeckPage<'a>, SiteError> {
     let total = deck.len();
     let label = |n: usize| t.slides.slide_of(n, total);
@@ -179,8 +177,7 @@ pub fn deck_page<'a>(
         let size = parts.first().map_or(fit::SIZES[0], |p| p.size);
         for chart in section.charts.iter().filter_map(|id| report.chart(id)) {
             let n = slides.len() + 1;
-            let (html, caption) =
-                figures::for_slide(chart, lang, &format!("slide-{n}"), theme, splices)?;
+            let (html, caption) = figures::for_slide(chart, lang, &format!("slide-{n}"), theme)?;
             let chart_title = chart.title.resolve(lang);
             slides.push(SlideView {
                 number: n,
