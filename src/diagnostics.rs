@@ -77,6 +77,8 @@ pub enum ErrorKind {
     /// A report or deck cannot be written as PDF/A: a character the shipped font
     /// lacks, an image, a chart the PDF writer cannot read.
     Pdf,
+    /// A deck cannot be written as PowerPoint (a fault in summering, not in the content).
+    Pptx,
     /// A block (a code block, a table row, a heading, the title slide …) does not fit on
     /// one slide even at the smallest type size and cannot be split.
     SlideTooFull,

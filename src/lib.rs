@@ -20,6 +20,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod pdf;
+pub mod pptx;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -150,16 +151,22 @@ fn render<T: Send>(
         build_date: options.build_date,
         readable: options.readable,
     };
-    let (pages, pdfs) = rayon::join(
+    let (pages, (pdfs, pptx)) = rayon::join(
         || render::render_site(site, &theme, &render_options, &keep),
-        || match pdfs {
-            Pdfs::None => Ok(Vec::new()),
-            Pdfs::Fresh => write_pdfs(site, &theme, None, &keep),
-            Pdfs::Cached(cache) => write_pdfs(site, &theme, Some(cache), &keep),
+        || {
+            rayon::join(
+                || match pdfs {
+                    Pdfs::None => Ok(Vec::new()),
+                    Pdfs::Fresh => write_pdfs(site, &theme, None, &keep),
+                    Pdfs::Cached(cache) => write_pdfs(site, &theme, Some(cache), &keep),
+                },
+                || pptx::write_all(site, &theme, &keep),
+            )
         },
     );
     let (mut kept, deck_warnings) = pages?;
     kept.extend(pdfs?);
+    kept.extend(pptx?);
     let mut warnings = warnings::collect(site);
     warnings.extend(deck_warnings);
     Ok((kept, warnings))

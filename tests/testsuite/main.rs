@@ -19,6 +19,7 @@ mod output;
 mod output_safety;
 mod page_hierarchy;
 mod pdf;
+mod pptx;
 mod report;
 mod report_print;
 mod robustness;

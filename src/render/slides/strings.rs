@@ -15,6 +15,8 @@ pub struct SlideStrings {
     pub back_to_report: String,
     /// Link to (and title of) the handout page: every slide with its notes.
     pub handout: String,
+    /// Link from the deck to its PowerPoint file (`slides.pptx`).
+    pub download_pptx: String,
     /// One sentence at the top of the handout page on how to print it.
     pub handout_intro: String,
     /// What one slide is called for screen readers (`aria-roledescription`), lower case.

@@ -1,0 +1,539 @@
+//! A slide body as the plan rendered it (sanitised HTML, the same the HTML deck
+//! shows) read back into paragraphs and tables for DrawingML.
+//!
+//! The plan holds each slide's body as HTML, already split; reading that, not
+//! the section's Markdown, keeps the PowerPoint's slides the HTML deck's
+//! slides, cut for cut. The HTML is read with html5ever's tokenizer
+//! ([`crate::html::pieces`]), entities decoded as a browser would.
+//!
+//! Lists become paragraphs with outline levels (a nested list one level
+//! down), tables become tables, headings and code paragraphs of their own.
+//! Images are left out: the model has no image files to embed yet.
+
+use crate::html::{Piece, pieces};
+
+/// A run of text with one style.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Run {
+    pub(super) text: String,
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+    pub(super) code: bool,
+    pub(super) sup: bool,
+    /// A link's address.
+    pub(super) link: Option<String>,
+    /// A line break (`<br>`), not text.
+    pub(super) br: bool,
+}
+
+/// A paragraph's marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bullet {
+    /// No marker: a paragraph, or an item's second paragraph.
+    None,
+    /// A bulleted item.
+    Disc,
+    /// A numbered item, with its number.
+    Number(u64),
+}
+
+/// What a paragraph is, for its size and font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Style {
+    Normal,
+    Heading,
+    Code,
+    /// A footnote's text (smaller).
+    Note,
+}
+
+/// One paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Para {
+    /// Outline level, 0 for top-level text and items, 1 for a nested list …
+    pub(super) level: u8,
+    /// True inside a list (its paragraphs are indented like its items).
+    pub(super) in_list: bool,
+    pub(super) bullet: Bullet,
+    pub(super) style: Style,
+    /// Inside a block quote.
+    pub(super) quote: bool,
+    pub(super) runs: Vec<Run>,
+}
+
+impl Para {
+    /// Its text, without styles (for measuring).
+    pub(super) fn plain(&self) -> String {
+        self.runs
+            .iter()
+            .map(|r| if r.br { " " } else { r.text.as_str() })
+            .collect()
+    }
+}
+
+/// A table: rows of cells, each cell a run list; the first `header` rows are headings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(super) struct Table {
+    pub(super) rows: Vec<Vec<Vec<Run>>>,
+    pub(super) header: usize,
+}
+
+/// A slide body's blocks: text (paragraphs in a row) and tables, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Block {
+    Text(Vec<Para>),
+    Table(Table),
+}
+
+/// The deepest outline level PowerPoint has (levels 1–9).
+const MAX_LEVEL: u8 = 8;
+
+#[derive(Default)]
+struct Reader {
+    blocks: Vec<Block>,
+    paras: Vec<Para>,
+    current: Option<Para>,
+    /// Open lists: ordered, next number.
+    lists: Vec<(bool, u64)>,
+    /// The item just opened has not had its first paragraph yet.
+    item_fresh: bool,
+    quote: usize,
+    pre: bool,
+    heading: bool,
+    footnote: usize,
+    bold: usize,
+    italic: usize,
+    code: usize,
+    sup: usize,
+    links: Vec<Option<String>>,
+    table: Option<Table>,
+    /// In a table cell (text goes to the last cell).
+    cell: bool,
+    in_thead: bool,
+    /// Elements whose text is not shown (`<img>` has none; `<svg>`, `<style>` …).
+    hidden: usize,
+}
+
+/// Reads a slide body (or speaker notes).
+pub(super) fn read(html: &str, continues_item: bool) -> Vec<Block> {
+    let mut r = Reader::default();
+    for piece in pieces(html) {
+        match piece {
+            Piece::Start(tag) => r.start(&tag.name, &tag, tag.opens()),
+            Piece::End(name) => r.end(&name),
+            Piece::Text(t) => r.text(&t),
+        }
+    }
+    r.flush();
+    r.flush_text();
+    if continues_item {
+        // The rest of a point cut on the slide before: no second bullet.
+        if let Some(Block::Text(paras)) = r.blocks.first_mut()
+            && let Some(p) = paras.first_mut()
+        {
+            p.bullet = Bullet::None;
+        }
+    }
+    r.blocks
+}
+
+impl Reader {
+    fn start(&mut self, name: &str, tag: &crate::html::Tag, opens: bool) {
+        if self.hidden > 0 {
+            if opens {
+                self.hidden += 1;
+            }
+            return;
+        }
+        match name {
+            "p" if self.footnote > 0 => self.push_text(" "),
+            "p" | "dt" | "dd" => self.flush(),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                self.heading = true;
+            }
+            "ul" | "ol" => {
+                self.flush();
+                let start = tag.attr("start").and_then(|s| s.parse().ok()).unwrap_or(1);
+                self.lists.push((name == "ol", start));
+            }
+            "li" => {
+                self.flush();
+                self.item_fresh = true;
+            }
+            "blockquote" => {
+                self.flush();
+                self.quote += 1;
+            }
+            "pre" => {
+                self.flush();
+                self.pre = true;
+            }
+            "div"
+                if tag
+                    .attr("class")
+                    .is_some_and(|c| c.contains("footnote-definition")) =>
+            {
+                self.flush();
+                self.footnote += 1;
+            }
+            "div" if self.footnote > 0 => self.footnote += 1,
+            "div" | "section" | "hr" | "figure" => self.flush(),
+            "table" => {
+                self.flush();
+                self.flush_text();
+                self.table = Some(Table::default());
+            }
+            "thead" => self.in_thead = true,
+            "tr" => {
+                if let Some(t) = &mut self.table {
+                    t.rows.push(Vec::new());
+                    if self.in_thead {
+                        t.header = t.rows.len();
+                    }
+                }
+            }
+            "th" | "td" => {
+                if let Some(row) = self.table.as_mut().and_then(|t| t.rows.last_mut()) {
+                    row.push(Vec::new());
+                    self.cell = true;
+                }
+            }
+            "br" => self.push_run(Run {
+                br: true,
+                ..Run::default()
+            }),
+            "strong" | "b" => self.bold += 1,
+            "em" | "i" => self.italic += 1,
+            "code" | "kbd" | "samp" => self.code += 1,
+            "sup" => self.sup += 1,
+            "a" => self.links.push(tag.attr("href").map(str::to_string)),
+            "svg" | "style" | "script" | "template" | "math" if opens => self.hidden = 1,
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, name: &str) {
+        if self.hidden > 0 {
+            self.hidden -= 1;
+            return;
+        }
+        match name {
+            "p" if self.footnote > 0 => {}
+            "p" | "dt" | "dd" | "li" | "pre" => {
+                self.flush();
+                self.pre = false;
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                self.heading = false;
+            }
+            "ul" | "ol" => {
+                self.flush();
+                self.lists.pop();
+            }
+            "blockquote" => {
+                self.flush();
+                self.quote = self.quote.saturating_sub(1);
+            }
+            "div" if self.footnote > 0 => {
+                self.footnote -= 1;
+                if self.footnote == 0 {
+                    self.flush();
+                }
+            }
+            "div" | "section" => self.flush(),
+            "thead" => self.in_thead = false,
+            "th" | "td" => self.cell = false,
+            "table" => {
+                self.cell = false;
+                if let Some(mut t) = self.table.take() {
+                    for row in &mut t.rows {
+                        for cell in row {
+                            trim(cell);
+                        }
+                    }
+                    t.rows.retain(|r| !r.is_empty());
+                    if !t.rows.is_empty() {
+                        self.blocks.push(Block::Table(t));
+                    }
+                }
+            }
+            "strong" | "b" => self.bold = self.bold.saturating_sub(1),
+            "em" | "i" => self.italic = self.italic.saturating_sub(1),
+            "code" | "kbd" | "samp" => self.code = self.code.saturating_sub(1),
+            "sup" => self.sup = self.sup.saturating_sub(1),
+            "a" => {
+                self.links.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.hidden > 0 {
+            return;
+        }
+        if self.pre {
+            // Code keeps its lines: each line break a break in the paragraph.
+            let text = text.strip_suffix('\n').unwrap_or(text);
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.push_run(Run {
+                        br: true,
+                        ..Run::default()
+                    });
+                }
+                if !line.is_empty() {
+                    self.push_text(line);
+                }
+            }
+            return;
+        }
+        let mut collapsed = String::with_capacity(text.len());
+        let mut space = false;
+        for c in text.chars() {
+            if c.is_ascii_whitespace() {
+                space = true;
+            } else {
+                if space {
+                    collapsed.push(' ');
+                }
+                space = false;
+                collapsed.push(c);
+            }
+        }
+        if space {
+            collapsed.push(' ');
+        }
+        let open = if self.cell {
+            true
+        } else {
+            self.current.is_some()
+        };
+        if !open && collapsed.trim().is_empty() {
+            return;
+        }
+        self.push_text(&collapsed);
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let run = Run {
+            text: text.to_string(),
+            bold: self.bold > 0 || self.heading,
+            italic: self.italic > 0,
+            code: self.code > 0 || self.pre,
+            sup: self.sup > 0,
+            link: self.links.iter().rev().flatten().next().cloned(),
+            br: false,
+        };
+        self.push_run(run);
+    }
+
+    fn push_run(&mut self, run: Run) {
+        if self.cell {
+            if let Some(cell) = self
+                .table
+                .as_mut()
+                .and_then(|t| t.rows.last_mut())
+                .and_then(|r| r.last_mut())
+            {
+                append(cell, run);
+            }
+            return;
+        }
+        if self.table.is_some() {
+            return;
+        }
+        if self.current.is_none() {
+            let in_list = !self.lists.is_empty();
+            let level = (self.lists.len().saturating_sub(1)).min(usize::from(MAX_LEVEL)) as u8;
+            let bullet = if in_list && self.item_fresh {
+                self.item_fresh = false;
+                match self.lists.last_mut() {
+                    Some((true, n)) => {
+                        let b = Bullet::Number(*n);
+                        *n += 1;
+                        b
+                    }
+                    _ => Bullet::Disc,
+                }
+            } else {
+                Bullet::None
+            };
+            let style = if self.pre {
+                Style::Code
+            } else if self.heading {
+                Style::Heading
+            } else if self.footnote > 0 {
+                Style::Note
+            } else {
+                Style::Normal
+            };
+            self.current = Some(Para {
+                level,
+                in_list,
+                bullet,
+                style,
+                quote: self.quote > 0,
+                runs: Vec::new(),
+            });
+        }
+        if let Some(p) = &mut self.current {
+            append(&mut p.runs, run);
+        }
+    }
+
+    /// Ends the paragraph being read.
+    fn flush(&mut self) {
+        if let Some(mut p) = self.current.take() {
+            if p.style != Style::Code {
+                trim(&mut p.runs);
+            }
+            if !p.runs.is_empty() {
+                self.paras.push(p);
+            }
+        }
+    }
+
+    /// Ends the run of paragraphs (before a table).
+    fn flush_text(&mut self) {
+        if !self.paras.is_empty() {
+            self.blocks
+                .push(Block::Text(std::mem::take(&mut self.paras)));
+        }
+    }
+}
+
+/// Adds `run` to `runs`, joined to the last one when it has the same style;
+/// a space after a space (across two elements) is one space, as in HTML.
+fn append(runs: &mut Vec<Run>, mut run: Run) {
+    if !run.code
+        && run.text.starts_with(' ')
+        && runs.last().is_none_or(|l| l.br || l.text.ends_with(' '))
+    {
+        run.text.remove(0);
+        if run.text.is_empty() {
+            return;
+        }
+    }
+    if let Some(last) = runs.last_mut()
+        && !last.br
+        && !run.br
+        && same_style(last, &run)
+    {
+        last.text.push_str(&run.text);
+        return;
+    }
+    runs.push(run);
+}
+
+fn same_style(a: &Run, b: &Run) -> bool {
+    (a.bold, a.italic, a.code, a.sup, &a.link) == (b.bold, b.italic, b.code, b.sup, &b.link)
+}
+
+/// Drops the spaces at the start and end of a paragraph or cell.
+fn trim(runs: &mut Vec<Run>) {
+    if let Some(first) = runs.iter_mut().find(|r| !r.br) {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = runs.iter_mut().rev().find(|r| !r.br) {
+        last.text = last.text.trim_end().to_string();
+    }
+    runs.retain(|r| r.br || !r.text.is_empty());
+    while runs.last().is_some_and(|r| r.br) {
+        runs.pop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(blocks: &[Block]) -> Vec<(u8, Bullet, String)> {
+        blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Text(p) => p.iter().map(|p| (p.level, p.bullet, p.plain())).collect(),
+                Block::Table(_) => vec![(0, Bullet::None, "<table>".into())],
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nested_lists_get_outline_levels_and_numbers() {
+        let html = "<ul>\n<li>Utveckla\n<ul>\n<li>samverkan runt avvikelser</li>\n<li>projekt &amp; röntgen</li>\n</ul>\n</li>\n<li>Assistans</li>\n</ul>\n<ol start=\"3\"><li>tre</li><li>fyra</li></ol>";
+        assert_eq!(
+            texts(&read(html, false)),
+            vec![
+                (0, Bullet::Disc, "Utveckla".into()),
+                (1, Bullet::Disc, "samverkan runt avvikelser".into()),
+                (1, Bullet::Disc, "projekt & röntgen".into()),
+                (0, Bullet::Disc, "Assistans".into()),
+                (0, Bullet::Number(3), "tre".into()),
+                (0, Bullet::Number(4), "fyra".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn loose_items_paragraphs_and_styles() {
+        let html = "<p>Intro <strong>fet</strong> <a href=\"https://x.se\">länk</a></p><ul><li><p>a</p><p>b</p></li></ul>";
+        let blocks = read(html, false);
+        assert_eq!(
+            texts(&blocks),
+            vec![
+                (0, Bullet::None, "Intro fet länk".into()),
+                (0, Bullet::Disc, "a".into()),
+                (0, Bullet::None, "b".into()),
+            ]
+        );
+        let Block::Text(paras) = &blocks[0] else {
+            panic!()
+        };
+        assert!(paras[0].runs[1].bold);
+        assert_eq!(paras[0].runs[3].link.as_deref(), Some("https://x.se"));
+        assert!(!paras[0].in_list && paras[1].in_list && paras[2].in_list);
+    }
+
+    #[test]
+    fn tables_split_the_text_and_keep_their_header() {
+        let html = "<p>före</p><table><thead><tr><th>År</th><th>Antal</th></tr></thead><tbody><tr><td>2021</td><td>12</td></tr></tbody></table><p>efter</p>";
+        let blocks = read(html, false);
+        assert_eq!(blocks.len(), 3);
+        let Block::Table(t) = &blocks[1] else {
+            panic!()
+        };
+        assert_eq!(t.header, 1);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1][0][0].text, "2021");
+    }
+
+    #[test]
+    fn a_continued_point_has_no_bullet_and_footnotes_are_one_paragraph() {
+        let html = "<ul><li>resten</li><li>nästa<sup class=\"footnote-reference\"><a href=\"#a-1-x\">1</a></sup></li></ul><div class=\"footnote-definition\" id=\"a-1-x\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Noten.</p></div>";
+        let blocks = read(html, true);
+        let t = texts(&blocks);
+        assert_eq!(t[0], (0, Bullet::None, "resten".into()));
+        assert_eq!(t[1].2, "nästa1");
+        assert_eq!(t[2].2, "1 Noten.");
+        let Block::Text(paras) = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(paras[2].style, Style::Note);
+        assert!(paras[1].runs[1].sup);
+    }
+
+    #[test]
+    fn code_keeps_its_lines() {
+        let blocks = read("<pre><code>a  b\nc\n</code></pre>", false);
+        let Block::Text(paras) = &blocks[0] else {
+            panic!()
+        };
+        assert_eq!(paras.len(), 1);
+        assert_eq!(paras[0].style, Style::Code);
+        assert_eq!(paras[0].runs.len(), 3);
+        assert_eq!(paras[0].runs[0].text, "a  b");
+        assert!(paras[0].runs[1].br);
+    }
+}

@@ -1,0 +1,110 @@
+//! Where things sit on a slide, in the HTML deck's design pixels (1280 × 720),
+//! taken from `slides.css`: the same paddings, sizes and line heights, so the
+//! PowerPoint slide looks like the deck's.
+
+use super::shapes::Rect;
+use crate::render::slides::measure::plain_lines;
+
+/// The slide.
+pub(super) const SLIDE: (f32, f32) = (1280.0, 720.0);
+/// Left and right padding of a section slide.
+pub(super) const PAD_X: f32 = 72.0;
+/// Width inside the paddings.
+pub(super) const INNER_W: f32 = SLIDE.0 - 2.0 * PAD_X;
+/// Top padding.
+const PAD_TOP: f32 = 56.0;
+/// Bottom padding: the body ends here; the footer sits in it.
+pub(super) const BODY_BOTTOM: f32 = SLIDE.1 - 48.0;
+
+/// The kind's band across the top of a section slide.
+pub(super) const BAND: Rect = Rect {
+    x: 0.0,
+    y: 0.0,
+    w: SLIDE.0,
+    h: 16.0,
+};
+/// The kind label (22 px, line 28 px).
+pub(super) const KIND: Rect = Rect {
+    x: PAD_X,
+    y: PAD_TOP,
+    w: INNER_W,
+    h: 28.0,
+};
+/// The label's type size.
+pub(super) const KIND_SIZE: f32 = 22.0;
+/// The section title's type size (line height 1.2).
+pub(super) const TITLE_SIZE: f32 = 40.0;
+const TITLE_Y: f32 = PAD_TOP + 28.0 + 8.0;
+
+/// The footer line: organisation on the left, slide number on the right (16 px).
+pub(super) const FOOTER: Rect = Rect {
+    x: PAD_X,
+    y: SLIDE.1 - 36.0,
+    w: INNER_W - 160.0,
+    h: 24.0,
+};
+/// The slide number's box.
+pub(super) const NUMBER: Rect = Rect {
+    x: SLIDE.0 - PAD_X - 160.0,
+    y: SLIDE.1 - 36.0,
+    w: 160.0,
+    h: 24.0,
+};
+/// The footer's type size.
+pub(super) const FOOTER_SIZE: f32 = 16.0;
+
+/// A chart's height on a chart slide (`.slide__figure svg { max-height }`).
+pub(super) const CHART_H: f32 = 440.0;
+/// The chart caption's type size.
+pub(super) const CAPTION_SIZE: f32 = 20.0;
+
+/// The title of a section slide, as tall as its lines.
+pub(super) fn title(text: &str) -> Rect {
+    let lines = plain_lines(text, INNER_W, TITLE_SIZE, true).max(1);
+    Rect {
+        x: PAD_X,
+        y: TITLE_Y,
+        w: INNER_W,
+        h: lines as f32 * TITLE_SIZE * 1.2,
+    }
+}
+
+/// The body below a title box.
+pub(super) fn body(title: Rect) -> Rect {
+    let y = title.y + title.h + 24.0;
+    Rect {
+        x: PAD_X,
+        y,
+        w: INNER_W,
+        h: (BODY_BOTTOM - y).max(40.0),
+    }
+}
+
+/// The default title box of the section layout (one line).
+pub(super) const LAYOUT_TITLE: Rect = Rect {
+    x: PAD_X,
+    y: TITLE_Y,
+    w: INNER_W,
+    h: TITLE_SIZE * 1.2,
+};
+/// The default body box of the section layout.
+pub(super) const LAYOUT_BODY: Rect = Rect {
+    x: PAD_X,
+    y: TITLE_Y + TITLE_SIZE * 1.2 + 24.0,
+    w: INNER_W,
+    h: BODY_BOTTOM - (TITLE_Y + TITLE_SIZE * 1.2 + 24.0),
+};
+/// Padding of the title and closing slides, all sides.
+pub(super) const COVER_PAD: f32 = 72.0;
+/// The cover's text area.
+pub(super) const COVER: Rect = Rect {
+    x: COVER_PAD,
+    y: COVER_PAD,
+    w: SLIDE.0 - 2.0 * COVER_PAD,
+    h: SLIDE.1 - 2.0 * COVER_PAD,
+};
+
+/// Height of `text` at `size` px with line height `line`, in the cover's width.
+pub(super) fn cover_lines(text: &str, size: f32, line: f32, bold: bool) -> f32 {
+    plain_lines(text, COVER.w, size, bold).max(1) as f32 * size * line
+}

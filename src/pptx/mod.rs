@@ -1,0 +1,406 @@
+//! An editable PowerPoint file of every deck: `LANG/YEAR/slides/slides.pptx`.
+//!
+//! It follows the one slide plan ([`crate::render::slides::plan`]), so it has
+//! the HTML deck's slides and splits, and writes them as PresentationML
+//! (ECMA-376): a master and four layouts in the theme's colours and font,
+//! titles and kind labels as text in placeholders, bullets as paragraphs with
+//! outline levels, tables as tables, charts as native charts with their
+//! numbers in an embedded workbook, a footer with a slide-number field, and
+//! the speaker notes as notes slides. Written in-process with `zip` and
+//! quick-xml; the same input gives the same bytes.
+//!
+//! - [`package`]: parts, relationships and the ZIP; [`xml`]: the writer;
+//! - [`office_theme`], [`masters`], [`presentation`]: the parts every deck has;
+//! - [`body`]: a planned slide body (HTML) → paragraphs and tables;
+//! - [`slides`], [`shapes`], [`geometry`]: the slides; [`notes`]: the notes;
+//! - [`chart`], [`xlsx`]: a chart and its workbook.
+
+mod body;
+mod chart;
+mod geometry;
+mod masters;
+mod notes;
+mod office_theme;
+mod package;
+mod palette;
+mod presentation;
+mod shapes;
+mod slides;
+mod xlsx;
+mod xml;
+
+use rayon::prelude::*;
+
+use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::lang::Lang;
+use crate::model::{Report, Site};
+use crate::output::OutputFile;
+use crate::render::Theme;
+use crate::render::slides::{Deck, Decks};
+
+use masters::Layout;
+use package::{Package, Rels, rel};
+use palette::Palette;
+use slides::{Content, Head, Slide};
+
+/// A PresentationML content type by its tail.
+macro_rules! pml {
+    ($tail:literal) => {
+        concat!(
+            "application/vnd.openxmlformats-officedocument.presentationml.",
+            $tail
+        )
+    };
+}
+
+/// Where the deck's PowerPoint file goes: `LANG/YEAR/slides/slides.pptx`.
+pub fn deck_path(report: &Report, lang: Lang) -> String {
+    format!("{}/{}/slides/slides.pptx", lang.code(), report.year)
+}
+
+/// The BCP 47 tag PowerPoint's spelling checker wants for `lang`.
+fn lang_tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "sv-SE",
+        Lang::En => "en-GB",
+    }
+}
+
+/// Every deck of the site as a PowerPoint file, handed to `keep` in report then
+/// language order, from the slide plan of the HTML decks
+/// ([`crate::render::slides::plan`], which gives the same plan for the same site).
+pub fn write_all<T: Send>(
+    site: &Site,
+    theme: &Theme,
+    keep: &(impl Fn(OutputFile) -> Result<T, SiteError> + Sync),
+) -> Result<Vec<T>, BuildError> {
+    write_planned(
+        site,
+        theme,
+        &crate::render::slides::plan(site, theme)?,
+        keep,
+    )
+}
+
+/// [`write_all`] from a plan already made.
+pub fn write_planned<T: Send>(
+    site: &Site,
+    theme: &Theme,
+    decks: &Decks,
+    keep: &(impl Fn(OutputFile) -> Result<T, SiteError> + Sync),
+) -> Result<Vec<T>, BuildError> {
+    let jobs: Vec<(usize, Lang)> = (0..site.reports.len())
+        .flat_map(|i| site.languages.iter().map(move |&lang| (i, lang)))
+        .collect();
+    let results: Vec<Result<T, SiteError>> = jobs
+        .par_iter()
+        .with_max_len(1)
+        .map(|&(i, lang)| {
+            let report = &site.reports[i];
+            let bytes = deck(site, report, decks.get(i, lang), lang, theme)?;
+            keep(OutputFile::new(deck_path(report, lang), bytes))
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(k) => kept.push(k),
+            Err(e) => errors.push(e),
+        }
+    }
+    if errors.is_empty() {
+        Ok(kept)
+    } else {
+        // A write failure (a full disk) is the same for every file: say it once.
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|e| seen.insert(e.to_string()));
+        Err(errors.into())
+    }
+}
+
+/// One deck as a `.pptx` file.
+pub fn deck(
+    site: &Site,
+    report: &Report,
+    deck: &Deck,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<Vec<u8>, SiteError> {
+    write(site, report, deck, lang, theme).map_err(|e| {
+        SiteError::in_file(
+            ErrorKind::Pptx,
+            &report.file,
+            format!("the {lang} deck could not be written as PowerPoint: {e}"),
+        )
+        .with_help("this is a fault in summering, not in your content; please report it")
+    })
+}
+
+fn write(
+    site: &Site,
+    report: &Report,
+    deck: &Deck,
+    lang: Lang,
+    theme: &Theme,
+) -> std::io::Result<Vec<u8>> {
+    let t = &theme.strings[&lang];
+    let palette = Palette::of(theme);
+    let org = site.organisation.resolve(lang);
+    let title = report.title.resolve(lang);
+    let tag = |l: Lang| lang_tag(l);
+
+    // The slides, in the order and with the splits of the plan (as the HTML deck's context).
+    let mut list: Vec<Slide<'_>> = Vec::with_capacity(deck.len());
+    let mut notes: Vec<Option<Vec<body::Block>>> = Vec::with_capacity(deck.len());
+    let mut charts: Vec<&crate::model::Chart> = Vec::new();
+    list.push(Slide {
+        content: Content::Title {
+            organisation: crate::render::slides::plan::title_organisation(site, report, lang),
+            title: title.value,
+            subtitle: report
+                .subtitle
+                .as_ref()
+                .map(|s| s.resolve(lang).value.as_str()),
+            year: report.year.get(),
+            size: deck.title_size,
+        },
+        number: 1,
+        footer: None,
+        lang: tag(title.lang),
+    });
+    notes.push(None);
+    for (section, parts) in report.sections.iter().zip(&deck.sections) {
+        let text = section.text.resolve(lang);
+        let untranslated = text.is_fallback.then_some(t.slides.untranslated.as_str());
+        for part in parts {
+            list.push(Slide {
+                content: Content::Section {
+                    head: Head {
+                        kind: section.kind,
+                        kind_label: t.kinds.get(section.kind),
+                        untranslated,
+                        title: &text.value.title,
+                        continued: (part.index > 0).then_some(t.slides.continued.as_str()),
+                    },
+                    blocks: body::read(&part.html, part.continues_item),
+                    size: part.size,
+                },
+                number: list.len() + 1,
+                footer: Some(org.value),
+                lang: tag(text.lang),
+            });
+            notes.push(
+                text.value
+                    .notes
+                    .as_ref()
+                    .filter(|_| part.index == 0)
+                    .map(|html| body::read(html.as_str(), false)),
+            );
+        }
+        for chart in section.charts.iter().filter_map(|id| report.chart(id)) {
+            let chart_title = chart.title.resolve(lang);
+            charts.push(chart);
+            list.push(Slide {
+                content: Content::Chart {
+                    head: Head {
+                        kind: section.kind,
+                        kind_label: t.kinds.get(section.kind),
+                        untranslated: chart_title
+                            .is_fallback
+                            .then_some(t.slides.untranslated.as_str()),
+                        title: chart_title.value,
+                        continued: None,
+                    },
+                    // Relationship 1 is the layout, 2 the chart (chart slides have no notes).
+                    rel: "rId2".into(),
+                    description: crate::charts::describe(chart, lang, &t.charts),
+                    caption: format!("{}: {}", t.charts.source, chart.source.resolve(lang).value),
+                },
+                number: list.len() + 1,
+                footer: Some(org.value),
+                lang: tag(chart_title.lang),
+            });
+            notes.push(None);
+        }
+    }
+    if let (Some(closing), Some(size)) = (&report.closing, deck.closing_size) {
+        let statement = closing.resolve(lang);
+        list.push(Slide {
+            content: Content::Closing {
+                statement: statement.value,
+                organisation: org.value,
+                size,
+            },
+            number: list.len() + 1,
+            footer: None,
+            lang: tag(statement.lang),
+        });
+        notes.push(None);
+    }
+
+    let mut pkg = Package::default();
+    let mut root = Rels::default();
+    root.add(rel::DOCUMENT, "ppt/presentation.xml");
+    root.add(rel::CORE, "docProps/core.xml");
+    root.add(rel::EXTENDED, "docProps/app.xml");
+    root.add_to(&mut pkg, "")?;
+
+    // The presentation's relationships: master, notes master, theme, the property parts, then the slides.
+    let mut pres = Rels::default();
+    pres.add(rel::MASTER, "slideMasters/slideMaster1.xml");
+    pres.add(rel::NOTES_MASTER, "notesMasters/notesMaster1.xml");
+    pres.add(rel::THEME, "theme/theme1.xml");
+    pres.add(rel::PRES_PROPS, "presProps.xml");
+    pres.add(rel::VIEW_PROPS, "viewProps.xml");
+    pres.add(rel::TABLE_STYLES, "tableStyles.xml");
+    let first_slide_rel = 7;
+    for i in 0..list.len() {
+        pres.add(rel::SLIDE, format!("slides/slide{}.xml", i + 1));
+    }
+    pkg.add(
+        "ppt/presentation.xml",
+        pml!("presentation.main+xml"),
+        presentation::presentation(list.len(), first_slide_rel)?,
+    );
+    pres.add_to(&mut pkg, "ppt/presentation.xml")?;
+    pkg.add(
+        "ppt/presProps.xml",
+        pml!("presProps+xml"),
+        presentation::pres_props()?,
+    );
+    pkg.add(
+        "ppt/viewProps.xml",
+        pml!("viewProps+xml"),
+        presentation::view_props()?,
+    );
+    pkg.add(
+        "ppt/tableStyles.xml",
+        pml!("tableStyles+xml"),
+        presentation::table_styles()?,
+    );
+
+    const THEME: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
+    pkg.add(
+        "ppt/theme/theme1.xml",
+        THEME,
+        office_theme::theme(&palette, "summering")?,
+    );
+    pkg.add(
+        "ppt/theme/theme2.xml",
+        THEME,
+        office_theme::theme(&palette, "summering notes")?,
+    );
+
+    pkg.add(
+        "ppt/slideMasters/slideMaster1.xml",
+        pml!("slideMaster+xml"),
+        masters::master(&palette)?,
+    );
+    let mut m = Rels::default();
+    for l in Layout::ALL {
+        m.add(
+            rel::LAYOUT,
+            format!("../slideLayouts/slideLayout{}.xml", l.number()),
+        );
+    }
+    m.add(rel::THEME, "../theme/theme1.xml");
+    m.add_to(&mut pkg, "ppt/slideMasters/slideMaster1.xml")?;
+    for l in Layout::ALL {
+        let name = format!("ppt/slideLayouts/slideLayout{}.xml", l.number());
+        pkg.add(
+            name.clone(),
+            pml!("slideLayout+xml"),
+            masters::layout(l, &palette)?,
+        );
+        let mut r = Rels::default();
+        r.add(rel::MASTER, "../slideMasters/slideMaster1.xml");
+        r.add_to(&mut pkg, &name)?;
+    }
+    pkg.add(
+        "ppt/notesMasters/notesMaster1.xml",
+        pml!("notesMaster+xml"),
+        masters::notes_master(&palette)?,
+    );
+    let mut nm = Rels::default();
+    nm.add(rel::THEME, "../theme/theme2.xml");
+    nm.add_to(&mut pkg, "ppt/notesMasters/notesMaster1.xml")?;
+
+    let mut chart_no = 0;
+    let mut notes_count = 0;
+    for (i, (slide, note)) in list.iter().zip(&notes).enumerate() {
+        let n = i + 1;
+        let name = format!("ppt/slides/slide{n}.xml");
+        let mut r = Rels::default();
+        r.add(
+            rel::LAYOUT,
+            format!("../slideLayouts/slideLayout{}.xml", slide.layout().number()),
+        );
+        if note.is_some() {
+            r.add(rel::NOTES, format!("../notesSlides/notesSlide{n}.xml"));
+        }
+        if let Content::Chart { .. } = slide.content {
+            chart_no += 1;
+            let chart = charts[chart_no - 1];
+            r.add(rel::CHART, format!("../charts/chart{chart_no}.xml"));
+            let (xml, book) = chart::parts(chart, lang, &palette)?;
+            let chart_name = format!("ppt/charts/chart{chart_no}.xml");
+            pkg.add(
+                chart_name.clone(),
+                "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+                xml,
+            );
+            let mut cr = Rels::default();
+            cr.add(
+                rel::PACKAGE,
+                format!("../embeddings/Microsoft_Excel_Worksheet{chart_no}.xlsx"),
+            );
+            cr.add_to(&mut pkg, &chart_name)?;
+            pkg.add(
+                format!("ppt/embeddings/Microsoft_Excel_Worksheet{chart_no}.xlsx"),
+                package::XLSX,
+                book,
+            );
+        }
+        let bytes = slides::slide(slide, &palette, &mut r)?;
+        pkg.add(name.clone(), pml!("slide+xml"), bytes);
+        r.add_to(&mut pkg, &name)?;
+        if let Some(blocks) = note {
+            notes_count += 1;
+            let notes_name = format!("ppt/notesSlides/notesSlide{n}.xml");
+            let mut nr = Rels::default();
+            nr.add(rel::NOTES_MASTER, "../notesMasters/notesMaster1.xml");
+            nr.add(rel::SLIDE, format!("../slides/slide{n}.xml"));
+            let look = shapes::BodyLook {
+                size: 16.0,
+                text: palette.text,
+                link: palette.accent,
+                marker: palette.text,
+                lang: slide.lang,
+            };
+            pkg.add(
+                notes_name.clone(),
+                pml!("notesSlide+xml"),
+                notes::notes_slide(blocks, look, &mut nr)?,
+            );
+            nr.add_to(&mut pkg, &notes_name)?;
+        }
+    }
+
+    pkg.add(
+        "docProps/core.xml",
+        "application/vnd.openxmlformats-package.core-properties+xml",
+        presentation::core(presentation::Core {
+            title: title.value,
+            creator: org.value,
+            lang: lang_tag(lang),
+            date: &report.published.iso(),
+        })?,
+    );
+    pkg.add(
+        "docProps/app.xml",
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+        presentation::app(list.len(), notes_count)?,
+    );
+    pkg.zip()
+}

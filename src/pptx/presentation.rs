@@ -1,0 +1,155 @@
+//! The presentation part (slide list, 16:9 slide size), its small property
+//! parts, and the package's document properties (title, creator, language,
+//! the publication date as the only date, so the same input gives the same bytes).
+
+use super::masters::{A, P, R};
+use super::shapes::emu;
+use super::xml::{self, Xml};
+
+/// `ppt/presentation.xml`: master `rId1`, notes master `rId2`, slides from `first_slide_rel` on.
+pub(super) fn presentation(slides: usize, first_slide_rel: usize) -> std::io::Result<Vec<u8>> {
+    xml::part(|w| {
+        xml::el(
+            w,
+            "p:presentation",
+            &[
+                ("xmlns:a", A),
+                ("xmlns:r", R),
+                ("xmlns:p", P),
+                ("saveSubsetFonts", "1"),
+            ],
+            |w| {
+                xml::el(w, "p:sldMasterIdLst", &[], |w| {
+                    xml::empty(
+                        w,
+                        "p:sldMasterId",
+                        &[("id", "2147483648"), ("r:id", "rId1")],
+                    )
+                })?;
+                xml::el(w, "p:notesMasterIdLst", &[], |w| {
+                    xml::empty(w, "p:notesMasterId", &[("r:id", "rId2")])
+                })?;
+                xml::el(w, "p:sldIdLst", &[], |w| {
+                    (0..slides).try_for_each(|i| {
+                        let id = (256 + i).to_string();
+                        let rel = format!("rId{}", first_slide_rel + i);
+                        xml::empty(w, "p:sldId", &[("id", &id), ("r:id", &rel)])
+                    })
+                })?;
+                // 13.333 × 7.5 in: PowerPoint's "Widescreen".
+                xml::empty(w, "p:sldSz", &[("cx", &emu(1280.0)), ("cy", &emu(720.0))])?;
+                xml::empty(w, "p:notesSz", &[("cx", "6858000"), ("cy", "9144000")])
+            },
+        )
+    })
+}
+
+/// `ppt/presProps.xml`.
+pub(super) fn pres_props() -> std::io::Result<Vec<u8>> {
+    xml::part(|w| {
+        xml::empty(
+            w,
+            "p:presentationPr",
+            &[("xmlns:a", A), ("xmlns:r", R), ("xmlns:p", P)],
+        )
+    })
+}
+
+/// `ppt/viewProps.xml`: opens in the normal view with the notes pane.
+pub(super) fn view_props() -> std::io::Result<Vec<u8>> {
+    xml::part(|w| {
+        xml::el(
+            w,
+            "p:viewPr",
+            &[("xmlns:a", A), ("xmlns:r", R), ("xmlns:p", P)],
+            |w| {
+                xml::el(w, "p:normalViewPr", &[], |w| {
+                    xml::empty(w, "p:restoredLeft", &[("sz", "15620")])?;
+                    xml::empty(w, "p:restoredTop", &[("sz", "80000")])
+                })?;
+                xml::empty(w, "p:gridSpacing", &[("cx", "76200"), ("cy", "76200")])
+            },
+        )
+    })
+}
+
+/// `ppt/tableStyles.xml`: none; tables carry their own borders and fills.
+pub(super) fn table_styles() -> std::io::Result<Vec<u8>> {
+    xml::part(|w| {
+        xml::empty(
+            w,
+            "a:tblStyleLst",
+            &[
+                ("xmlns:a", A),
+                ("def", "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"),
+            ],
+        )
+    })
+}
+
+/// What `docProps/core.xml` says.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Core<'a> {
+    pub(super) title: &'a str,
+    pub(super) creator: &'a str,
+    pub(super) lang: &'a str,
+    /// `YYYY-MM-DD`.
+    pub(super) date: &'a str,
+}
+
+/// `docProps/core.xml`.
+pub(super) fn core(c: Core<'_>) -> std::io::Result<Vec<u8>> {
+    let when = format!("{}T00:00:00Z", c.date);
+    xml::part(|w| {
+        xml::el(
+            w,
+            "cp:coreProperties",
+            &[
+                (
+                    "xmlns:cp",
+                    "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+                ),
+                ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+                ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+                ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+            ],
+            |w: &mut Xml| {
+                xml::text(w, "dc:title", &[], c.title)?;
+                xml::text(w, "dc:creator", &[], c.creator)?;
+                xml::text(w, "dc:language", &[], c.lang)?;
+                xml::text(
+                    w,
+                    "dcterms:created",
+                    &[("xsi:type", "dcterms:W3CDTF")],
+                    &when,
+                )?;
+                xml::text(
+                    w,
+                    "dcterms:modified",
+                    &[("xsi:type", "dcterms:W3CDTF")],
+                    &when,
+                )
+            },
+        )
+    })
+}
+
+/// `docProps/app.xml`.
+pub(super) fn app(slides: usize, notes: usize) -> std::io::Result<Vec<u8>> {
+    xml::part(|w| {
+        xml::el(
+            w,
+            "Properties",
+            &[(
+                "xmlns",
+                "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
+            )],
+            |w| {
+                xml::text(w, "Application", &[], "summering")?;
+                xml::text(w, "PresentationFormat", &[], "Widescreen")?;
+                xml::text(w, "Slides", &[], &slides.to_string())?;
+                xml::text(w, "Notes", &[], &notes.to_string())
+            },
+        )
+    })
+}

@@ -1,0 +1,500 @@
+//! One planned slide as a PresentationML slide: its text in the layout's
+//! placeholders (title, body), the kind label and band, tables, the chart's
+//! frame, and the footer with the organisation and a slide-number field.
+
+use crate::charts::theme::Rgb;
+use crate::model::SectionKind;
+
+use super::body::{Block, Para};
+use super::geometry::{self as geo, BAND, COVER, FOOTER, INNER_W, KIND, NUMBER};
+use super::masters::{A, Layout, P, R, background, tree_start};
+use super::package::Rels;
+use super::palette::Palette;
+use super::shapes::{
+    self, BodyLook, Font, Frame, Ids, Ph, Rect, TableLook, paras_height, plain_para,
+    slide_number_para, table, table_layout, text_shape,
+};
+use super::xml::{self, Res, Xml};
+
+/// What a slide shows.
+#[derive(Debug, Clone)]
+pub(super) enum Content<'a> {
+    /// The title slide.
+    Title {
+        organisation: Option<&'a str>,
+        title: &'a str,
+        subtitle: Option<&'a str>,
+        year: u16,
+        /// The title's size, design px (the plan's).
+        size: f32,
+    },
+    /// A slide of a section's text.
+    Section {
+        head: Head<'a>,
+        blocks: Vec<Block>,
+        /// Body size, design px (the plan's).
+        size: f32,
+    },
+    /// A chart slide: the chart part is the slide's relationship `rel`.
+    Chart {
+        head: Head<'a>,
+        rel: String,
+        /// The chart's description: the frame's alternative text.
+        description: String,
+        /// "Source: …".
+        caption: String,
+    },
+    /// The closing slide.
+    Closing {
+        statement: &'a str,
+        organisation: &'a str,
+        size: f32,
+    },
+}
+
+/// The top of a section or chart slide.
+#[derive(Debug, Clone)]
+pub(super) struct Head<'a> {
+    pub(super) kind: SectionKind,
+    /// "Styrkor".
+    pub(super) kind_label: &'a str,
+    /// "Ej översatt", when the text is the default language's.
+    pub(super) untranslated: Option<&'a str>,
+    pub(super) title: &'a str,
+    /// "(forts.)" on a continuation slide.
+    pub(super) continued: Option<&'a str>,
+}
+
+/// One slide.
+#[derive(Debug, Clone)]
+pub(super) struct Slide<'a> {
+    pub(super) content: Content<'a>,
+    /// 1-based.
+    pub(super) number: usize,
+    /// The footer's text (the organisation); none on the title and closing slides.
+    pub(super) footer: Option<&'a str>,
+    /// BCP 47 tag of the slide's text.
+    pub(super) lang: &'static str,
+}
+
+impl Slide<'_> {
+    /// The layout it is made from.
+    pub(super) fn layout(&self) -> Layout {
+        match self.content {
+            Content::Title { .. } => Layout::Title,
+            Content::Section { .. } => Layout::Section,
+            Content::Chart { .. } => Layout::Chart,
+            Content::Closing { .. } => Layout::Closing,
+        }
+    }
+}
+
+/// The slide part; links in its text are added to `rels`.
+pub(super) fn slide(s: &Slide<'_>, p: &Palette, rels: &mut Rels) -> std::io::Result<Vec<u8>> {
+    xml::part(|w| {
+        xml::el(
+            w,
+            "p:sld",
+            &[("xmlns:a", A), ("xmlns:r", R), ("xmlns:p", P)],
+            |w| {
+                xml::el(w, "p:cSld", &[], |w| {
+                    if s.layout().dark() {
+                        background(w, p.accent_strong)?;
+                    }
+                    xml::el(w, "p:spTree", &[], |w| {
+                        tree_start(w)?;
+                        let mut ids = Ids::default();
+                        match &s.content {
+                            Content::Title { .. } => title_slide(w, &mut ids, s, p),
+                            Content::Closing { .. } => closing_slide(w, &mut ids, s, p),
+                            Content::Section { head, blocks, size } => {
+                                let body = head_shapes(w, &mut ids, head, s.lang, p)?;
+                                section_body(
+                                    w, &mut ids, blocks, *size, body, head.kind, s.lang, p, rels,
+                                )?;
+                                footer(w, &mut ids, s, p)
+                            }
+                            Content::Chart {
+                                head,
+                                rel,
+                                description,
+                                caption,
+                            } => {
+                                let body = head_shapes(w, &mut ids, head, s.lang, p)?;
+                                // The chart as tall as the slide's figure, less when a long title takes room.
+                                let cap_h = geo::CAPTION_SIZE * 1.3;
+                                let h = geo::CHART_H.min(body.h - 16.0 - 8.0 - cap_h).max(120.0);
+                                let frame = Rect {
+                                    y: body.y + 16.0,
+                                    h,
+                                    ..body
+                                };
+                                chart_frame(w, &mut ids, rel, description, head.title, frame)?;
+                                let cap = Rect {
+                                    y: frame.y + h + 8.0,
+                                    h: cap_h,
+                                    ..body
+                                };
+                                let f = font(geo::CAPTION_SIZE, false, p.muted, s.lang);
+                                let frame = plain_frame("Caption", cap);
+                                text_shape(w, &mut ids, frame, |w| {
+                                    plain_para(w, &[(caption, f)], "l", 1.3, 0.0)
+                                })?;
+                                footer(w, &mut ids, s, p)
+                            }
+                        }
+                    })
+                })?;
+                xml::el(w, "p:clrMapOvr", &[], |w| {
+                    xml::empty(w, "a:masterClrMapping", &[])
+                })
+            },
+        )
+    })
+}
+
+fn font(size: f32, bold: bool, colour: Rgb, lang: &str) -> Font<'_> {
+    Font {
+        size,
+        bold,
+        colour,
+        lang,
+        caps: false,
+    }
+}
+
+fn plain_frame(name: &str, rect: Rect) -> Frame<'_> {
+    Frame {
+        name,
+        ph: None,
+        rect: Some(rect),
+        anchor: "t",
+        autofit: false,
+    }
+}
+
+/// The band, the kind label and the title; returns the body's box below them.
+fn head_shapes(
+    w: &mut Xml,
+    ids: &mut Ids,
+    h: &Head<'_>,
+    lang: &str,
+    p: &Palette,
+) -> std::io::Result<Rect> {
+    let kind_colour = p.kind(h.kind);
+    shapes::rect(w, ids, "Band", BAND, kind_colour)?;
+    let label = Font {
+        caps: true,
+        ..font(geo::KIND_SIZE, true, kind_colour, lang)
+    };
+    text_shape(w, ids, plain_frame("Kind", KIND), |w| {
+        let mut runs = vec![(h.kind_label, label)];
+        let badge;
+        if let Some(u) = h.untranslated {
+            badge = format!("   {u}");
+            runs.push((&badge, font(geo::KIND_SIZE * 0.8, true, p.muted, lang)));
+        }
+        plain_para(w, &runs, "l", 28.0 / geo::KIND_SIZE, 0.0)
+    })?;
+    let full = match h.continued {
+        Some(c) => format!("{} {c}", h.title),
+        None => h.title.to_string(),
+    };
+    let title = geo::title(&full);
+    let frame = Frame {
+        name: "Title",
+        ph: Some(Ph("title", None)),
+        rect: Some(title),
+        anchor: "t",
+        autofit: false,
+    };
+    text_shape(w, ids, frame, |w| {
+        let mut runs = vec![(h.title, font(geo::TITLE_SIZE, true, p.text, lang))];
+        let cont;
+        if let Some(c) = h.continued {
+            cont = format!(" {c}");
+            runs.push((&cont, font(geo::TITLE_SIZE, false, p.muted, lang)));
+        }
+        plain_para(w, &runs, "l", 1.2, 0.0)
+    })?;
+    Ok(geo::body(title))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn section_body(
+    w: &mut Xml,
+    ids: &mut Ids,
+    blocks: &[Block],
+    size: f32,
+    area: Rect,
+    kind: SectionKind,
+    lang: &str,
+    p: &Palette,
+    rels: &mut Rels,
+) -> Res {
+    let look = BodyLook {
+        size,
+        text: p.text,
+        link: p.accent,
+        marker: p.kind(kind),
+        lang,
+    };
+    let mut y = area.y;
+    let mut first_text = true;
+    for (i, block) in blocks.iter().enumerate() {
+        match block {
+            Block::Text(paras) => {
+                // One text block alone fills the body; several stack, each as tall as its lines.
+                let h = if blocks.len() == 1 {
+                    area.y + area.h - y
+                } else {
+                    paras_height(paras, size, area.w)
+                };
+                let rect = Rect { y, h, ..area };
+                let frame = Frame {
+                    name: if first_text { "Text" } else { "Text (more)" },
+                    ph: first_text.then_some(Ph("body", Some("1"))),
+                    rect: Some(rect),
+                    anchor: "t",
+                    autofit: false,
+                };
+                first_text = false;
+                text_shape(w, ids, frame, |w| write_paras(w, paras, look, rels))?;
+                y += h;
+            }
+            Block::Table(t) => {
+                let layout = table_layout(t, size, area.w);
+                let look = TableLook {
+                    body: look,
+                    border: p.border,
+                    header_fill: p.surface,
+                };
+                table(w, ids, t, &layout, (area.x, y), look, rels)?;
+                y += layout.height()
+                    + if i + 1 < blocks.len() {
+                        0.5 * size
+                    } else {
+                        0.0
+                    };
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Paragraphs of a body or of notes.
+pub(super) fn write_paras(w: &mut Xml, paras: &[Para], look: BodyLook<'_>, rels: &mut Rels) -> Res {
+    paras
+        .iter()
+        .try_for_each(|para| shapes::body_para(w, para, look, rels))
+}
+
+fn chart_frame(
+    w: &mut Xml,
+    ids: &mut Ids,
+    rel: &str,
+    description: &str,
+    title: &str,
+    r: Rect,
+) -> Res {
+    let id = ids.next();
+    xml::el(w, "p:graphicFrame", &[], |w| {
+        xml::el(w, "p:nvGraphicFramePr", &[], |w| {
+            xml::empty(
+                w,
+                "p:cNvPr",
+                &[("id", &id), ("name", title), ("descr", description)],
+            )?;
+            xml::el(w, "p:cNvGraphicFramePr", &[], |w| {
+                xml::empty(w, "a:graphicFrameLocks", &[("noGrp", "1")])
+            })?;
+            xml::empty(w, "p:nvPr", &[])
+        })?;
+        shapes::xfrm(w, "p:xfrm", r)?;
+        xml::el(w, "a:graphic", &[], |w| {
+            xml::el(
+                w,
+                "a:graphicData",
+                &[(
+                    "uri",
+                    "http://schemas.openxmlformats.org/drawingml/2006/chart",
+                )],
+                |w| {
+                    xml::empty(
+                        w,
+                        "c:chart",
+                        &[
+                            (
+                                "xmlns:c",
+                                "http://schemas.openxmlformats.org/drawingml/2006/chart",
+                            ),
+                            ("r:id", rel),
+                        ],
+                    )
+                },
+            )
+        })
+    })
+}
+
+fn footer(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
+    let f = font(geo::FOOTER_SIZE, false, p.muted, s.lang);
+    if let Some(text) = s.footer {
+        let frame = Frame {
+            name: "Footer",
+            ph: Some(Ph("ftr", Some("11"))),
+            rect: Some(FOOTER),
+            anchor: "ctr",
+            autofit: false,
+        };
+        text_shape(w, ids, frame, |w| {
+            plain_para(w, &[(text, f)], "l", 1.3, 0.0)
+        })?;
+    }
+    let frame = Frame {
+        name: "Slide Number",
+        ph: Some(Ph("sldNum", Some("12"))),
+        rect: Some(NUMBER),
+        anchor: "ctr",
+        autofit: false,
+    };
+    text_shape(w, ids, frame, |w| slide_number_para(w, s.number, f, "r"))
+}
+
+fn title_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
+    let Content::Title {
+        organisation,
+        title,
+        subtitle,
+        year,
+        size,
+    } = &s.content
+    else {
+        return Ok(());
+    };
+    let on = p.on_accent;
+    let sub_size = (size / 2.0).max(24.0);
+    let org_h = organisation.map_or(0.0, |o| geo::cover_lines(o, 26.0, 1.3, true) + 24.0);
+    let title_h = geo::cover_lines(title, *size, 1.1, true) + 0.4 * size;
+    let sub_h = subtitle.map_or(0.0, |t| geo::cover_lines(t, sub_size, 1.3, false) + 32.0);
+    let year_h = 4.0 + 8.0 + 32.0 * 1.2;
+    let total = org_h + title_h + sub_h + year_h;
+    let mut y = (COVER.y + (COVER.h - total) / 2.0).max(COVER.y);
+    if let Some(o) = organisation {
+        let r = Rect {
+            y,
+            h: org_h - 24.0,
+            ..COVER
+        };
+        text_shape(w, ids, plain_frame("Organisation", r), |w| {
+            plain_para(w, &[(o, font(26.0, true, on, s.lang))], "l", 1.3, 0.0)
+        })?;
+        y += org_h;
+    }
+    let frame = Frame {
+        name: "Title",
+        ph: Some(Ph("ctrTitle", None)),
+        rect: Some(Rect {
+            y,
+            h: title_h - 0.4 * size,
+            ..COVER
+        }),
+        anchor: "t",
+        autofit: false,
+    };
+    text_shape(w, ids, frame, |w| {
+        plain_para(w, &[(title, font(*size, true, on, s.lang))], "l", 1.1, 0.0)
+    })?;
+    y += title_h;
+    if let Some(t) = subtitle {
+        let frame = Frame {
+            name: "Subtitle",
+            ph: Some(Ph("subTitle", Some("1"))),
+            rect: Some(Rect {
+                y,
+                h: sub_h - 32.0,
+                ..COVER
+            }),
+            anchor: "t",
+            autofit: false,
+        };
+        text_shape(w, ids, frame, |w| {
+            plain_para(w, &[(t, font(sub_size, false, on, s.lang))], "l", 1.3, 0.0)
+        })?;
+        y += sub_h;
+    }
+    let year = year.to_string();
+    // The year stands on a rule as wide as itself, as on the HTML title slide.
+    let year_w = 32.0 * 0.62 * year.len() as f32;
+    shapes::rect(
+        w,
+        ids,
+        "Rule",
+        Rect {
+            x: COVER.x,
+            y,
+            w: year_w,
+            h: 4.0,
+        },
+        on,
+    )?;
+    let r = Rect {
+        x: COVER.x,
+        y: y + 12.0,
+        w: INNER_W,
+        h: 32.0 * 1.2,
+    };
+    text_shape(w, ids, plain_frame("Year", r), |w| {
+        plain_para(w, &[(&year, font(32.0, true, on, s.lang))], "l", 1.2, 0.0)
+    })
+}
+
+fn closing_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
+    let Content::Closing {
+        statement,
+        organisation,
+        size,
+    } = &s.content
+    else {
+        return Ok(());
+    };
+    let on = p.on_accent;
+    let st_h = geo::cover_lines(statement, *size, 1.2, true);
+    let org_h = geo::cover_lines(organisation, 26.0, 1.3, true);
+    let total = st_h + 40.0 + org_h;
+    let y = (COVER.y + (COVER.h - total) / 2.0).max(COVER.y);
+    let frame = Frame {
+        name: "Statement",
+        ph: Some(Ph("body", Some("1"))),
+        rect: Some(Rect {
+            y,
+            h: st_h,
+            ..COVER
+        }),
+        anchor: "t",
+        autofit: false,
+    };
+    text_shape(w, ids, frame, |w| {
+        plain_para(
+            w,
+            &[(statement, font(*size, true, on, s.lang))],
+            "ctr",
+            1.2,
+            0.0,
+        )
+    })?;
+    let r = Rect {
+        y: y + st_h + 40.0,
+        h: org_h,
+        ..COVER
+    };
+    text_shape(w, ids, plain_frame("Organisation", r), |w| {
+        plain_para(
+            w,
+            &[(organisation, font(26.0, true, on, s.lang))],
+            "ctr",
+            1.3,
+            0.0,
+        )
+    })
+}

@@ -1,0 +1,90 @@
+"""Reads a built site's PowerPoint decks back with python-pptx, a reader that is
+not summering's, and compares each with its HTML deck: slide count, 16:9,
+speaker notes on the same slides, and (for the Swedish 2021 deck of the sample)
+every line of the seed deck as text.
+
+Usage: read_back.py SITE_OUTPUT [SEED_FILE]   (give the seed only for the sample site)
+"""
+import html
+import re
+import sys
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.util import Emu
+
+site = Path(sys.argv[1])
+seed = Path(sys.argv[2]) if len(sys.argv) > 2 else None
+decks = sorted(site.glob("*/*/slides/slides.pptx"))
+if not decks:
+    print(f"FAIL no slides.pptx under {site}")
+    sys.exit(1)
+fail = False
+
+
+def norm(text):
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+for path in decks:
+    rel = path.relative_to(site)
+    problems = []
+    prs = Presentation(str(path))
+    if (prs.slide_width, prs.slide_height) != (Emu(12192000), Emu(6858000)):
+        problems.append(f"slide size {prs.slide_width} x {prs.slide_height}, want 12192000 x 6858000 (16:9)")
+    page = (path.parent / "index.html").read_text(encoding="utf-8")
+    # The pages are minified: attribute quotes may be left out.
+    html_slides = re.split(r'<div class="?deck__item"?[ >]', page)[1:]
+    if len(prs.slides) != len(html_slides):
+        problems.append(f"{len(prs.slides)} slides, the HTML deck has {len(html_slides)}")
+    texts = []
+    for i, slide in enumerate(prs.slides):
+        parts = []
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts.extend(c.text for r in shape.table.rows for c in r.cells)
+            if shape.has_chart:
+                chart = shape.chart
+                parts.extend(str(c) for c in chart.plots[0].categories)
+        text = norm(" ".join(parts))
+        texts.append(text)
+        item = html_slides[i] if i < len(html_slides) else ""
+        has_html_notes = re.search(r'<details class="?slide-notes"?[ >]', item) is not None
+        notes = norm(slide.notes_slide.notes_text_frame.text) if slide.has_notes_slide else ""
+        if has_html_notes != bool(notes):
+            problems.append(f"slide {i + 1}: notes {'missing' if has_html_notes else 'unexpected'}")
+        if has_html_notes:
+            body = re.split(r'class="?slide-notes__body"?[^>]*>', item, maxsplit=1)[1].split("</details>", 1)[0]
+            words = norm(html.unescape(re.sub(r"<[^>]+>", " ", body)))
+            for word in words.split()[:40]:
+                if word.strip(".,:;()") and word.strip(".,:;()") not in notes:
+                    problems.append(f"slide {i + 1}: notes lack {word!r}")
+                    break
+        # The HTML slide's heading is the PowerPoint slide's text too.
+        m = re.search(r'<h[12] class="?slide__(?:deck-)?title"?[^>]*>(.*?)</h[12]>', item, re.S)
+        if m:
+            want = norm(html.unescape(re.sub(r"<[^>]+>", "", m.group(1))))
+            if want not in text:
+                problems.append(f"slide {i + 1}: title {want!r} not found in {text[:80]!r}")
+        if not text:
+            problems.append(f"slide {i + 1}: no text")
+    if seed and str(rel).startswith("sv/2021/"):
+        alltext = " ".join(texts)
+        missing = 0
+        for line in seed.read_text(encoding="utf-8").splitlines():
+            line = re.sub(r"^ *- *", "", line).strip().replace("arbetsätt", "arbetssätt")
+            if line and norm(line) not in alltext:
+                problems.append(f"seed line missing: {line!r}")
+                missing += 1
+        if not missing:
+            print(f"ok   every seed line is text in {rel}")
+    if problems:
+        fail = True
+        for p in problems:
+            print(f"FAIL {rel}: {p}")
+    else:
+        notes = sum(1 for s in prs.slides if s.has_notes_slide)
+        print(f"ok   {rel}: {len(prs.slides)} slides (as the HTML deck), 16:9, {notes} with notes")
+sys.exit(1 if fail else 0)

@@ -1,0 +1,299 @@
+//! The PowerPoint decks (issue 17), unzipped and read back: one file per deck,
+//! the HTML deck's slides (count, titles, text), 16:9, outline levels, tables,
+//! native charts with their workbooks, the slide-number field, speaker notes,
+//! and the same bytes for the same input.
+
+use std::io::{Cursor, Read};
+
+use summering::BuiltSite;
+
+use crate::common::*;
+
+fn file<'a>(site: &'a BuiltSite, path: &str) -> &'a [u8] {
+    &site
+        .files
+        .iter()
+        .find(|f| f.path == path)
+        .unwrap_or_else(|| panic!("{path} not built"))
+        .bytes
+}
+
+/// The package's parts by name, in the ZIP's order.
+fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a ZIP the zip crate can read");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            (String::from_utf8(f.name_raw().to_vec()).unwrap(), data)
+        })
+        .collect()
+}
+
+fn part(parts: &[(String, Vec<u8>)], name: &str) -> String {
+    let (_, bytes) = parts
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no part {name}"));
+    String::from_utf8(bytes.clone()).unwrap()
+}
+
+/// The text of every `<a:t>` of a part, joined by spaces.
+fn text(xml: &str) -> String {
+    let mut out = Vec::new();
+    for piece in xml.split("<a:t>").skip(1) {
+        let t = piece.split("</a:t>").next().unwrap();
+        out.push(
+            t.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&"),
+        );
+    }
+    out.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn slide_count(parts: &[(String, Vec<u8>)]) -> usize {
+    parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide") && n.ends_with(".xml"))
+        .count()
+}
+
+/// The HTML deck's slides, each as its HTML (its `<section>`, without the notes).
+fn html_slides(site: &BuiltSite, deck: &str) -> Vec<String> {
+    let html = page(site, deck);
+    html.split("<div class=deck__item")
+        .skip(1)
+        .map(|s| {
+            let s = s.split_once('>').unwrap().1;
+            s.split("</section>").next().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn every_deck_has_a_pptx_with_the_html_decks_slides_in_16_9() {
+    for (site, decks) in [
+        (sample(), vec!["sv/2021", "en/2021"]),
+        (
+            build_ok(&fixture("long-section")),
+            vec!["sv/2020", "en/2020"],
+        ),
+        (build_ok(&fixture("charts")), vec!["sv/2021", "en/2021"]),
+        (build_ok(&fixture("markdown")), vec!["sv/2020"]),
+    ] {
+        for deck in decks {
+            let parts = parts(file(&site, &format!("{deck}/slides/slides.pptx")));
+            assert_eq!(parts[0].0, "[Content_Types].xml");
+            let pres = part(&parts, "ppt/presentation.xml");
+            assert!(
+                pres.contains(r#"<p:sldSz cx="12192000" cy="6858000"/>"#),
+                "{pres}"
+            );
+            let html = html_slides(&site, &format!("{deck}/slides/index.html"));
+            assert_eq!(
+                slide_count(&parts),
+                html.len(),
+                "{deck}: slides of the pptx vs the HTML deck"
+            );
+            for (i, slide_html) in html.iter().enumerate() {
+                let xml = part(&parts, &format!("ppt/slides/slide{}.xml", i + 1));
+                let got = text(&xml);
+                let squeezed: String = got.split_whitespace().collect();
+                // Chart slides: the chart draws its own ticks; their title and caption are text.
+                let html = match slide_html.split_once("<svg") {
+                    Some((before, after)) => {
+                        format!("{before}{}", after.split("</svg>").last().unwrap())
+                    }
+                    None => slide_html.clone(),
+                };
+                for word in visible_text(&html).split(' ') {
+                    assert!(
+                        squeezed.contains(word),
+                        "{deck} slide {}: {word:?} of the HTML slide is not in the pptx slide's text:\n{got}",
+                        i + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_seed_line_is_text_in_the_swedish_deck() {
+    let site = sample();
+    let parts = parts(file(&site, "sv/2021/slides/slides.pptx"));
+    let all: Vec<String> = (1..=slide_count(&parts))
+        .map(|i| text(&part(&parts, &format!("ppt/slides/slide{i}.xml"))))
+        .collect();
+    let all = all.join(" ");
+    let mut checked = 0;
+    for line in include_str!("../fixtures/seed-2021.txt").lines() {
+        let line = line.trim().trim_start_matches("- ").trim();
+        if line.is_empty() {
+            continue;
+        }
+        let line = line.replace("arbetsätt", "arbetssätt");
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            all.contains(&line),
+            "seed line missing from the pptx: {line:?}\n{all}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 40, "only {checked} seed lines checked");
+}
+
+#[test]
+fn bullets_are_paragraphs_with_outline_levels_and_the_footer_has_a_slide_number_field() {
+    let site = sample();
+    let parts = parts(file(&site, "sv/2021/slides/slides.pptx"));
+    // "Framåt": four top-level points, the fourth with three sub-points.
+    let framat = (1..=slide_count(&parts))
+        .map(|i| part(&parts, &format!("ppt/slides/slide{i}.xml")))
+        .find(|x| text(x).contains("Framåt"))
+        .unwrap();
+    assert_eq!(framat.matches(r#"lvl="1""#).count(), 3, "{framat}");
+    assert!(framat.matches(r#"lvl="0""#).count() >= 5);
+    assert!(framat.contains(r#"<p:ph type="body" idx="1"/>"#));
+    assert!(framat.contains(r#"<p:ph type="title"/>"#));
+    assert!(framat.contains(r#"<a:fld id="#) && framat.contains(r#"type="slidenum""#));
+    assert!(text(&framat).contains("Kommun och sjukvård – Samverkan i Göteborgsområdet"));
+    // The masters: four layouts by name, the theme's font.
+    for name in ["Title", "Section", "Chart", "Closing"] {
+        assert!(
+            (1..=4).any(
+                |i| part(&parts, &format!("ppt/slideLayouts/slideLayout{i}.xml"))
+                    .contains(&format!(r#"<p:cSld name="{name}">"#))
+            ),
+            "no layout {name}"
+        );
+    }
+    let theme = part(&parts, "ppt/theme/theme1.xml");
+    assert!(theme.contains(r#"typeface="Noto Sans""#) && theme.contains(r#"pitchFamily="34""#));
+    assert!(
+        theme.contains(r#"<a:dk2><a:srgbClr val="003F63"/>"#),
+        "the accent colour of base.css"
+    );
+}
+
+#[test]
+fn tables_are_powerpoint_tables() {
+    let site = build_ok(&fixture("markdown"));
+    let parts = parts(file(&site, "sv/2020/slides/slides.pptx"));
+    let slide = (1..=slide_count(&parts))
+        .map(|i| part(&parts, &format!("ppt/slides/slide{i}.xml")))
+        .find(|x| x.contains("<a:tbl>"))
+        .expect("a slide with a table");
+    assert_eq!(slide.matches("<a:tr ").count(), 3);
+    assert_eq!(slide.matches("<a:gridCol ").count(), 2);
+    assert!(text(&slide).contains("Testtext: SIP 12"));
+    // The script and the javascript: links the sanitiser removed stay removed.
+    assert!(!slide.contains("alert") && !slide.contains("javascript"));
+}
+
+#[test]
+fn charts_are_native_charts_with_an_embedded_workbook_and_alt_text() {
+    let site = sample();
+    let parts = parts(file(&site, "sv/2021/slides/slides.pptx"));
+    let chart = part(&parts, "ppt/charts/chart1.xml");
+    assert!(chart.contains("<c:barChart>") && chart.contains(r#"<c:externalData r:id="rId1">"#));
+    for v in ["94.5", "88", "71", "62.5"] {
+        assert!(
+            chart.contains(&format!("<c:v>{v}</c:v>")),
+            "{v} not in the chart's cache"
+        );
+    }
+    assert!(chart.contains("<c:v>Primärvård</c:v>"));
+    let rels = part(&parts, "ppt/charts/_rels/chart1.xml.rels");
+    assert!(rels.contains("../embeddings/Microsoft_Excel_Worksheet1.xlsx"));
+    let (_, book) = parts
+        .iter()
+        .find(|(n, _)| n == "ppt/embeddings/Microsoft_Excel_Worksheet1.xlsx")
+        .unwrap();
+    let book = self::parts(book);
+    let sheet = part(&book, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains(r#"<c r="B2"><v>94.5</v></c>"#), "{sheet}");
+    let slide = (1..=slide_count(&parts))
+        .map(|i| part(&parts, &format!("ppt/slides/slide{i}.xml")))
+        .find(|x| x.contains("drawingml/2006/chart"))
+        .unwrap();
+    let descr = slide
+        .split(r#"descr=""#)
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let page = page(&site, "sv/2021/slides/index.html");
+    assert!(
+        descr.len() > 40 && page.contains(descr),
+        "alt text {descr:?} is not the chart's description"
+    );
+}
+
+#[test]
+fn speaker_notes_are_notes_slides_of_their_slides() {
+    let site = build_ok(&fixture("long-section"));
+    let parts = parts(file(&site, "sv/2020/slides/slides.pptx"));
+    let html = page(&site, "sv/2020/slides/index.html");
+    let with_notes: Vec<usize> = html
+        .split("<div class=deck__item")
+        .skip(1)
+        .enumerate()
+        .filter(|(_, s)| s.contains("<details"))
+        .map(|(i, _)| i + 1)
+        .collect();
+    assert_eq!(with_notes.len(), 2);
+    for n in with_notes {
+        let rels = part(&parts, &format!("ppt/slides/_rels/slide{n}.xml.rels"));
+        assert!(rels.contains(&format!("../notesSlides/notesSlide{n}.xml")));
+        let notes = text(&part(&parts, &format!("ppt/notesSlides/notesSlide{n}.xml")));
+        assert!(notes.starts_with("Testtext: talarmanus"), "{notes}");
+    }
+    assert!(part(&parts, "[Content_Types].xml").contains("notesSlide+xml"));
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let a = sample();
+    let b = sample();
+    for path in ["sv/2021/slides/slides.pptx", "en/2021/slides/slides.pptx"] {
+        assert!(
+            file(&a, path) == file(&b, path),
+            "{path} differs between two builds"
+        );
+        let mut zip = zip::ZipArchive::new(Cursor::new(file(&a, path))).unwrap();
+        for i in 0..zip.len() {
+            let f = zip.by_index(i).unwrap();
+            let t = f.last_modified().unwrap();
+            assert_eq!(
+                (t.year(), t.month(), t.day()),
+                (1980, 1, 1),
+                "{:?}",
+                f.name_raw()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_deck_page_links_its_pptx() {
+    let site = sample();
+    for (lang, words) in [
+        ("sv", "Ladda ner som PowerPoint"),
+        ("en", "Download as PowerPoint"),
+    ] {
+        let page = page(&site, &format!("{lang}/2021/slides/index.html"));
+        assert!(
+            page.contains("href=slides.pptx") && page.contains(words),
+            "{lang}"
+        );
+    }
+}
