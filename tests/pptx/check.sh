@@ -52,12 +52,13 @@ for site in "${sites[@]}"; do
     name="$(tr / - <<<"${rel%/slides/slides.pptx}")"
     mkdir -p "$work/pdf/$name"
     XDG_DATA_HOME="$work/data" timeout 300 soffice -env:UserInstallation="file://$work/profile" \
-      --headless --convert-to pdf --outdir "$work/pdf/$name" "$deck" >/dev/null 2>&1 || true
+      --headless --convert-to pdf --outdir "$work/pdf/$name" "$deck" >/dev/null 2>&1 </dev/null || true
     pdf="$work/pdf/$name/slides.pdf"
     if [[ ! -s "$pdf" ]]; then
       echo "FAIL soffice: $rel was not rendered"; fail=1; continue
     fi
-    want="$(grep -c '<div class="deck__item"' "$(dirname "$deck")/index.html")"
+    # The HTML deck's slides (the page is minified: quotes may be left out).
+    want="$(grep -Eo '<div class="?deck__item"?[ >]' "$(dirname "$deck")/index.html" | wc -l)"
     info="$(pdfinfo "$pdf")"
     pages="$(awk '/^Pages:/ {print $2}' <<<"$info")"
     [[ "$pages" == "$want" ]] || { echo "FAIL soffice: $rel renders $pages pages, the deck has $want slides"; fail=1; }
