@@ -149,6 +149,12 @@ fn write(
     let org = site.organisation.resolve(lang);
     let title = report.title.resolve(lang);
     let tag = |l: Lang| lang_tag(l);
+    // The HTML deck's footer: "organisation · date", then "N / total".
+    let footer_text = format!("{} · {}", org.value, t.format_date(report.published));
+    let footer = site
+        .deck
+        .footer
+        .then_some((footer_text.as_str(), deck.len()));
 
     // The slides, in the order and with the splits of the plan (as the HTML deck's context).
     let mut list: Vec<Slide<'_>> = Vec::with_capacity(deck.len());
@@ -187,7 +193,7 @@ fn write(
                     size: part.size,
                 },
                 number: list.len() + 1,
-                footer: Some(org.value),
+                footer,
                 lang: tag(text.lang),
             });
             notes.push(
@@ -218,7 +224,7 @@ fn write(
                     caption: format!("{}: {}", t.charts.source, chart.source.resolve(lang).value),
                 },
                 number: list.len() + 1,
-                footer: Some(org.value),
+                footer,
                 lang: tag(chart_title.lang),
             });
             notes.push(None);
@@ -233,7 +239,7 @@ fn write(
                 size,
             },
             number: list.len() + 1,
-            footer: None,
+            footer,
             lang: tag(statement.lang),
         });
         notes.push(None);

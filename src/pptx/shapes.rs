@@ -235,8 +235,14 @@ fn spacing(w: &mut Xml, line_px: f32, after_px: f32) -> Res {
     })
 }
 
-/// The slide-number field, showing `n` until the reader computes it.
-pub(super) fn slide_number_para(w: &mut Xml, n: usize, f: Font<'_>, algn: &str) -> Res {
+/// "N / total" with N the slide-number field (showing `n` until the reader computes it).
+pub(super) fn slide_number_para(
+    w: &mut Xml,
+    n: usize,
+    total: usize,
+    f: Font<'_>,
+    algn: &str,
+) -> Res {
     xml::el(w, "a:p", &[], |w| {
         xml::el(w, "a:pPr", &[("algn", algn)], |w| {
             xml::empty(w, "a:buNone", &[])
@@ -252,7 +258,11 @@ pub(super) fn slide_number_para(w: &mut Xml, n: usize, f: Font<'_>, algn: &str) 
                 r_pr(w, "a:rPr", f, false, false, None)?;
                 xml::text(w, "a:t", &[], &n.to_string())
             },
-        )
+        )?;
+        xml::el(w, "a:r", &[], |w| {
+            r_pr(w, "a:rPr", f, false, false, None)?;
+            xml::text(w, "a:t", &[], &format!(" / {total}"))
+        })
     })
 }
 

@@ -71,8 +71,9 @@ pub(super) struct Slide<'a> {
     pub(super) content: Content<'a>,
     /// 1-based.
     pub(super) number: usize,
-    /// The footer's text (the organisation); none on the title and closing slides.
-    pub(super) footer: Option<&'a str>,
+    /// The footer's text ("organisation · date") and the deck's slide count, as
+    /// the HTML deck's footer; none on the title slide, or when `site.toml` turns it off.
+    pub(super) footer: Option<(&'a str, usize)>,
     /// BCP 47 tag of the slide's text.
     pub(super) lang: &'static str,
 }
@@ -106,7 +107,10 @@ pub(super) fn slide(s: &Slide<'_>, p: &Palette, rels: &mut Rels) -> std::io::Res
                         let mut ids = Ids::default();
                         match &s.content {
                             Content::Title { .. } => title_slide(w, &mut ids, s, p),
-                            Content::Closing { .. } => closing_slide(w, &mut ids, s, p),
+                            Content::Closing { .. } => {
+                                closing_slide(w, &mut ids, s, p)?;
+                                footer(w, &mut ids, s, p)
+                            }
                             Content::Section { head, blocks, size } => {
                                 let body = head_shapes(w, &mut ids, head, s.lang, p)?;
                                 section_body(
@@ -338,8 +342,16 @@ fn chart_frame(
 }
 
 fn footer(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
-    let f = font(geo::FOOTER_SIZE, false, p.muted, s.lang);
-    if let Some(text) = s.footer {
+    let colour = if s.layout().dark() {
+        p.on_accent
+    } else {
+        p.muted
+    };
+    let f = font(geo::FOOTER_SIZE, false, colour, s.lang);
+    let Some((text, total)) = s.footer else {
+        return Ok(());
+    };
+    {
         let frame = Frame {
             name: "Footer",
             ph: Some(Ph("ftr", Some("11"))),
@@ -358,7 +370,9 @@ fn footer(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
         anchor: "ctr",
         autofit: false,
     };
-    text_shape(w, ids, frame, |w| slide_number_para(w, s.number, f, "r"))
+    text_shape(w, ids, frame, |w| {
+        slide_number_para(w, s.number, total, f, "r")
+    })
 }
 
 fn title_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
@@ -471,7 +485,9 @@ fn closing_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res 
             h: st_h,
             ..COVER
         }),
-        anchor: "t",
+        // On the box's bottom: the estimate may count a line more than the statement
+        // takes, and it keeps its 40 px above the organisation either way.
+        anchor: "b",
         autofit: false,
     };
     text_shape(w, ids, frame, |w| {

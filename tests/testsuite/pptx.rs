@@ -164,7 +164,13 @@ fn bullets_are_paragraphs_with_outline_levels_and_the_footer_has_a_slide_number_
     assert!(framat.contains(r#"<p:ph type="body" idx="1"/>"#));
     assert!(framat.contains(r#"<p:ph type="title"/>"#));
     assert!(framat.contains(r#"<a:fld id="#) && framat.contains(r#"type="slidenum""#));
-    assert!(text(&framat).contains("Kommun och sjukvård – Samverkan i Göteborgsområdet"));
+    // The HTML deck's footer: organisation · date, then "N / total".
+    let footer = text(&framat);
+    assert!(
+        footer.contains("Kommun och sjukvård – Samverkan i Göteborgsområdet · 31 december 2021"),
+        "{footer}"
+    );
+    assert!(footer.contains("7 / 8"), "{footer}");
     // The masters: four layouts by name, the theme's font.
     for name in ["Title", "Section", "Chart", "Closing"] {
         assert!(
