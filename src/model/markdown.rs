@@ -19,7 +19,8 @@ use crate::lang::Lang;
 /// Markdown rendered to HTML.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
-    /// Safe HTML.
+    /// Safe HTML, as pulldown-cmark writes it: the whitespace is compacted where
+    /// pages are finished, in [`crate::render`].
     pub html: String,
     /// True if anything unsafe (script, event handler, `javascript:` link …) was removed.
     pub removed_unsafe: bool,
@@ -110,9 +111,8 @@ pub fn render_events<'a>(
             .clean(flat.as_deref().unwrap_or(&html))
             .to_string();
     }
-    // Compacted here, once per text, so no page that shows it has to be minified.
     Rendered {
-        html: crate::compact::fragment(&html),
+        html,
         removed_unsafe,
     }
 }
@@ -338,7 +338,11 @@ mod tests {
         assert!(r.removed_unsafe);
         assert!(!r.html.contains("javascript"));
         assert!(r.html.contains("länk"));
-        assert!(r.html.contains("href=https://example.org>"), "{}", r.html);
+        assert!(
+            r.html.contains("href=\"https://example.org\""),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
@@ -357,7 +361,7 @@ mod tests {
             "sec",
         );
         assert!(r.html.contains("#sec-1"), "{}", r.html);
-        assert!(r.html.contains("id=sec-1>"), "{}", r.html);
+        assert!(r.html.contains("id=\"sec-1\""), "{}", r.html);
         assert!(r.html.contains("<table>"));
         assert!(!r.removed_unsafe);
     }

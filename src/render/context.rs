@@ -131,8 +131,8 @@ pub struct SectionView<'a> {
     /// True when the title only repeats its kind's heading ("Framåt" under
     /// "Framåt"): the page and the contents then show it once, as the kind's.
     pub repeats_heading: bool,
-    /// Rendered, sanitised Markdown.
-    pub body: &'a str,
+    /// Rendered, sanitised and compacted Markdown.
+    pub body: String,
     /// The language of the text when it is a fallback.
     pub lang: Option<&'static str>,
     /// Charts shown after the text, for `partials/figure.html`.

@@ -365,7 +365,7 @@ fn report_page<'a>(
             id: &s.slug,
             title: &text.value.title,
             repeats_heading: same_words(&text.value.title, heading),
-            body: text.value.body.as_str(),
+            body: crate::compact::fragment(text.value.body.as_str()),
             lang: text.is_fallback.then(|| text.lang.code()),
             figures: super::figures::of_section(r, s, lang, theme)?,
         };

@@ -51,7 +51,7 @@ pub struct SlideView<'a> {
     /// The organisation, for the closing slide's footer line.
     pub organisation: Text<'a>,
     /// Speaker notes, rendered; only section slides (the first of a section) have them.
-    pub notes: Option<NotesView<'a>>,
+    pub notes: Option<NotesView>,
 }
 
 /// The title slide.
@@ -102,9 +102,9 @@ pub struct FigureView {
 
 /// Speaker notes of a slide.
 #[derive(Debug, Clone, Serialize)]
-pub struct NotesView<'a> {
-    /// Rendered, sanitised Markdown.
-    pub html: &'a str,
+pub struct NotesView {
+    /// Rendered, sanitised and compacted Markdown.
+    pub html: String,
     /// Their language when it is a fallback.
     pub lang: Option<&'static str>,
 }
@@ -169,7 +169,7 @@ pub fn deck_page<'a>(
                     .as_ref()
                     .filter(|_| part.index == 0)
                     .map(|html| NotesView {
-                        html: html.as_str(),
+                        html: crate::compact::fragment(html.as_str()),
                         lang: fallback,
                     }),
             });

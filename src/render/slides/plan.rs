@@ -62,7 +62,7 @@ impl Deck {
 /// One slide of a section.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SectionPart {
-    /// The body, rendered and sanitised like the report page's.
+    /// The body, rendered, sanitised and compacted like the report page's.
     pub html: String,
     /// Body type size, design px.
     pub size: f32,
@@ -232,7 +232,7 @@ fn plan_section(
         .map(|(index, part)| SectionPart {
             // A section on one slide shows what the report page shows: its body is
             // reused (footnote ids are the one thing that would differ).
-            html: if whole
+            html: crate::compact::fragment(&if whole
                 && part.markdown.trim_end() == t.markdown.trim_end()
                 && !t.markdown.contains("[^")
             {
@@ -246,7 +246,7 @@ fn plan_section(
                     }
                     None => markdown::render(&part.markdown, text.lang, &prefix).html,
                 }
-            },
+            }),
             size: part.size,
             index,
             continues_item: part.continues_item,
