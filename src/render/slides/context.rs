@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use super::fit;
+use super::geometry;
 use super::plan::{Deck, title_organisation};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
@@ -174,7 +174,7 @@ pub fn deck_page<'a>(
                     }),
             });
         }
-        let size = parts.first().map_or(fit::SIZES[0], |p| p.size);
+        let size = parts.first().map_or(geometry::SIZES[0], |p| p.size);
         for chart in section.charts.iter().filter_map(|id| report.chart(id)) {
             let n = slides.len() + 1;
             let (html, caption) = figures::for_slide(chart, lang, &format!("slide-{n}"), theme)?;

@@ -1,19 +1,11 @@
 //! Fitting the title slide and the closing slide: the largest type size at which
 //! their texts fit, estimated like section slides (see [`super::fit`]).
 
-use super::fit::{SAFETY, SLIDE};
+use super::fit::SAFETY;
+use super::geometry::{
+    CLOSING_SIZES, COVER_PAD, DECK_TITLE, ORG, SLIDE, STATEMENT, SUBTITLE, TITLE_SIZES, YEAR,
+};
 use super::measure::plain_lines;
-
-/// Padding of the title and closing slides, all sides, design px.
-pub const COVER_PAD: f32 = 72.0;
-/// Title sizes of the title slide, largest first (`slide--size-N` in `slides.css`).
-pub const TITLE_SIZES: [f32; 5] = [72.0, 64.0, 56.0, 48.0, 40.0];
-/// Statement sizes of the closing slide, largest first.
-pub const CLOSING_SIZES: [f32; 5] = [64.0, 56.0, 48.0, 40.0, 32.0];
-/// The organisation line on both: size and gap after it.
-pub const ORG: (f32, f32) = (26.0, 24.0);
-/// The year on the title slide: size (bold, one line).
-pub const YEAR: f32 = 32.0;
 
 fn inner() -> (f32, f32) {
     (
@@ -28,29 +20,36 @@ fn text(text: &str, size: f32, line: f32, bold: bool) -> f32 {
 
 /// The title size for a title slide, or `None` if it does not fit even at the smallest.
 ///
-/// Layout: organisation, title (bold, line height 1.1, gap 0.4 em), subtitle at half
-/// the title size but at least 24 px (line height 1.3, gap 32 px), year.
-pub fn title_size(organisation: Option<&str>, title: &str, subtitle: Option<&str>) -> Option<f32> {
-    let org = organisation.map_or(0.0, |o| text(o, ORG.0, 1.3, true) + ORG.1);
+/// Layout ([`super::geometry`]): organisation, title (bold), subtitle at half
+/// the title size but at least its smallest, year (bold, one line, with a rule above it).
+pub(crate) fn title_size(
+    organisation: Option<&str>,
+    title: &str,
+    subtitle: Option<&str>,
+) -> Option<f32> {
+    let org = organisation.map_or(0.0, |o| text(o, ORG.0, ORG.1, true) + ORG.2);
+    let year = YEAR.0 * YEAR.1 + YEAR.2;
     TITLE_SIZES.into_iter().find(|&t| {
-        let sub = subtitle.map_or(0.0, |s| text(s, subtitle_size(t), 1.3, false) + 32.0);
-        org + text(title, t, 1.1, true) + 0.4 * t + sub + YEAR * 1.2 <= inner().1
+        let sub = subtitle.map_or(0.0, |s| {
+            text(s, subtitle_size(t), SUBTITLE.2, false) + SUBTITLE.3
+        });
+        org + text(title, t, DECK_TITLE.0, true) + DECK_TITLE.1 * t + sub + year <= inner().1
     })
 }
 
-/// The subtitle's size for a title size (`.slide--title .slide__subtitle` in `slides.css`).
-pub fn subtitle_size(title: f32) -> f32 {
-    (title / 2.0).max(24.0)
+/// The subtitle's size for a title size (`.slide__subtitle` in `slides.css`).
+fn subtitle_size(title: f32) -> f32 {
+    (title * SUBTITLE.0).max(SUBTITLE.1)
 }
 
 /// The statement size for a closing slide, or `None` if it does not fit even at the smallest.
 ///
-/// Layout: the statement (bold, line height 1.2), a 40 px gap, the organisation.
-pub fn closing_size(statement: &str, organisation: Option<&str>) -> Option<f32> {
-    let org = organisation.map_or(0.0, |o| text(o, ORG.0, 1.3, true) + 40.0);
+/// Layout: the statement (bold), its gap, the organisation.
+pub(crate) fn closing_size(statement: &str, organisation: Option<&str>) -> Option<f32> {
+    let org = organisation.map_or(0.0, |o| text(o, ORG.0, ORG.1, true) + STATEMENT.1);
     CLOSING_SIZES
         .into_iter()
-        .find(|&s| text(statement, s, 1.2, true) + org <= inner().1)
+        .find(|&s| text(statement, s, STATEMENT.0, true) + org <= inner().1)
 }
 
 #[cfg(test)]

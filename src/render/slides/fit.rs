@@ -9,7 +9,7 @@
 //! most [`SAFETY`] × that box.
 //!
 //! **What happens when it does not.** The body is tried at [`SIZES`] from 32 px
-//! down to [`MIN_SIZE`] (24 px of 1280, about 14 pt on the printed 254 mm page — the
+//! down to [`MIN_SIZE`](super::geometry::MIN_SIZE) (24 px of 1280, about 14 pt on the printed 254 mm page — the
 //! smallest size a room can read from a projected slide). If it does not fit even
 //! at the minimum, the section is cut between units into as few slides as the
 //! minimum size allows; every continuation slide's title ends in "(forts.)" /
@@ -19,27 +19,11 @@
 //! sub-items, then words). Each cut becomes a build warning.
 
 use super::blocks::{self, SplitPoints, Unit, Units};
-use super::measure::{self, BLOCK_GAP, ITEM_GAP};
+use super::geometry::{BLOCK_GAP, ITEM_GAP, KIND_LINE, PAD, SIZES, SLIDE, TITLE, body_width};
+use super::measure;
 
-/// The slide, in design px.
-pub const SLIDE: (f32, f32) = (1280.0, 720.0);
-/// Slide padding: sides, top, bottom.
-pub const PAD: (f32, f32, f32) = (72.0, 56.0, 48.0);
-/// The kind label above the title: line height and gap below.
-pub const KIND_LINE: (f32, f32) = (28.0, 8.0);
-/// The section title: size, line height (em) and gap below.
-pub const TITLE: (f32, f32, f32) = (40.0, 1.2, 24.0);
-/// Body type sizes, largest first; each has a `slide--size-N` rule in `slides.css`.
-pub const SIZES: [f32; 5] = [32.0, 30.0, 28.0, 26.0, MIN_SIZE];
-/// The smallest body type size, in design px (1/1280 of the slide width).
-pub const MIN_SIZE: f32 = 24.0;
 /// Part of the body box the estimate may fill (room for its error).
-pub const SAFETY: f32 = 0.95;
-
-/// The width of a section slide's body.
-pub fn body_width() -> f32 {
-    SLIDE.0 - 2.0 * PAD.0
-}
+pub(crate) const SAFETY: f32 = 0.95;
 
 /// The height available to the body of a slide with this title.
 pub fn body_capacity(title: &str) -> f32 {
@@ -436,6 +420,7 @@ fn last_fitting(points: &[usize], fits: impl Fn(usize) -> bool) -> Option<usize>
 
 #[cfg(test)]
 mod tests {
+    use super::super::geometry::MIN_SIZE;
     use super::*;
 
     fn items(n: usize, words: usize) -> String {

@@ -4,7 +4,7 @@
 //! size on a slide as a multiple of `--u`, 1/1280 of the slide's width, so the
 //! estimate holds at any screen size and in print). Text is wrapped word by word
 //! with the character widths of [`super::metrics`]; every block adds the margins
-//! that `assets/slides.css` gives it. The constants below must match that file.
+//! that `assets/slides.css` gives it ([`super::geometry`]).
 //!
 //! The estimate leans wide (the widest common font's widths, whole lines, a
 //! safety margin in [`super::fit`]), so a slide it accepts does not overflow; the
@@ -13,28 +13,11 @@
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::blocks::options;
+use super::geometry::{
+    BLOCK_GAP, CODE, FOOTNOTE, HEADING, IMAGE_HEIGHT, ITEM_GAP, LINE, LIST_INDENT, QUOTE_INDENT,
+    RULE, TABLE,
+};
 use super::metrics::{MONO_EM, MONO_MILLI, char_milli, latin1_milli};
-
-/// Line height of body text, in em (`.slide__body { line-height }`).
-pub const LINE: f32 = 1.3;
-/// Space after a paragraph, list, table, code block or quote, in em.
-pub const BLOCK_GAP: f32 = 0.5;
-/// Space after a list item, in em.
-pub const ITEM_GAP: f32 = 0.3;
-/// Indent of a list level, in em (`padding-left` of `ul`, `ol`).
-pub const LIST_INDENT: f32 = 1.3;
-/// Headings inside a section (`#` in the Markdown): size, line height, margins (em).
-const HEADING: (f32, f32, f32) = (1.1, 1.25, 0.6);
-/// Tables: font size and vertical cell padding (em of the table's font) and border (px).
-const TABLE: (f32, f32, f32) = (0.85, 0.4, 1.0);
-/// Code blocks: font size, line height, padding (em).
-const CODE: (f32, f32, f32) = (0.8, 1.35, 0.5);
-/// Footnotes: font size (em).
-const FOOTNOTE: f32 = 0.75;
-/// Block quotes: indent including the border (em).
-const QUOTE_INDENT: f32 = 1.0;
-/// Height an image may take (`max-height`), design px.
-pub const IMAGE_HEIGHT: f32 = 240.0;
 
 /// A block as far as its height is concerned.
 #[derive(Debug, Clone, PartialEq)]
@@ -159,7 +142,7 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
                 .sum();
             lines.max(1) as f32 * line * fs + 2.0 * pad * fs + BLOCK_GAP * size
         }
-        Node::Rule => 2.0 * BLOCK_GAP * size + 2.0,
+        Node::Rule => 2.0 * BLOCK_GAP * size + RULE,
         Node::Footnote(inner) => blocks_height(inner, width, size * FOOTNOTE),
     }
 }

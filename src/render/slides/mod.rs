@@ -12,38 +12,10 @@ pub mod blocks;
 pub mod context;
 pub mod covers;
 pub mod fit;
+pub(crate) mod geometry;
 pub mod measure;
 pub mod metrics;
 pub mod plan;
 pub mod strings;
 
 pub use plan::{Deck, Decks, plan};
-
-#[cfg(test)]
-mod tests {
-    use super::covers::{CLOSING_SIZES, TITLE_SIZES};
-    use super::fit::SIZES;
-
-    const SLIDES_CSS: &str = include_str!("../../../themes/default/assets/slides.css");
-    const REPORT_CSS: &str = include_str!("../../../themes/default/assets/style.css");
-
-    #[test]
-    fn every_type_size_the_fit_can_choose_has_a_css_class() {
-        for size in SIZES.iter().chain(&TITLE_SIZES).chain(&CLOSING_SIZES) {
-            let rule = format!(".slide--size-{size} {{ --size: {size}; }}");
-            assert!(SLIDES_CSS.contains(&rule), "slides.css lacks {rule}");
-        }
-    }
-
-    #[test]
-    fn decks_print_on_16_9_pages_and_the_report_keeps_a4() {
-        assert!(SLIDES_CSS.contains("@page { size: 254mm 142.875mm; margin: 0; }"));
-        assert!(SLIDES_CSS.contains(".deck__item + .deck__item { break-before: page; }"));
-        assert!(SLIDES_CSS.contains("print-color-adjust: exact"));
-        assert!(REPORT_CSS.contains("@page { size: A4;"));
-        assert!(
-            !REPORT_CSS.contains("254mm"),
-            "the report stylesheet must not carry slide print rules"
-        );
-    }
-}

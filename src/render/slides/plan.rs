@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
-use super::covers;
 use super::fit::{self, TooFull};
+use super::{covers, geometry};
 use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning, WarningKind};
 use crate::lang::Lang;
 use crate::model::markdown;
@@ -137,7 +137,7 @@ fn plan_deck(
             "the title and subtitle are too long for the title slide",
             "shorten the title or the subtitle in report.toml",
         ));
-        covers::TITLE_SIZES[covers::TITLE_SIZES.len() - 1]
+        geometry::TITLE_SIZES[geometry::TITLE_SIZES.len() - 1]
     });
     let closing_size = report.closing.as_ref().map(|c| {
         let org = site.organisation.resolve(lang).value;
@@ -147,7 +147,7 @@ fn plan_deck(
                 "the closing statement is too long for the closing slide",
                 "shorten the closing statement in report.toml to a sentence or two",
             ));
-            covers::CLOSING_SIZES[covers::CLOSING_SIZES.len() - 1]
+            geometry::CLOSING_SIZES[geometry::CLOSING_SIZES.len() - 1]
         })
     });
     let mut sections = Vec::new();
@@ -210,7 +210,7 @@ fn plan_section(
             file: t.file.clone(),
             message: format!(
                 "“{title}” does not fit on one slide even at the smallest type size ({} px of 1280); the {lang} deck shows it on {} slides, the later ones marked {continued}. To keep it on one slide, shorten the points or move details to the speaker notes (after a line with only ??? on it)",
-                fit::MIN_SIZE, fitted.parts.len(),
+                geometry::MIN_SIZE, fitted.parts.len(),
             ),
         });
     }
