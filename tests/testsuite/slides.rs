@@ -52,45 +52,45 @@ fn every_report_has_a_deck_and_a_handout_in_every_language() {
 }
 
 #[test]
-fn the_sample_deck_is_title_sections_closing_in_order() {
-    let site = sample();
-    let html = &page(&site, "sv/2021/slides/index.html");
+fn a_deck_is_title_sections_their_charts_and_closing_in_order() {
+    let built = build_ok(&fixture("deck"));
+    let html = &page(&built, "sv/2020/slides/index.html");
     let roots = slide_roots(html);
-    // Title, five sections (none needs a second slide) and the example chart's own slide
-    // after its section, closing.
-    assert_eq!(roots.len(), 8, "{roots:?}");
+    // Title, four sections (none needs a second slide), the chart's own slide after
+    // its section, closing.
+    assert_eq!(roots.len(), 7, "{roots:?}");
     assert!(roots[0].contains("slide--title"));
-    assert!(roots[1..7].iter().all(|c| c.contains("slide--section")));
-    assert!(roots[7].contains("slide--closing"));
+    assert!(roots[1..6].iter().all(|c| c.contains("slide--section")));
+    assert!(roots[6].contains("slide--closing"));
     let text = visible_text(html);
     let order = [
-        "NOSAM summering 2021",
-        "Välfungerande struktur",
-        "Viljan att samverka",
-        "Närvaro vid NOSAM-möten",
-        "Aktuella frågor",
-        "Utvecklingsområde",
-        "Framåt",
-        "Ett samarbete värt att satsa på",
+        "Testsummering 2020: bildspel",
+        "Testtext: kort",
+        "Testtext: diagram",
+        "Testdiagram: staplar",
+        "Testtext: nio punkter",
+        "Testtext: framåt",
+        "Testtext: avslutning",
     ];
     let positions: Vec<usize> = order
         .iter()
         .map(|t| text.find(t).unwrap_or_else(|| panic!("{t} missing")))
         .collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
-    // Slides are named for assistive technology; deep links #1…#8 have a target.
-    for n in 1..=8 {
+    // Slides are named for assistive technology; deep links #1…#7 have a target.
+    for n in 1..=7 {
         assert!(
-            html.contains(&format!("aria-label=\"Bild {n} av 8\"")),
+            html.contains(&format!("aria-label=\"Bild {n} av 7\"")),
             "label of slide {n}"
         );
         assert!(html.contains(&format!("id={n}>")), "target of #{n}");
     }
+    assert!(!html.contains("aria-label=\"Bild 8 av"));
 }
 
 #[test]
-fn the_nine_point_development_slide_fits_on_one_readable_slide() {
-    let built = sample();
+fn each_slide_gets_the_largest_type_size_its_text_fits_at() {
+    let built = build_ok(&fixture("deck"));
     assert!(
         !built.warnings.iter().any(|w| matches!(
             w.kind,
@@ -99,14 +99,13 @@ fn the_nine_point_development_slide_fits_on_one_readable_slide() {
         "{:?}",
         built.warnings
     );
-    for (lang, title) in [("sv", "Utvecklingsområde"), ("en", "Areas for development")] {
-        let html = &page(&built, &format!("{lang}/2021/slides/index.html"));
+    for lang in ["sv", "en"] {
+        let html = &page(&built, &format!("{lang}/2020/slides/index.html"));
         assert!(!html.contains("(forts.)") && !html.contains("(cont.)"));
-        let roots = slide_roots(html);
-        let slide = &roots[5];
-        assert!(slide.contains("slide--kind-development-area"), "{slide}");
-        let size = size_of(slide);
-        assert!((24..=32).contains(&size), "{lang}: {title} at {size}px");
+        let sizes: Vec<u32> = slide_roots(html).iter().map(|c| size_of(c)).collect();
+        // Title; a short list at the largest body size; a paragraph, and its chart
+        // at its size; nine long points smaller, still on one slide; one point; closing.
+        assert_eq!(sizes, [72, 32, 32, 32, 26, 32, 64], "{lang}");
     }
 }
 
@@ -185,8 +184,13 @@ fn a_long_section_is_split_with_warnings_and_loses_no_words() {
                 assert_eq!(text.matches(sentence).count(), 1, "{lang}: {sentence:?}");
             }
         }
-        // Every split slide is set in the smallest size or larger, never smaller.
-        assert!(roots.iter().all(|c| size_of(c) >= 24));
+        // All parts of the split section share the size at which it needs fewest slides.
+        let sizes: Vec<u32> = roots
+            .iter()
+            .filter(|c| c.contains("slide--kind-strength"))
+            .map(|c| size_of(c))
+            .collect();
+        assert_eq!(sizes, vec![24; parts], "{lang}");
     }
 }
 
