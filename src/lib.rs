@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod pdf;
 pub mod pptx;
+mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
@@ -47,6 +48,10 @@ pub struct BuildOptions {
     /// Keep the templates' line breaks and indentation instead of compacting
     /// them (for theme authors reading the HTML; the pages are then not minified).
     pub readable: bool,
+    /// Also build the years marked `draft = true` in their `report.toml`, each
+    /// of their pages with a "Draft" banner and `noindex` (`build --drafts`,
+    /// `serve`); without it a draft year is left out of every page and file.
+    pub drafts: bool,
 }
 
 impl BuildOptions {
@@ -57,6 +62,7 @@ impl BuildOptions {
             output: None,
             build_date: None,
             readable: false,
+            drafts: false,
         }
     }
 
@@ -93,14 +99,17 @@ impl BuiltSite {
 
 /// Builds the site in memory: load → model → render. Writes nothing (not even
 /// the PDF cache: every PDF is written afresh).
+///
+/// Unlike [`build`], it does not refuse a published year that is unfinished
+/// (a placeholder, a broken link): `check` lists those problems.
 pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    build_site(load_site(&options.root)?, options)
+    build_site(publish::site(options)?.0, options)
 }
 
 /// [`build_in_memory`] without the PDFs, for the preview server, which serves
 /// the pages first and adds the PDFs ([`build_pdfs`]) once they are made.
 pub fn build_pages_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let site = load_site(&options.root)?;
+    let site = publish::site(options)?.0;
     let (files, warnings) = render(&site, options, Pdfs::None, Ok)?;
     Ok(BuiltSite {
         site,
@@ -216,7 +225,19 @@ fn write_pdfs<T: Send>(
 /// Reads and validates the site at `root` (load → model), reporting the problems
 /// of every file together: a file that does not parse does not hide the others.
 pub fn load_site(root: &std::path::Path) -> Result<Site, BuildError> {
+    load_with(root, |_| ())
+}
+
+/// [`load_site`], letting `inspect` read the files as loaded before they
+/// become the model (for what the model does not keep, such as comments).
+fn load_with(
+    root: &std::path::Path,
+    inspect: impl FnOnce(&load::RawSite),
+) -> Result<Site, BuildError> {
     let (raw, mut errors) = load::load(root);
+    if let Some(raw) = &raw {
+        inspect(raw);
+    }
     match raw.map(Site::try_from) {
         Some(Ok(site)) if errors.is_empty() => Ok(site),
         Some(Err(e)) => {
@@ -244,6 +265,10 @@ pub struct WrittenSite {
 /// model → render, each page written to a folder beside the output as soon as
 /// it is rendered (peak memory stays that of a few pages, not the site), then
 /// one swap. A failed build leaves the output folder as it was.
+///
+/// A published year (one without `draft = true`) must be finished: a
+/// `{{placeholder}}` left in its files or a link of its pages that does not
+/// resolve stops the build, at its file, line and column.
 pub fn build(options: &BuildOptions) -> Result<WrittenSite, BuildError> {
     build_with_cancel(options, &output::Cancel::default())
 }
@@ -256,13 +281,20 @@ pub fn build_with_cancel(
     options: &BuildOptions,
     cancel: &output::Cancel,
 ) -> Result<WrittenSite, BuildError> {
-    let site = load_site(&options.root)?;
+    let (site, unfinished) = publish::site(options)?;
     let staging = output::Staging::new(&options.output_dir(), cancel)?;
     let cache = pdf::Cache::new(&options.root);
+    // Each page's links are read by the worker that wrote it; only they are kept.
     let (written, warnings) = render(&site, options, Pdfs::Cached(&cache), |file| {
         staging.write(&file)?;
-        Ok((file.is_html(), file.bytes.len()))
+        Ok((
+            (file.is_html(), file.bytes.len()),
+            check::links::FileLinks::of(&file),
+        ))
     })?;
+    let (written, links): (Vec<(bool, usize)>, Vec<check::links::FileLinks>) =
+        written.into_iter().unzip();
+    publish::finished(unfinished, &links, &site)?;
     staging.commit()?;
     cache.prune();
     Ok(WrittenSite {

@@ -51,6 +51,10 @@ enum Command {
         /// the HTML while working on a theme); pages are then not minified.
         #[arg(long)]
         readable: bool,
+        /// Also build the years marked draft = true in their report.toml, each page
+        /// with a "Draft" banner and kept out of search engines (noindex).
+        #[arg(long)]
+        drafts: bool,
     },
     /// Check the site without writing anything (exit code 1 if it is not ready).
     ///
@@ -189,7 +193,8 @@ fn main() -> ExitCode {
             root,
             output,
             readable,
-        } => build(root, output, readable),
+            drafts,
+        } => build(root, output, readable, drafts),
         Command::Check { root, format } => check(root, format),
         Command::Serve {
             root,
@@ -307,13 +312,14 @@ fn fail(e: &BuildError, what_happened: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn build(root: PathBuf, output: Option<PathBuf>, readable: bool) -> ExitCode {
+fn build(root: PathBuf, output: Option<PathBuf>, readable: bool, drafts: bool) -> ExitCode {
     let started = Instant::now();
     let options = BuildOptions {
         root,
         output,
         build_date: source_date_epoch(),
         readable,
+        drafts,
     };
     let cancel = Cancel::default();
     stop_on_signals(&cancel);

@@ -40,6 +40,7 @@ struct Words {
     carried: &'static str,
     closing: &'static str,
     date: &'static str,
+    draft: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -50,6 +51,7 @@ fn words(lang: Lang) -> Words {
             carried: "Punkterna nedan är förra årets ”Framåt”. Stryk det som inte blev aktuellt och lägg till nya frågor, ta sedan bort den här raden.",
             closing: "Avslutande mening, förra året:",
             date: "Bekräfta publiceringsdatumet och ta sedan bort den här kommentaren",
+            draft: "Utkast: summering build publicerar inte året förrän raden nedan är borttagen (förhandsvisa med summering serve)",
         },
         Lang::En => Words {
             heading: "Heading, last year:",
@@ -57,6 +59,7 @@ fn words(lang: Lang) -> Words {
             carried: "The points below are last year’s “way forward”. Remove what did not happen and add new issues, then delete this line.",
             closing: "Closing sentence, last year:",
             date: "Confirm the publication date, then delete this comment",
+            draft: "Draft: summering build does not publish the year until the line below is removed (preview with summering serve)",
         },
     }
 }
@@ -199,7 +202,11 @@ fn report_toml(site: &Site, r: &Report, year: u16, bump: &dyn Fn(&str) -> String
                 .collect(),
         )
     };
-    let mut text = format!("title = {}\n", per_lang(&r.title, &|_, v| bump(v)));
+    let mut text = format!("# {}\ndraft = true\n", words(default).draft);
+    text.push_str(&format!(
+        "title = {}\n",
+        per_lang(&r.title, &|_, v| bump(v))
+    ));
     if let Some(sub) = &r.subtitle {
         text.push_str(&format!("subtitle = {}\n", per_lang(sub, &|_, v| bump(v))));
     }

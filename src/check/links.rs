@@ -6,12 +6,18 @@
 //! (`../2020/index.html`, not `/sv/2020/` or `../2020/`) so the site also works
 //! when opened from a file share. External links are not checked: the check
 //! works offline.
+//!
+//! Only the model and the built files are used, never the raw content: `check`
+//! runs it over every page, and `build` over the pages of the published years
+//! (a broken link there stops the build). Each file is read once, by
+//! [`FileLinks::of`], so `build` can do it on the worker that made the page and
+//! keep only the links and anchors, not the page.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Sources, locate};
 use crate::diagnostics::{ErrorKind, SiteError};
 use crate::html::start_tags;
+use crate::model::{SectionText, Site};
 use crate::output::OutputFile;
 use crate::urlpath::{Link, resolve};
 
@@ -30,32 +36,65 @@ const URL_ATTRS: &[(&str, &str)] = &[
     ("object", "data"),
 ];
 
-/// An error for every link or asset that does not resolve.
-pub fn broken(files: &[OutputFile], sources: &Sources<'_>) -> Vec<SiteError> {
+/// What one built file links to and the anchors it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileLinks {
+    /// The file's path in the site (`sv/2021/index.html`).
+    pub path: String,
+    /// Every URL it refers to, decoded, in order (none for a file that is not HTML or CSS).
+    links: Vec<String>,
+    /// Every `id` (and `<a name>`) of a page.
+    ids: BTreeSet<String>,
+}
+
+impl FileLinks {
+    /// Reads `file` once: the URLs of a page's tags and its ids, or a
+    /// stylesheet's `url(…)`s; nothing for other files (they are only targets).
+    pub fn of(file: &OutputFile) -> FileLinks {
+        let mut links = Vec::new();
+        let mut ids = BTreeSet::new();
+        if file.is_html() {
+            for tag in start_tags(&String::from_utf8_lossy(&file.bytes)) {
+                for (key, value) in tag.attrs {
+                    if key == "id" || (key == "name" && tag.name == "a") {
+                        ids.insert(value);
+                    } else if URL_ATTRS.contains(&(tag.name.as_str(), key.as_str()))
+                        && !value.trim().is_empty()
+                    {
+                        links.push(value);
+                    }
+                }
+            }
+        } else if file.path.ends_with(".css") {
+            links = css_links(&String::from_utf8_lossy(&file.bytes));
+        }
+        FileLinks {
+            path: file.path.clone(),
+            links,
+            ids,
+        }
+    }
+}
+
+/// An error for every link or asset of the files that `checked` accepts (by
+/// path) that does not resolve, placed in the section text it came from when
+/// it is there. Each broken link is reported once.
+pub fn broken(files: &[FileLinks], site: &Site, checked: impl Fn(&str) -> bool) -> Vec<SiteError> {
     let paths: BTreeSet<&str> = files.iter().map(|f| f.path.as_str()).collect();
-    let ids: BTreeMap<&str, BTreeSet<String>> = files
+    let ids: BTreeMap<&str, &BTreeSet<String>> = files
         .iter()
-        .filter(|f| f.is_html())
-        .map(|f| (f.path.as_str(), ids_of(&String::from_utf8_lossy(&f.bytes))))
+        .filter(|f| f.path.ends_with(".html"))
+        .map(|f| (f.path.as_str(), &f.ids))
         .collect();
     let mut errors = Vec::new();
     let mut seen = BTreeSet::new();
-    for f in files {
-        let text = String::from_utf8_lossy(&f.bytes);
-        let links = if f.is_html() {
-            html_links(&text)
-        } else if f.path.ends_with(".css") {
-            css_links(&text)
-        } else {
-            continue;
-        };
-        for href in links {
-            let Some(message) = problem(&f.path, &href, &paths, &ids) else {
+    for f in files.iter().filter(|f| checked(&f.path)) {
+        for href in &f.links {
+            let Some(message) = problem(&f.path, href, &paths, &ids) else {
                 continue;
             };
-            let sections = sources.sections_for_page(&f.path);
-            let e = locate(&sections, &href, &f.path, ErrorKind::BrokenLink, message.0)
-                .with_help(message.1);
+            let sections = sections_for_page(site, &f.path);
+            let e = locate(&sections, href, &f.path, message.0).with_help(message.1);
             if seen.insert(e.to_string()) {
                 errors.push(e);
             }
@@ -64,12 +103,57 @@ pub fn broken(files: &[OutputFile], sources: &Sources<'_>) -> Vec<SiteError> {
     errors
 }
 
+/// Section texts that can appear on the page at `page` (`sv/2021/…`): the
+/// page's language first, then the default language (shown as fallback).
+fn sections_for_page<'a>(site: &'a Site, page: &str) -> Vec<&'a SectionText> {
+    let mut parts = page.split('/');
+    let (Some(code), Some(year)) = (parts.next(), parts.next()) else {
+        return Vec::new();
+    };
+    let Some(report) = site
+        .reports
+        .iter()
+        .find(|r| r.year.get().to_string() == year)
+    else {
+        return Vec::new();
+    };
+    let in_lang = |lang| report.sections.iter().filter_map(move |s| s.text.get(lang));
+    let lang = site.languages.iter().copied().find(|l| l.code() == code);
+    let default = site.default_lang();
+    let mut out: Vec<&SectionText> = lang.into_iter().flat_map(in_lang).collect();
+    if lang != Some(default) {
+        out.extend(in_lang(default));
+    }
+    out
+}
+
+/// An error at `needle` in a section text if it is there, else in the built page.
+fn locate(sections: &[&SectionText], needle: &str, page: &str, message: String) -> SiteError {
+    for s in sections {
+        if let Some(i) = s.markdown.find(needle) {
+            let start = s.body_offset + i;
+            return SiteError::at(
+                ErrorKind::BrokenLink,
+                &s.file,
+                &s.source_text,
+                start..start + needle.len(),
+                message,
+            );
+        }
+    }
+    SiteError::in_file(
+        ErrorKind::BrokenLink,
+        format!("{page} (built page, from the theme)"),
+        message,
+    )
+}
+
 /// What is wrong with `href` on `page`, as (message, help); `None` if it resolves.
 fn problem(
     page: &str,
     href: &str,
     paths: &BTreeSet<&str>,
-    ids: &BTreeMap<&str, BTreeSet<String>>,
+    ids: &BTreeMap<&str, &BTreeSet<String>>,
 ) -> Option<(String, String)> {
     match resolve(page, href) {
         Link::External => None,
@@ -130,32 +214,6 @@ fn with_index(href: &str) -> String {
     format!("{}/index.html{fragment}", path.trim_end_matches('/'))
 }
 
-/// Every `id` (and `<a name>`) of a page.
-fn ids_of(html: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    for tag in start_tags(html) {
-        for (key, value) in tag.attrs {
-            if key == "id" || (key == "name" && tag.name == "a") {
-                out.insert(value);
-            }
-        }
-    }
-    out
-}
-
-/// The URLs a page refers to.
-fn html_links(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for tag in start_tags(html) {
-        for (key, value) in tag.attrs {
-            if URL_ATTRS.contains(&(tag.name.as_str(), key.as_str())) && !value.trim().is_empty() {
-                out.push(value);
-            }
-        }
-    }
-    out
-}
-
 /// The `url(…)` references of a stylesheet.
 fn css_links(css: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -183,7 +241,8 @@ mod tests {
             "sv/2021/index.html",
             "assets/style.css",
         ]);
-        let ids = BTreeMap::from([("sv/2021/index.html", BTreeSet::from(["framat".to_string()]))]);
+        let framat = BTreeSet::from(["framat".to_string()]);
+        let ids = BTreeMap::from([("sv/2021/index.html", &framat)]);
         problem(page, href, &paths, &ids).map(|(m, _)| m)
     }
 
@@ -219,19 +278,24 @@ mod tests {
 
     #[test]
     fn finds_links_in_pages_and_stylesheets() {
-        let html = "<a href=\"a.html?x=1&amp;y=2\">x</a><img src='b.png' alt=''><link rel=stylesheet href=c.css><a>no</a><A HREF=\"&auml;.html#&#x61;\">";
+        let file =
+            |path: &str, text: &str| FileLinks::of(&OutputFile::new(path.into(), text.into()));
+        let html = "<a href=\"a.html?x=1&amp;y=2\">x</a><img src='b.png' alt=''><link rel=stylesheet href=c.css><a>no</a><A HREF=\"&auml;.html#&#x61;\"><h2 id=\"kind-a\">x</h2><a name=top></a>";
+        let page = file("sv/index.html", html);
         assert_eq!(
-            html_links(html),
+            page.links,
             ["a.html?x=1&y=2", "b.png", "c.css", "ä.html#a"],
             "names in any case, every character reference decoded"
         );
+        assert_eq!(page.ids, BTreeSet::from(["kind-a".into(), "top".into()]));
         assert_eq!(
-            css_links("a{background:url( \"x.svg\" )} b{src:url(data:abc)}"),
+            file(
+                "assets/a.css",
+                "a{background:url( \"x.svg\" )} b{src:url(data:abc)}"
+            )
+            .links,
             ["x.svg"]
         );
-        assert_eq!(
-            ids_of("<h2 id=\"kind-a\">x</h2><a name=top></a>"),
-            BTreeSet::from(["kind-a".into(), "top".into()])
-        );
+        assert!(file("sv/2021/report.pdf", "<a href=x>").links.is_empty());
     }
 }

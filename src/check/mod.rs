@@ -3,9 +3,14 @@
 //!
 //! - every internal link, anchor and asset of the built pages resolves ([`links`]);
 //! - every image has a text alternative ([`images`]);
-//! - no `{{placeholder}}` from `summering new` or `import` is left ([`placeholders`]);
+//! - no `{{placeholder}}` from `summering new` or `import` is left
+//!   ([`crate::model::placeholder`]);
 //! - each translation is present and made from the current Swedish text ([`translations`]);
 //! - all-capital words are explained in the glossary ([`abbreviations`]).
+//!
+//! Draft years are checked too: `check` says what is left to do before a year
+//! can be published (`build` refuses a published year with a placeholder or a
+//! broken link, with the same functions).
 //!
 //! Errors make the site unfit to publish (exit code 1); warnings are listed
 //! but do not fail the check. [`report`] holds the result, typed, and writes
@@ -14,7 +19,6 @@
 pub mod abbreviations;
 pub mod images;
 pub mod links;
-mod placeholders;
 pub mod report;
 pub mod translations;
 
@@ -23,10 +27,10 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::diagnostics::{SiteError, Warning, WarningKind};
-use crate::lang::Lang;
-use crate::load::{self, RawSection, RawSite, SourceFile};
+use crate::diagnostics::{Warning, WarningKind};
+use crate::load;
 use crate::model::Site;
+use crate::model::placeholder::{editor_files, unfinished};
 use crate::{BuildOptions, build_site};
 pub use report::CheckReport;
 pub use translations::{Status, Translation};
@@ -65,11 +69,15 @@ pub fn check(root: &Path) -> CheckReport {
         Ok(raw) => raw,
         Err(e) => return CheckReport::failed(e.errors, started.elapsed()),
     };
-    let mut errors = placeholders::unfinished(&source_files(&raw));
+    let mut errors = unfinished(&editor_files(&raw, true));
     // Validate and render the files already read, rather than reading them again.
-    let built = match Site::try_from(raw.clone())
-        .and_then(|site| build_site(site, &BuildOptions::new(root)))
-    {
+    let built = match Site::try_from(raw.clone()).and_then(|site| {
+        let options = BuildOptions {
+            drafts: true,
+            ..BuildOptions::new(root)
+        };
+        build_site(site, &options)
+    }) {
         Ok(built) => built,
         Err(e) => {
             let mut all = e.errors;
@@ -77,11 +85,8 @@ pub fn check(root: &Path) -> CheckReport {
             return CheckReport::failed(all, started.elapsed());
         }
     };
-    let sources = Sources {
-        raw: &raw,
-        default: built.site.default_lang(),
-    };
-    errors.extend(links::broken(&built.files, &sources));
+    let file_links: Vec<links::FileLinks> = built.files.iter().map(links::FileLinks::of).collect();
+    errors.extend(links::broken(&file_links, &built.site, |_| true));
     errors.extend(images::missing_alt(&built.files, &raw));
     let (translations, mut warnings) = translations::statuses(&raw, &built.site.languages);
     let mut all_warnings: Vec<Notice> = built.warnings.iter().cloned().map(Notice::from).collect();
@@ -100,75 +105,4 @@ pub fn check(root: &Path) -> CheckReport {
         pages: Some(built.pages()),
         elapsed: started.elapsed(),
     }
-}
-
-/// Every content file that editors write, in a stable order.
-fn source_files(raw: &RawSite) -> Vec<&SourceFile> {
-    let mut files = vec![&raw.config.source];
-    files.extend(raw.glossary.iter().map(|g| &g.source));
-    for year in &raw.years {
-        if let Some(report) = &year.report {
-            files.push(&report.source);
-        }
-        files.extend(year.sections.iter().map(|s| &s.source));
-    }
-    files
-}
-
-/// Finds the content files behind a built page, to point problems at the right file.
-pub struct Sources<'a> {
-    raw: &'a RawSite,
-    default: Lang,
-}
-
-impl<'a> Sources<'a> {
-    /// Section files that can appear on the page at `page` (`sv/2021/…`): the
-    /// page's language first, then the default language (shown as fallback).
-    pub fn sections_for_page(&self, page: &str) -> Vec<&'a RawSection> {
-        let mut parts = page.split('/');
-        let (Some(lang), Some(year)) = (parts.next(), parts.next()) else {
-            return Vec::new();
-        };
-        let Some(year) = self.raw.years.iter().find(|y| y.year.to_string() == year) else {
-            return Vec::new();
-        };
-        let mut out: Vec<&RawSection> = year
-            .sections
-            .iter()
-            .filter(|s| s.lang_code == lang)
-            .collect();
-        out.extend(
-            year.sections
-                .iter()
-                .filter(|s| s.lang_code == self.default.code() && s.lang_code != lang),
-        );
-        out
-    }
-}
-
-/// An error at `needle` in a section body if it is there, else in the built page.
-pub(crate) fn locate(
-    sections: &[&RawSection],
-    needle: &str,
-    page: &str,
-    kind: crate::ErrorKind,
-    message: String,
-) -> SiteError {
-    for s in sections {
-        if let Some(i) = s.body.find(needle) {
-            let start = s.body_offset + i;
-            return SiteError::at(
-                kind,
-                &s.source.name,
-                &s.source.text,
-                start..start + needle.len(),
-                message,
-            );
-        }
-    }
-    SiteError::in_file(
-        kind,
-        format!("{page} (built page, from the theme)"),
-        message,
-    )
 }

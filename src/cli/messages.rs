@@ -145,7 +145,7 @@ pub(crate) fn scaffolded(s: &Scaffolded, took: Duration) -> String {
         ));
     }
     out.push_str(&format!(
-        "Created {} from {} ({} files) in {} ms; replace the {{{{placeholders}}}}, then run summering check\n",
+        "Created {} from {} ({} files) in {} ms, as a draft: build leaves it out until draft = true is removed from its report.toml; replace the {{{{placeholders}}}}, then run summering check\n",
         s.dir,
         s.from,
         s.files.len(),

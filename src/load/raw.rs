@@ -78,6 +78,11 @@ pub struct RawReport {
     /// The closing statement per language.
     #[serde(default)]
     pub closing: Option<Spanned<RawLocalized>>,
+    /// `draft = true` while the year is being written (what `summering new`
+    /// writes): `build` leaves the year out, `build --drafts` and `serve` show
+    /// it with a "Draft" banner.
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// The `+++` front matter of a section file.

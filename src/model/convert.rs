@@ -253,6 +253,7 @@ impl Ctx<'_> {
             sections,
             charts,
             file: src.name.clone(),
+            draft: r.draft,
         })
     }
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use crate::diagnostics::{ErrorKind, SiteError};
 use crate::lang::{Lang, Localized};
 
 /// A report year, taken from its folder name (`content/2021/`).
@@ -228,6 +229,8 @@ pub struct Report {
     pub charts: Vec<super::chart::Chart>,
     /// `content/YYYY/report.toml`, for messages.
     pub file: String,
+    /// `draft = true` in `report.toml`: see [`Report::is_draft`].
+    pub(super) draft: bool,
 }
 
 /// The whole site: configuration and every report.
@@ -261,6 +264,13 @@ pub struct DeckOptions {
 }
 
 impl Report {
+    /// True while the year is a draft (`draft = true` in its `report.toml`):
+    /// not published by `build`, shown with a banner by `build --drafts` and
+    /// `serve`, and not to be archived.
+    pub fn is_draft(&self) -> bool {
+        self.draft
+    }
+
     /// The chart with this id, if the year has one.
     pub fn chart(&self, id: &str) -> Option<&super::chart::Chart> {
         self.charts.iter().find(|c| c.id == id)
@@ -271,6 +281,26 @@ impl Site {
     /// The default (first) language.
     pub fn default_lang(&self) -> Lang {
         self.languages[0]
+    }
+
+    /// The site without its draft years, as `build` publishes it; an error
+    /// when every year is a draft (a site has at least one report).
+    pub fn without_drafts(mut self) -> Result<Site, SiteError> {
+        let Some(newest) = self.reports.first().map(|r| r.file.clone()) else {
+            return Ok(self);
+        };
+        self.reports.retain(|r| !r.is_draft());
+        if self.reports.is_empty() {
+            return Err(SiteError::in_file(
+                ErrorKind::NoReports,
+                newest,
+                "every year is a draft, so there is nothing to publish",
+            )
+            .with_help(
+                "remove the line draft = true from a year's report.toml when it is ready, or preview with summering build --drafts",
+            ));
+        }
+        Ok(self)
     }
 }
 

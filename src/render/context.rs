@@ -69,6 +69,9 @@ pub struct Page<'a, P: Serialize> {
     pub statement_href: Option<String>,
     /// Build date, only when `SOURCE_DATE_EPOCH` asked for one.
     pub build_date: Option<String>,
+    /// True on the pages of a draft year (`build --drafts`, `serve`): a
+    /// "Draft" banner and `noindex`.
+    pub draft: bool,
     /// The page-specific part.
     pub page: P,
 }

@@ -291,12 +291,27 @@ fn page_context<P: Serialize>(
             .as_ref()
             .map(|_| format!("{root}{}", super::statement::path(lang))),
         build_date: options.build_date.map(|d| t.format_date(d)),
+        draft: shows_a_draft(site, job),
         root,
         page,
     };
     let mut context = tera::Context::from_serialize(&ctx).map_err(|e| template_error(theme, &e))?;
     context.insert_value("t", templates.strings(lang));
     Ok(context)
+}
+
+/// Whether the page of `job` shows a draft year: the year's own pages, and the
+/// landing page when the newest year is a draft.
+fn shows_a_draft(site: &Site, job: Job) -> bool {
+    match job {
+        Job::Landing => site.reports[0].is_draft(),
+        Job::Archive(_) | Job::Statement(_) => false,
+        Job::Report(_, i)
+        | Job::Deck(_, i)
+        | Job::Slides(_, i)
+        | Job::Handout(_, i)
+        | Job::Presenter(_, i) => site.reports[i].is_draft(),
+    }
 }
 
 fn landing<'a>(site: &'a Site, theme: &'a Theme, root: &str) -> LandingPage<'a> {

@@ -31,6 +31,8 @@ pub struct UiStrings {
     pub published: String,
     /// Notice on text shown in the default language because it is not translated.
     pub not_translated: String,
+    /// The banner on a draft year's pages (`build --drafts`, `serve`).
+    pub draft: String,
     /// Closing statement heading (visually hidden).
     pub closing: String,
     /// Label of the main navigation landmark.

@@ -103,7 +103,11 @@ pub fn serve(
         ));
     }
     let on_event = Arc::new(on_event);
-    let build_options = BuildOptions::new(&options.root);
+    // The preview shows the draft years too, bannered.
+    let build_options = BuildOptions {
+        drafts: true,
+        ..BuildOptions::new(&options.root)
+    };
     let started = Instant::now();
     let mut first_site = None;
     let state = Arc::new(match build_pages_in_memory(&build_options) {
@@ -161,10 +165,9 @@ pub fn serve(
     if let Some(site) = first_site {
         add_pdfs(&state, &site, &build_options, &*on_event);
     }
-    let root = options.root.clone();
     watcher.run(|change| {
         let started = Instant::now();
-        match build_pages_in_memory(&BuildOptions::new(&root)) {
+        match build_pages_in_memory(&build_options) {
             Ok(built) => {
                 let unchanged = state.is_current(&built.files);
                 let (pages, warnings) = (built.pages(), built.warnings.len());
@@ -178,7 +181,7 @@ pub fn serve(
                     unchanged,
                     warnings,
                 });
-                add_pdfs(&state, &built.site, &BuildOptions::new(&root), &*on_event);
+                add_pdfs(&state, &built.site, &build_options, &*on_event);
             }
             Err(error) => {
                 state.fail(error_text(&error));

@@ -11,6 +11,7 @@ mod authoring_new;
 mod authoring_serve;
 mod charts;
 mod deck_views;
+mod drafts;
 mod errors;
 mod limits;
 mod markdown;
