@@ -8,6 +8,7 @@ use crate::lang::Lang;
 use crate::model::{Report, Site};
 use crate::output::OutputFile;
 use crate::render::Theme;
+use crate::render::slides::Decks;
 
 use super::cache::Cache;
 use super::fingerprint::{self, Key, Kind};
@@ -31,8 +32,8 @@ struct Wanted {
     cached: Option<Vec<u8>>,
 }
 
-/// The PDFs of `report`, in the site's language order: the report in each
-/// language. With a cache (and the site's fingerprint), a PDF whose inputs are
+/// The PDFs of `report`, in the site's language order: the report and the
+/// deck in each language. With a cache (and the site's fingerprint), a PDF whose inputs are
 /// unchanged is read from it, and one that is made is stored in it.
 pub fn documents(
     site: &Site,
@@ -44,7 +45,7 @@ pub fn documents(
     let wanted: Vec<(Lang, Kind)> = site
         .languages
         .iter()
-        .map(|&lang| (lang, Kind::Report))
+        .flat_map(|&lang| [(lang, Kind::Report), (lang, Kind::Slides)])
         .collect();
     let found: Vec<Wanted> = wanted
         .into_iter()
@@ -59,6 +60,18 @@ pub fn documents(
             }
         })
         .collect();
+    // The decks only when one is to be made: planned for this report alone.
+    let decks = if found
+        .iter()
+        .any(|w| w.kind == Kind::Slides && w.cached.is_none())
+    {
+        match plan(site, report, theme) {
+            Ok(decks) => Some(decks),
+            Err(e) => return e.errors.into_iter().map(Err).collect(),
+        }
+    } else {
+        None
+    };
     found
         .into_par_iter()
         .with_max_len(1)
@@ -71,12 +84,17 @@ pub fn documents(
              }| {
                 let path = match kind {
                     Kind::Report => super::report_path(report, lang),
+                    Kind::Slides => super::slides_path(report, lang),
                 };
                 let bytes = match cached {
                     Some(bytes) => bytes,
                     None => {
-                        let bytes = match kind {
-                            Kind::Report => super::report::write(site, report, lang, theme)?,
+                        let bytes = match (kind, &decks) {
+                            (Kind::Report, _) => super::report::write(site, report, lang, theme)?,
+                            (Kind::Slides, Some(decks)) => {
+                                super::slides::write(site, report, decks.get(0, lang), lang, theme)?
+                            }
+                            (Kind::Slides, None) => unreachable!("planned above when missing"),
                         };
                         if let (Some(key), Some((_, cache))) = (key, cache) {
                             cache.put(&key, &bytes);
@@ -88,4 +106,20 @@ pub fn documents(
             },
         )
         .collect()
+}
+
+/// The decks of `report` alone, as the HTML deck plans them (a deck depends on
+/// its own report only).
+fn plan(site: &Site, report: &Report, theme: &Theme) -> Result<Decks, crate::BuildError> {
+    let one = Site {
+        languages: site.languages.clone(),
+        theme: site.theme.clone(),
+        name: site.name.clone(),
+        organisation: site.organisation.clone(),
+        description: site.description.clone(),
+        reports: vec![report.clone()],
+        glossary: site.glossary.clone(),
+        accessibility: site.accessibility.clone(),
+    };
+    crate::render::slides::plan(&one, theme)
 }

@@ -39,6 +39,7 @@ impl Key {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
     Report,
+    Slides,
 }
 
 /// Feeds formatted text straight into the hasher.
@@ -106,6 +107,7 @@ pub(crate) fn document(report: Key, lang: Lang, kind: Kind) -> Key {
     h.update([0]);
     h.update(match kind {
         Kind::Report => b"report".as_slice(),
+        Kind::Slides => b"slides".as_slice(),
     });
     Key(h.finalize().into())
 }
@@ -121,6 +123,7 @@ mod tests {
         let keys = [
             document(a, Lang::Sv, Kind::Report),
             document(a, Lang::En, Kind::Report),
+            document(a, Lang::Sv, Kind::Slides),
             document(b, Lang::Sv, Kind::Report),
         ];
         for (i, x) in keys.iter().enumerate() {

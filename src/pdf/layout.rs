@@ -273,6 +273,14 @@ impl<'f, 't> Flow<'f, 't> {
         lines
     }
 
+    /// The text of each line `spans` break into as a paragraph.
+    pub(crate) fn line_texts(&self, spans: &[Span], p: Para) -> Vec<String> {
+        self.lines(spans, p.size, p.width)
+            .into_iter()
+            .map(|line| line.into_iter().map(|piece| piece.text).collect())
+            .collect()
+    }
+
     /// The height `spans` take as a paragraph.
     pub(crate) fn height(&self, spans: &[Span], p: Para) -> f32 {
         self.lines(spans, p.size, p.width).len() as f32 * p.leading

@@ -10,12 +10,13 @@
 //! hundred lines in [`layout`]. The numbers are in the README.
 //!
 //! The writer reads the model and the theme and draws with the theme's font
-//! (`themes/NAME/fonts/`); it uses the charts' public API for the figures and
-//! nothing of the HTML renderer.
+//! (`themes/NAME/fonts/`); it uses the charts' public API for the figures, and
+//! of the HTML renderer only the slide plan's result
+//! ([`crate::render::slides::Deck`]), so the PDF deck has the HTML deck's slides.
 //!
-//! - [`blocks`]: a section's Markdown → blocks;
+//! - [`blocks`]: a section's Markdown → blocks; [`html_blocks`]: a planned slide's body → blocks;
 //! - [`layout`]: lines and pages of drawing operations, with the structure tree ([`tags`]);
-//! - [`report`]: the report's pages;
+//! - [`report`]: the report's pages; [`slides`]: the deck's;
 //! - [`emit`]: → PDF bytes, through krilla, which checks both standards as it writes;
 //! - [`documents`]: a report's PDFs, from the [`cache`] (keyed by [`fingerprint`]) or made.
 
@@ -25,8 +26,10 @@ mod documents;
 mod emit;
 mod fingerprint;
 mod fonts;
+mod html_blocks;
 mod layout;
 mod report;
+mod slides;
 mod svg;
 mod tags;
 
@@ -41,6 +44,11 @@ use crate::render::Theme;
 /// Where the report's PDF goes in the site: `LANG/YEAR/report.pdf`.
 pub fn report_path(report: &Report, lang: Lang) -> String {
     format!("{}/{}/report.pdf", lang.code(), report.year)
+}
+
+/// Where the deck's PDF goes in the site: `LANG/YEAR/slides/slides.pdf`, beside the deck page.
+pub fn slides_path(report: &Report, lang: Lang) -> String {
+    format!("{}/{}/slides/slides.pdf", lang.code(), report.year)
 }
 
 /// The report in `lang` as an A4 PDF/A-2a + PDF/UA-1 document. The same

@@ -82,13 +82,18 @@ pub(crate) fn write(
     w.source(&report.file);
     let organisation = site.organisation.resolve(lang);
     w.flow.y += 40.0;
-    w.para_styled(
-        None,
-        &[w.resolved(&organisation, Style::Regular, c.muted)],
-        11.0,
-        16.0,
-    );
-    w.flow.y += 10.0;
+    // Left out when the subtitle already says it, as on the title slide.
+    if crate::render::slides::plan::title_organisation(site, report, lang).is_some() {
+        w.para_styled(
+            None,
+            &[w.resolved(&organisation, Style::Regular, c.muted)],
+            11.0,
+            16.0,
+        );
+        w.flow.y += 10.0;
+    } else {
+        w.flow.y += 26.0;
+    }
     w.heading(
         None,
         1,
@@ -555,7 +560,16 @@ impl Writer<'_, '_> {
                     );
                     let body = self.flow.tree.group(Some(li), Tag::LBody);
                     let before = self.flow.y;
-                    self.blocks(body, item, indent + 18.0);
+                    for block in item {
+                        if matches!(block, Block::List(..)) {
+                            // A nested list follows its item's text closely, as on the page.
+                            self.flow.y -= 4.0;
+                            self.block(body, block, indent + 18.0);
+                            self.flow.y -= 4.0;
+                        } else {
+                            self.block(body, block, indent + 18.0);
+                        }
+                    }
                     if self.flow.y > before {
                         // Items are tight: take back the gap after the item's last paragraph.
                         self.flow.y -= 3.0;

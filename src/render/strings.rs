@@ -49,6 +49,8 @@ pub struct UiStrings {
     pub reports: String,
     /// Heading of a report's list of abbreviations.
     pub glossary: String,
+    /// Link to the PDF/A file of the report (on its page) or of the deck (on the deck page).
+    pub download_pdf: String,
     /// Month names, January first.
     pub months: [String; 12],
     /// Headings of the section kinds.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks every PDF of a built site with tools that are not summering's own:
 #   qpdf --check (syntax, streams), pdffonts (every font embedded),
-#   pdfinfo (tagged, page sizes), pdftotext (the seed's lines in the Swedish
-#   report), pikepdf (the XMP claims PDF/A-2a and PDF/UA-1, /Lang, StructTreeRoot,
+#   pdfinfo (tagged, page sizes: A4 reports, 16:9 decks with a page per slide
+#   of the HTML deck), pdftotext (the seed's lines in the Swedish report),
+#   pikepdf (the XMP claims PDF/A-2a and PDF/UA-1, /Lang, StructTreeRoot,
 #   DisplayDocTitle, Outlines, a Figure with /Alt).
 # veraPDF, the reference PDF/A validator, is a Java app from Maven Central, which
 # these machines cannot reach; krilla checks both standards as it writes.
@@ -39,6 +40,7 @@ for pdf in "${pdfs[@]}"; do
   grep -q '^Tagged: *yes' <<<"$info" || { echo "FAIL pdfinfo: $rel is not tagged"; fail=1; }
   case "$rel" in
     */report.pdf) want='595.28 x 841.89 pts \(A4\)' ;;
+    */slides/slides.pdf) want='720 x 405 pts' ;;
     *) want='' ;;
   esac
   if [[ -n "$want" ]] && ! grep -Eq "^Page size: *$want" <<<"$info"; then
@@ -85,6 +87,12 @@ if problems:
     print(f"FAIL pikepdf {path}: " + "; ".join(problems))
     sys.exit(1)
 PY
+  # A deck has a page per slide of its HTML deck (each slide is one labelled group there).
+  if [[ "$rel" == */slides/slides.pdf && -f "$(dirname "$pdf")/index.html" ]]; then
+    slides="$(grep -o 'aria-roledescription=' "$(dirname "$pdf")/index.html" | wc -l)"
+    pages="$(awk '/^Pages:/ { print $2 }' <<<"$info")"
+    [[ "$slides" == "$pages" ]] || { echo "FAIL $rel: $pages pages for $slides slides of the HTML deck"; fail=1; }
+  fi
   echo "ok   $rel ($(grep '^Pages' <<<"$info" | tr -s ' '))"
 done
 

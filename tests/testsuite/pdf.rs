@@ -252,7 +252,7 @@ fn a_build_reuses_cached_pdfs_and_never_publishes_a_damaged_entry() {
     let fresh = build_ok(site.path());
     summering::build(&options).unwrap();
     let entries = cache_entries(site.path());
-    assert_eq!(entries.len(), 2, "one entry per PDF: {entries:?}");
+    assert_eq!(entries.len(), 4, "one entry per PDF: {entries:?}");
     let ignore = std::fs::read_to_string(site.path().join(".summering-cache/.gitignore")).unwrap();
     assert!(ignore.lines().any(|l| l == "*"), "the cache ignores itself");
     let path = "sv/2021/report.pdf";
@@ -296,7 +296,7 @@ fn a_build_reuses_cached_pdfs_and_never_publishes_a_damaged_entry() {
     std::fs::write(&file, edited).unwrap();
     summering::build(&options).unwrap();
     let after = cache_entries(site.path());
-    assert_eq!(after.len(), 2, "the old entries are pruned: {after:?}");
+    assert_eq!(after.len(), 4, "the old entries are pruned: {after:?}");
     whole.retain(|e| after.contains(e));
     assert!(
         whole.is_empty(),
@@ -304,4 +304,111 @@ fn a_build_reuses_cached_pdfs_and_never_publishes_a_damaged_entry() {
     );
     let sv = load(&std::fs::read(out.join("sv/2021/report.pdf")).unwrap());
     assert!(text(&sv).contains("mycket"));
+}
+
+/// Each page's (width, height) in points.
+fn page_sizes(doc: &Document) -> Vec<(f32, f32)> {
+    doc.get_pages()
+        .values()
+        .map(|&page| {
+            let media = doc.get_dictionary(page).unwrap().get(b"MediaBox").unwrap();
+            let m: Vec<f32> = media
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_float().unwrap())
+                .collect();
+            (m[2] - m[0], m[3] - m[1])
+        })
+        .collect()
+}
+
+/// The slides of a built deck page.
+fn html_slides(site: &BuiltSite, path: &str) -> usize {
+    page(site, path).matches("aria-roledescription=").count()
+}
+
+#[test]
+fn the_deck_pdf_has_a_16_9_page_per_slide_of_the_html_deck_with_its_splits() {
+    for (root, year) in [(repo_root(), "2021"), (fixture("long-section"), "")] {
+        let site = build_ok(&root);
+        let decks: Vec<String> = site
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with("/slides/slides.pdf"))
+            .map(|f| f.path.clone())
+            .filter(|p| p.contains(year))
+            .collect();
+        assert!(decks.len() >= 2, "a deck PDF per language: {decks:?}");
+        for path in decks {
+            let doc = load(&pdf(&site, &path));
+            let html = path.replace("slides.pdf", "index.html");
+            let sizes = page_sizes(&doc);
+            assert_eq!(
+                sizes.len(),
+                html_slides(&site, &html),
+                "{path}: one page per slide"
+            );
+            for (w, h) in sizes {
+                assert!(
+                    (w / h - 16.0 / 9.0).abs() < 0.01,
+                    "{path}: 16:9, not {w} × {h}"
+                );
+            }
+            let text = text(&doc);
+            let lang = &path[..2];
+            let continued = if lang == "sv" { "(forts.)" } else { "(cont.)" };
+            let html_page = page(&site, &html);
+            assert_eq!(
+                text.matches(continued).count(),
+                html_page.matches(continued).count(),
+                "{path}: the same continuation slides as the HTML deck"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_deck_pdfs_are_tagged_claim_both_standards_and_give_the_same_bytes() {
+    let (a, b) = (sample(), sample());
+    for lang in ["sv", "en"] {
+        let path = format!("{lang}/2021/slides/slides.pdf");
+        assert!(
+            pdf(&a, &path) == pdf(&b, &path),
+            "{path} differs between builds"
+        );
+        let doc = load(&pdf(&a, &path));
+        let xmp = xmp(&doc);
+        for claim in [
+            "<pdfaid:part>2</pdfaid:part>",
+            "<pdfaid:conformance>A</pdfaid:conformance>",
+            "<pdfuaid:part>1</pdfuaid:part>",
+        ] {
+            assert!(xmp.contains(claim), "{path}: {claim} not in the XMP");
+        }
+        assert_eq!(string(doc.catalog().unwrap().get(b"Lang").unwrap()), lang);
+        let structure = structure(&doc);
+        let count = |r: &str| structure.iter().filter(|(x, _, _)| x == r).count();
+        assert_eq!(count("H1"), 1, "{path}: the title slide's title");
+        assert_eq!(
+            count("Sect"),
+            html_slides(&a, &path.replace("slides.pdf", "index.html"))
+        );
+        for role in ["H2", "L", "LI", "LBody", "Figure"] {
+            assert!(count(role) > 0, "{path}: no {role}");
+        }
+        assert!(
+            structure
+                .iter()
+                .filter(|(r, _, _)| r == "Figure")
+                .all(|(_, _, alt)| alt.contains("NOSAM")),
+            "{path}: a chart's figure has its description as alternative text"
+        );
+        let text = text(&doc);
+        assert!(text.contains("Ett samarbete värt att satsa på") || lang == "en");
+    }
+    let report_page = page(&a, "sv/2021/index.html");
+    assert!(report_page.contains("report.pdf") && report_page.contains("Ladda ner som PDF/A"));
+    let deck = page(&a, "sv/2021/slides/index.html");
+    assert!(deck.contains("slides.pdf") && deck.contains("Ladda ner som PDF/A"));
 }

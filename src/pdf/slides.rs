@@ -1,0 +1,919 @@
+//! The deck as a 16:9 document: one page per slide of the HTML deck, in its
+//! order and with its splits, drawn from the slide plan's result ([`Deck`]):
+//! the title slide, each section's slides (continuations marked as on the
+//! page), a slide per chart, the closing slide.
+//!
+//! The geometry is the deck stylesheet's (`assets/slides.css`): a slide is 1280
+//! design pixels wide, so one design pixel is 720/1280 pt on the 254 mm page the
+//! deck prints on; margins, type sizes and line heights are the stylesheet's,
+//! and each body is set at the size the plan fitted it to. Colours come from
+//! the theme's `assets/base.css` custom properties.
+
+use std::num::NonZeroU16;
+
+use krilla::tagging::{ListNumbering, Tag, TagKind};
+
+use crate::charts::theme::Rgb;
+use crate::diagnostics::{ErrorKind, SiteError};
+use crate::lang::Lang;
+use crate::model::{Report, SectionKind, Site};
+use crate::render::Theme;
+use crate::render::slides::Deck;
+use crate::render::slides::plan::title_organisation;
+
+use super::blocks::{Block, Ink};
+use super::emit::{self, Bookmark, Meta};
+use super::fonts::{Fonts, Style};
+use super::layout::{Flow, Op, PageBox, Para, Span};
+use super::svg;
+use super::tags::Group;
+
+/// Points per design pixel.
+const U: f32 = 720.0 / 1280.0;
+
+/// The slide: 1280 × 720 design pixels, padding 56/72/48 (section slides).
+const SLIDE: PageBox = PageBox {
+    width: 1280.0 * U,
+    height: 720.0 * U,
+    left: 72.0 * U,
+    right: 72.0 * U,
+    top: 56.0 * U,
+    // A slide never breaks: the plan fitted its body to it.
+    bottom: -1.0e6,
+};
+
+/// The deck's colours.
+#[derive(Clone, Copy)]
+struct Colours {
+    bg: Rgb,
+    text: Rgb,
+    muted: Rgb,
+    accent: Rgb,
+    accent_strong: Rgb,
+    on_accent: Rgb,
+    border: Rgb,
+    surface: Rgb,
+    notice_bg: Rgb,
+    notice_text: Rgb,
+}
+
+impl Colours {
+    fn of(theme: &Theme) -> Colours {
+        let css = |name: &str, fallback: Rgb| css_colour(theme, name).unwrap_or(fallback);
+        let c = &theme.charts;
+        Colours {
+            bg: css("color-bg", c.background),
+            text: css("color-text", c.text),
+            muted: css("color-muted", c.muted),
+            accent: css("color-accent", c.text),
+            accent_strong: css("color-accent-strong", c.text),
+            on_accent: css("color-on-accent", c.background),
+            border: css("color-border", c.grid),
+            surface: css("color-surface", c.background),
+            notice_bg: css("color-notice-bg", c.background),
+            notice_text: Rgb(0x5c, 0x41, 0x00),
+        }
+    }
+}
+
+/// `--NAME: #rrggbb` in the theme's `assets/base.css` (or `style.css`).
+fn css_colour(theme: &Theme, name: &str) -> Option<Rgb> {
+    let needle = format!("--{name}:");
+    ["assets/base.css", "assets/style.css"]
+        .iter()
+        .filter_map(|f| theme.text(f))
+        .find_map(|css| {
+            let at = css.find(&needle)? + needle.len();
+            let value = css[at..].trim_start();
+            let hex = value.strip_prefix('#')?.get(..6)?;
+            let n = u32::from_str_radix(hex, 16).ok()?;
+            Some(Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8))
+        })
+}
+
+fn kind_colour(theme: &Theme, kind: SectionKind, fallback: Rgb) -> Rgb {
+    css_colour(theme, &format!("color-kind-{}", kind.key())).unwrap_or(fallback)
+}
+
+/// Writes the deck of `report` in `lang`, as planned in `deck`.
+pub(crate) fn write(
+    site: &Site,
+    report: &Report,
+    deck: &Deck,
+    lang: Lang,
+    theme: &Theme,
+) -> Result<Vec<u8>, SiteError> {
+    let fonts = Fonts::load(theme)?;
+    let t = &theme.strings[&lang];
+    let c = Colours::of(theme);
+    let mut w = Writer {
+        flow: Flow::new(&fonts, SLIDE),
+        c,
+        svgs: Vec::new(),
+        svg_options: svg::options(&fonts),
+        missing: None,
+        bookmarks: Vec::new(),
+        first: true,
+    };
+    let title = report.title.resolve(lang);
+    let organisation = site.organisation.resolve(lang);
+
+    // The title slide.
+    w.source(&report.file);
+    w.slide(c.accent_strong);
+    let sect = w.flow.tree.group(None, Tag::Section);
+    let size = deck.title_size;
+    let org = title_organisation(site, report, lang).map(|_| &organisation);
+    let subtitle = report.subtitle.as_ref().map(|s| s.resolve(lang));
+    let title_span = w.span_of(
+        title.value,
+        title.is_fallback.then_some(title.lang),
+        Style::Bold,
+        c.on_accent,
+    );
+    let width = SLIDE.width - 2.0 * 72.0 * U;
+    let para = |size: f32, leading: f32| Para {
+        size: size * U,
+        leading: leading * U,
+        indent: 0.0,
+        width,
+        right: false,
+    };
+    let sub_size = (size / 2.0).max(24.0);
+    let mut height = w
+        .flow
+        .height(std::slice::from_ref(&title_span), para(size, size * 1.1))
+        + 0.4 * size * U;
+    let org_span = org.map(|o| {
+        w.span_of(
+            o.value,
+            o.is_fallback.then_some(o.lang),
+            Style::Bold,
+            c.on_accent,
+        )
+    });
+    if let Some(o) = &org_span {
+        height += w
+            .flow
+            .height(std::slice::from_ref(o), para(26.0, 26.0 * 1.3))
+            + 24.0 * U;
+    }
+    let sub_span = subtitle.as_ref().map(|s| {
+        w.span_of(
+            s.value,
+            s.is_fallback.then_some(s.lang),
+            Style::Regular,
+            c.on_accent,
+        )
+    });
+    if let Some(s) = &sub_span {
+        height += w
+            .flow
+            .height(std::slice::from_ref(s), para(sub_size, sub_size * 1.3))
+            + 32.0 * U;
+    }
+    height += (4.0 + 8.0 + 32.0 * 1.2) * U;
+    w.flow.y = ((SLIDE.height - height) / 2.0).max(72.0 * U);
+    if let Some(o) = &org_span {
+        w.para(Some(sect), Tag::P.into(), o, para(26.0, 26.0 * 1.3));
+        w.flow.y += 24.0 * U;
+    }
+    let h1 = Tag::Hn(NonZeroU16::MIN, Some(title.value.clone()));
+    w.para(Some(sect), h1.into(), &title_span, para(size, size * 1.1));
+    w.flow.y += 0.4 * size * U;
+    if let Some(s) = &sub_span {
+        w.para(Some(sect), Tag::P.into(), s, para(sub_size, sub_size * 1.3));
+        w.flow.y += 32.0 * U;
+    }
+    let year = report.year.get().to_string();
+    let year_width = fonts.width(Style::Bold, 32.0 * U, &year);
+    let y = w.flow.y;
+    w.flow.push(Op::Rect {
+        x: 72.0 * U,
+        y,
+        w: year_width,
+        h: 4.0 * U,
+        color: c.on_accent,
+    });
+    w.flow.y += 12.0 * U;
+    let year_span = Span::new(&year, Style::Bold, c.on_accent);
+    w.para(
+        Some(sect),
+        Tag::P.into(),
+        &year_span,
+        para(32.0, 32.0 * 1.2),
+    );
+    w.bookmark(title.value.clone());
+
+    // The sections' slides, each section's charts after its text.
+    for (section, parts) in report.sections.iter().zip(&deck.sections) {
+        let text = section.text.resolve(lang);
+        let other = text.is_fallback.then_some(text.lang);
+        let kind_colour = kind_colour(theme, section.kind, c.accent);
+        let kind_label = t.kinds.get(section.kind);
+        for part in parts {
+            w.source(&text.value.file);
+            let sect = w.section_slide(
+                kind_colour,
+                kind_label,
+                other.map(|_| t.slides.untranslated.as_str()),
+                &text.value.title,
+                other,
+                (part.index > 0).then_some(t.slides.continued.as_str()),
+            );
+            let ink = Ink {
+                text: c.text,
+                link: c.accent,
+                code: c.muted,
+            };
+            let blocks = super::html_blocks::parse(&part.html, ink);
+            let body = match other {
+                Some(l) => {
+                    let kind: TagKind = Tag::Div.into();
+                    w.flow
+                        .tree
+                        .group(Some(sect), kind.with_lang(Some(l.code().to_string())))
+                }
+                None => sect,
+            };
+            let mut b = Body {
+                size: part.size * U,
+                colour: kind_colour,
+                first_item_bare: part.continues_item,
+                depth: 0,
+            };
+            w.blocks(body, &blocks, 0.0, &mut b);
+        }
+        for chart in section.charts.iter().filter_map(|id| report.chart(id)) {
+            w.source(&chart.file);
+            let chart_title = chart.title.resolve(lang);
+            let fallback = chart_title.is_fallback.then_some(chart_title.lang);
+            let sect = w.section_slide(
+                kind_colour,
+                kind_label,
+                None,
+                chart_title.value,
+                fallback,
+                None,
+            );
+            w.chart(sect, chart, lang, theme)?;
+        }
+    }
+
+    // The closing slide.
+    if let (Some(statement), Some(size)) = (&report.closing, deck.closing_size) {
+        w.source(&report.file);
+        w.slide(c.accent_strong);
+        let sect = w.flow.tree.group(None, Tag::Section);
+        let statement = statement.resolve(lang);
+        let span = w.span_of(
+            statement.value,
+            statement.is_fallback.then_some(statement.lang),
+            Style::Bold,
+            c.on_accent,
+        );
+        let org_span = w.span_of(
+            organisation.value,
+            organisation.is_fallback.then_some(organisation.lang),
+            Style::Bold,
+            c.on_accent,
+        );
+        let statement_para = para(size, size * 1.2);
+        let org_para = para(26.0, 26.0 * 1.3);
+        let height = w.flow.height(std::slice::from_ref(&span), statement_para)
+            + 40.0 * U
+            + w.flow.height(std::slice::from_ref(&org_span), org_para);
+        w.flow.y = ((SLIDE.height - height) / 2.0).max(72.0 * U);
+        w.centred(sect, &span, statement_para);
+        w.flow.y += 40.0 * U;
+        w.centred(sect, &org_span, org_para);
+        w.bookmark(statement.value.clone());
+    }
+
+    if let Some((file, ch)) = w.missing.take() {
+        return Err(SiteError::in_file(
+            ErrorKind::Pdf,
+            file,
+            format!(
+                "the character {ch:?} (U+{:04X}) is not in the PDF's font",
+                u32::from(ch)
+            ),
+        )
+        .with_help(
+            "write it another way, or give the theme a font that has it (themes/NAME/fonts/)",
+        ));
+    }
+
+    let meta = Meta {
+        title: format!("{} – {}", title.value, t.slides.deck),
+        subject: report
+            .subtitle
+            .as_ref()
+            .map(|s| s.resolve(lang).value.clone()),
+        lang: lang.code(),
+        author: organisation.value.clone(),
+        date: report.published,
+    };
+    let svgs = std::mem::take(&mut w.svgs);
+    let bookmarks = std::mem::take(&mut w.bookmarks);
+    emit::write(w.flow, &svgs, &meta, &bookmarks).map_err(|e| {
+        SiteError::in_file(
+            ErrorKind::Pdf,
+            &report.file,
+            format!(
+                "the PDF/A deck for {} could not be written: {e}",
+                lang.code()
+            ),
+        )
+        .with_help("this is a bug in summering's PDF writer; please report it with the site")
+    })
+}
+
+/// How a slide's body is set.
+struct Body {
+    /// Body type size, pt.
+    size: f32,
+    /// The kind's colour (list markers, quote bars).
+    colour: Rgb,
+    /// The first list item continues a point from the slide before: no marker.
+    first_item_bare: bool,
+    /// How deep in lists the block being set is.
+    depth: usize,
+}
+
+struct Writer<'f, 't> {
+    flow: Flow<'f, 't>,
+    c: Colours,
+    svgs: Vec<usvg::Tree>,
+    svg_options: usvg::Options<'static>,
+    missing: Option<(String, char)>,
+    bookmarks: Vec<Bookmark>,
+    first: bool,
+}
+
+impl Writer<'_, '_> {
+    fn source(&mut self, file: &str) {
+        self.flow.source = file.to_string();
+    }
+
+    /// Starts a slide on its own page, filled with `background`.
+    fn slide(&mut self, background: Rgb) {
+        if !self.first {
+            self.flow.new_page();
+        }
+        self.first = false;
+        self.flow.push(Op::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: SLIDE.width,
+            h: SLIDE.height,
+            color: background,
+        });
+    }
+
+    /// A bookmark to the top of the current slide.
+    fn bookmark(&mut self, title: String) {
+        let anchor = self.flow.anchor();
+        let page = self.flow.page_index();
+        self.flow.anchors[anchor] = Some((page, 0.0));
+        self.bookmarks.push(Bookmark {
+            title,
+            anchor,
+            children: Vec::new(),
+        });
+    }
+
+    fn span_of(&self, text: &str, lang: Option<Lang>, style: Style, color: Rgb) -> Span {
+        let mut span = Span::new(text, style, color);
+        span.lang = lang.map(Lang::code);
+        span
+    }
+
+    fn check(&mut self, spans: &[Span]) {
+        if self.missing.is_some() {
+            return;
+        }
+        for span in spans {
+            if let Some(c) = self.flow.fonts.missing(span.style, &span.text) {
+                self.missing = Some((self.flow.source.clone(), c));
+                return;
+            }
+        }
+    }
+
+    /// One paragraph as element `kind` under `parent`.
+    fn para(&mut self, parent: Option<Group>, kind: TagKind, span: &Span, para: Para) {
+        self.paras(parent, kind, std::slice::from_ref(span), para);
+    }
+
+    fn paras(&mut self, parent: Option<Group>, kind: TagKind, spans: &[Span], para: Para) {
+        self.check(spans);
+        let g = self.flow.tree.group(parent, kind);
+        self.flow.paragraph(g, spans, para);
+    }
+
+    /// A paragraph centred on the slide, line by line.
+    fn centred(&mut self, parent: Group, span: &Span, para: Para) {
+        self.check(std::slice::from_ref(span));
+        let p = self.flow.tree.group(Some(parent), Tag::P);
+        // Lay out each line as its own run, centred by its own width.
+        let lines = self.flow.line_texts(std::slice::from_ref(span), para);
+        for line in lines {
+            let width = self
+                .flow
+                .fonts
+                .width(span.style, para.size, line.trim_end());
+            let indent = ((para.width - width) / 2.0).max(0.0);
+            let one = Span {
+                text: line,
+                ..span.clone()
+            };
+            self.flow.paragraph(
+                p,
+                &[one],
+                Para {
+                    indent,
+                    width: para.width - indent,
+                    ..para
+                },
+            );
+        }
+    }
+
+    /// A section slide's band, kind label and title; returns its section element.
+    fn section_slide(
+        &mut self,
+        kind_colour: Rgb,
+        kind_label: &str,
+        badge: Option<&str>,
+        title: &str,
+        title_lang: Option<Lang>,
+        continued: Option<&str>,
+    ) -> Group {
+        let c = self.c;
+        self.slide(c.bg);
+        self.flow.push(Op::Rect {
+            x: 0.0,
+            y: 0.0,
+            w: SLIDE.width,
+            h: 16.0 * U,
+            color: kind_colour,
+        });
+        let sect = self.flow.tree.group(None, Tag::Section);
+        self.flow.y = SLIDE.top;
+        let width = SLIDE.measure();
+        let label = Span::new(kind_label.to_uppercase(), Style::Bold, kind_colour);
+        let label_para = Para {
+            size: 22.0 * U,
+            leading: 28.0 * U,
+            indent: 0.0,
+            width,
+            right: false,
+        };
+        let top = self.flow.y;
+        self.para(Some(sect), Tag::P.into(), &label, label_para);
+        if let Some(badge) = badge {
+            let x = SLIDE.left
+                + self.flow.fonts.width(Style::Bold, 22.0 * U, &label.text)
+                + 0.75 * 22.0 * U;
+            let size = 22.0 * U;
+            let w = self.flow.fonts.width(Style::Bold, size, badge) + size;
+            self.flow.push(Op::Rect {
+                x,
+                y: top + 2.0 * U,
+                w,
+                h: 24.0 * U,
+                color: c.notice_bg,
+            });
+            let p = self.flow.tree.group(Some(sect), Tag::P);
+            let baseline = top + size * 1.02 + (28.0 * U - size * 1.2) / 2.0;
+            self.flow.text_at(
+                Some(p),
+                x + size / 2.0,
+                baseline,
+                size,
+                Style::Bold,
+                c.notice_text,
+                badge,
+            );
+        }
+        self.flow.y += 8.0 * U;
+        let mut spans = vec![self.span_of(title, title_lang, Style::Bold, c.text)];
+        let mut heading = title.to_string();
+        if let Some(cont) = continued {
+            spans.push(Span::new(format!(" {cont}"), Style::Regular, c.muted));
+            heading = format!("{title} {cont}");
+        }
+        let h2 = Tag::Hn(
+            NonZeroU16::new(2).unwrap_or(NonZeroU16::MIN),
+            Some(heading.clone()),
+        );
+        self.paras(
+            Some(sect),
+            h2.into(),
+            &spans,
+            Para {
+                size: 40.0 * U,
+                leading: 48.0 * U,
+                indent: 0.0,
+                width,
+                right: false,
+            },
+        );
+        self.flow.y += 24.0 * U;
+        self.bookmark(heading);
+        sect
+    }
+
+    fn blocks(&mut self, parent: Group, blocks: &[Block], indent: f32, b: &mut Body) {
+        for block in blocks {
+            self.block(parent, block, indent, b);
+        }
+    }
+
+    fn body_para(&self, size: f32, indent: f32) -> Para {
+        Para {
+            size,
+            leading: size * 1.3,
+            indent,
+            width: SLIDE.measure() - indent,
+            right: false,
+        }
+    }
+
+    fn block(&mut self, parent: Group, block: &Block, indent: f32, b: &mut Body) {
+        let c = self.c;
+        let size = b.size;
+        match block {
+            Block::Para(spans) => {
+                self.paras(
+                    Some(parent),
+                    Tag::P.into(),
+                    spans,
+                    self.body_para(size, indent),
+                );
+                self.flow.y += 0.5 * size;
+            }
+            Block::Heading(level, spans) => {
+                let spans: Vec<Span> = spans
+                    .iter()
+                    .map(|s| Span {
+                        style: s.style.bold(true),
+                        ..s.clone()
+                    })
+                    .collect();
+                let title: String = spans.iter().map(|s| s.text.as_str()).collect();
+                let level =
+                    NonZeroU16::new((u16::from(*level) + 2).min(6)).unwrap_or(NonZeroU16::MIN);
+                self.flow.y += 0.35 * 1.1 * size;
+                let para = Para {
+                    leading: 1.1 * size * 1.25,
+                    ..self.body_para(1.1 * size, indent)
+                };
+                self.paras(
+                    Some(parent),
+                    Tag::Hn(level, Some(title)).into(),
+                    &spans,
+                    para,
+                );
+                self.flow.y += 0.15 * 1.1 * size;
+            }
+            Block::List(start, items) => {
+                let numbering = if start.is_some() {
+                    ListNumbering::Decimal
+                } else {
+                    ListNumbering::Disc
+                };
+                let list = self.flow.tree.group(Some(parent), Tag::L(numbering));
+                let inner = indent + 1.3 * size;
+                for (i, item) in items.iter().enumerate() {
+                    let li = self.flow.tree.group(Some(list), Tag::LI);
+                    let bare = std::mem::take(&mut b.first_item_bare);
+                    if !bare {
+                        let label = match start {
+                            Some(n) => format!("{}.", n + i as u64),
+                            // A disc, and for a nested list a dash (the font has no white circle).
+                            None if b.depth == 0 => "•".to_string(),
+                            None => "–".to_string(),
+                        };
+                        let lbl = self.flow.tree.group(Some(li), Tag::Lbl);
+                        let leading = size * 1.3;
+                        let baseline = self.flow.y + size * 1.02 + (leading - size * 1.2) / 2.0;
+                        let width = self.flow.fonts.width(Style::Regular, size, &label);
+                        let x = SLIDE.left + inner - width - 0.35 * size;
+                        self.flow.text_at(
+                            Some(lbl),
+                            x,
+                            baseline,
+                            size,
+                            Style::Regular,
+                            b.colour,
+                            &label,
+                        );
+                    }
+                    let body = self.flow.tree.group(Some(li), Tag::LBody);
+                    for (j, block) in item.iter().enumerate() {
+                        if matches!(block, Block::List(..)) {
+                            // A nested list: 0.3em above, none below its items.
+                            self.flow.y += 0.3 * size;
+                            b.depth += 1;
+                            self.block(body, block, inner, b);
+                            b.depth -= 1;
+                            self.flow.y -= 0.5 * size;
+                        } else {
+                            self.block(body, block, inner, b);
+                            if matches!(block, Block::Para(_)) {
+                                // An item's paragraph: 0.3em below, not the paragraph's 0.5em.
+                                self.flow.y -= if j + 1 == item.len() {
+                                    0.5 * size
+                                } else {
+                                    0.2 * size
+                                };
+                            }
+                        }
+                    }
+                    self.flow.y += 0.3 * size;
+                }
+                self.flow.y += 0.2 * size;
+            }
+            Block::Table(head, rows) => self.table(parent, head, rows, indent, size),
+            Block::Quote(inner) => {
+                let q = self.flow.tree.group(Some(parent), Tag::BlockQuote);
+                let top = self.flow.y;
+                self.blocks(q, inner, indent + 0.8 * size + 0.2 * size, b);
+                self.flow.push(Op::Rect {
+                    x: SLIDE.left + indent,
+                    y: top,
+                    w: 0.2 * size,
+                    h: (self.flow.y - top - 0.5 * size).max(0.0),
+                    color: b.colour,
+                });
+                self.flow.y += 0.0;
+            }
+            Block::Code(code) => {
+                let size = 0.8 * size;
+                let span = Span::new(code, Style::Regular, c.text);
+                let para = Para {
+                    leading: size * 1.35,
+                    ..self.body_para(size, indent + 0.5 * size)
+                };
+                let height = self.flow.height(std::slice::from_ref(&span), para);
+                let y = self.flow.y;
+                self.flow.push(Op::Rect {
+                    x: SLIDE.left + indent,
+                    y,
+                    w: SLIDE.measure() - indent,
+                    h: height + size,
+                    color: c.surface,
+                });
+                self.flow.y += 0.5 * size;
+                self.paras(
+                    Some(parent),
+                    Tag::P.into(),
+                    std::slice::from_ref(&span),
+                    para,
+                );
+                self.flow.y += 0.5 * size + 0.5 * b.size;
+            }
+            Block::Rule => {
+                self.flow.y += 0.5 * size;
+                let y = self.flow.y;
+                self.flow.push(Op::Rect {
+                    x: SLIDE.left + indent,
+                    y,
+                    w: SLIDE.measure() - indent,
+                    h: 2.0 * U,
+                    color: c.border,
+                });
+                self.flow.y += 0.5 * size;
+            }
+            Block::Footnote(n, inner) => {
+                let size = 0.75 * size;
+                let note = self.flow.tree.group(Some(parent), Tag::Note);
+                let mut spans = vec![Span::new(format!("{n} "), Style::Regular, c.muted)];
+                for block in inner {
+                    if let Block::Para(p) = block {
+                        spans.extend(p.iter().cloned());
+                        spans.push(Span::new(" ", Style::Regular, c.text));
+                    }
+                }
+                self.paras(
+                    Some(note),
+                    Tag::P.into(),
+                    &spans,
+                    self.body_para(size, indent),
+                );
+                self.flow.y += 0.5 * size;
+            }
+        }
+    }
+
+    /// A table at 0.85em with ruled cells, the header row shaded.
+    fn table(
+        &mut self,
+        parent: Group,
+        head: &[Vec<Span>],
+        rows: &[Vec<Vec<Span>>],
+        indent: f32,
+        size: f32,
+    ) {
+        let c = self.c;
+        let size = 0.85 * size;
+        let leading = size * 1.3;
+        let pad = (0.2 * size, 0.5 * size);
+        let columns = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let fonts = self.flow.fonts;
+        let natural = |cell: &[Span], bold: bool| -> f32 {
+            cell.iter()
+                .map(|s| fonts.width(s.style.bold(bold || s.style == Style::Bold), size, &s.text))
+                .sum::<f32>()
+                * 1.02
+        };
+        let mut widths = vec![0.0f32; columns];
+        for (i, cell) in head.iter().enumerate() {
+            widths[i] = widths[i].max(natural(cell, true) + 2.0 * pad.1);
+        }
+        for row in rows {
+            for (i, cell) in row.iter().enumerate() {
+                widths[i] = widths[i].max(natural(cell, false) + 2.0 * pad.1);
+            }
+        }
+        let available = SLIDE.measure() - indent;
+        let total: f32 = widths.iter().sum();
+        if total > available {
+            for w in &mut widths {
+                *w *= available / total;
+            }
+        }
+        let table_width: f32 = widths.iter().sum();
+        let table = self.flow.tree.group(Some(parent), Tag::Table);
+        let draw_row = |w: &mut Self, cells: &[Vec<Span>], header: bool| {
+            let spans_of = |cell: &[Span]| -> Vec<Span> {
+                cell.iter()
+                    .map(|s| Span {
+                        style: s.style.bold(header),
+                        ..s.clone()
+                    })
+                    .collect()
+            };
+            let para = |x: f32, width: f32| Para {
+                size,
+                leading,
+                indent: x,
+                width,
+                right: false,
+            };
+            let mut height: f32 = leading;
+            let mut x = indent;
+            for (i, cell) in cells.iter().enumerate().take(columns) {
+                let inner = (widths[i] - 2.0 * pad.1).max(1.0);
+                height = height.max(w.flow.height(&spans_of(cell), para(x + pad.1, inner)));
+                x += widths[i];
+            }
+            let height = height + 2.0 * pad.0;
+            let top = w.flow.y;
+            if header {
+                w.flow.push(Op::Rect {
+                    x: SLIDE.left + indent,
+                    y: top,
+                    w: table_width,
+                    h: height,
+                    color: c.surface,
+                });
+            }
+            let tr = w.flow.tree.group(Some(table), Tag::TR);
+            let mut x = indent;
+            for (i, cell) in cells.iter().enumerate().take(columns) {
+                let tag: TagKind = if header {
+                    Tag::TH(krilla::tagging::TableHeaderScope::Column).into()
+                } else {
+                    Tag::TD.into()
+                };
+                w.flow.y = top + pad.0;
+                let inner = (widths[i] - 2.0 * pad.1).max(1.0);
+                w.paras(Some(tr), tag, &spans_of(cell), para(x + pad.1, inner));
+                x += widths[i];
+            }
+            // The cells' borders: a line under the row, and one left of each cell.
+            let line = 1.0 * U;
+            let mut x = SLIDE.left + indent;
+            for width in widths.iter().take(columns) {
+                w.flow.push(Op::Rect {
+                    x,
+                    y: top,
+                    w: line,
+                    h: height,
+                    color: c.border,
+                });
+                x += width;
+            }
+            w.flow.push(Op::Rect {
+                x,
+                y: top,
+                w: line,
+                h: height,
+                color: c.border,
+            });
+            w.flow.push(Op::Rect {
+                x: SLIDE.left + indent,
+                y: top + height,
+                w: table_width + line,
+                h: line,
+                color: c.border,
+            });
+            w.flow.y = top + height;
+        };
+        let top = self.flow.y;
+        self.flow.push(Op::Rect {
+            x: SLIDE.left + indent,
+            y: top,
+            w: table_width,
+            h: 1.0 * U,
+            color: c.border,
+        });
+        if !head.is_empty() {
+            draw_row(self, head, true);
+        }
+        for row in rows {
+            draw_row(self, row, false);
+        }
+        self.flow.y += 0.5 * size / 0.85;
+    }
+
+    /// A chart slide's figure: the chart as drawn for slides (its description as
+    /// the figure's alternative text), at most 440 design px high, and its source.
+    fn chart(
+        &mut self,
+        parent: Group,
+        chart: &crate::model::Chart,
+        lang: Lang,
+        theme: &Theme,
+    ) -> Result<(), SiteError> {
+        let c = self.c;
+        let strings = &theme.strings[&lang].charts;
+        let cannot = |e: String| {
+            SiteError::in_file(
+                ErrorKind::Pdf,
+                &chart.file,
+                format!("the chart \"{}\" cannot go into the PDF: {e}", chart.id),
+            )
+            .with_help("check the chart's values in this file")
+        };
+        let svg_text = crate::charts::slide_svg(chart, lang, "pdf", &theme.charts, strings)
+            .map_err(|e| cannot(e.0))?;
+        let tree = svg::parse(&svg_text, &self.svg_options).map_err(cannot)?;
+        let description = crate::charts::describe(chart, lang, strings);
+        let size = tree.size();
+        let max_w = SLIDE.measure();
+        let max_h = 440.0 * U;
+        let ratio = size.height() / size.width().max(1.0);
+        let (w, h) = if max_w * ratio <= max_h {
+            (max_w, max_w * ratio)
+        } else {
+            (max_h / ratio.max(0.001), max_h)
+        };
+        self.flow.y += 16.0 * U - 24.0 * U;
+        let div = self.flow.tree.group(Some(parent), Tag::Div);
+        let figure = self
+            .flow
+            .tree
+            .group(Some(div), Tag::Figure(Some(description)));
+        let leaf = self.flow.tree.leaf(figure);
+        let index = self.svgs.len();
+        self.svgs.push(tree);
+        let y = self.flow.y;
+        self.flow.push(Op::Svg {
+            x: SLIDE.left,
+            y,
+            w,
+            h,
+            svg: index,
+            leaf,
+        });
+        self.flow.y += h;
+        let source = chart.source.resolve(lang);
+        let mut spans = vec![Span::new(
+            format!("{}: ", strings.source),
+            Style::Regular,
+            c.muted,
+        )];
+        let mut s = Span::new(source.value, Style::Regular, c.muted);
+        s.lang = source.is_fallback.then(|| source.lang.code());
+        spans.push(s);
+        let caption = self.flow.tree.group(Some(div), Tag::Caption);
+        let size = 20.0 * U;
+        self.paras(
+            Some(caption),
+            Tag::P.into(),
+            &spans,
+            Para {
+                leading: size * 1.5,
+                ..self.body_para(size, 0.0)
+            },
+        );
+        Ok(())
+    }
+}
