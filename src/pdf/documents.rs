@@ -120,6 +120,7 @@ fn plan(site: &Site, report: &Report, theme: &Theme) -> Result<Decks, crate::Bui
         reports: vec![report.clone()],
         glossary: site.glossary.clone(),
         accessibility: site.accessibility.clone(),
+        deck: site.deck,
     };
     crate::render::slides::plan(&one, theme)
 }

@@ -77,6 +77,7 @@ pub(crate) fn site(site: &Site, theme: &Theme) -> Key {
     debug(&mut h, &site.description);
     debug(&mut h, &site.glossary.terms());
     debug(&mut h, &site.glossary.file);
+    debug(&mut h, &site.deck);
     debug(&mut h, &theme.strings);
     debug(&mut h, &theme.charts);
     for (path, file) in &theme.files {

@@ -290,6 +290,41 @@ pub(crate) fn write(
         w.bookmark(statement.value.clone());
     }
 
+    // Every slide after the title: organisation · date, and "N / total" (as the deck's footer).
+    if site.deck.footer {
+        let total = w.flow.pages.len();
+        let date = t.format_date(report.published);
+        let left = format!("{} · {date}", organisation.value);
+        let size = 16.0 * U;
+        let baseline =
+            SLIDE.height - 14.0 * U - 20.0 * U + size * 1.02 + (20.0 * U - size * 1.2) / 2.0;
+        let closing = report.closing.is_some() && deck.closing_size.is_some();
+        for (i, page) in w.flow.pages.iter_mut().enumerate().skip(1) {
+            let color = if closing && i + 1 == total {
+                c.on_accent
+            } else {
+                c.muted
+            };
+            let number = format!("{} / {total}", i + 1);
+            let width = fonts.width(Style::Regular, size, &number);
+            for (x, text) in [
+                (SLIDE.left, left.clone()),
+                (SLIDE.width - SLIDE.right - width, number),
+            ] {
+                page.push(Op::Text {
+                    x,
+                    y: baseline,
+                    size,
+                    style: Style::Regular,
+                    color,
+                    text,
+                    lang: None,
+                    leaf: None,
+                });
+            }
+        }
+    }
+
     if let Some((file, ch)) = w.missing.take() {
         return Err(SiteError::in_file(
             ErrorKind::Pdf,
