@@ -100,6 +100,9 @@ pub enum ErrorKind {
     UnknownChart,
     /// A chart series has a different number of values than the chart has categories.
     SeriesLength,
+    /// A number written with a decimal comma (`94,5`), which TOML reads as two numbers
+    /// or cannot read at all.
+    DecimalComma,
     /// A chart has no series, a series has no values, or the categories are empty.
     EmptySeries,
     /// A stacked chart has a negative value (parts of a whole cannot be negative).

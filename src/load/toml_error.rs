@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::diagnostics::{ErrorKind, SiteError};
 
+mod decimal_comma;
 mod habits;
 
 /// Parses `text[offset..]` (a whole `.toml` file, or a front matter block at
@@ -23,6 +24,17 @@ fn convert(file: &str, whole: &Arc<str>, offset: usize, e: &toml::de::Error) -> 
     let span = e
         .span()
         .map_or(offset..offset, |s| s.start + offset..s.end + offset);
+    if let Some(comma) = decimal_comma::at_comma(whole, span.start) {
+        return SiteError::at(
+            ErrorKind::DecimalComma,
+            file,
+            whole,
+            comma.span,
+            "this number has a decimal comma, which TOML cannot read",
+        )
+        .with_label("decimal comma")
+        .with_help(comma.help);
+    }
     let help = habits::help(whole, span.clone(), &message).unwrap_or(help);
     SiteError::at(kind, file, whole, span, plain(&message))
         .with_label("here")
@@ -121,6 +133,21 @@ mod tests {
         let whole: Arc<str> = Arc::from("+++\ntitle = 1\n+++\n");
         let e = parse::<T>("a.md", &whole, 4, "title = 1\n").unwrap_err();
         assert_eq!(e.line_col(), Some((2, 9)));
+    }
+
+    #[test]
+    fn a_decimal_comma_is_named_at_the_number() {
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct N {
+            value: f64,
+        }
+        let text = "\nvalue = 94,5\n";
+        let whole: Arc<str> = Arc::from(text);
+        let e = parse::<N>("f.toml", &whole, 0, text).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::DecimalComma);
+        assert_eq!(e.line_col(), Some((2, 9)));
+        assert!(e.help_text().unwrap().ends_with("value = 94.5"), "{e:?}");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::convert::Ctx;
 use super::types::Section;
 use crate::diagnostics::{ErrorKind, SiteError};
 use crate::lang::Localized;
-use crate::load::charts::{RawChart, RawSeries, RawUnit};
+use crate::load::charts::{RawChart, RawNumber, RawSeries, RawUnit};
 use crate::load::{RawYear, SourceFile};
 
 impl Ctx<'_> {
@@ -339,7 +339,24 @@ fn series_values(
         );
         return None;
     }
-    if let Some(n) = categories.filter(|&n| n != values.len()) {
+    let commas = decimal_commas(&src.text, values);
+    if let (Some(first), Some(n)) = (commas.first(), categories.filter(|&n| n < values.len())) {
+        let written = &src.text[first.clone()];
+        errors.push(
+            at(
+                ErrorKind::DecimalComma,
+                src,
+                first.clone(),
+                format!("{written} is read as two numbers: the comma separates values in a list"),
+            )
+            .with_label("decimal comma")
+            .with_help(format!(
+                "write decimals with a point, not with a comma as Word and Swedish texts do; \
+                 the chart has {n} categories, and with points the list reads: values = [{}]",
+                with_points(&src.text, values, &commas)
+            )),
+        );
+    } else if let Some(n) = categories.filter(|&n| n != values.len()) {
         errors.push(
             at(
                 ErrorKind::SeriesLength,
@@ -392,6 +409,45 @@ fn series_values(
         }
     }
     (errors.len() == before).then(|| values.iter().map(|v| Some(v.get_ref().0)).collect())
+}
+
+/// The spans of `94,5`-like pairs in a list of values: two whole numbers with only
+/// a comma between them, no space — a decimal comma that TOML read as a separator.
+fn decimal_commas(text: &str, values: &[Spanned<RawNumber>]) -> Vec<Range<usize>> {
+    let digits =
+        |t: Option<&str>| t.is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()));
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i + 1 < values.len() {
+        let (a, b) = (values[i].span(), values[i + 1].span());
+        let whole = text
+            .get(a.clone())
+            .map(|t| t.trim_start_matches(['-', '+']));
+        if digits(whole) && text.get(a.end..b.start) == Some(",") && digits(text.get(b.clone())) {
+            found.push(a.start..b.end);
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// The list of values as written, each decimal-comma pair in `commas` written with a point.
+fn with_points(text: &str, values: &[Spanned<RawNumber>], commas: &[Range<usize>]) -> String {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < values.len() {
+        let span = values[i].span();
+        if let Some(pair) = commas.iter().find(|c| c.start == span.start) {
+            out.push(text[pair.clone()].replacen(',', ".", 1));
+            i += 2;
+        } else {
+            out.push(text.get(span).unwrap_or("?").to_string());
+            i += 1;
+        }
+    }
+    out.join(", ")
 }
 
 fn at(
@@ -610,6 +666,35 @@ mod tests {
             // No error: the chart is drawn, wide, narrow and on a slide, in both languages.
             prop_assert_eq!(svgs, if expected.is_empty() { 6 } else { 0 });
         }
+    }
+
+    #[test]
+    fn a_decimal_comma_is_named_at_the_number_with_the_list_written_with_points() {
+        let (text, _) = write(ChartKind::Bar, &[vec![Number::Int(1), Number::Int(2)]]);
+        for (values, at, fixed) in [
+            ("[94,5, 88]", "94,5", "values = [94.5, 88]"),
+            ("[-1,25, 3,5]", "-1,25", "values = [-1.25, 3.5]"),
+            ("[ 94,5 ,88]", "94,5", "values = [94.5, 88]"),
+        ] {
+            let text = text.replace("[1, 2]", values);
+            let (_, errors) = convert(&text);
+            assert_eq!(errors.len(), 1, "{values}: {errors:#?}");
+            let e = &errors[0];
+            assert_eq!(e.kind(), ErrorKind::DecimalComma, "{values}");
+            let start = text.find(at).unwrap();
+            let expected = crate::diagnostics::line_col(&text, start);
+            assert_eq!(e.line_col(), Some(expected), "{values}");
+            assert!(e.help_text().unwrap().ends_with(fixed), "{e:?}");
+        }
+        // Too many values, but each written apart: the count is the problem.
+        for values in ["[94, 5, 88]", "[1.5,2, 3]", "[1,2.5, 3]"] {
+            let (_, errors) = convert(&text.replace("[1, 2]", values));
+            let kinds: Vec<_> = errors.iter().map(SiteError::kind).collect();
+            assert_eq!(kinds, [ErrorKind::SeriesLength], "{values}");
+        }
+        // As many values as categories: `1,2` is two values, as written.
+        let (charts, errors) = convert(&text.replace("[1, 2]", "[1,2]"));
+        assert!(errors.is_empty() && charts.len() == 1, "{errors:#?}");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use summering::{BuildError, ErrorKind, SiteError};
 
-use crate::common::{broken_build, copy_fixture, summering};
+use crate::common::{broken_build, check_json, copy_fixture, summering};
 
 fn only(err: &BuildError) -> &SiteError {
     assert_eq!(err.errors.len(), 1, "{:#?}", err.errors);
@@ -134,4 +134,103 @@ fn positions_agree_on_lines_with_swedish_letters() {
     let frame = format!("[{REPORT}:{heading}]");
     assert!(heading.starts_with("4:"), "{stderr}");
     assert!(stderr.contains(&frame), "frame {frame} not in:\n{stderr}");
+}
+
+const CHARTS: &str = "content/2021/charts.toml";
+const SHARES: &str = "values = [45.25, 30, 24.75]";
+
+/// `check` through the binary on the charts fixture with `SHARES` replaced by
+/// `values`: the findings' kinds, places and help lines.
+fn checked_charts(values: &str) -> Vec<(String, u64, u64, String)> {
+    let site = copy_fixture("charts");
+    edit(site.path(), CHARTS, SHARES, values);
+    let (code, json) = check_json(site.path());
+    assert_eq!(code, 1, "{json}");
+    json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            assert_eq!(e["file"], CHARTS, "{e}");
+            (
+                e["kind"].as_str().unwrap().to_string(),
+                e["line"].as_u64().unwrap(),
+                e["column"].as_u64().unwrap(),
+                e["help"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The line of `SHARES` in the charts fixture.
+fn shares_line() -> u64 {
+    let text = fs::read_to_string(crate::common::fixture("charts").join(CHARTS)).unwrap();
+    let at = text.find(SHARES).unwrap();
+    text[..at].matches('\n').count() as u64 + 1
+}
+
+/// `[45,25, 30, 24,75]` is valid TOML — five numbers for three categories —
+/// so the chart names the comma at the number instead of the count.
+#[test]
+fn a_decimal_comma_in_a_chart_list_is_named_at_the_number() {
+    let line = shares_line();
+    let found = checked_charts("values = [45,25, 30, 24,75]");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let (kind, at_line, column, help) = &found[0];
+    assert_eq!(
+        (kind.as_str(), *at_line, *column),
+        ("decimal-comma", line, 11)
+    );
+    assert!(help.ends_with("values = [45.25, 30, 24.75]"), "{help}");
+}
+
+/// Written apart (`45, 25`), the numbers are meant as numbers: the count is wrong.
+#[test]
+fn too_many_values_written_apart_keep_the_count_error() {
+    let found = checked_charts("values = [45, 25, 30, 24]");
+    let kinds: Vec<(&str, u64, u64)> = found
+        .iter()
+        .map(|(k, l, c, _)| (k.as_str(), *l, *c))
+        .collect();
+    assert_eq!(kinds, [("series-length", shares_line(), 10)]);
+}
+
+/// Where the decimal comma stops the TOML parser itself (a single value, or a
+/// decimal part with a leading zero), the same help, at the number.
+#[test]
+fn a_decimal_comma_the_toml_parser_stops_at_is_named_at_the_number() {
+    let line = shares_line();
+    for (values, fixed) in [
+        ("values = 45,5", "values = 45.5"),
+        ("values = [45,05, 30, 24]", "45.05"),
+    ] {
+        let found = checked_charts(values);
+        assert_eq!(found.len(), 1, "{values}: {found:#?}");
+        let (kind, at_line, column, help) = &found[0];
+        let column_of_number = values.find("45").unwrap() as u64 + 1;
+        assert_eq!(
+            (kind.as_str(), *at_line, *column),
+            ("decimal-comma", line, column_of_number),
+            "{values}"
+        );
+        assert!(help.contains("45,") && help.ends_with(fixed), "{help}");
+    }
+}
+
+/// `build` through the binary names the file, line and column of the number.
+#[test]
+fn build_names_the_place_of_the_decimal_comma() {
+    let site = copy_fixture("charts");
+    edit(site.path(), CHARTS, SHARES, "values = [45,25, 30, 24,75]");
+    let out = summering()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let place = format!("{CHARTS}:{}:11", shares_line());
+    assert!(stderr.contains(&place), "{place} not in:\n{stderr}");
+    assert!(stderr.contains("45.25"), "{stderr}");
+    assert!(!site.path().join("output").exists());
 }
