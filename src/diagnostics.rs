@@ -111,6 +111,8 @@ pub enum ErrorKind {
     ChartDrawing,
     /// `summering archive` was given a year the site has no report for.
     UnknownYear,
+    /// `summering archive` was given a year that is still a draft (`draft = true`).
+    DraftYear,
     /// The archive package's file is already there (and `--force` was not given).
     ArchiveExists,
     /// The archive package would land in `content/`, in the output folder or on a folder.

@@ -114,6 +114,19 @@ pub(crate) fn plan(
 /// The report of `year`, or an error that lists the years there are.
 fn select(site: &Site, year: u16) -> Result<&Report, SiteError> {
     if let Some(report) = site.reports.iter().find(|r| r.year.get() == year) {
+        if report.is_draft() {
+            return Err(SiteError::in_file(
+                ErrorKind::DraftYear,
+                format!("content/{year}/report.toml"),
+                format!(
+                    "{year} is a draft (draft = true in its report.toml), so it is not published"
+                ),
+            )
+            .with_help(
+                "an archive package holds a published year: remove the line draft = true when the \
+                 year is ready, build it, then archive it",
+            ));
+        }
         return Ok(report);
     }
     let years: Vec<String> = site.reports.iter().map(|r| r.year.to_string()).collect();

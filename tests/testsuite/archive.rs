@@ -405,3 +405,16 @@ fn refusals_come_before_anything_is_written() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn a_draft_year_is_refused_by_name_and_nothing_is_written() {
+    let site = fixture_site("drafts");
+    let root = site.path();
+    let e = summering::archive(&options(root, 2021, None)).unwrap_err();
+    assert!(e.has(ErrorKind::DraftYear), "{e:?}");
+    assert!(!e.has(ErrorKind::UnknownYear), "{e:?}");
+    assert!(!root.join("archive").exists());
+    // The published year beside it is archived as usual.
+    let done = summering::archive(&options(root, 2020, None)).unwrap();
+    assert!(done.path.exists());
+}
