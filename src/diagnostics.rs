@@ -343,6 +343,30 @@ impl From<SiteError> for BuildError {
     }
 }
 
+impl BuildError {
+    /// Every value of `results`, or else every distinct problem among them,
+    /// in order: a broken template or a full disk fails every file the same
+    /// way, and is said once.
+    pub(crate) fn collect<T>(
+        results: impl IntoIterator<Item = Result<T, SiteError>>,
+    ) -> Result<Vec<T>, BuildError> {
+        let mut kept = Vec::new();
+        let mut errors: Vec<SiteError> = Vec::new();
+        for r in results {
+            match r {
+                Ok(k) => kept.push(k),
+                Err(e) => errors.push(e),
+            }
+        }
+        if errors.is_empty() {
+            return Ok(kept);
+        }
+        let mut seen = std::collections::HashSet::new();
+        errors.retain(|e| seen.insert(e.to_string()));
+        Err(errors.into())
+    }
+}
+
 impl From<Vec<SiteError>> for BuildError {
     fn from(errors: Vec<SiteError>) -> Self {
         BuildError { errors }

@@ -203,23 +203,7 @@ fn write_pdfs<T: Send>(
                 .collect()
         })
         .collect();
-    let mut kept = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(k) => kept.push(k),
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(kept)
-    } else {
-        // A write failure (a full disk) is the same for every file after the
-        // first: say it once, as the pages do.
-        let mut seen = std::collections::HashSet::new();
-        errors.retain(|e| seen.insert(e.to_string()));
-        Err(errors.into())
-    }
+    BuildError::collect(results.into_iter().flatten())
 }
 
 /// Reads and validates the site at `root` (load → model), reporting the problems

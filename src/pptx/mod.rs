@@ -101,22 +101,7 @@ pub fn write_planned<T: Send>(
             keep(OutputFile::new(deck_path(report, lang), bytes))
         })
         .collect();
-    let mut kept = Vec::with_capacity(results.len());
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok(k) => kept.push(k),
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(kept)
-    } else {
-        // A write failure (a full disk) is the same for every file: say it once.
-        let mut seen = std::collections::HashSet::new();
-        errors.retain(|e| seen.insert(e.to_string()));
-        Err(errors.into())
-    }
+    BuildError::collect(results)
 }
 
 /// One deck as a `.pptx` file.

@@ -102,23 +102,12 @@ pub fn render_site<T: Send>(
     };
     let (rendered, assets) = rayon::join(render_pages, minify_assets);
     let (rendered, warnings) = rendered?;
-    let mut kept = Vec::with_capacity(rendered.len() * 2 + assets.len());
-    let mut errors = Vec::new();
-    for r in rendered
-        .into_iter()
-        .chain(assets.into_iter().map(|a| a.map(|f| vec![f])))
-    {
-        match r {
-            Ok(f) => kept.extend(f),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        // One broken template breaks every page; report each distinct problem once.
-        let mut seen = std::collections::BTreeSet::new();
-        errors.retain(|e| seen.insert(e.to_string()));
-        return Err(errors.into());
-    }
+    let files = BuildError::collect(
+        rendered
+            .into_iter()
+            .chain(assets.into_iter().map(|a| a.map(|f| vec![f]))),
+    )?;
+    let kept = files.into_iter().flatten().collect();
     Ok((kept, warnings))
 }
 
