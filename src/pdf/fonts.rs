@@ -181,4 +181,75 @@ mod tests {
         assert!(fonts.width(Style::Bold, 10.0, "Samverkan") > one);
         assert!(one > 30.0 && one < 60.0, "{one}");
     }
+
+    /// What the default theme itself shows: its templates' text (less comments),
+    /// its interface strings and its stylesheets' `content` values.
+    fn shown_text(theme: &Theme) -> Vec<(String, String)> {
+        let mut shown = Vec::new();
+        for (path, file) in &theme.files {
+            let text = String::from_utf8_lossy(&file.bytes);
+            if path.ends_with(".html") {
+                let mut rest = &text[..];
+                let mut kept = String::new();
+                while let Some(at) = rest.find("{#") {
+                    kept.push_str(&rest[..at]);
+                    rest = rest[at..].split_once("#}").map_or("", |(_, after)| after);
+                }
+                kept.push_str(rest);
+                shown.push((path.clone(), kept));
+            } else if path.starts_with("strings/") {
+                let value: toml::Value = toml::from_str(&text).unwrap();
+                let mut strings = vec![value];
+                while let Some(v) = strings.pop() {
+                    match v {
+                        toml::Value::String(s) => shown.push((path.clone(), s)),
+                        toml::Value::Table(t) => strings.extend(t.into_iter().map(|(_, v)| v)),
+                        toml::Value::Array(a) => strings.extend(a),
+                        _ => {}
+                    }
+                }
+            } else if path.ends_with(".css") {
+                for (_, after) in text
+                    .match_indices("content:")
+                    .map(|(i, _)| text.split_at(i))
+                {
+                    let value = after["content:".len()..]
+                        .split([';', '}'])
+                        .next()
+                        .unwrap_or("");
+                    shown.push((path.clone(), value.to_string()));
+                }
+            }
+        }
+        shown
+    }
+
+    #[test]
+    fn the_default_theme_shows_no_character_its_font_lacks() {
+        // Noto Sans has no arrows (← → ▶) and no white bullet (◦): a browser would
+        // draw them in a fallback font, and the PDF writer could not draw them at all.
+        let theme = theme();
+        let fonts = Fonts::load(&theme).unwrap();
+        let shown = shown_text(&theme);
+        assert!(
+            shown
+                .iter()
+                .any(|(path, text)| path == "templates/slides.html" && text.contains('›'))
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|(path, text)| path.starts_with("strings/") && text.contains('ä'))
+        );
+        assert!(
+            shown
+                .iter()
+                .any(|(path, text)| path == "assets/slides.css" && text.contains('‣'))
+        );
+        for (path, text) in shown {
+            for style in Style::ALL {
+                assert_eq!(fonts.missing(style, &text), None, "{path}: {text}");
+            }
+        }
+    }
 }

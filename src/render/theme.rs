@@ -58,6 +58,12 @@ pub const DEFAULT_THEME: &[(&str, &[u8])] = embed![
     "fonts/NotoSans-Italic.ttf",
     "fonts/NotoSans-BoldItalic.ttf",
     "fonts/OFL.txt",
+    // The same family for the web pages, as WOFF2 (made by docs/make_woff2.py).
+    "assets/fonts/NotoSans-Regular.woff2",
+    "assets/fonts/NotoSans-Bold.woff2",
+    "assets/fonts/NotoSans-Italic.woff2",
+    "assets/fonts/NotoSans-BoldItalic.woff2",
+    "assets/fonts/OFL.txt",
 ];
 
 macro_rules! embed_minified {

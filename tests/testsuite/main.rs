@@ -13,6 +13,7 @@ mod charts;
 mod deck_views;
 mod drafts;
 mod errors;
+mod fonts;
 mod limits;
 mod markdown;
 mod minified;
