@@ -4,6 +4,7 @@
 //! (line and column, shown as a snippet with a caret) and a help line in plain
 //! words. Tests match on [`ErrorKind`], never on the message text.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 use std::path::Path;
@@ -12,6 +13,9 @@ use std::sync::Arc;
 use miette::{
     Diagnostic, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+
+use crate::lang::Lang;
+use crate::messages::{Message, MessageId, Text};
 
 /// What went wrong, as a stable kind that tests and tools can match on.
 ///
@@ -121,6 +125,61 @@ pub enum ErrorKind {
     Archive,
 }
 
+impl ErrorKind {
+    /// The kind's title in the catalogue ("Broken link", "Trasig länk"): the
+    /// match has no catch-all, so a new kind cannot lack one.
+    pub fn title(self) -> MessageId {
+        match self {
+            ErrorKind::Io => MessageId::KindIo,
+            ErrorKind::NotAFile => MessageId::KindNotAFile,
+            ErrorKind::TooLarge => MessageId::KindTooLarge,
+            ErrorKind::TooDeep => MessageId::KindTooDeep,
+            ErrorKind::TomlSyntax => MessageId::KindTomlSyntax,
+            ErrorKind::UnknownField => MessageId::KindUnknownField,
+            ErrorKind::MissingField => MessageId::KindMissingField,
+            ErrorKind::InvalidValue => MessageId::KindInvalidValue,
+            ErrorKind::UnknownSectionKind => MessageId::KindUnknownSectionKind,
+            ErrorKind::UnknownLanguage => MessageId::KindUnknownLanguage,
+            ErrorKind::MissingDefaultLanguage => MessageId::KindMissingDefaultLanguage,
+            ErrorKind::MissingFrontMatter => MessageId::KindMissingFrontMatter,
+            ErrorKind::BadFileName => MessageId::KindBadFileName,
+            ErrorKind::TranslationMismatch => MessageId::KindTranslationMismatch,
+            ErrorKind::Duplicate => MessageId::KindDuplicate,
+            ErrorKind::NoReports => MessageId::KindNoReports,
+            ErrorKind::Template => MessageId::KindTemplate,
+            ErrorKind::Theme => MessageId::KindTheme,
+            ErrorKind::OutputNotOurs => MessageId::KindOutputNotOurs,
+            ErrorKind::OutputBusy => MessageId::KindOutputBusy,
+            ErrorKind::Interrupted => MessageId::KindInterrupted,
+            ErrorKind::DiskFull => MessageId::KindDiskFull,
+            ErrorKind::OutputMountPoint => MessageId::KindOutputMountPoint,
+            ErrorKind::OutputMovedAside => MessageId::KindOutputMovedAside,
+            ErrorKind::NotesMarker => MessageId::KindNotesMarker,
+            ErrorKind::Pdf => MessageId::KindPdf,
+            ErrorKind::Pptx => MessageId::KindPptx,
+            ErrorKind::SlideTooFull => MessageId::KindSlideTooFull,
+            ErrorKind::BrokenLink => MessageId::KindBrokenLink,
+            ErrorKind::MissingAltText => MessageId::KindMissingAltText,
+            ErrorKind::Unfinished => MessageId::KindUnfinished,
+            ErrorKind::YearExists => MessageId::KindYearExists,
+            ErrorKind::Import => MessageId::KindImport,
+            ErrorKind::Serve => MessageId::KindServe,
+            ErrorKind::UnknownChartKind => MessageId::KindUnknownChartKind,
+            ErrorKind::UnknownChart => MessageId::KindUnknownChart,
+            ErrorKind::SeriesLength => MessageId::KindSeriesLength,
+            ErrorKind::DecimalComma => MessageId::KindDecimalComma,
+            ErrorKind::EmptySeries => MessageId::KindEmptySeries,
+            ErrorKind::NegativeInStack => MessageId::KindNegativeInStack,
+            ErrorKind::ChartDrawing => MessageId::KindChartDrawing,
+            ErrorKind::UnknownYear => MessageId::KindUnknownYear,
+            ErrorKind::DraftYear => MessageId::KindDraftYear,
+            ErrorKind::ArchiveExists => MessageId::KindArchiveExists,
+            ErrorKind::ArchivePlace => MessageId::KindArchivePlace,
+            ErrorKind::Archive => MessageId::KindArchive,
+        }
+    }
+}
+
 /// One problem found while building, with its file and place.
 ///
 /// Boxed inside, so a `Result<_, SiteError>` stays one pointer wide.
@@ -133,9 +192,9 @@ pub struct SiteError {
 struct Inner {
     kind: ErrorKind,
     file: Option<String>,
-    message: String,
-    help: Option<String>,
-    label: String,
+    message: Text,
+    help: Option<Text>,
+    label: Option<Text>,
     source: Option<FileSource>,
     text: Option<Arc<str>>,
     span: Option<Range<usize>>,
@@ -143,14 +202,14 @@ struct Inner {
 
 impl SiteError {
     /// A problem with no file (rare: for example no content folder at all).
-    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+    pub fn new(kind: ErrorKind, message: impl Into<Text>) -> Self {
         SiteError {
             inner: Box::new(Inner {
                 kind,
                 file: None,
                 message: message.into(),
                 help: None,
-                label: String::new(),
+                label: None,
                 source: None,
                 text: None,
                 span: None,
@@ -159,7 +218,7 @@ impl SiteError {
     }
 
     /// A problem in a whole file (no particular place in it).
-    pub fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Text>) -> Self {
         let mut e = SiteError::new(kind, message);
         e.inner.file = Some(file.into());
         e
@@ -171,7 +230,7 @@ impl SiteError {
         file: impl Into<String>,
         text: &Arc<str>,
         span: Range<usize>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
         let file = file.into();
         let end = span.end.min(text.len());
@@ -197,14 +256,15 @@ impl SiteError {
     }
 
     /// Adds the help line: what the editor should do about it.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.inner.help = Some(help.into());
         self
     }
 
     /// Adds the short text shown under the caret.
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
-        self.inner.label = label.into();
+    pub fn with_label(mut self, label: impl Into<Text>) -> Self {
+        let label = label.into();
+        self.inner.label = (!label.render(Lang::En).is_empty()).then_some(label);
         self
     }
 
@@ -218,14 +278,47 @@ impl SiteError {
         self.inner.file.as_deref()
     }
 
-    /// The message without file or snippet.
-    pub fn message(&self) -> &str {
-        &self.inner.message
+    /// The message without file or snippet, in English (as tools read it).
+    pub fn message(&self) -> Cow<'_, str> {
+        self.inner.message.render(Lang::En)
     }
 
-    /// The help line, if any.
-    pub fn help_text(&self) -> Option<&str> {
-        self.inner.help.as_deref()
+    /// The help line, if any, in English.
+    pub fn help_text(&self) -> Option<Cow<'_, str>> {
+        self.help_in(Lang::En)
+    }
+
+    /// The message in `lang`, without file or snippet.
+    pub fn message_in(&self, lang: Lang) -> Cow<'_, str> {
+        self.inner.message.render(lang)
+    }
+
+    /// The help line in `lang`, if any.
+    pub fn help_in(&self, lang: Lang) -> Option<Cow<'_, str>> {
+        self.inner.help.as_ref().map(|h| h.render(lang))
+    }
+
+    /// The message as the catalogue has it (id and arguments), if it is there yet.
+    pub fn catalogued(&self) -> Option<&Message> {
+        self.inner.message.message()
+    }
+
+    fn labels_in(&self, lang: Lang) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.inner.span.clone()?;
+        let label = self
+            .inner
+            .label
+            .as_ref()
+            .map(|l| l.render(lang).into_owned());
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            label, span,
+        ))))
+    }
+
+    /// The error to show in `lang`: message, help and label in that language,
+    /// for [`fmt::Display`] and miette's report.
+    pub fn in_lang(&self, lang: Lang) -> InLang<'_> {
+        InLang { error: self, lang }
     }
 
     /// Line and column (both 1-based, column in characters) where the problem starts.
@@ -290,18 +383,13 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 
 impl fmt::Display for SiteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.inner.file, self.line_col()) {
-            (Some(file), Some((line, col))) => {
-                write!(f, "{file}:{line}:{col}: {}", self.inner.message)
-            }
-            (Some(file), None) => write!(f, "{file}: {}", self.inner.message),
-            _ => f.write_str(&self.inner.message),
-        }
+        self.in_lang(Lang::En).fmt(f)
     }
 }
 
 impl std::error::Error for SiteError {}
 
+/// English, like [`fmt::Display`].
 impl Diagnostic for SiteError {
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         self.inner
@@ -315,11 +403,42 @@ impl Diagnostic for SiteError {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let span = self.inner.span.clone()?;
-        let label = (!self.inner.label.is_empty()).then(|| self.inner.label.clone());
-        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            label, span,
-        ))))
+        self.labels_in(Lang::En)
+    }
+}
+
+/// A [`SiteError`] shown in one language ([`SiteError::in_lang`]).
+///
+/// Its miette report has the snippet and label but no help line: miette
+/// writes the word "help" in English, so the caller prints the help itself
+/// ([`SiteError::help_in`]) after the frame.
+#[derive(Debug, Clone, Copy)]
+pub struct InLang<'a> {
+    error: &'a SiteError,
+    lang: Lang,
+}
+
+impl fmt::Display for InLang<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.error.inner;
+        let message = inner.message.render(self.lang);
+        match (&inner.file, self.error.line_col()) {
+            (Some(file), Some((line, col))) => write!(f, "{file}:{line}:{col}: {message}"),
+            (Some(file), None) => write!(f, "{file}: {message}"),
+            _ => f.write_str(&message),
+        }
+    }
+}
+
+impl std::error::Error for InLang<'_> {}
+
+impl Diagnostic for InLang<'_> {
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.error.source_code()
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.error.labels_in(self.lang)
     }
 }
 
@@ -373,12 +492,17 @@ impl From<Vec<SiteError>> for BuildError {
     }
 }
 
+impl BuildError {
+    /// "the build failed: N problems".
+    pub fn summary(&self) -> Message {
+        Message::new(MessageId::BuildFailed).count("n", self.errors.len())
+    }
+}
+
+/// English, like [`BuildError::summary`] in English.
 impl fmt::Display for BuildError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.errors.len() {
-            1 => write!(f, "the build failed: 1 problem"),
-            n => write!(f, "the build failed: {n} problems"),
-        }
+        f.write_str(&self.summary().render(Lang::En))
     }
 }
 

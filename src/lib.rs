@@ -17,6 +17,7 @@ pub mod html;
 pub mod import;
 pub mod lang;
 pub mod load;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod pdf;

@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand};
 use cli::{Style, messages};
 use summering::import::ImportOptions;
 use summering::lang::Lang;
+use summering::messages::{Message, MessageId};
 use summering::model::Date;
 use summering::output::{Cancel, CleanedUp};
 use summering::{BuildError, BuildOptions};
@@ -24,8 +25,23 @@ use summering::{BuildError, BuildOptions};
 #[derive(Parser)]
 #[command(version, about, long_about = None, after_help = EXAMPLES)]
 struct Cli {
+    /// The language of summering's messages: sv or en. Default: from LC_ALL,
+    /// LC_MESSAGES or LANG (sv… gives Swedish), else English. Given before the
+    /// command it applies to every command, import too (whose own --lang is the
+    /// deck's language).
+    #[arg(long = "lang", value_name = "sv|en", value_parser = parse_lang)]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--lang` after a command (all but `import`, whose `--lang` is the deck's).
+#[derive(clap::Args)]
+struct MessageLang {
+    /// The language of summering's messages: sv or en. Default: from LC_ALL,
+    /// LC_MESSAGES or LANG (sv… gives Swedish), else English.
+    #[arg(long = "lang", value_name = "sv|en", value_parser = parse_lang)]
+    lang: Option<Lang>,
 }
 
 const EXAMPLES: &str = "Examples:
@@ -41,6 +57,8 @@ enum Command {
     ///
     /// Example: summering build --root . --output output
     Build {
+        #[command(flatten)]
+        messages: MessageLang,
         /// The site folder, the one that holds content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -65,6 +83,8 @@ enum Command {
     ///
     /// Example: summering check --root . --format json > check.json
     Check {
+        #[command(flatten)]
+        messages: MessageLang,
         /// The site folder, the one that holds content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -80,6 +100,8 @@ enum Command {
     ///
     /// Example: summering serve --root . --port 1111   (then open http://127.0.0.1:1111/)
     Serve {
+        #[command(flatten)]
+        messages: MessageLang,
         /// The site folder, the one that holds content/.
         #[arg(long, default_value = ".")]
         root: PathBuf,
@@ -103,6 +125,8 @@ enum Command {
     ///
     /// Example: summering new 2022 --root .
     New {
+        #[command(flatten)]
+        messages: MessageLang,
         /// The year of the new report, four digits.
         year: u16,
         /// The site folder, the one that holds content/.
@@ -144,6 +168,8 @@ enum Command {
     /// Example: summering archive 2021 --root .
     ///          summering archive --verify archive/nosam-summeringar-2021.zip
     Archive {
+        #[command(flatten)]
+        messages: MessageLang,
         /// The report year, four digits.
         #[arg(required_unless_present = "verify")]
         year: Option<u16>,
@@ -188,39 +214,52 @@ fn main() -> ExitCode {
             };
         }
     };
+    let env = |name: &str| std::env::var(name).ok();
+    let chosen = |after: Option<Lang>| summering::messages::editor_lang(after.or(cli.lang), env);
     match cli.command {
         Command::Build {
+            messages,
             root,
             output,
             readable,
             drafts,
-        } => build(root, output, readable, drafts),
-        Command::Check { root, format } => check(root, format),
+        } => build(root, output, readable, drafts, chosen(messages.lang)),
+        Command::Check {
+            messages,
+            root,
+            format,
+        } => check(root, format, chosen(messages.lang)),
         Command::Serve {
+            messages,
             root,
             bind,
             port,
             allow_network,
-        } => serve(root, bind, port, allow_network),
-        Command::New { year, root } => new_year(root, year),
+        } => serve(root, bind, port, allow_network, chosen(messages.lang)),
+        Command::New {
+            messages,
+            year,
+            root,
+        } => new_year(root, year, chosen(messages.lang)),
         Command::Import {
             file,
             year,
             lang,
             root,
             force,
-        } => import(file, year, lang, root, force),
+        } => import(file, year, lang, root, force, chosen(None)),
         Command::Archive {
+            messages,
             year,
             root,
             out,
             force,
             verify,
-        } => cli::archive::run(year, root, out, force, verify),
+        } => cli::archive::run(year, root, out, force, verify, chosen(messages.lang)),
     }
 }
 
-fn check(root: PathBuf, format: Format) -> ExitCode {
+fn check(root: PathBuf, format: Format, lang: Lang) -> ExitCode {
     let report = summering::check::check(&root);
     match format {
         // Standard output stays pure JSON; the summary goes to standard error.
@@ -229,7 +268,7 @@ fn check(root: PathBuf, format: Format) -> ExitCode {
             eprintln!("{}", cli::check::summary(&report));
         }
         Format::Text => {
-            print!("{}", cli::check::report(&report, Style::stdout()));
+            print!("{}", cli::check::report(&report, Style::stdout(), lang));
             println!("{}", cli::check::summary(&report));
         }
     }
@@ -240,7 +279,13 @@ fn check(root: PathBuf, format: Format) -> ExitCode {
     }
 }
 
-fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16, allow_network: bool) -> ExitCode {
+fn serve(
+    root: PathBuf,
+    bind: std::net::IpAddr,
+    port: u16,
+    allow_network: bool,
+    lang: Lang,
+) -> ExitCode {
     let options = summering::serve::ServeOptions {
         root,
         bind,
@@ -249,28 +294,35 @@ fn serve(root: PathBuf, bind: std::net::IpAddr, port: u16, allow_network: bool) 
     };
     let (out, err) = (Style::stdout(), Style::stderr());
     let result = summering::serve::serve(&options, move |event| {
-        let p = messages::serve_event(&event, out, err);
+        let p = messages::serve_event(&event, out, err, lang);
         print!("{}", p.stdout);
         eprint!("{}", p.stderr);
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(&BuildError::from(e), "The preview server did not start."),
+        Err(e) => fail(&BuildError::from(e), MessageId::ServeNotStarted, lang),
     }
 }
 
-fn new_year(root: PathBuf, year: u16) -> ExitCode {
+fn new_year(root: PathBuf, year: u16, lang: Lang) -> ExitCode {
     let started = Instant::now();
     match summering::scaffold::new_year(&root, year) {
         Ok(s) => {
             print!("{}", messages::scaffolded(&s, started.elapsed()));
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e, "Nothing was created."),
+        Err(e) => fail(&e, MessageId::NothingCreated, lang),
     }
 }
 
-fn import(file: PathBuf, year: Option<u16>, lang: Lang, root: PathBuf, force: bool) -> ExitCode {
+fn import(
+    file: PathBuf,
+    year: Option<u16>,
+    deck_lang: Lang,
+    root: PathBuf,
+    force: bool,
+    lang: Lang,
+) -> ExitCode {
     let started = Instant::now();
     let year = match year {
         Some(year) => year,
@@ -285,13 +337,13 @@ fn import(file: PathBuf, year: Option<u16>, lang: Lang, root: PathBuf, force: bo
                 eprintln!("The title slide names no year: give it with --year, like --year 2021.");
                 return ExitCode::from(2);
             }
-            Err(e) => return fail(&e, "Nothing was imported."),
+            Err(e) => return fail(&e, MessageId::NothingImported, lang),
         },
     };
     let options = ImportOptions {
         file,
         year,
-        lang,
+        lang: deck_lang,
         root,
         force,
     };
@@ -302,17 +354,23 @@ fn import(file: PathBuf, year: Option<u16>, lang: Lang, root: PathBuf, force: bo
             print!("{}", p.stdout);
             ExitCode::SUCCESS
         }
-        Err(e) => fail(&e, "Nothing was imported."),
+        Err(e) => fail(&e, MessageId::NothingImported, lang),
     }
 }
 
-fn fail(e: &BuildError, what_happened: &str) -> ExitCode {
-    eprint!("{}", cli::errors(e, Style::stderr()));
-    eprintln!("{what_happened}");
+fn fail(e: &BuildError, what_happened: MessageId, lang: Lang) -> ExitCode {
+    eprint!("{}", cli::errors(e, Style::stderr(), lang));
+    eprintln!("{}", Message::new(what_happened).render(lang));
     ExitCode::from(1)
 }
 
-fn build(root: PathBuf, output: Option<PathBuf>, readable: bool, drafts: bool) -> ExitCode {
+fn build(
+    root: PathBuf,
+    output: Option<PathBuf>,
+    readable: bool,
+    drafts: bool,
+    lang: Lang,
+) -> ExitCode {
     let started = Instant::now();
     let options = BuildOptions {
         root,
@@ -322,7 +380,7 @@ fn build(root: PathBuf, output: Option<PathBuf>, readable: bool, drafts: bool) -
         drafts,
     };
     let cancel = Cancel::default();
-    stop_on_signals(&cancel);
+    stop_on_signals(&cancel, lang);
     match summering::build_with_cancel(&options, &cancel) {
         Ok(built) => {
             // One write for all warnings: standard error is unbuffered, and a large
@@ -354,7 +412,7 @@ fn build(root: PathBuf, output: Option<PathBuf>, readable: bool, drafts: bool) -
             ExitCode::SUCCESS
         }
         Err(e) => {
-            report(&e);
+            eprint!("{}", cli::failed_build(&e, Style::stderr(), lang));
             if e.has(summering::ErrorKind::Interrupted) {
                 ExitCode::from(INTERRUPTED)
             } else {
@@ -375,45 +433,18 @@ const GRACE: std::time::Duration = std::time::Duration::from_millis(500);
 /// writes no further file, is not swapped in, and its staging folder is removed
 /// before the process ends. If no handler can be installed the system's default
 /// applies, and the next build removes what this one leaves.
-fn stop_on_signals(cancel: &Cancel) {
+fn stop_on_signals(cancel: &Cancel, lang: Lang) {
     let cancel = cancel.clone();
     let _ = ctrlc::set_handler(move || {
         cancel.cancel();
         std::thread::sleep(GRACE);
         let what = match cancel.clean_up() {
-            CleanedUp::OutputUnchanged => "nothing in the output folder was changed",
-            CleanedUp::AlreadyBuilt => "the new build was already in place",
+            CleanedUp::OutputUnchanged => MessageId::InterruptedUnchanged,
+            CleanedUp::AlreadyBuilt => MessageId::InterruptedBuilt,
         };
-        eprintln!("Interrupted; {what}.");
+        eprintln!("{}", Message::new(what).render(lang));
         std::process::exit(i32::from(INTERRUPTED));
     });
-}
-
-fn report(e: &BuildError) {
-    let handler = miette::GraphicalReportHandler::new_themed(if use_color() {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    });
-    for err in &e.errors {
-        let mut out = String::new();
-        if handler.render_report(&mut out, err).is_err() {
-            out = err.to_string();
-        }
-        eprintln!("{out}");
-    }
-    // Only where it is true: a swap that failed halfway says itself where the
-    // previous build is.
-    if e.has(summering::ErrorKind::OutputMovedAside) {
-        eprintln!("{e}; the output folder is not in place (see above).");
-    } else {
-        eprintln!("{e}; nothing in the output folder was changed.");
-    }
-}
-
-fn use_color() -> bool {
-    use std::io::IsTerminal;
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) asks for a build date in the footer.

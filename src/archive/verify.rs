@@ -158,7 +158,7 @@ struct Listed {
     size: Option<String>,
 }
 
-fn not_a_package(zip: &Path, why: impl Into<String>) -> SiteError {
+fn not_a_package(zip: &Path, why: impl Into<crate::messages::Text>) -> SiteError {
     SiteError::in_file(ErrorKind::Archive, zip.display().to_string(), why).with_help(
         "give a package made by `summering archive YEAR` (a ZIP with METS.xml in its root folder)",
     )

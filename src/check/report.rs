@@ -4,6 +4,7 @@
 //! The JSON shape is versioned and documented in `docs/check-json.md`; fields
 //! are only ever added, never renamed or removed, within one `version`.
 
+use std::borrow::Cow;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -54,8 +55,8 @@ struct Finding<'a> {
     file: Option<&'a str>,
     line: Option<usize>,
     column: Option<usize>,
-    message: &'a str,
-    help: Option<&'a str>,
+    message: Cow<'a, str>,
+    help: Option<Cow<'a, str>>,
 }
 
 impl CheckReport {
@@ -100,8 +101,8 @@ impl CheckReport {
                 file: Some(&w.file),
                 line: w.position.map(|p| p.0),
                 column: w.position.map(|p| p.1),
-                message: &w.message,
-                help: w.help.as_deref(),
+                message: Cow::Borrowed(&w.message),
+                help: w.help.as_deref().map(Cow::Borrowed),
             })
             .collect();
         let json = Json {

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use summering::archive::ArchiveOptions;
+use summering::lang::Lang;
+use summering::messages::{Message, MessageId};
 
 use super::Style;
 
@@ -14,6 +16,7 @@ pub(crate) fn run(
     out: Option<PathBuf>,
     force: bool,
     verify: Option<PathBuf>,
+    lang: Lang,
 ) -> ExitCode {
     let style = Style::stderr();
     if let Some(zip) = verify {
@@ -41,7 +44,7 @@ pub(crate) fn run(
                 ExitCode::from(1)
             }
             Err(e) => {
-                eprint!("{}", super::errors(&e.into(), style));
+                eprint!("{}", super::errors(&e.into(), style, lang));
                 ExitCode::from(1)
             }
         };
@@ -68,8 +71,8 @@ pub(crate) fn run(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprint!("{}", super::errors(&e, style));
-            eprintln!("No package was written.");
+            eprint!("{}", super::errors(&e, style, lang));
+            eprintln!("{}", Message::new(MessageId::NoPackage).render(lang));
             ExitCode::from(1)
         }
     }

@@ -6,35 +6,21 @@ use std::fmt::Write as _;
 
 use super::Style;
 use summering::check::{CheckReport, Status};
+use summering::lang::Lang;
 
 /// The report for a terminal: errors with their snippet, warnings, translation table.
-pub(crate) fn report(report: &CheckReport, style: Style) -> String {
+pub(crate) fn report(report: &CheckReport, style: Style, lang: Lang) -> String {
     let mut out = String::new();
-    let handler = miette::GraphicalReportHandler::new_themed(if style.color {
-        miette::GraphicalTheme::unicode()
-    } else {
-        miette::GraphicalTheme::unicode_nocolor()
-    });
+    let handler = super::handler(style);
     for e in &report.errors {
-        let label = style.red(&format!("error[{}]", kind_name(e.kind())));
-        let mut snippet = String::new();
-        if e.line_col().is_some() && handler.render_report(&mut snippet, e).is_ok() {
-            // The snippet starts with the message and place, so the label stands alone.
-            let _ = writeln!(out, "{label}");
-            out.push_str(&snippet);
-        } else {
-            let _ = writeln!(out, "{label}: {e}");
-            if let Some(help) = e.help_text() {
-                let _ = writeln!(out, "  help: {help}");
-            }
-        }
+        out.push_str(&super::framed(e, &handler, style, lang));
     }
     for w in &report.warnings {
         let place = match w.position {
             Some((line, col)) => format!("{}:{line}:{col}", w.file),
             None => w.file.clone(),
         };
-        let label = style.yellow(&format!("warning[{}]", kind_name(w.kind)));
+        let label = style.yellow(&format!("warning[{}]", super::kind_name(w.kind)));
         let _ = writeln!(out, "{label}: {place}: {}", w.message);
         if let Some(help) = &w.help {
             let _ = writeln!(out, "  help: {help}");
@@ -42,14 +28,6 @@ pub(crate) fn report(report: &CheckReport, style: Style) -> String {
     }
     out.push_str(&translation_lines(report));
     out
-}
-
-/// A kind's name as in the JSON (`broken-link`).
-fn kind_name(kind: impl serde::Serialize) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 /// "Translations (en): 4 up to date, 1 outdated, …" per language.

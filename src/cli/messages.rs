@@ -4,6 +4,7 @@ use std::time::Duration;
 
 use super::Style;
 use summering::import::Imported;
+use summering::lang::Lang;
 use summering::scaffold::Scaffolded;
 use summering::serve::Event;
 
@@ -17,7 +18,7 @@ pub(crate) struct Printed {
 }
 
 /// What `serve` prints for one event.
-pub(crate) fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
+pub(crate) fn serve_event(event: &Event, out: Style, err: Style, lang: Lang) -> Printed {
     let mut p = Printed::default();
     let caused = |changed: &[String]| {
         if changed.is_empty() {
@@ -66,7 +67,7 @@ pub(crate) fn serve_event(event: &Event, out: Style, err: Style) -> Printed {
         Event::Failed { error, changed } => {
             p.stderr = format!(
                 "{}{}{}; still serving the last good site, and the open pages show the error\n",
-                super::errors(error, err),
+                super::errors(error, err, lang),
                 err.red("The build failed"),
                 caused(changed)
             );

@@ -11,7 +11,11 @@ pub(crate) mod messages;
 
 use std::io::IsTerminal;
 
-use summering::BuildError;
+use std::fmt::Write as _;
+
+use summering::lang::Lang;
+use summering::messages::{Message, MessageId};
+use summering::{BuildError, ErrorKind, SiteError};
 
 /// Whether to colour text for one output stream.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,22 +67,84 @@ fn no_color_unset() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-/// Every problem of a failed build with its snippet, as `build` prints them.
-pub(crate) fn errors(e: &BuildError, style: Style) -> String {
-    let handler = miette::GraphicalReportHandler::new_themed(if style.color {
+/// Every problem of a failed command, each headed by its kind and title.
+pub(crate) fn errors(e: &BuildError, style: Style, lang: Lang) -> String {
+    let handler = handler(style);
+    let mut all = String::new();
+    for err in &e.errors {
+        all.push_str(&framed(err, &handler, style, lang));
+        all.push('\n');
+    }
+    all
+}
+
+/// What `build` prints when it fails: each problem, then what happened to
+/// the output folder.
+pub(crate) fn failed_build(e: &BuildError, style: Style, lang: Lang) -> String {
+    let mut all = errors(e, style, lang);
+    // Only where it is true: a swap that failed halfway says itself where the
+    // previous build is.
+    let after = if e.has(ErrorKind::OutputMovedAside) {
+        MessageId::BuildOutputMovedAside
+    } else {
+        MessageId::BuildOutputUnchanged
+    };
+    let _ = writeln!(
+        all,
+        "{}; {}",
+        e.summary().render(lang),
+        Message::new(after).render(lang)
+    );
+    all
+}
+
+/// A kind's name as in `check`'s JSON (`broken-link`).
+pub(crate) fn kind_name(kind: impl serde::Serialize) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(String::from))
+        .unwrap_or_default()
+}
+
+/// "error[broken-link]: Broken link" and the problem's [`frame`] under it.
+pub(crate) fn framed(
+    err: &SiteError,
+    handler: &miette::GraphicalReportHandler,
+    style: Style,
+    lang: Lang,
+) -> String {
+    let word = Message::new(MessageId::FrameError).render(lang);
+    let title = Message::new(err.kind().title()).render(lang);
+    let head = style.red(&format!("{word}[{}]", kind_name(err.kind())));
+    format!("{head}: {title}\n{}", frame(err, handler, lang))
+}
+
+/// miette's report handler, with colour or without.
+pub(crate) fn handler(style: Style) -> miette::GraphicalReportHandler {
+    miette::GraphicalReportHandler::new_themed(if style.color {
         miette::GraphicalTheme::unicode()
     } else {
         miette::GraphicalTheme::unicode_nocolor()
-    });
-    let mut all = String::new();
-    for err in &e.errors {
-        let mut out = String::new();
-        if handler.render_report(&mut out, err).is_err() {
-            out = err.to_string();
-        }
-        all.push_str(&format!("{}: {err}\n{out}\n", style.red("error")));
+    })
+}
+
+/// One problem in `lang`: miette's frame (message, snippet, label), then the
+/// help line, which miette would head with the English word "help".
+pub(crate) fn frame(
+    err: &SiteError,
+    handler: &miette::GraphicalReportHandler,
+    lang: Lang,
+) -> String {
+    let shown = err.in_lang(lang);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &shown).is_err() {
+        out = format!("{shown}\n");
     }
-    all
+    if let Some(help) = err.help_in(lang) {
+        let word = Message::new(MessageId::FrameHelp).render(lang);
+        let _ = writeln!(out, "  {word}: {help}");
+    }
+    out
 }
 
 #[cfg(test)]

@@ -454,7 +454,7 @@ fn at(
     kind: ErrorKind,
     src: &SourceFile,
     span: Range<usize>,
-    message: impl Into<String>,
+    message: impl Into<crate::messages::Text>,
 ) -> SiteError {
     SiteError::at(kind, &src.name, &src.text, span, message)
 }

@@ -7,10 +7,14 @@ use std::path::{Path, PathBuf};
 
 use summering::{BuildError, BuildOptions, BuiltSite};
 
-/// `summering` as built by cargo, with colour turned off.
+/// `summering` as built by cargo, with colour turned off and messages in
+/// English whatever the machine's locale (a test asks for Swedish itself).
 pub(crate) fn summering() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("summering").expect("the summering binary");
     cmd.env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
+    for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(locale);
+    }
     cmd
 }
 

@@ -16,6 +16,7 @@ mod errors;
 mod fonts;
 mod limits;
 mod markdown;
+mod messages;
 mod minified;
 mod output;
 mod output_safety;

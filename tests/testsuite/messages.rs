@@ -1,0 +1,150 @@
+//! The editor's language: every message the binary prints comes from the
+//! catalogue in Swedish or English, chosen by `--lang` or the locale
+//! (`LC_ALL`, `LC_MESSAGES`, `LANG`). The expected words are read from the
+//! catalogue through the library, never copied here.
+
+use std::path::Path;
+
+use summering::ErrorKind;
+use summering::lang::Lang;
+use summering::messages::{Message, MessageId};
+
+use crate::common::{copy_fixture, summering, write};
+
+fn text(id: MessageId, lang: Lang) -> String {
+    Message::new(id).render(lang)
+}
+
+/// The minimal fixture with a misspelt key on report.toml's first line.
+fn misspelt_key() -> tempfile::TempDir {
+    let site = copy_fixture("minimal");
+    let file = site.path().join("content/2020/report.toml");
+    let report = std::fs::read_to_string(&file).unwrap();
+    write(
+        site.path(),
+        "content/2020/report.toml",
+        &report.replacen("title =", "titel =", 1),
+    );
+    site
+}
+
+/// Runs `summering ARGS --root ROOT` with `env` set, returning (exit code, stdout, stderr).
+fn run(root: &Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String, String) {
+    let mut cmd = summering();
+    cmd.args(args).arg("--root").arg(root);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// "fel[unknown-field]: Okänd nyckel" as the binary heads an error in `lang`.
+fn heading(kind: ErrorKind, name: &str, lang: Lang) -> String {
+    format!(
+        "{}[{name}]: {}",
+        text(MessageId::FrameError, lang),
+        text(kind.title(), lang)
+    )
+}
+
+#[test]
+fn a_swedish_locale_gives_swedish_build_errors_at_the_same_place() {
+    let site = misspelt_key();
+    let (code, _, stderr) = run(site.path(), &[("LANG", "sv_SE.UTF-8")], &["build"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    let sv = Lang::Sv;
+    assert!(
+        stderr.contains(&heading(ErrorKind::UnknownField, "unknown-field", sv)),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/2020/report.toml:1:1"), "{stderr}");
+    assert!(
+        stderr.contains(&format!("  {}: ", text(MessageId::FrameHelp, sv))),
+        "{stderr}"
+    );
+    let failed = Message::new(MessageId::BuildFailed).count("n", 1u64);
+    let last = stderr.lines().last().unwrap();
+    assert!(last.starts_with(&failed.render(sv)), "{last}");
+    assert!(
+        last.ends_with(&text(MessageId::BuildOutputUnchanged, sv)),
+        "{last}"
+    );
+    // And nothing of it is the English wording.
+    assert!(!stderr.contains(&failed.render(Lang::En)), "{stderr}");
+    assert!(
+        !stderr.contains(&text(ErrorKind::UnknownField.title(), Lang::En)),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn lang_en_wins_over_a_swedish_locale() {
+    let site = misspelt_key();
+    let env = [("LANG", "sv_SE.UTF-8")];
+    let (code, _, stderr) = run(site.path(), &env, &["build", "--lang", "en"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&heading(ErrorKind::UnknownField, "unknown-field", Lang::En)),
+        "{stderr}"
+    );
+    assert!(stderr.contains("content/2020/report.toml:1:1"), "{stderr}");
+    assert!(
+        !stderr.contains(&text(MessageId::BuildOutputUnchanged, Lang::Sv)),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn lc_all_wins_over_lang_and_no_locale_means_english() {
+    let site = misspelt_key();
+    let env = [("LC_ALL", "en_US.UTF-8"), ("LANG", "sv_SE.UTF-8")];
+    let (_, _, stderr) = run(site.path(), &env, &["build"]);
+    let en = heading(ErrorKind::UnknownField, "unknown-field", Lang::En);
+    assert!(stderr.contains(&en), "{stderr}");
+    let (_, _, stderr) = run(site.path(), &[], &["build"]);
+    assert!(stderr.contains(&en), "{stderr}");
+    let env = [("LC_ALL", "sv_FI.UTF-8"), ("LANG", "en_GB.UTF-8")];
+    let (_, _, stderr) = run(site.path(), &env, &["build"]);
+    let sv = heading(ErrorKind::UnknownField, "unknown-field", Lang::Sv);
+    assert!(stderr.contains(&sv), "{stderr}");
+}
+
+#[test]
+fn check_heads_each_error_with_its_kind_in_the_editors_language() {
+    let site = misspelt_key();
+    let (code, stdout, _) = run(site.path(), &[], &["--lang", "sv", "check"]);
+    assert_eq!(code, Some(1), "{stdout}");
+    let sv = heading(ErrorKind::UnknownField, "unknown-field", Lang::Sv);
+    assert!(stdout.contains(&sv), "{stdout}");
+    assert!(stdout.contains("content/2020/report.toml:1:1"), "{stdout}");
+}
+
+#[test]
+fn a_failed_command_says_what_it_did_not_do_in_swedish() {
+    let site = copy_fixture("minimal");
+    // 2020 exists: `new 2020` refuses, and says nothing was created.
+    let (code, _, stderr) = run(site.path(), &[("LANG", "sv_SE")], &["new", "2020"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&heading(ErrorKind::YearExists, "year-exists", Lang::Sv)),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().last(),
+        Some(text(MessageId::NothingCreated, Lang::Sv).as_str()),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_unknown_message_language_is_refused_with_the_choices() {
+    let site = copy_fixture("minimal");
+    let (code, _, stderr) = run(site.path(), &[], &["check", "--lang", "de"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("sv, en"), "{stderr}");
+}
