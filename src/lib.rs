@@ -11,6 +11,7 @@
 pub mod archive;
 pub mod charts;
 pub mod check;
+pub mod colour;
 pub mod compact;
 pub mod diagnostics;
 pub mod html;
@@ -157,6 +158,11 @@ fn render<T: Send>(
     keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
 ) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
+    // The `[brand]` colours stand on the theme's background: checked once both are known.
+    let brand = site.brand.check(&theme.colours());
+    if !brand.is_empty() {
+        return Err(brand.into());
+    }
     let render_options = RenderOptions {
         build_date: options.build_date,
         readable: options.readable,

@@ -17,39 +17,7 @@ use toml::Spanned;
 use crate::diagnostics::{ErrorKind, SiteError};
 use crate::model::chart::MAX_SERIES;
 
-/// An sRGB colour.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rgb(pub u8, pub u8, pub u8);
-
-impl Rgb {
-    /// Parses `#rrggbb`.
-    pub fn from_hex(s: &str) -> Option<Rgb> {
-        let hex = s
-            .strip_prefix('#')
-            .filter(|h| h.len() == 6 && h.is_ascii())?;
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
-    }
-
-    /// WCAG relative luminance.
-    pub fn luminance(self) -> f64 {
-        let lin = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.04045 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * lin(self.0) + 0.7152 * lin(self.1) + 0.0722 * lin(self.2)
-    }
-
-    /// WCAG contrast ratio between two colours (1 to 21).
-    pub fn contrast(self, other: Rgb) -> f64 {
-        let (a, b) = (self.luminance(), other.luminance());
-        (a.max(b) + 0.05) / (a.min(b) + 0.05)
-    }
-}
+pub use crate::colour::Rgb;
 
 /// Colours and font of the charts, checked for contrast.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,13 +88,10 @@ impl ChartTheme {
             return Err(errors);
         }
         let mut need = |c: Rgb, s: &Spanned<String>, min: f64, what: &str| {
-            let ratio = c.contrast(background);
-            if ratio < min {
-                errors.push(err(
-                    s.span(),
-                    format!("{what} has a contrast of {ratio:.2}:1 against the background; at least {min}:1 is required"),
-                    "choose a darker (or, on a dark background, lighter) colour; WebAIM's contrast checker helps",
-                ));
+            if let Some(message) =
+                crate::colour::too_little_contrast(c, background, min, what, "the background")
+            {
+                errors.push(err(s.span(), message, crate::colour::CONTRAST_HELP));
             }
         };
         need(text_colour, &raw.text, 4.5, "the text colour");
@@ -176,15 +141,6 @@ mod tests {
     fn default_file() -> Arc<str> {
         let path = format!("{}/themes/default/charts.toml", env!("CARGO_MANIFEST_DIR"));
         Arc::from(std::fs::read_to_string(path).unwrap())
-    }
-
-    #[test]
-    fn contrast_ratios_match_wcag() {
-        let white = Rgb(255, 255, 255);
-        assert!((Rgb(0, 0, 0).contrast(white) - 21.0).abs() < 1e-9);
-        assert!((white.contrast(white) - 1.0).abs() < 1e-9);
-        // #767676 on white is the well-known 4.54:1.
-        assert!((Rgb::from_hex("#767676").unwrap().contrast(white) - 4.54).abs() < 0.01);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod frontmatter;
 pub mod glossary;
 pub mod limits;
+pub mod logo;
 pub mod notes;
 pub mod raw;
 mod toml_error;
@@ -95,6 +96,8 @@ pub struct RawSite {
     pub glossary: Option<Parsed<glossary::RawGlossary>>,
     /// `content/accessibility.toml`, if the site has one and it could be parsed.
     pub accessibility: Option<Parsed<accessibility::RawStatement>>,
+    /// The logo `site.toml` names, if it names one and it could be read.
+    pub logo: Option<logo::RawLogo>,
 }
 
 /// Reads and parses `ROOT/content/`.
@@ -107,6 +110,15 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     let mut errors = Vec::new();
     let config =
         read_toml::<RawSiteConfig>(root, &content.join("site.toml")).map_err(|e| errors.push(e));
+    let logo = config
+        .as_ref()
+        .ok()
+        .and_then(|c| logo::read(root, c, &mut errors));
+    let logo_name = config
+        .as_ref()
+        .ok()
+        .and_then(|c| logo::file_name(&c.value))
+        .map(str::to_string);
     let glossary = glossary::read(root, &mut errors);
     let accessibility = accessibility::read(root, &mut errors);
     // Year folders in name order, with the problems of other entries in between.
@@ -115,7 +127,10 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
         Ok(entries) => {
             for Entry { path, kind } in entries {
                 let name = file_name(&path);
-                if name.starts_with('.') || name == "site.toml" {
+                if name.starts_with('.')
+                    || name == "site.toml"
+                    || logo_name.as_deref() == Some(name.as_str())
+                {
                     continue;
                 }
                 if kind != EntryKind::Dir {
@@ -177,6 +192,7 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
             years,
             glossary,
             accessibility,
+            logo,
         }),
         errors,
     )

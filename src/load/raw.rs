@@ -62,6 +62,15 @@ pub struct RawSiteConfig {
     /// `[deck]`: how the slide decks look.
     #[serde(default)]
     pub deck: Option<RawDeck>,
+    /// The organisation's logo: an SVG or PNG file in `content/` (`logo = "logo.svg"`).
+    #[serde(default)]
+    pub logo: Option<Spanned<String>>,
+    /// A contact line for the closing slide, per language.
+    #[serde(default)]
+    pub contact: Option<Spanned<RawLocalized>>,
+    /// `[brand]`: the organisation's colours.
+    #[serde(default)]
+    pub brand: Option<RawBrand>,
 }
 
 /// `content/YEAR/report.toml`: one year's report.
@@ -144,6 +153,21 @@ pub struct RawDeck {
     /// `footer = false` leaves out the line with organisation, date and slide number.
     #[serde(default)]
     pub footer: Option<bool>,
+}
+
+/// The `[brand]` table of `site.toml`: colours as `#rrggbb`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawBrand {
+    /// Links, headings and buttons (`--color-accent`).
+    #[serde(default)]
+    pub accent: Option<Spanned<String>>,
+    /// The page header and the title and closing slides (`--color-accent-strong`).
+    #[serde(default)]
+    pub accent_strong: Option<Spanned<String>>,
+    /// Text on the two accent colours (`--color-on-accent`), white unless given.
+    #[serde(default)]
+    pub on_accent: Option<Spanned<String>>,
 }
 
 #[cfg(test)]

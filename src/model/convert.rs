@@ -46,6 +46,15 @@ impl TryFrom<RawSite> for Site {
             .description
             .as_ref()
             .and_then(|d| ctx.localized(src, d, &mut errors));
+        let logo = raw
+            .logo
+            .as_ref()
+            .and_then(|l| super::Logo::convert(src, l, &mut errors));
+        let brand = super::Brand::convert(src, cfg.brand.as_ref(), &mut errors);
+        let contact = cfg
+            .contact
+            .as_ref()
+            .and_then(|c| ctx.localized(src, c, &mut errors));
         let glossary = super::Glossary::convert(raw.glossary.as_ref(), &languages, &mut errors);
         let accessibility = raw
             .accessibility
@@ -83,6 +92,9 @@ impl TryFrom<RawSite> for Site {
                 deck: DeckOptions {
                     footer: cfg.deck.as_ref().and_then(|d| d.footer).unwrap_or(true),
                 },
+                logo,
+                brand,
+                contact,
             }),
             _ => Err(BuildError::from(errors)),
         }

@@ -2,6 +2,7 @@
 //! the raw files with `Site::try_from(raw_site)`.
 
 pub mod accessibility;
+mod brand;
 pub mod chart;
 mod chart_convert;
 mod convert;
@@ -12,6 +13,7 @@ pub mod placeholder;
 mod types;
 
 pub use accessibility::Statement;
+pub use brand::{Brand, BrandColour, Logo, LogoFormat, ThemeColours};
 pub use chart::{Chart, ChartKind, Series};
 pub use glossary::{Glossary, Term};
 pub use types::{Date, DeckOptions, Html, Report, Section, SectionKind, SectionText, Site, Year};

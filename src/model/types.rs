@@ -254,6 +254,12 @@ pub struct Site {
     pub accessibility: Option<super::Statement>,
     /// How the slide decks look (`[deck]` in `site.toml`).
     pub deck: DeckOptions,
+    /// The organisation's logo (`logo = "…"` in `site.toml`), if it has one.
+    pub logo: Option<super::Logo>,
+    /// The organisation's colours (`[brand]` in `site.toml`).
+    pub brand: super::Brand,
+    /// A contact line for the closing slide (`[contact]` in `site.toml`), per language.
+    pub contact: Option<Localized<String>>,
 }
 
 /// The `[deck]` choices of `site.toml`, with their defaults filled in.

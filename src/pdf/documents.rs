@@ -121,6 +121,9 @@ fn plan(site: &Site, report: &Report, theme: &Theme) -> Result<Decks, crate::Bui
         glossary: site.glossary.clone(),
         accessibility: site.accessibility.clone(),
         deck: site.deck,
+        logo: site.logo.clone(),
+        brand: site.brand.clone(),
+        contact: site.contact.clone(),
     };
     crate::render::slides::plan(&one, theme)
 }

@@ -130,7 +130,7 @@ fn write(
     theme: &Theme,
 ) -> std::io::Result<Vec<u8>> {
     let t = &theme.strings[&lang];
-    let palette = Palette::of(theme);
+    let palette = Palette::of(theme, &site.brand);
     let org = site.organisation.resolve(lang);
     let title = report.title.resolve(lang);
     let tag = |l: Lang| lang_tag(l);

@@ -1,10 +1,11 @@
 //! The theme's colours for the deck, read from the design tokens of the
 //! theme's `assets/base.css` (`--color-accent-strong: #003f63;` …), so a site
 //! theme that recolours its pages recolours its PowerPoint too. A token that
-//! is missing or not a `#rrggbb` value keeps the default theme's colour.
+//! is missing or not a `#rrggbb` value keeps the default theme's colour; the
+//! `[brand]` colours of `site.toml` take the accents' place, as on the pages.
 
 use crate::charts::theme::Rgb;
-use crate::model::SectionKind;
+use crate::model::{Brand, SectionKind};
 use crate::render::Theme;
 
 /// The colours the masters, layouts and slides use.
@@ -39,15 +40,10 @@ const DEFAULTS: [(&str, &str); 12] = [
 ];
 
 impl Palette {
-    /// The palette of `theme`.
-    pub(super) fn of(theme: &Theme) -> Palette {
-        let css = theme
-            .files
-            .get("assets/base.css")
-            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
-            .unwrap_or_default();
+    /// The palette of `theme`, with the site's `[brand]` colours in place of its accents.
+    pub(super) fn of(theme: &Theme, brand: &Brand) -> Palette {
         let get = |name: &str| {
-            token(&css, name).unwrap_or_else(|| {
+            theme.colour_token(name).unwrap_or_else(|| {
                 let default = DEFAULTS
                     .iter()
                     .find(|(n, _)| *n == name)
@@ -60,9 +56,17 @@ impl Palette {
             surface: get("surface"),
             text: get("text"),
             muted: get("muted"),
-            accent: get("accent"),
-            accent_strong: get("accent-strong"),
-            on_accent: get("on-accent"),
+            accent: brand
+                .accent
+                .as_ref()
+                .map_or_else(|| get("accent"), |c| c.rgb),
+            accent_strong: brand
+                .accent_strong()
+                .unwrap_or_else(|| get("accent-strong")),
+            on_accent: brand
+                .on_accent
+                .as_ref()
+                .map_or_else(|| get("on-accent"), |c| c.rgb),
             border: get("border"),
             kinds: [
                 get("kind-strength"),
@@ -85,14 +89,6 @@ impl Palette {
     }
 }
 
-/// The value of `--color-NAME` in `css`, when it is a `#rrggbb` colour.
-fn token(css: &str, name: &str) -> Option<Rgb> {
-    let key = format!("--color-{name}:");
-    let at = css.find(&key)? + key.len();
-    let value = css[at..].split([';', '}']).next()?.trim();
-    Rgb::from_hex(value)
-}
-
 /// `RRGGBB`, as DrawingML's `srgbClr val` wants it.
 pub(super) fn hex(c: Rgb) -> String {
     format!("{:02X}{:02X}{:02X}", c.0, c.1, c.2)
@@ -104,6 +100,7 @@ mod tests {
 
     #[test]
     fn tokens_are_read_and_a_prefix_does_not_match_a_longer_name() {
+        use crate::render::theme::colour_token as token;
         let css = ":root { --color-accent-strong: #003f63; --color-accent: #005A8C; }";
         assert_eq!(token(css, "accent"), Some(Rgb(0, 0x5a, 0x8c)));
         assert_eq!(token(css, "accent-strong"), Some(Rgb(0, 0x3f, 0x63)));

@@ -72,6 +72,10 @@ pub struct Page<'a, P: Serialize> {
     /// True on the pages of a draft year (`build --drafts`, `serve`): a
     /// "Draft" banner and `noindex`.
     pub draft: bool,
+    /// The organisation's logo (`logo` in `site.toml`), for the header and the slides.
+    pub logo: Option<super::brand::LogoView<'a>>,
+    /// The `[brand]` colours of `site.toml` as CSS, for a `<style>` in the head.
+    pub brand_css: Option<String>,
     /// The page-specific part.
     pub page: P,
 }

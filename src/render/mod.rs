@@ -4,6 +4,7 @@
 //! written here. Pages render in parallel, but the list keeps a fixed order.
 
 pub mod abbr;
+pub mod brand;
 pub mod context;
 pub mod deck_views;
 pub mod figures;
@@ -100,7 +101,10 @@ pub fn render_site<T: Send>(
             })
             .collect()
     };
-    let (rendered, assets) = rayon::join(render_pages, minify_assets);
+    let (rendered, mut assets) = rayon::join(render_pages, minify_assets);
+    if let Some(logo) = &site.logo {
+        assets.push(keep(OutputFile::new(logo.path(), logo.bytes.to_vec())));
+    }
     let (rendered, warnings) = rendered?;
     let files = BuildError::collect(
         rendered

@@ -292,6 +292,12 @@ fn page_context<P: Serialize>(
             .map(|_| format!("{root}{}", super::statement::path(lang))),
         build_date: options.build_date.map(|d| t.format_date(d)),
         draft: shows_a_draft(site, job),
+        logo: super::brand::logo(
+            site,
+            &root,
+            Text::from_resolved(site.organisation.resolve(lang), lang),
+        ),
+        brand_css: super::brand::css(&site.brand),
         root,
         page,
     };

@@ -106,6 +106,14 @@ pub fn minified(path: &str, file: &ThemeFile) -> Vec<u8> {
     }
 }
 
+/// The value of `--color-NAME` in `css`, when it is a `#rrggbb` colour.
+pub(crate) fn colour_token(css: &str, name: &str) -> Option<crate::colour::Rgb> {
+    let key = format!("--color-{name}:");
+    let at = css.find(&key)? + key.len();
+    let value = css[at..].split([';', '}']).next()?.trim();
+    crate::colour::Rgb::from_hex(value)
+}
+
 /// One theme file and where it came from (for messages).
 #[derive(Debug, Clone)]
 pub struct ThemeFile {
@@ -127,6 +135,27 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The design token `--color-NAME` of the theme's `assets/base.css`, when it
+    /// is a `#rrggbb` colour: what the pages are drawn in, for the checks and
+    /// the writers that cannot use CSS (PowerPoint, the brand colours' contrast).
+    pub fn colour_token(&self, name: &str) -> Option<crate::colour::Rgb> {
+        let css = String::from_utf8_lossy(&self.files.get("assets/base.css")?.bytes);
+        colour_token(&css, name)
+    }
+
+    /// The theme's colours the brand colours of `site.toml` are weighed against
+    /// (the default theme's where a token is missing).
+    pub fn colours(&self) -> crate::model::ThemeColours {
+        use crate::colour::Rgb;
+        let get = |name, default| self.colour_token(name).unwrap_or(default);
+        crate::model::ThemeColours {
+            background: get("bg", Rgb(0xff, 0xff, 0xff)),
+            accent: get("accent", Rgb(0x00, 0x5a, 0x8c)),
+            accent_strong: get("accent-strong", Rgb(0x00, 0x3f, 0x63)),
+            on_accent: get("on-accent", Rgb(0xff, 0xff, 0xff)),
+        }
+    }
+
     /// Loads theme `name`: the built-in default, overridden by `ROOT/themes/NAME/`.
     pub fn load(root: &Path, name: &str, languages: &[Lang]) -> Result<Theme, BuildError> {
         let mut files = BTreeMap::new();

@@ -9,6 +9,7 @@ mod authoring_glossary;
 mod authoring_import;
 mod authoring_new;
 mod authoring_serve;
+mod brand;
 mod charts;
 mod deck_views;
 mod drafts;

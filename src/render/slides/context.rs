@@ -50,6 +50,8 @@ pub struct SlideView<'a> {
     pub closing: Option<Text<'a>>,
     /// The organisation, for the closing slide's footer line.
     pub organisation: Text<'a>,
+    /// The contact line of the closing slide (`contact` in `site.toml`).
+    pub contact: Option<Text<'a>>,
     /// Speaker notes, rendered; only section slides (the first of a section) have them.
     pub notes: Option<NotesView>,
 }
@@ -63,8 +65,8 @@ pub struct CoverView<'a> {
     pub title: Text<'a>,
     /// The subtitle.
     pub subtitle: Option<Text<'a>>,
-    /// The year.
-    pub year: u16,
+    /// The year, unless the title already says it.
+    pub year: Option<u16>,
 }
 
 /// A section slide.
@@ -134,11 +136,13 @@ pub fn deck_page<'a>(
                 .subtitle
                 .as_ref()
                 .map(|s| Text::from_resolved(s.resolve(lang), lang)),
-            year: report.year.get(),
+            year: super::covers::shows_year(report.title.resolve(lang).value, report.year.get())
+                .then(|| report.year.get()),
         }),
         section: None,
         closing: None,
         organisation: organisation.clone(),
+        contact: None,
         notes: None,
     }];
     for (section, parts) in report.sections.iter().zip(&deck.sections) {
@@ -163,6 +167,7 @@ pub fn deck_page<'a>(
                 }),
                 closing: None,
                 organisation: organisation.clone(),
+                contact: None,
                 notes: text
                     .value
                     .notes
@@ -196,6 +201,7 @@ pub fn deck_page<'a>(
                 }),
                 closing: None,
                 organisation: organisation.clone(),
+                contact: None,
                 notes: None,
             });
         }
@@ -210,6 +216,10 @@ pub fn deck_page<'a>(
             section: None,
             closing: Some(Text::from_resolved(closing.resolve(lang), lang)),
             organisation: organisation.clone(),
+            contact: site
+                .contact
+                .as_ref()
+                .map(|c| Text::from_resolved(c.resolve(lang), lang)),
             notes: None,
         });
     }

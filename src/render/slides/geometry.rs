@@ -70,6 +70,12 @@ pub(crate) const SUBTITLE: (f32, f32, f32, f32) = (0.5, 24.0, 1.3, 32.0);
 pub(crate) const YEAR: (f32, f32, f32) = (32.0, 1.2, 12.0);
 /// The closing statement: line height, gap after it.
 pub(crate) const STATEMENT: (f32, f32) = (1.2, 40.0);
+/// The logo on the title and closing slides (`.slide__logo`): height
+/// including its plate, gap below it, design px.
+pub(crate) const LOGO: (f32, f32) = (112.0, 32.0);
+/// The contact line under the organisation on the closing slide
+/// (`.slide__contact`): size, line height, gap above it.
+pub(crate) const CONTACT: (f32, f32, f32) = (24.0, 1.3, 16.0);
 
 /// The width of a section slide's body.
 pub(crate) fn body_width() -> f32 {
@@ -233,6 +239,11 @@ mod tests {
             of(".slide__year", "border-top")[0] + of(".slide__year", "padding-top")[0],
             YEAR.2
         );
+        assert_eq!(of(".slide__logo", "height"), [LOGO.0]);
+        assert_eq!(of(".slide__logo", "margin"), [0.0, 0.0, LOGO.1]);
+        assert_eq!(of(".slide__contact", "font-size"), [CONTACT.0]);
+        assert_eq!(of(".slide__contact", "line-height"), [CONTACT.1]);
+        assert_eq!(of(".slide__contact", "margin"), [CONTACT.2, 0.0, 0.0]);
         let statement = ".slide__statement";
         assert_eq!(of(statement, "font-size"), [CLOSING_SIZES[0]]);
         assert_eq!(of(statement, "line-height"), [STATEMENT.0]);

@@ -131,7 +131,14 @@ fn plan_deck(
         .as_ref()
         .map(|s| s.resolve(lang).value.as_str());
     let org = title_organisation(site, report, lang);
-    let title_size = covers::title_size(org, title, subtitle).unwrap_or_else(|| {
+    let cover = covers::Cover {
+        organisation: org,
+        title,
+        subtitle,
+        year: covers::shows_year(title, report.year.get()),
+        logo: site.logo.is_some(),
+    };
+    let title_size = covers::title_size(&cover).unwrap_or_else(|| {
         errors.push(too_full_cover(
             report,
             "the title and subtitle are too long for the title slide",
@@ -140,8 +147,15 @@ fn plan_deck(
         geometry::TITLE_SIZES[geometry::TITLE_SIZES.len() - 1]
     });
     let closing_size = report.closing.as_ref().map(|c| {
-        let org = site.organisation.resolve(lang).value;
-        covers::closing_size(c.resolve(lang).value, Some(org)).unwrap_or_else(|| {
+        let rest = covers::Closing {
+            organisation: Some(site.organisation.resolve(lang).value),
+            contact: site
+                .contact
+                .as_ref()
+                .map(|c| c.resolve(lang).value.as_str()),
+            logo: site.logo.is_some(),
+        };
+        covers::closing_size(c.resolve(lang).value, &rest).unwrap_or_else(|| {
             errors.push(too_full_cover(
                 report,
                 "the closing statement is too long for the closing slide",
