@@ -90,6 +90,12 @@ pub enum ErrorKind {
     BrokenLink,
     /// An image has no text alternative (WCAG 1.1.1).
     MissingAltText,
+    /// A Markdown picture names a file the year folder does not have (or a
+    /// place outside it, or on another site).
+    MissingPicture,
+    /// A picture file is not one of the formats summering publishes (PNG,
+    /// JPEG, WebP, SVG), or its contents are not what its extension says.
+    UnsupportedPicture,
     /// A `{{placeholder}}` left by `summering new` or `import` is still there.
     Unfinished,
     /// The year folder already exists, so `new` or `import` would overwrite it.
@@ -160,6 +166,8 @@ impl ErrorKind {
             ErrorKind::SlideTooFull => MessageId::KindSlideTooFull,
             ErrorKind::BrokenLink => MessageId::KindBrokenLink,
             ErrorKind::MissingAltText => MessageId::KindMissingAltText,
+            ErrorKind::MissingPicture => MessageId::KindMissingPicture,
+            ErrorKind::UnsupportedPicture => MessageId::KindUnsupportedPicture,
             ErrorKind::Unfinished => MessageId::KindUnfinished,
             ErrorKind::YearExists => MessageId::KindYearExists,
             ErrorKind::Import => MessageId::KindImport,
@@ -537,6 +545,8 @@ pub enum WarningKind {
     /// The statement says "fully compliant" while summering itself lists known
     /// problems of the pages (untranslated sections, example data).
     AccessibilityStatusContradicted,
+    /// A picture file is larger than a web page should load (over 1 MB).
+    LargePicture,
 }
 
 /// A problem that does not stop the build but that the editor should see.

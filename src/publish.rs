@@ -1,6 +1,7 @@
 //! What `build` publishes: the years without `draft = true` (all of them with
 //! `--drafts`), and only when each published year is finished: no
-//! `{{placeholder}}` left in its files and every link of its pages resolving.
+//! `{{placeholder}}` left in its files, every picture described
+//! ([`crate::model::images::undescribed`]) and every link of its pages resolving.
 //!
 //! `check` reports the same problems, for every year, with the same
 //! functions: [`crate::model::placeholder`] for placeholders and
@@ -20,6 +21,7 @@ pub(crate) fn site(options: &BuildOptions) -> Result<(Site, Vec<SiteError>), Bui
     let mut left = Vec::new();
     let site = crate::load_with(&options.root, |raw| {
         left = unfinished(&editor_files(raw, false));
+        left.extend(crate::model::images::undescribed(raw, false));
     })?;
     let site = if options.drafts {
         site

@@ -145,5 +145,6 @@ pub(crate) fn collect(site: &Site) -> Vec<Warning> {
         }
     }
     out.extend(crate::model::accessibility::warnings(site));
+    out.extend(crate::model::images::warnings(site));
     out
 }

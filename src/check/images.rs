@@ -1,29 +1,27 @@
 //! Text alternatives for images (WCAG 1.1.1): a screen reader reads the alt
 //! text instead of the picture, so an image without one says nothing.
 //!
-//! In Markdown, `![text](bild.png)` must have text between the brackets. In
-//! the built pages (templates included), every `<img>` must have an `alt`.
-
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+//! In Markdown, `![text](bild.png)` must have text between the brackets, or
+//! be marked decorative ([`crate::model::images::undescribed`], which `build`
+//! asks of a published year). In the built pages (templates included), every
+//! `<img>` must have an `alt`.
 
 use crate::diagnostics::{ErrorKind, SiteError};
 use crate::html::start_tags;
 use crate::load::RawSite;
 use crate::output::OutputFile;
 
-/// An error for every image without a text alternative.
+/// An error for every image without a text alternative: the Markdown's of every
+/// year, drafts included, and the built pages'.
 pub fn missing_alt(files: &[OutputFile], raw: &RawSite) -> Vec<SiteError> {
+    let mut errors = crate::model::images::undescribed(raw, true);
+    errors.extend(in_pages(files));
+    errors
+}
+
+/// The `<img>` elements of the built pages without an `alt` (the theme's).
+fn in_pages(files: &[OutputFile]) -> Vec<SiteError> {
     let mut errors = Vec::new();
-    for s in raw.years.iter().flat_map(|y| &y.sections) {
-        for range in images_without_alt(&s.body) {
-            let span = s.body_offset + range.start..s.body_offset + range.end;
-            errors.push(
-                SiteError::at(ErrorKind::MissingAltText, &s.source.name, &s.source.text, span, "this image has no text alternative")
-                    .with_label("no text between [ and ]")
-                    .with_help("describe what the image shows between the brackets: ![Diagram över deltagande per år](bild.png)"),
-            );
-        }
-    }
     for f in files.iter().filter(|f| f.is_html()) {
         for tag in start_tags(&String::from_utf8_lossy(&f.bytes)) {
             if tag.name == "img" && tag.attr("alt").is_none() {
@@ -38,39 +36,18 @@ pub fn missing_alt(files: &[OutputFile], raw: &RawSite) -> Vec<SiteError> {
     errors
 }
 
-/// Byte ranges of the Markdown images in `markdown` whose alt text is empty.
-fn images_without_alt(markdown: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    let mut open: Option<(std::ops::Range<usize>, String)> = None;
-    for (event, range) in Parser::new_ext(markdown, Options::ENABLE_TABLES).into_offset_iter() {
-        match event {
-            Event::Start(Tag::Image { .. }) => open = Some((range, String::new())),
-            Event::Text(t) | Event::Code(t) => {
-                if let Some((_, alt)) = open.as_mut() {
-                    alt.push_str(&t);
-                }
-            }
-            Event::End(TagEnd::Image) => {
-                if let Some((range, alt)) = open.take()
-                    && alt.trim().is_empty()
-                {
-                    out.push(range);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn empty_alt_text_is_found() {
-        let md = "Text ![](a.png) och ![Karta över området](b.png) och ![ ](c.png)\n";
-        let found: Vec<&str> = images_without_alt(md).into_iter().map(|r| &md[r]).collect();
-        assert_eq!(found, ["![](a.png)", "![ ](c.png)"]);
+    fn images_of_the_theme_without_alt_are_found() {
+        let page = OutputFile::new(
+            "sv/index.html".into(),
+            br#"<p><img src="a.png" alt=""><img src="logo.svg"></p>"#.to_vec(),
+        );
+        let found = in_pages(&[page]);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message().contains("logo.svg"), "{}", found[0]);
     }
 }

@@ -47,25 +47,31 @@ pub enum ReadError {
 /// further than the limit, so a file swapped or growing meanwhile cannot make
 /// the read endless either.
 pub fn read_regular(path: &Path) -> Result<Vec<u8>, ReadError> {
-    check_meta(&fs::metadata(path).map_err(ReadError::Io)?)?;
+    read_regular_up_to(path, MAX_FILE_BYTES)
+}
+
+/// [`read_regular`] with another limit than [`MAX_FILE_BYTES`] (pictures,
+/// which are not text, may be larger).
+pub fn read_regular_up_to(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    check_meta(&fs::metadata(path).map_err(ReadError::Io)?, max)?;
     let file = File::open(path).map_err(ReadError::Io)?;
     let meta = file.metadata().map_err(ReadError::Io)?;
-    check_meta(&meta)?;
+    check_meta(&meta, max)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > max {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)
 }
 
-fn check_meta(meta: &Metadata) -> Result<(), ReadError> {
+fn check_meta(meta: &Metadata, max: u64) -> Result<(), ReadError> {
     if !meta.is_file() {
         return Err(ReadError::NotAFile(describe(meta)));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > max {
         return Err(ReadError::TooLarge(meta.len()));
     }
     Ok(())

@@ -8,6 +8,7 @@ pub mod accessibility;
 pub mod charts;
 pub mod frontmatter;
 pub mod glossary;
+pub mod images;
 pub mod limits;
 pub mod logo;
 pub mod notes;
@@ -83,6 +84,8 @@ pub struct RawYear {
     /// True if `charts.toml` exists but could not be read or parsed (already reported),
     /// so sections naming its charts must not get "unknown chart" errors too.
     pub charts_broken: bool,
+    /// The picture files in the folder and the folders below it, by name (see [`images`]).
+    pub pictures: Vec<images::RawPicture>,
 }
 
 /// Everything read from `content/`.
@@ -231,6 +234,7 @@ fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) ->
         None
     };
     let charts_broken = has_charts && charts.is_none();
+    let pictures = images::read(root, &entries, errors);
     let mut sections = Vec::new();
     let mut broken_sections = Vec::new();
     for Entry { path, .. } in entries {
@@ -258,6 +262,7 @@ fn load_year(root: &Path, dir: &Path, year: u16, errors: &mut Vec<SiteError>) ->
         broken_sections,
         charts,
         charts_broken,
+        pictures,
     }
 }
 

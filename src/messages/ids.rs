@@ -61,6 +61,8 @@ ids! {
     KindSlideTooFull = "kind.slide-too-full",
     KindBrokenLink = "kind.broken-link",
     KindMissingAltText = "kind.missing-alt-text",
+    KindMissingPicture = "kind.missing-picture",
+    KindUnsupportedPicture = "kind.unsupported-picture",
     KindUnfinished = "kind.unfinished",
     KindYearExists = "kind.year-exists",
     KindImport = "kind.import",

@@ -600,6 +600,7 @@ mod tests {
                 value,
             }),
             charts_broken: false,
+            pictures: Vec::new(),
         };
         let mut errors = Vec::new();
         let ctx = Ctx {

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use toml::Spanned;
 
+use super::images::{Picture, PictureLinks};
 use super::markdown;
 use super::types::{Date, DeckOptions, Report, Section, SectionKind, SectionText, Site, Year};
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
@@ -225,9 +226,11 @@ impl Ctx<'_> {
     }
 
     fn report(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Option<Report> {
+        let pictures =
+            super::images::resolve(raw.year, &raw.pictures, &super::images::texts(raw), errors);
         let Some(report) = &raw.report else {
             // report.toml is broken (already reported): still check the sections and charts.
-            let mut sections = self.sections(raw, errors);
+            let mut sections = self.sections(raw, &pictures, errors);
             self.charts(raw, errors);
             self.link_charts(raw, &mut sections, errors);
             return None;
@@ -250,7 +253,7 @@ impl Ctx<'_> {
         let subtitle = r.subtitle.as_ref().map(|s| self.localized(src, s, errors));
         let closing = r.closing.as_ref().map(|s| self.localized(src, s, errors));
         let published = date(src, &r.published, errors);
-        let mut sections = self.sections(raw, errors);
+        let mut sections = self.sections(raw, &pictures, errors);
         let charts = self.charts(raw, errors);
         self.link_charts(raw, &mut sections, errors);
         if errors.len() > before {
@@ -264,12 +267,18 @@ impl Ctx<'_> {
             closing: closing.flatten(),
             sections,
             charts,
+            pictures,
             file: src.name.clone(),
             draft: r.draft,
         })
     }
 
-    fn sections(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Vec<Section> {
+    fn sections(
+        &self,
+        raw: &RawYear,
+        pictures: &[Picture],
+        errors: &mut Vec<SiteError>,
+    ) -> Vec<Section> {
         // Group the language files of each section by (number, slug).
         let mut groups: BTreeMap<(u32, &str), Vec<&RawSection>> = BTreeMap::new();
         let mut by_number: BTreeMap<u32, &RawSection> = BTreeMap::new();
@@ -300,7 +309,7 @@ impl Ctx<'_> {
                 .broken_sections
                 .iter()
                 .any(|(n, s)| *n == number && s == slug);
-            if let Some(section) = self.section(number, slug, &files, broken, errors) {
+            if let Some(section) = self.section(number, slug, &files, broken, pictures, errors) {
                 sections.push(section);
             }
         }
@@ -314,6 +323,7 @@ impl Ctx<'_> {
         slug: &str,
         files: &[&RawSection],
         has_broken_file: bool,
+        pictures: &[Picture],
         errors: &mut Vec<SiteError>,
     ) -> Option<Section> {
         let before = errors.len();
@@ -372,11 +382,16 @@ impl Ctx<'_> {
                     .with_help("write the section's heading between the quotes"),
                 );
             }
-            let rendered = markdown::render(&f.body, lang, slug);
-            let notes = f
-                .notes
-                .as_ref()
-                .map(|(md, _)| markdown::render(md, lang, &format!("{slug}-notes")));
+            let rendered = markdown::render(&f.body, lang, slug, &PictureLinks::report(pictures));
+            // The speaker notes are shown only with the deck (handout, presenter view).
+            let notes = f.notes.as_ref().map(|(md, _)| {
+                markdown::render(
+                    md,
+                    lang,
+                    &format!("{slug}-notes"),
+                    &PictureLinks::deck(pictures, None),
+                )
+            });
             texts.insert(
                 lang,
                 SectionText {

@@ -7,13 +7,17 @@
 //! - headings inside a section start below the section heading (`#` → `h4`);
 //! - links with a scheme other than http, https, mailto or tel are dropped
 //!   (their text is kept), and raw HTML is passed through `ammonia`, which
-//!   removes scripts, event handlers and unsafe URLs.
+//!   removes scripts, event handlers and unsafe URLs;
+//! - a picture of the year folder gets the `src` of its published copy, its
+//!   width and height, and `alt=""` when it is marked decorative (see
+//!   [`super::images`]).
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
+use super::images::{self, PictureLinks};
 use crate::lang::Lang;
 
 /// Markdown rendered to HTML.
@@ -39,13 +43,20 @@ pub fn options() -> Options {
     options
 }
 
-/// Renders `markdown` written in `lang`; `id_prefix` keeps footnote ids unique on a page.
-pub fn render(markdown: &str, lang: Lang, id_prefix: &str) -> Rendered {
+/// Renders `markdown` written in `lang`; `id_prefix` keeps footnote ids unique on a page,
+/// `pictures` are the pictures it may show and the page it is shown on.
+pub fn render(
+    markdown: &str,
+    lang: Lang,
+    id_prefix: &str,
+    pictures: &PictureLinks<'_>,
+) -> Rendered {
     render_events(
         Parser::new_ext(markdown, options()),
         markdown.len() * 2,
         lang,
         id_prefix,
+        pictures,
     )
 }
 
@@ -56,12 +67,59 @@ pub fn render_events<'a>(
     capacity: usize,
     lang: Lang,
     id_prefix: &str,
+    pictures: &PictureLinks<'_>,
 ) -> Rendered {
     let mut removed_unsafe = false;
     let mut raw_html = String::new();
     let mut dropped_links = 0usize;
     let mut kept = Vec::new();
-    for event in events {
+    let mut events = events.into_iter();
+    // On a slide, the pictures of a block share its picture height: how many
+    // pictures each outermost picture's block has.
+    let (mut events, shares): (Box<dyn Iterator<Item = Event<'a>>>, Vec<usize>) =
+        if pictures.block_height().is_some() {
+            let all: Vec<Event<'a>> = events.by_ref().collect();
+            let shares = images::shares(&all);
+            (Box::new(all.into_iter()), shares)
+        } else {
+            (Box::new(events), Vec::new())
+        };
+    // Outermost pictures seen, and the pictures open that pulldown-cmark writes itself.
+    let (mut seen, mut open) = (0usize, 0usize);
+    while let Some(event) = events.next() {
+        let outermost = open == 0 && matches!(event, Event::Start(Tag::Image { .. }));
+        let share = if outermost {
+            seen += 1;
+            shares.get(seen - 1).copied().unwrap_or(1)
+        } else {
+            1
+        };
+        if outermost
+            && let Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) = &event
+            && let Some(picture) = pictures.find(dest_url)
+        {
+            let title = title.to_string();
+            let alt = alt_text(&mut events, lang);
+            let max_height = pictures
+                .block_height()
+                .filter(|_| share > 1)
+                .map(|h| h / share as f32);
+            kept.push(Event::InlineHtml(CowStr::from(img_tag(
+                &pictures.url(picture),
+                picture.size(),
+                &alt,
+                &title,
+                max_height,
+            ))));
+            continue;
+        }
+        match &event {
+            Event::Start(Tag::Image { .. }) => open += 1,
+            Event::End(TagEnd::Image) => open = open.saturating_sub(1),
+            _ => {}
+        }
         let event = match event {
             Event::Text(text) if lang == Lang::Sv => Event::Text(swedish_quotes(text)),
             Event::Html(html) | Event::InlineHtml(html) => {
@@ -151,18 +209,8 @@ fn flatten_deep(html: &str) -> Option<String> {
     if deepest <= MAX_DEPTH {
         return None;
     }
-    // Written for the sanitiser, which parses it again: these four are enough.
-    let escape = |s: &str, out: &mut String| {
-        for c in s.chars() {
-            match c {
-                '&' => out.push_str("&amp;"),
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '"' => out.push_str("&quot;"),
-                c => out.push(c),
-            }
-        }
-    };
+    // Written for the sanitiser, which parses it again: escaping as in an attribute is enough.
+    let escape = escape_attr;
     let mut out = String::with_capacity(html.len());
     depth = 0;
     for piece in &pieces {
@@ -199,8 +247,82 @@ fn flatten_deep(html: &str) -> Option<String> {
     Some(out)
 }
 
+/// The text of a picture up to its end (`events` is right after its start):
+/// the text of everything inside, nested pictures too, as pulldown-cmark
+/// writes it into `alt`.
+fn alt_text<'a>(events: &mut dyn Iterator<Item = Event<'a>>, lang: Lang) -> String {
+    let mut alt = String::new();
+    let mut depth = 1usize;
+    for event in events {
+        match event {
+            Event::Start(Tag::Image { .. }) => depth += 1,
+            Event::End(TagEnd::Image) => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+            }
+            Event::Text(t) if lang == Lang::Sv => alt.push_str(&swedish_quotes(t)),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                alt.push_str(&t)
+            }
+            Event::Html(t) | Event::InlineHtml(t) => alt.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            Event::FootnoteReference(label) => alt.push_str(&label),
+            _ => {}
+        }
+    }
+    alt
+}
+
+/// The `<img>` of a picture of the year folder: `src` and its size, `alt`
+/// (empty for a decorative picture) and the title unless it is the word
+/// that marks it decorative; on a slide where it shares its block with other
+/// pictures, the height (design px) it may take.
+fn img_tag(
+    src: &str,
+    (width, height): (u32, u32),
+    alt: &str,
+    title: &str,
+    max_height: Option<f32>,
+) -> String {
+    let decorative = images::is_decorative(title);
+    let mut tag = String::with_capacity(64 + src.len() + alt.len());
+    tag.push_str("<img src=\"");
+    escape_attr(src, &mut tag);
+    tag.push_str("\" alt=\"");
+    if !decorative {
+        escape_attr(alt, &mut tag);
+    }
+    tag.push('"');
+    if !decorative && !title.is_empty() {
+        tag.push_str(" title=\"");
+        escape_attr(title, &mut tag);
+        tag.push('"');
+    }
+    tag.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+    if let Some(h) = max_height {
+        tag.push_str(&format!(" style=\"max-height:calc({h:.1} * var(--u))\""));
+    }
+    tag.push('>');
+    tag
+}
+
+/// `s` escaped for an attribute value in double quotes.
+fn escape_attr(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// Note: dropped links are not nested, so a counter is enough to skip their end tags.
-fn is_safe_url(url: &str) -> bool {
+pub(crate) fn is_safe_url(url: &str) -> bool {
     let trimmed: String = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
@@ -241,6 +363,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
         .add_generic_attributes(["id", "class"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
+        .add_tag_attributes("img", ["style"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             ("th" | "td", "style") => [
                 "text-align: left",
@@ -249,10 +372,20 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
             ]
             .contains(&value)
             .then(|| value.into()),
+            ("img", "style") => is_shared_height(value).then(|| value.into()),
             _ => Some(value.into()),
         });
     b
 });
+
+/// True for the `style` [`img_tag`] writes for a picture sharing a slide
+/// block, `max-height:calc(N * var(--u))`: the one style an `<img>` may keep.
+fn is_shared_height(style: &str) -> bool {
+    style
+        .strip_prefix("max-height:calc(")
+        .and_then(|s| s.strip_suffix(" * var(--u))"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+}
 
 fn prefixed<'a>(prefix: &str, label: &str) -> CowStr<'a> {
     CowStr::from(format!("{prefix}-{label}"))
@@ -304,7 +437,7 @@ mod tests {
     }
 
     fn sv(md: &str) -> Rendered {
-        render(md, Lang::Sv, "s")
+        render(md, Lang::Sv, "s", &PictureLinks::NONE)
     }
 
     #[test]
@@ -315,7 +448,7 @@ mod tests {
                 .contains("”hej” och ’då’")
         );
         assert!(
-            render("He said \"hi\"", Lang::En, "s")
+            render("He said \"hi\"", Lang::En, "s", &PictureLinks::NONE)
                 .html
                 .contains("“hi”")
         );
@@ -359,6 +492,7 @@ mod tests {
             "a[^1]\n\n[^1]: not\n\n| a | b |\n|--:|---|\n| 1 | 2 |\n",
             Lang::Sv,
             "sec",
+            &PictureLinks::NONE,
         );
         assert!(r.html.contains("#sec-1"), "{}", r.html);
         assert!(r.html.contains("id=\"sec-1\""), "{}", r.html);

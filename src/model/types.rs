@@ -227,6 +227,10 @@ pub struct Report {
     pub sections: Vec<Section>,
     /// The year's charts from `charts.toml`, in file order.
     pub charts: Vec<super::chart::Chart>,
+    /// The pictures the year's sections show (in either language, in the text
+    /// or the speaker notes), each once, sorted by name: the build publishes
+    /// them (see [`super::images`]).
+    pub pictures: Vec<super::Picture>,
     /// `content/YYYY/report.toml`, for messages.
     pub file: String,
     /// `draft = true` in `report.toml`: see [`Report::is_draft`].
@@ -275,6 +279,12 @@ impl Report {
     /// `serve`, and not to be archived.
     pub fn is_draft(&self) -> bool {
         self.draft
+    }
+
+    /// The picture a Markdown picture of the year names (`karta.png`,
+    /// `./bilder/karta.png`), for the writers that embed it (PDF, PowerPoint).
+    pub fn picture(&self, dest: &str) -> Option<&super::Picture> {
+        super::images::PictureLinks::report(&self.pictures).find(dest)
     }
 
     /// The chart with this id, if the year has one.

@@ -33,7 +33,8 @@ pub struct RenderOptions {
     pub readable: bool,
 }
 
-/// Fits the decks and renders every page and asset of the site, minified;
+/// Fits the decks and renders every page and asset of the site, minified,
+/// and hands over the pictures of every year (see [`crate::model::images`]);
 /// returns what `keep` made of each file and the decks' warnings.
 ///
 /// Pages come out minified without running a minifier over them: the templates
@@ -47,7 +48,7 @@ pub struct RenderOptions {
 /// `keep` receives each file as soon as it is finished, on the worker that made
 /// it: `build` writes it to disk there (so the whole site is never held in
 /// memory), an in-memory build keeps it. What `keep` returns is collected in
-/// the site's fixed page order, the assets last.
+/// the site's fixed page order, then the assets, the pictures last.
 pub fn render_site<T: Send>(
     site: &Site,
     theme: &Theme,
@@ -106,10 +107,19 @@ pub fn render_site<T: Send>(
         assets.push(keep(OutputFile::new(logo.path(), logo.bytes.to_vec())));
     }
     let (rendered, warnings) = rendered?;
+    // The pictures each year shows, once for all languages, as they are.
+    let pictures = site
+        .reports
+        .iter()
+        .flat_map(|r| &r.pictures)
+        .map(|p| keep(OutputFile::new(p.output().to_string(), p.bytes().to_vec())));
     let files = BuildError::collect(
-        rendered
-            .into_iter()
-            .chain(assets.into_iter().map(|a| a.map(|f| vec![f]))),
+        rendered.into_iter().chain(
+            assets
+                .into_iter()
+                .chain(pictures)
+                .map(|a| a.map(|f| vec![f])),
+        ),
     )?;
     let kept = files.into_iter().flatten().collect();
     Ok((kept, warnings))

@@ -23,6 +23,7 @@ mod output;
 mod output_safety;
 mod page_hierarchy;
 mod pdf;
+mod pictures;
 mod pptx;
 mod report;
 mod report_print;

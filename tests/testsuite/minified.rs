@@ -132,6 +132,11 @@ fn an_image_keeps_the_alt_text_a_browser_reads_back() {
     let file = site.path().join("content/2020/01-styrka.sv.md");
     let text = std::fs::read_to_string(&file).unwrap() + "\n![Karta](karta.png)\n";
     std::fs::write(&file, text).unwrap();
+    std::fs::copy(
+        crate::common::fixture("pictures").join("content/2021/karta.png"),
+        site.path().join("content/2020/karta.png"),
+    )
+    .unwrap();
     let built = crate::common::build(site.path()).unwrap();
     let page = built
         .files
@@ -140,7 +145,7 @@ fn an_image_keeps_the_alt_text_a_browser_reads_back() {
         .unwrap();
     let html = String::from_utf8(page.bytes.clone()).unwrap();
     let alts: Vec<String> = summering::html::start_tags(&html)
-        .filter(|t| t.name == "img" && t.attr("src") == Some("karta.png"))
+        .filter(|t| t.name == "img" && t.attr("src") == Some("../../images/2020/karta.png"))
         .map(|t| t.attr("alt").unwrap_or("(none)").to_string())
         .collect();
     assert_eq!(alts, ["Karta"], "{html}");

@@ -506,10 +506,12 @@ mod tests {
                         continue;
                     };
                     for lang in [Lang::Sv, Lang::En] {
-                        let html = markdown::render_events(events.clone(), 0, lang, "s-1").html;
+                        let none = &crate::model::images::PictureLinks::NONE;
+                        let html =
+                            markdown::render_events(events.clone(), 0, lang, "s-1", none).html;
                         assert_eq!(
                             html,
-                            markdown::render(&p.markdown, lang, "s-1").html,
+                            markdown::render(&p.markdown, lang, "s-1", none).html,
                             "{:?}",
                             p.markdown
                         );

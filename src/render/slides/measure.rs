@@ -34,8 +34,8 @@ enum Node {
     List(Vec<Vec<Node>>),
     /// A block quote.
     Quote(Vec<Node>),
-    /// Table rows of cells.
-    Table(Vec<Vec<Glyphs>>),
+    /// Table rows of cells, each with its text and its number of pictures.
+    Table(Vec<Vec<(Glyphs, usize)>>),
     /// Code, line by line.
     Code(String),
     /// A thematic break.
@@ -147,7 +147,7 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
     }
 }
 
-fn table_height(rows: &[Vec<Glyphs>], width: f32, size: f32) -> f32 {
+fn table_height(rows: &[Vec<(Glyphs, usize)>], width: f32, size: f32) -> f32 {
     let (scale, pad, border) = TABLE;
     let fs = size * scale;
     let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -155,24 +155,28 @@ fn table_height(rows: &[Vec<Glyphs>], width: f32, size: f32) -> f32 {
     let cell_width = width / cols as f32 - fs;
     rows.iter()
         .map(|row| {
-            let lines = row
+            let cells = row
                 .iter()
-                .map(|cell| lines(cell, cell_width, fs))
-                .max()
-                .unwrap_or(1);
-            lines as f32 * LINE * fs + pad * fs + border
+                .map(|(cell, images)| text_height(cell, cell_width, fs, LINE, *images))
+                .fold(LINE * fs, f32::max);
+            cells + pad * fs + border
         })
         .sum::<f32>()
         + border
 }
 
+/// The height of a block's text and its `images` pictures. The pictures of a
+/// block share one picture height (`slides.css` sets a picture as a block of at
+/// most [`IMAGE_HEIGHT`]; several in one block each get their part of it, see
+/// [`crate::model::images::shares`]), and each may break the text around it
+/// onto a line of its own. A picture's text alternative is not shown.
 fn text_height(text: &Glyphs, width: f32, fs: f32, line: f32, images: usize) -> f32 {
-    let text_lines = if images > 0 && text.is_blank() {
-        0
-    } else {
-        lines(text, width, fs)
+    let text_lines = match (images, text.is_blank()) {
+        (0, _) => lines(text, width, fs),
+        (_, true) => 0,
+        (_, false) => lines(text, width, fs) + images,
     };
-    text_lines as f32 * line * fs + images as f32 * IMAGE_HEIGHT
+    text_lines as f32 * line * fs + if images > 0 { IMAGE_HEIGHT } else { 0.0 }
 }
 
 /// The words of a text as wrapping sees them, looked up once: fitting measures
@@ -273,7 +277,7 @@ impl Glyphs {
         self
     }
 
-    /// Nothing but whitespace, once finished (an image alone in a paragraph takes
+    /// Nothing but whitespace, once finished (a picture alone in a paragraph takes
     /// no text line): every character that is not whitespace has a width, so it
     /// makes a word.
     fn is_blank(&self) -> bool {
@@ -330,8 +334,25 @@ fn lines(text: &Glyphs, width: f32, fs: f32) -> usize {
 fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
     let mut stack: Vec<Frame> = vec![Frame::Blocks(Vec::new())];
     let mut bold = 0usize;
+    // Pictures open: what is inside a picture is its text alternative, not shown;
+    // a picture inside another's text is part of that text, not a picture.
+    let mut in_image = 0usize;
     for event in events {
         match event {
+            Event::Start(Tag::Image { .. }) => {
+                if in_image == 0
+                    && let Some(
+                        Frame::Text { images, .. }
+                        | Frame::Item(_, _, images)
+                        | Frame::Cell(_, images),
+                    ) = stack.last_mut()
+                {
+                    *images += 1;
+                }
+                in_image += 1;
+            }
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ if in_image > 0 => {}
             Event::Start(tag) => match tag {
                 Tag::Strong => bold += 1,
                 Tag::Paragraph => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
@@ -346,14 +367,7 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
                 Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
                 Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
                 Tag::TableHead | Tag::TableRow => stack.push(Frame::Row(Vec::new())),
-                Tag::TableCell => stack.push(Frame::Cell(Glyphs::default())),
-                Tag::Image { .. } => {
-                    if let Some(Frame::Text { images, .. } | Frame::Item(_, _, images)) =
-                        stack.last_mut()
-                    {
-                        *images += 1;
-                    }
-                }
+                Tag::TableCell => stack.push(Frame::Cell(Glyphs::default(), 0)),
                 _ => {}
             },
             Event::End(end) => match end {
@@ -417,9 +431,10 @@ enum Frame {
     Item(Vec<Node>, Glyphs, usize),
     Quote(Vec<Node>),
     Footnote(Vec<Node>),
-    Table(Vec<Vec<Glyphs>>),
-    Row(Vec<Glyphs>),
-    Cell(Glyphs),
+    Table(Vec<Vec<(Glyphs, usize)>>),
+    Row(Vec<(Glyphs, usize)>),
+    /// A table cell's text and its pictures.
+    Cell(Glyphs, usize),
 }
 
 impl Frame {
@@ -442,7 +457,7 @@ fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
             bold: all_bold,
             ..
         }) => glyphs.add(text, bold || *all_bold, mono),
-        Some(Frame::Item(_, glyphs, _) | Frame::Cell(glyphs)) => glyphs.add(text, bold, mono),
+        Some(Frame::Item(_, glyphs, _) | Frame::Cell(glyphs, _)) => glyphs.add(text, bold, mono),
         Some(Frame::Code(code)) => code.push_str(text),
         Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
             let mut glyphs = Glyphs::default();
@@ -498,9 +513,9 @@ fn push_done(stack: &mut [Frame], done: Frame) {
                 rows.push(cells);
             }
         }
-        Frame::Cell(glyphs) => {
+        Frame::Cell(glyphs, images) => {
             if let Some(Frame::Row(cells)) = stack.last_mut() {
-                cells.push(glyphs.finish());
+                cells.push((glyphs.finish(), images));
             }
         }
         Frame::Blocks(nodes) => {

@@ -9,8 +9,9 @@ use super::fit::{self, TooFull};
 use super::{covers, geometry};
 use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning, WarningKind};
 use crate::lang::Lang;
+use crate::model::images::PictureLinks;
 use crate::model::markdown;
-use crate::model::{Report, Section, Site};
+use crate::model::{Picture, Report, Section, Site};
 use crate::render::Theme;
 
 /// Every deck of the site, by report (index into `site.reports`) and language.
@@ -166,7 +167,7 @@ fn plan_deck(
     });
     let mut sections = Vec::new();
     for section in &report.sections {
-        match plan_section(section, lang, continued, warnings) {
+        match plan_section(section, &report.pictures, lang, continued, warnings) {
             Ok(parts) => sections.push(parts),
             Err(e) => errors.push(e),
         }
@@ -196,6 +197,7 @@ pub fn title_organisation<'a>(site: &'a Site, report: &Report, lang: Lang) -> Op
 
 fn plan_section(
     section: &Section,
+    pictures: &[Picture],
     lang: Lang,
     continued: &str,
     warnings: &mut Vec<Warning>,
@@ -239,6 +241,9 @@ fn plan_section(
         });
     }
     let whole = fitted.parts.len() == 1;
+    // A picture's src is relative to the page, which is one folder deeper than the report page.
+    let links = PictureLinks::deck(pictures, Some(geometry::IMAGE_HEIGHT));
+    let has_pictures = t.markdown.contains("![");
     Ok(fitted
         .parts
         .into_iter()
@@ -249,16 +254,23 @@ fn plan_section(
             html: crate::compact::fragment(&if whole
                 && part.markdown.trim_end() == t.markdown.trim_end()
                 && !t.markdown.contains("[^")
+                && !has_pictures
             {
                 t.body.as_str().to_string()
             } else {
                 let prefix = format!("{}-{}", section.slug, index + 1);
                 match part.events {
                     Some(events) => {
-                        markdown::render_events(events, part.markdown.len() * 2, text.lang, &prefix)
-                            .html
+                        markdown::render_events(
+                            events,
+                            part.markdown.len() * 2,
+                            text.lang,
+                            &prefix,
+                            &links,
+                        )
+                        .html
                     }
-                    None => markdown::render(&part.markdown, text.lang, &prefix).html,
+                    None => markdown::render(&part.markdown, text.lang, &prefix, &links).html,
                 }
             }),
             size: part.size,

@@ -1,0 +1,191 @@
+//! The picture files of a year folder, read so that the model can check the
+//! pictures the sections show and the output can publish them.
+//!
+//! A picture lies beside the section files (`content/2021/karta.png`) or in a
+//! folder under the year (`content/2021/bilder/karta.png`, up to
+//! [`MAX_DEPTH`] folders down). Every file whose extension is one summering
+//! publishes ([`EXTENSIONS`]) is read, used or not: which ones are used is
+//! for the model to say, from the Markdown. Other files are left alone.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use super::{Entry, EntryKind, display, file_name, limits, sorted_entries};
+use crate::diagnostics::{ErrorKind, SiteError};
+
+/// The extensions (any case) of the picture formats summering publishes:
+/// PNG, JPEG, WebP and SVG, the ones every browser, PDF reader and
+/// PowerPoint shows.
+pub const EXTENSIONS: [&str; 5] = ["png", "jpg", "jpeg", "webp", "svg"];
+
+/// How many folders below the year folder pictures are looked for.
+pub const MAX_DEPTH: usize = 3;
+
+/// The largest picture file read, 16 MiB: a photo straight from a camera is
+/// smaller; a larger file is surely not meant for a web page.
+pub const MAX_PICTURE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// One picture file of a year folder, as read.
+#[derive(Debug, Clone)]
+pub struct RawPicture {
+    /// The path below the year folder, `/`-separated, as Markdown names it
+    /// (`karta.png`, `bilder/karta.png`).
+    pub name: String,
+    /// The path relative to the site root, for messages (`content/2021/karta.png`).
+    pub file: String,
+    /// The file's bytes.
+    pub bytes: Arc<[u8]>,
+}
+
+/// True when `name` ends in one of [`EXTENSIONS`].
+pub fn has_picture_extension(name: &str) -> bool {
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e)))
+}
+
+/// The pictures among `entries` (the listing of the year folder `dir`) and in
+/// the folders below it, in name order; problems reading them go to `errors`.
+pub(super) fn read(root: &Path, entries: &[Entry], errors: &mut Vec<SiteError>) -> Vec<RawPicture> {
+    let mut out = Vec::new();
+    collect(root, entries, "", 0, &mut out, errors);
+    out.sort_by(|a, b| a.name.cmp(&b.name));
+    out
+}
+
+fn collect(
+    root: &Path,
+    entries: &[Entry],
+    prefix: &str,
+    depth: usize,
+    out: &mut Vec<RawPicture>,
+    errors: &mut Vec<SiteError>,
+) {
+    for Entry { path, kind } in entries {
+        let name = file_name(path);
+        if name.starts_with('.') {
+            continue;
+        }
+        match kind {
+            EntryKind::Dir if depth < MAX_DEPTH => match sorted_entries(path) {
+                Ok(inner) => collect(
+                    root,
+                    &inner,
+                    &format!("{prefix}{name}/"),
+                    depth + 1,
+                    out,
+                    errors,
+                ),
+                Err(e) => errors.push(e),
+            },
+            EntryKind::File if has_picture_extension(&name) => {
+                if let Some(p) = read_picture(root, path, format!("{prefix}{name}"), errors) {
+                    out.push(p);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn read_picture(
+    root: &Path,
+    path: &Path,
+    name: String,
+    errors: &mut Vec<SiteError>,
+) -> Option<RawPicture> {
+    let file = display(root, path);
+    match limits::read_regular_up_to(path, MAX_PICTURE_BYTES) {
+        Ok(bytes) => Some(RawPicture {
+            name,
+            file,
+            bytes: Arc::from(bytes),
+        }),
+        Err(limits::ReadError::TooLarge(len)) => {
+            errors.push(
+                SiteError::in_file(
+                    ErrorKind::TooLarge,
+                    &file,
+                    format!(
+                        "the picture is {} MiB; a picture may be at most {} MiB",
+                        len.div_ceil(1024 * 1024),
+                        MAX_PICTURE_BYTES / (1024 * 1024)
+                    ),
+                )
+                .with_help("save it smaller for the web (about 2000 pixels wide is plenty for a page and a slide), or move it out of the content folder"),
+            );
+            None
+        }
+        Err(limits::ReadError::NotAFile(what)) => {
+            errors.push(
+                SiteError::in_file(
+                    ErrorKind::NotAFile,
+                    &file,
+                    format!("this is {what}, not a file; summering reads only regular files"),
+                )
+                .with_help("put the picture file itself here (a link to one is fine), or remove this entry"),
+            );
+            None
+        }
+        Err(limits::ReadError::Io(e)) => {
+            errors.push(
+                SiteError::in_file(
+                    ErrorKind::Io,
+                    &file,
+                    format!("could not read the picture: {e}"),
+                )
+                .with_help("check that the file exists and that you may read it"),
+            );
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picture_extensions_in_any_case() {
+        for name in ["karta.png", "Foto.JPG", "a.jpeg", "b.WebP", "c.svg"] {
+            assert!(has_picture_extension(name), "{name}");
+        }
+        for name in ["karta.gif", "karta", "png", "karta.png.txt", "a.tiff"] {
+            assert!(!has_picture_extension(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn pictures_are_read_from_the_year_and_its_folders_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let year = dir.path().join("content/2021");
+        std::fs::create_dir_all(year.join("bilder/gamla")).unwrap();
+        std::fs::create_dir_all(year.join(".dolda")).unwrap();
+        for f in [
+            "karta.png",
+            "bilder/foto.jpg",
+            "bilder/gamla/x.svg",
+            ".dolda/y.png",
+            "text.txt",
+            "01-a.sv.md",
+        ] {
+            std::fs::write(year.join(f), f).unwrap();
+        }
+        let mut errors = Vec::new();
+        let entries = sorted_entries(&year).unwrap();
+        let found = read(dir.path(), &entries, &mut errors);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<(&str, &str)> = found
+            .iter()
+            .map(|p| (p.name.as_str(), p.file.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("bilder/foto.jpg", "content/2021/bilder/foto.jpg"),
+                ("bilder/gamla/x.svg", "content/2021/bilder/gamla/x.svg"),
+                ("karta.png", "content/2021/karta.png"),
+            ]
+        );
+        assert_eq!(&*found[2].bytes, b"karta.png");
+    }
+}

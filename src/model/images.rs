@@ -1,0 +1,689 @@
+//! Pictures: the files a year's sections show with `![text](karta.png)`,
+//! checked, and where they are published.
+//!
+//! A picture is named in Markdown by its path in the year folder
+//! (`karta.png`, `bilder/karta.png`). The build publishes each picture a
+//! year uses once, at `images/YEAR/NAME` in the output (one copy for every
+//! language, since a picture has no language), and every page links to it
+//! from where the page is: the report page (`LANG/YEAR/index.html`) with
+//! [`FROM_REPORT`], the deck and its handout (`LANG/YEAR/slides/`) with
+//! [`FROM_DECK`]. The PDF and PowerPoint writers find the same file through
+//! [`crate::model::Report::picture`], by the name written in the Markdown.
+//!
+//! What a picture must be, each checked at the `![…](…)` that shows it:
+//! - a file of the year folder (not on another site, not outside the year);
+//! - PNG, JPEG, WebP or SVG, with contents that agree with the extension;
+//! - described: a text alternative between the brackets, or marked
+//!   decorative with the title `"dekorativ"` or `"decorative"`
+//!   (`![](ram.png "dekorativ")`), which publishes `alt=""` ([`undescribed`]:
+//!   `build` refuses a published year with a picture that is not, `check`
+//!   reports it for every year).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::diagnostics::{ErrorKind, SiteError, Warning, WarningKind};
+use crate::load::images::{EXTENSIONS, RawPicture};
+use crate::load::{RawSite, RawYear, SourceFile};
+
+/// From the report page (`LANG/YEAR/index.html`) to the output's root.
+pub const FROM_REPORT: &str = "../../";
+/// From the deck, its handout and presenter view (`LANG/YEAR/slides/*.html`) to the output's root.
+pub const FROM_DECK: &str = "../../../";
+
+/// A picture file larger than this gets a warning: a page should not load
+/// more for one picture (1 MB; a photo saved for the web is 100–500 kB).
+pub const LARGE_BYTES: usize = 1_000_000;
+
+/// The titles that mark a picture as decorative (`![](ram.png "dekorativ")`):
+/// it carries no information, so a screen reader passes it by (`alt=""`).
+pub const DECORATIVE: [&str; 2] = ["dekorativ", "decorative"];
+
+/// The formats summering publishes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// PNG.
+    Png,
+    /// JPEG.
+    Jpeg,
+    /// WebP.
+    WebP,
+    /// SVG (vector graphics).
+    Svg,
+}
+
+impl Format {
+    /// The format an extension (any case) stands for.
+    fn of_extension(ext: &str) -> Option<Format> {
+        match ext.to_ascii_lowercase().as_str() {
+            "png" => Some(Format::Png),
+            "jpg" | "jpeg" => Some(Format::Jpeg),
+            "webp" => Some(Format::WebP),
+            "svg" => Some(Format::Svg),
+            _ => None,
+        }
+    }
+
+    /// The name editors know it by.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Png => "PNG",
+            Format::Jpeg => "JPEG",
+            Format::WebP => "WebP",
+            Format::Svg => "SVG",
+        }
+    }
+}
+
+/// One picture a year's sections show, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picture {
+    name: String,
+    file: String,
+    output: String,
+    format: Format,
+    bytes: Arc<[u8]>,
+    width: u32,
+    height: u32,
+}
+
+impl Picture {
+    /// The path in the year folder, as Markdown names it (`bilder/karta.png`).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The file, relative to the site root (`content/2021/bilder/karta.png`), for messages.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Where it is published, relative to the output folder (`images/2021/bilder/karta.png`).
+    pub fn output(&self) -> &str {
+        &self.output
+    }
+
+    /// Its format.
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// The file's bytes, published as they are.
+    pub fn bytes(&self) -> &Arc<[u8]> {
+        &self.bytes
+    }
+
+    /// Width and height in pixels (for an SVG, in its own units).
+    pub fn size(&self) -> (u32, u32) {
+        (self.width, self.height)
+    }
+
+    /// The `src` of the picture on a page `base` below the output's root
+    /// ([`FROM_REPORT`], [`FROM_DECK`]), each part of the path percent-encoded.
+    pub fn url(&self, base: &str) -> String {
+        use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+        const KEEP: &AsciiSet = &NON_ALPHANUMERIC
+            .remove(b'-')
+            .remove(b'_')
+            .remove(b'.')
+            .remove(b'~');
+        let mut url = base.to_string();
+        for (i, part) in self.output.split('/').enumerate() {
+            if i > 0 {
+                url.push('/');
+            }
+            url.extend(utf8_percent_encode(part, KEEP));
+        }
+        url
+    }
+}
+
+/// The pictures a text may show and the page it is shown on, for the
+/// Markdown renderer ([`crate::model::markdown::render`]).
+#[derive(Debug, Clone, Copy)]
+pub struct PictureLinks<'a> {
+    pictures: &'a [Picture],
+    base: &'static str,
+    block_height: Option<f32>,
+}
+
+impl<'a> PictureLinks<'a> {
+    /// No pictures (a text that shows none, or a test).
+    pub const NONE: PictureLinks<'static> = PictureLinks {
+        pictures: &[],
+        base: FROM_REPORT,
+        block_height: None,
+    };
+
+    /// The report page's links to `pictures` (a year's, sorted by name).
+    pub fn report(pictures: &'a [Picture]) -> Self {
+        PictureLinks {
+            pictures,
+            base: FROM_REPORT,
+            block_height: None,
+        }
+    }
+
+    /// The links from a deck page or its speaker notes (handout, presenter
+    /// view). On a slide, `block_height` is the height (design px) the
+    /// pictures of one block share (see [`shares`]), as the slide fitting
+    /// measures them; `None` for the notes.
+    pub fn deck(pictures: &'a [Picture], block_height: Option<f32>) -> Self {
+        PictureLinks {
+            pictures,
+            base: FROM_DECK,
+            block_height,
+        }
+    }
+
+    /// The picture a Markdown destination names, if it is one of these.
+    pub fn find(&self, dest: &str) -> Option<&'a Picture> {
+        let Destination::File(name) = destination(dest) else {
+            return None;
+        };
+        find(self.pictures, &name)
+    }
+
+    /// The `src` of `picture` from the page these links are for.
+    pub fn url(&self, picture: &Picture) -> String {
+        picture.url(self.base)
+    }
+
+    /// On a slide, the height the pictures of one block share.
+    pub fn block_height(&self) -> Option<f32> {
+        self.block_height
+    }
+}
+
+/// For each outermost picture of `events` (not one inside another's text),
+/// how many pictures its block has: the pictures between two block starts
+/// or ends (a paragraph, a heading, an item's own text, a table cell …) share
+/// the block's picture height on a slide, so that a block's pictures never
+/// take more than one picture's height, however many it has. The slide
+/// fitting measures blocks with the same rule.
+pub fn shares(events: &[Event<'_>]) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let (mut block_start, mut depth) = (0usize, 0usize);
+    let end_block = |out: &mut Vec<usize>, start: &mut usize| {
+        let n = out.len() - *start;
+        out[*start..].iter_mut().for_each(|s| *s = n);
+        *start = out.len();
+    };
+    for event in events {
+        match event {
+            Event::Start(Tag::Image { .. }) => {
+                if depth == 0 {
+                    out.push(0);
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::Image) => depth = depth.saturating_sub(1),
+            e if depth == 0 && is_block_boundary(e) => end_block(&mut out, &mut block_start),
+            _ => {}
+        }
+    }
+    end_block(&mut out, &mut block_start);
+    out
+}
+
+/// True for the events that start or end a block (everything but inline
+/// markup: emphasis, links, pictures …), and a thematic break.
+pub fn is_block_boundary(event: &Event<'_>) -> bool {
+    match event {
+        Event::Start(tag) => !matches!(
+            tag,
+            Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript
+                | Tag::Link { .. }
+                | Tag::Image { .. }
+        ),
+        Event::End(end) => !matches!(
+            end,
+            TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript
+                | TagEnd::Link
+                | TagEnd::Image
+        ),
+        Event::Rule => true,
+        _ => false,
+    }
+}
+
+fn find<'p>(pictures: &'p [Picture], name: &str) -> Option<&'p Picture> {
+    pictures
+        .binary_search_by(|p| p.name.as_str().cmp(name))
+        .ok()
+        .map(|i| &pictures[i])
+}
+
+/// True when a picture's title marks it decorative ([`DECORATIVE`]).
+pub fn is_decorative(title: &str) -> bool {
+    let t = title.trim();
+    DECORATIVE.iter().any(|d| t.eq_ignore_ascii_case(d))
+}
+
+/// What a Markdown picture's destination points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Destination {
+    /// A scheme the renderer drops (`javascript:` …): not a picture at all.
+    Dropped,
+    /// Another site (`https://…`, `//…`).
+    Elsewhere,
+    /// A path from the site's root (`/bild.png`) or out of the year folder (`../x.png`).
+    Outside,
+    /// A path in the year folder, decoded and without `./` (`bilder/karta.png`).
+    File(String),
+    /// A `%` escape that is not one.
+    Malformed,
+}
+
+fn destination(dest: &str) -> Destination {
+    let dest = dest.trim();
+    if !super::markdown::is_safe_url(dest) {
+        return Destination::Dropped;
+    }
+    let scheme = dest
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.contains(['/', '?', '#']));
+    if scheme || dest.starts_with("//") {
+        return Destination::Elsewhere;
+    }
+    if dest.starts_with('/') || dest.starts_with('\\') {
+        return Destination::Outside;
+    }
+    let Ok(decoded) = percent_encoding::percent_decode_str(dest).decode_utf8() else {
+        return Destination::Malformed;
+    };
+    let mut parts = Vec::new();
+    for part in decoded.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return Destination::Outside,
+            p => parts.push(p),
+        }
+    }
+    Destination::File(parts.join("/"))
+}
+
+/// One `![…](…)` of a Markdown text, where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Use {
+    span: Range<usize>,
+    dest: String,
+    alt: String,
+    title: String,
+}
+
+/// The pictures `markdown` shows (not those inside another's text), in order.
+fn uses(markdown: &str) -> Vec<Use> {
+    // Every picture is written with `![`: most texts have none.
+    if !markdown.contains("![") {
+        return Vec::new();
+    }
+    let mut out: Vec<Use> = Vec::new();
+    let mut depth = 0usize;
+    for (event, range) in Parser::new_ext(markdown, super::markdown::options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                if depth == 0 {
+                    out.push(Use {
+                        span: range,
+                        dest: dest_url.to_string(),
+                        alt: String::new(),
+                        title: title.to_string(),
+                    });
+                }
+                depth += 1;
+            }
+            Event::End(TagEnd::Image) => depth = depth.saturating_sub(1),
+            Event::Text(t) | Event::Code(t) if depth > 0 => {
+                if let Some(u) = out.last_mut() {
+                    u.alt.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A Markdown text and where it is, for [`resolve`].
+pub(super) struct Text<'a> {
+    /// The file it is in.
+    pub(super) source: &'a SourceFile,
+    /// The Markdown.
+    pub(super) markdown: &'a str,
+    /// Where it starts in the file.
+    pub(super) offset: usize,
+}
+
+impl Text<'_> {
+    /// A problem with the picture `u` of this text, at the `![…](…)`.
+    fn error(&self, u: &Use, kind: ErrorKind, message: &str) -> SiteError {
+        let span = self.offset + u.span.start..self.offset + u.span.end;
+        SiteError::at(kind, &self.source.name, &self.source.text, span, message)
+    }
+}
+
+/// The pictures of `files` (a year folder's) that `texts` show, checked and
+/// sorted by name; every problem, at the `![…](…)` it concerns, goes to `errors`.
+pub(super) fn resolve(
+    year: u16,
+    files: &[RawPicture],
+    texts: &[Text<'_>],
+    errors: &mut Vec<SiteError>,
+) -> Vec<Picture> {
+    let mut pictures: Vec<Picture> = Vec::new();
+    let mut refused: Vec<&str> = Vec::new();
+    for text in texts {
+        for u in uses(text.markdown) {
+            let at = |kind, message: &str| text.error(&u, kind, message);
+            let name = match destination(&u.dest) {
+                Destination::Dropped => continue,
+                Destination::File(name) => name,
+                Destination::Elsewhere => {
+                    errors.push(at(ErrorKind::MissingPicture, "this picture is on another site")
+                        .with_label("not a file of the year folder")
+                        .with_help(format!("save the picture in content/{year}/ and write its file name: ![…](karta.png); a published report must not depend on another site")));
+                    continue;
+                }
+                Destination::Outside | Destination::Malformed => {
+                    errors.push(at(ErrorKind::MissingPicture, "this picture is not in the year folder")
+                        .with_label("outside the year folder")
+                        .with_help(format!("put the picture in content/{year}/ (or a folder in it) and write its path from there, like ![…](karta.png) or ![…](bilder/karta.png)")));
+                    continue;
+                }
+            };
+            let format = name
+                .rsplit_once('.')
+                .and_then(|(_, ext)| Format::of_extension(ext));
+            let Some(format) = format else {
+                errors.push(at(ErrorKind::UnsupportedPicture, "summering publishes PNG, JPEG, WebP and SVG pictures, not this kind of file")
+                    .with_label("not .png, .jpg, .webp or .svg")
+                    .with_help(format!("save the picture as PNG (drawings, maps, screenshots) or JPEG (photos) and name that file here; the extensions accepted are {}", EXTENSIONS.map(|e| format!(".{e}")).join(", "))));
+                continue;
+            };
+            if find(&pictures, &name).is_some() || refused.contains(&name.as_str()) {
+                continue;
+            }
+            let Some(raw) = files.iter().find(|f| f.name == name) else {
+                let similar = files.iter().find(|f| f.name.eq_ignore_ascii_case(&name));
+                let help = match similar {
+                    Some(f) => format!(
+                        "the file is called {}: write ![…]({}) (the case of the letters counts on a web server)",
+                        f.name, f.name
+                    ),
+                    None => format!(
+                        "put the file {name} in content/{year}/, beside the section files, or correct the name"
+                    ),
+                };
+                errors.push(
+                    at(
+                        ErrorKind::MissingPicture,
+                        &format!("there is no picture {name} in content/{year}/"),
+                    )
+                    .with_label("no such file")
+                    .with_help(help),
+                );
+                continue;
+            };
+            match checked(raw, format, year) {
+                Ok(p) => {
+                    let at = pictures.partition_point(|q| q.name < p.name);
+                    pictures.insert(at, p);
+                }
+                Err(message) => {
+                    errors.push(at(ErrorKind::UnsupportedPicture, &message)
+                        .with_label("this file")
+                        .with_help(format!("open {} in a picture editor and save it again as {} (or give it the extension of its real format)", raw.file, format.name())));
+                    refused.push(&raw.name);
+                }
+            }
+        }
+    }
+    pictures
+}
+
+/// The pictures of the site's Markdown (of its published years, and of the
+/// drafts too `with_drafts`) that are not described: no text alternative and
+/// not marked decorative, or marked decorative and described at once (which
+/// one is meant is the editor's to say). Like a `{{placeholder}}`, such a
+/// picture stops `build` of a published year and is reported by `check`, but
+/// does not stop the preview of a text being written.
+pub fn undescribed(raw: &RawSite, with_drafts: bool) -> Vec<SiteError> {
+    let mut errors = Vec::new();
+    for year in &raw.years {
+        if !with_drafts && year.report.as_ref().is_some_and(|r| r.value.draft) {
+            continue;
+        }
+        for text in texts(year) {
+            for u in uses(text.markdown) {
+                if destination(&u.dest) == Destination::Dropped {
+                    continue;
+                }
+                let at = |kind, message: &str| text.error(&u, kind, message);
+                alt_problem(&u, &at, &mut errors);
+            }
+        }
+    }
+    errors
+}
+
+/// Every Markdown text of a year, section texts and speaker notes.
+pub(super) fn texts(raw: &RawYear) -> Vec<Text<'_>> {
+    let mut out = Vec::new();
+    for s in &raw.sections {
+        out.push(Text {
+            source: &s.source,
+            markdown: &s.body,
+            offset: s.body_offset,
+        });
+        if let Some((notes, at)) = &s.notes {
+            out.push(Text {
+                source: &s.source,
+                markdown: notes,
+                offset: *at,
+            });
+        }
+    }
+    out
+}
+
+/// The problem with a picture's text alternative, if it has one: none at all
+/// (and not marked decorative), or one on a picture marked decorative.
+fn alt_problem(u: &Use, at: &dyn Fn(ErrorKind, &str) -> SiteError, errors: &mut Vec<SiteError>) {
+    let described = !u.alt.trim().is_empty();
+    if is_decorative(&u.title) && described {
+        errors.push(at(ErrorKind::InvalidValue, "this picture is marked decorative but has a text alternative")
+                    .with_label("decorative, yet described")
+                    .with_help(format!("a decorative picture is passed over by screen readers, so its text would never be read: remove the title \"{}\" if the picture tells something, or empty the brackets if it is only decoration", u.title.trim())));
+    } else if !described && !is_decorative(&u.title) {
+        errors.push(at(ErrorKind::MissingAltText, "this picture has no text alternative")
+                    .with_label("no text between [ and ]")
+                    .with_help("describe what the picture shows between the brackets: ![Karta över samverkansområdena](karta.png); a picture that is only decoration is marked with the title \"dekorativ\": ![](ram.png \"dekorativ\")"));
+    }
+}
+
+/// A warning for every published picture over [`LARGE_BYTES`], in report
+/// order (newest first): each page that shows it makes readers load it all.
+pub(crate) fn warnings(site: &super::Site) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for p in site.reports.iter().flat_map(|r| &r.pictures) {
+        let len = p.bytes.len();
+        if len > LARGE_BYTES {
+            out.push(Warning {
+                kind: WarningKind::LargePicture,
+                file: p.file.clone(),
+                message: format!(
+                    "the picture is {:.1} MB ({} × {} pixels), which every reader of the page must load; save it smaller for the web (about 2000 pixels wide at most, JPEG for photos) to keep it under 1 MB",
+                    len as f64 / 1_000_000.0,
+                    p.width,
+                    p.height
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// `raw` as a [`Picture`] when its contents are a picture of `format`, or what is wrong.
+fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, String> {
+    let (width, height) = match format {
+        Format::Svg => svg_size(&raw.bytes)?,
+        _ => {
+            let expected = match format {
+                Format::Png => imagesize::ImageType::Png,
+                Format::Jpeg => imagesize::ImageType::Jpeg,
+                _ => imagesize::ImageType::Webp,
+            };
+            let found = imagesize::image_type(&raw.bytes).ok();
+            if found != Some(expected) {
+                return Err(format!(
+                    "{} is not a {} picture inside, whatever its name says",
+                    raw.file,
+                    format.name()
+                ));
+            }
+            let size = imagesize::blob_size(&raw.bytes)
+                .map_err(|_| format!("{} is a damaged {} file", raw.file, format.name()))?;
+            (
+                u32::try_from(size.width).unwrap_or(u32::MAX),
+                u32::try_from(size.height).unwrap_or(u32::MAX),
+            )
+        }
+    };
+    if width == 0 || height == 0 {
+        return Err(format!("{} has no size (0 pixels wide or high)", raw.file));
+    }
+    Ok(Picture {
+        name: raw.name.clone(),
+        file: raw.file.clone(),
+        output: format!("images/{year}/{}", raw.name),
+        format,
+        bytes: Arc::clone(&raw.bytes),
+        width,
+        height,
+    })
+}
+
+/// The size of an SVG picture, or why it cannot be published: it must be
+/// an SVG document, and hold no script (a browser runs the scripts of an SVG
+/// opened on its own, with the site's rights).
+fn svg_size(bytes: &[u8]) -> Result<(u32, u32), String> {
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| "the SVG file is not UTF-8 text".to_string())?;
+    let lower = text.to_ascii_lowercase();
+    let handler = lower.match_indices(" on").any(|(i, _)| {
+        let rest = &lower[i + 3..];
+        let len = rest.chars().take_while(char::is_ascii_alphabetic).count();
+        len > 0 && rest[len..].trim_start().starts_with('=')
+    });
+    if lower.contains("<script") || lower.contains("javascript:") || handler {
+        return Err(
+            "the SVG file holds a script or an event handler, which a published picture must not"
+                .into(),
+        );
+    }
+    let tree = usvg::Tree::from_str(text, &usvg::Options::default())
+        .map_err(|e| format!("the SVG file cannot be read: {e}"))?;
+    let size = tree.size();
+    Ok((size.width().ceil() as u32, size.height().ceil() as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations() {
+        assert_eq!(
+            destination("karta.png"),
+            Destination::File("karta.png".into())
+        );
+        assert_eq!(
+            destination("./bilder//karta.png"),
+            Destination::File("bilder/karta.png".into())
+        );
+        assert_eq!(
+            destination("Karta%20%C3%B6ver.png"),
+            Destination::File("Karta över.png".into())
+        );
+        assert_eq!(
+            destination("https://example.org/a.png"),
+            Destination::Elsewhere
+        );
+        assert_eq!(destination("//example.org/a.png"), Destination::Elsewhere);
+        assert_eq!(destination("/v"), Destination::Outside);
+        assert_eq!(destination("../2020/karta.png"), Destination::Outside);
+        assert_eq!(destination("javascript:alert(1)"), Destination::Dropped);
+        assert_eq!(destination("%ff.png"), Destination::Malformed);
+    }
+
+    #[test]
+    fn uses_are_the_outermost_pictures_with_their_text() {
+        let md = "Se ![a ![b](/u) `c`](/v \"t\") och ![](x.png \"dekorativ\")\n";
+        let found = uses(md);
+        assert_eq!(found.len(), 2);
+        assert_eq!(&md[found[0].span.clone()], "![a ![b](/u) `c`](/v \"t\")");
+        assert_eq!(
+            (found[0].dest.as_str(), found[0].alt.as_str()),
+            ("/v", "a b c")
+        );
+        assert_eq!(found[1].title, "dekorativ");
+        assert!(uses("ingen bild här").is_empty());
+    }
+
+    #[test]
+    fn pictures_of_a_block_share_it() {
+        let md = "![a](a.png) ![b](b.png)\n\n- ![c](c.png) text\n  - ![d ![e](e.png)](d.png)\n\n| ![f](f.png) | ![g](g.png) ![h](h.png) |\n|---|---|\n";
+        let events: Vec<Event<'_>> =
+            Parser::new_ext(md, super::super::markdown::options()).collect();
+        assert_eq!(shares(&events), [2, 2, 1, 1, 1, 2, 2]);
+    }
+
+    #[test]
+    fn decorative_titles() {
+        assert!(is_decorative("dekorativ"));
+        assert!(is_decorative(" Decorative "));
+        assert!(!is_decorative("dekoration"));
+        assert!(!is_decorative(""));
+    }
+
+    #[test]
+    fn urls_are_encoded_part_by_part() {
+        let p = Picture {
+            name: "bilder/Karta över.png".into(),
+            file: String::new(),
+            output: "images/2021/bilder/Karta över.png".into(),
+            format: Format::Png,
+            bytes: Arc::from(Vec::new()),
+            width: 1,
+            height: 1,
+        };
+        assert_eq!(
+            p.url(FROM_REPORT),
+            "../../images/2021/bilder/Karta%20%C3%B6ver.png"
+        );
+    }
+
+    #[test]
+    fn svg_with_scripts_is_refused() {
+        let ok = br#"<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20"/></svg>"#;
+        assert_eq!(svg_size(ok), Ok((40, 20)));
+        let script = br#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><script>alert(1)</script></svg>"#;
+        assert!(svg_size(script).is_err());
+        let handler = br#"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2" onload="alert(1)"></svg>"#;
+        assert!(svg_size(handler).is_err());
+        assert!(svg_size(b"not svg").is_err());
+    }
+}
