@@ -452,3 +452,45 @@ fn the_preview_shows_a_picture_still_to_be_described() {
         .count();
     assert_eq!(shown, 3, "{html}");
 }
+
+#[test]
+fn the_archive_package_holds_the_pictures_its_pages_show() {
+    let site = copy_fixture("pictures");
+    let o = summering()
+        .args(["archive", "2021", "--root"])
+        .arg(site.path())
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let zip = site.path().join("archive/testsajt-2021.zip");
+    let mut package = zip::ZipArchive::new(fs::File::open(&zip).unwrap()).unwrap();
+    let mut files = std::collections::BTreeMap::new();
+    for i in 0..package.len() {
+        let mut f = package.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        files.insert(f.name().unwrap().into_owned(), data);
+    }
+    for picture in [
+        "karta.png",
+        "diagram.svg",
+        "bilder/foto.jpg",
+        "bilder/ram.webp",
+    ] {
+        let path = format!("testsajt-2021/representations/html/data/images/2021/{picture}");
+        let source = fs::read(site.path().join("content/2021").join(picture)).unwrap();
+        assert_eq!(files.get(&path), Some(&source), "{path}");
+    }
+    let verified = summering()
+        .args(["archive", "--verify"])
+        .arg(&zip)
+        .timeout(Duration::from_secs(120))
+        .output()
+        .unwrap();
+    assert!(
+        verified.status.success(),
+        "{}",
+        String::from_utf8_lossy(&verified.stderr)
+    );
+}
