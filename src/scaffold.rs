@@ -6,13 +6,16 @@
 //! Last year's "way forward" items become the starting list of this year's
 //! focus areas — what was planned is what the year worked on — marked with a
 //! placeholder note to prune it. Translations record the fingerprint of the new
-//! Swedish text, so `check` tells when they fall behind.
+//! Swedish text, so `check` tells when they fall behind. The charts come along
+//! with the same ids, kinds, categories and series, so the archive's trend
+//! charts continue; their numbers are still last year's, and each chart's
+//! source is a placeholder saying so until the editor replaces both.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
-use crate::lang::Lang;
+use crate::lang::{Lang, Localized};
 use crate::model::fingerprint::source_hash;
 use crate::model::placeholder::placeholder;
 use crate::model::{Date, Report, SectionKind, Site, Year};
@@ -41,6 +44,8 @@ struct Words {
     closing: &'static str,
     date: &'static str,
     draft: &'static str,
+    chart_source: &'static str,
+    charts_header: &'static str,
 }
 
 fn words(lang: Lang) -> Words {
@@ -52,6 +57,8 @@ fn words(lang: Lang) -> Words {
             closing: "Avslutande mening, förra året:",
             date: "Bekräfta publiceringsdatumet och ta sedan bort den här kommentaren",
             draft: "Utkast: summering build publicerar inte året förrän raden nedan är borttagen (förhandsvisa med summering serve)",
+            chart_source: "Källa för {new}: siffrorna nedan är {old} års. Ersätt dem med årets siffror och skriv källan här",
+            charts_header: "Diagrammen från {old}, med samma id, kategorier och serier så att trenddiagrammen i arkivet fortsätter.\n# Siffrorna är fortfarande förra årets: byt ut dem och skriv varje diagrams källa.",
         },
         Lang::En => Words {
             heading: "Heading, last year:",
@@ -60,6 +67,8 @@ fn words(lang: Lang) -> Words {
             closing: "Closing sentence, last year:",
             date: "Confirm the publication date, then delete this comment",
             draft: "Draft: summering build does not publish the year until the line below is removed (preview with summering serve)",
+            chart_source: "Source for {new}: the numbers below are {old}’s. Replace them with this year’s numbers and name the source here",
+            charts_header: "The charts of {old}, with the same ids, categories and series so that the archive’s trend charts continue.\n# The numbers are still last year’s: replace them and name each chart’s source.",
         },
     }
 }
@@ -115,6 +124,15 @@ fn scaffold(site: &Site, latest: &Report, year: u16) -> Vec<(NewFile, usize)> {
         },
         0,
     )];
+    if !latest.charts.is_empty() {
+        out.push((
+            NewFile {
+                name: "charts.toml".into(),
+                text: charts_toml(site, latest, year, &bump),
+            },
+            0,
+        ));
+    }
 
     // "Way forward" items per language, in section order.
     let mut carried: BTreeMap<Lang, String> = BTreeMap::new();
@@ -188,27 +206,13 @@ fn scaffold(site: &Site, latest: &Report, year: u16) -> Vec<(NewFile, usize)> {
 
 fn report_toml(site: &Site, r: &Report, year: u16, bump: &dyn Fn(&str) -> String) -> String {
     let default = site.default_lang();
-    let table = |values: Vec<(Lang, String)>| {
-        let parts: Vec<String> = values
-            .iter()
-            .map(|(l, v)| format!("{l} = {}", toml_string(v)))
-            .collect();
-        format!("{{ {} }}", parts.join(", "))
-    };
-    let per_lang = |l: &crate::lang::Localized<String>, f: &dyn Fn(Lang, &str) -> String| {
-        table(
-            l.langs()
-                .map(|lang| (lang, f(lang, l.get(lang).expect("listed language"))))
-                .collect(),
-        )
-    };
     let mut text = format!("# {}\ndraft = true\n", words(default).draft);
     text.push_str(&format!(
         "title = {}\n",
-        per_lang(&r.title, &|_, v| bump(v))
+        localized(&r.title, &|_, v| bump(v))
     ));
     if let Some(sub) = &r.subtitle {
-        text.push_str(&format!("subtitle = {}\n", per_lang(sub, &|_, v| bump(v))));
+        text.push_str(&format!("subtitle = {}\n", localized(sub, &|_, v| bump(v))));
     }
     // The same day, the same distance from the report's year, as last time.
     let (py, pm, pd) = r.published.parts();
@@ -222,7 +226,7 @@ fn report_toml(site: &Site, r: &Report, year: u16, bump: &dyn Fn(&str) -> String
     if let Some(closing) = &r.closing {
         text.push_str(&format!(
             "closing = {}\n",
-            per_lang(closing, &|lang, v| placeholder(&format!(
+            localized(closing, &|lang, v| placeholder(&format!(
                 "{} {}",
                 words(lang).closing,
                 v
@@ -230,6 +234,67 @@ fn report_toml(site: &Site, r: &Report, year: u16, bump: &dyn Fn(&str) -> String
         ));
     }
     text
+}
+
+/// Last year's `charts.toml` for the new year: the same charts, titles with
+/// the year bumped, last year's numbers kept (so the file builds and the
+/// editor sees what to replace) and each source a placeholder saying so.
+fn charts_toml(site: &Site, r: &Report, year: u16, bump: &dyn Fn(&str) -> String) -> String {
+    let old = r.year.to_string();
+    let new = year.to_string();
+    let fill = |t: &str| t.replace("{old}", &old).replace("{new}", &new);
+    let mut text = format!("# {}\n", fill(words(site.default_lang()).charts_header));
+    for chart in &r.charts {
+        text.push_str(&format!("\n[[chart]]\nid = {}\n", toml_string(&chart.id)));
+        text.push_str(&format!("kind = {}\n", toml_string(chart.kind.key())));
+        text.push_str(&format!(
+            "title = {}\n",
+            localized(&chart.title, &|_, v| bump(v))
+        ));
+        let same = |_: Lang, v: &str| v.to_string();
+        text.push_str(&format!("x_label = {}\n", localized(&chart.x_label, &same)));
+        text.push_str(&format!("y_label = {}\n", localized(&chart.y_label, &same)));
+        if let Some(unit) = &chart.unit {
+            // One unit for all languages is written as one, as editors write it.
+            let mut units = unit.langs().filter_map(|l| unit.get(l));
+            let first = units.next();
+            let shown = match first {
+                Some(u) if units.all(|v| v == u) => toml_string(u),
+                _ => localized(unit, &same),
+            };
+            text.push_str(&format!("unit = {shown}\n"));
+        }
+        let source = |lang: Lang, _: &str| placeholder(&fill(words(lang).chart_source));
+        text.push_str(&format!("source = {}\n", localized(&chart.source, &source)));
+        text.push_str("categories = [\n");
+        for c in &chart.categories {
+            text.push_str(&format!("  {},\n", localized(c, &same)));
+        }
+        text.push_str("]\n");
+        for series in &chart.series {
+            // A chart from `charts.toml` has every value (only trend charts,
+            // made across years, have gaps).
+            let values: Vec<String> = series.values.iter().flatten().map(f64::to_string).collect();
+            text.push_str(&format!(
+                "\n[[chart.series]]\nname = {}\nvalues = [{}]\n",
+                localized(&series.name, &same),
+                values.join(", ")
+            ));
+        }
+    }
+    text
+}
+
+/// An inline TOML table with one value per language, each made by `f`.
+fn localized(l: &Localized<String>, f: &dyn Fn(Lang, &str) -> String) -> String {
+    let parts: Vec<String> = l
+        .langs()
+        .map(|lang| {
+            let v = f(lang, l.get(lang).expect("listed language"));
+            format!("{lang} = {}", toml_string(&v))
+        })
+        .collect();
+    format!("{{ {} }}", parts.join(", "))
 }
 
 /// A TOML basic string with the needed escapes.

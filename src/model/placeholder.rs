@@ -57,7 +57,7 @@ pub fn unfinished(files: &[&SourceFile]) -> Vec<SiteError> {
 }
 
 /// Every content file that editors write, in a stable order: `site.toml`,
-/// the glossary, and each year's `report.toml` and section files (a draft
+/// the glossary, and each year's `report.toml`, `charts.toml` and section files (a draft
 /// year's too only `with_drafts`).
 pub fn editor_files(raw: &RawSite, with_drafts: bool) -> Vec<&SourceFile> {
     let mut files = vec![&raw.config.source];
@@ -69,6 +69,9 @@ pub fn editor_files(raw: &RawSite, with_drafts: bool) -> Vec<&SourceFile> {
         }
         if let Some(report) = &year.report {
             files.push(&report.source);
+        }
+        if let Some(charts) = &year.charts {
+            files.push(&charts.source);
         }
         files.extend(year.sections.iter().map(|s| &s.source));
     }

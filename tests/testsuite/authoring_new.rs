@@ -32,10 +32,8 @@ fn a_new_year_copies_the_structure_with_placeholders_and_carries_the_way_forward
         v.sort();
         v
     };
-    // Every file but charts.toml: last year's numbers would be wrong in the new year.
-    let mut last_year = names("2021");
-    last_year.retain(|n| n != "charts.toml");
-    assert_eq!(names("2022"), last_year);
+    // Every file, charts.toml too (its numbers marked for the editor).
+    assert_eq!(names("2022"), names("2021"));
     let focus =
         fs::read_to_string(site.path().join("content/2022/03-aktuella-fragor.sv.md")).unwrap();
     assert!(
@@ -68,6 +66,14 @@ fn a_new_year_copies_the_structure_with_placeholders_and_carries_the_way_forward
             .iter()
             .any(|e| e["file"] == "content/2022/report.toml")
     );
+    assert!(
+        json["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["file"] == "content/2022/charts.toml"),
+        "the charts' numbers are last year's until replaced: {json}"
+    );
     let up_to_date = json["translations"]
         .as_array()
         .unwrap()
@@ -78,6 +84,69 @@ fn a_new_year_copies_the_structure_with_placeholders_and_carries_the_way_forward
         up_to_date, 5,
         "the scaffolded translations record the new Swedish text"
     );
+}
+
+#[test]
+fn a_new_year_keeps_the_charts_with_last_years_numbers_marked_unfinished() {
+    let site = sample_site();
+    summering()
+        .args(["new", "2022", "--root"])
+        .arg(site.path())
+        .assert()
+        .success();
+    let read = |y: &str| -> toml::Value {
+        toml::from_str(
+            &fs::read_to_string(site.path().join(format!("content/{y}/charts.toml"))).unwrap(),
+        )
+        .unwrap()
+    };
+    let (old, new) = (read("2021"), read("2022"));
+    let charts = |v: &toml::Value| v["chart"].as_array().unwrap().clone();
+    assert_eq!(charts(&new).len(), charts(&old).len());
+    assert!(!charts(&old).is_empty());
+    for (o, n) in charts(&old).iter().zip(charts(&new).iter()) {
+        // What the archive's trend charts join on stays the same.
+        for key in [
+            "id",
+            "kind",
+            "x_label",
+            "y_label",
+            "unit",
+            "categories",
+            "series",
+        ] {
+            assert_eq!(o.get(key), n.get(key), "{key} of chart {}", o["id"]);
+        }
+        let title = n["title"]["sv"].as_str().unwrap();
+        assert!(title.contains("2022") && !title.contains("2021"), "{title}");
+        for lang in ["sv", "en"] {
+            let source = n["source"][lang].as_str().unwrap();
+            assert!(
+                source.starts_with("{{") && source.ends_with("}}") && source.contains("2021"),
+                "{lang} source must be a placeholder naming the old year: {source}"
+            );
+        }
+    }
+
+    // Published, the year is refused until the charts are finished.
+    let report_path = site.path().join("content/2022/report.toml");
+    let report = fs::read_to_string(&report_path).unwrap();
+    let published: String = report
+        .lines()
+        .filter(|l| *l != "draft = true" && !l.contains("{{"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&report_path, published).unwrap();
+    let out = summering()
+        .args(["build", "--root"])
+        .arg(site.path())
+        .arg("--output")
+        .arg(site.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("content/2022/charts.toml:"), "{stderr}");
 }
 
 #[test]
