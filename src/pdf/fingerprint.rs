@@ -78,6 +78,20 @@ pub(crate) fn site(site: &Site, theme: &Theme) -> Key {
     debug(&mut h, &site.glossary.terms());
     debug(&mut h, &site.glossary.file);
     debug(&mut h, &site.deck);
+    // The logo and the contact line change the cover slides' type sizes, the
+    // brand colours the PDFs' colours.
+    if let Some(logo) = &site.logo {
+        h.update(logo.format.extension().as_bytes());
+        h.update((logo.bytes.len() as u64).to_le_bytes());
+        h.update(&logo.bytes);
+    }
+    debug(&mut h, &site.contact);
+    let brand = (
+        site.brand.accent.as_ref().map(|c| c.rgb),
+        site.brand.accent_strong(),
+        site.brand.on_accent.as_ref().map(|c| c.rgb),
+    );
+    debug(&mut h, &brand);
     debug(&mut h, &theme.strings);
     debug(&mut h, &theme.charts);
     for (path, file) in &theme.files {

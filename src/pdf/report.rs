@@ -55,12 +55,17 @@ pub(crate) fn write(
     let c = Colours {
         text: theme.charts.text,
         muted: theme.charts.muted,
-        accent: theme
-            .charts
-            .series
-            .first()
-            .copied()
-            .unwrap_or(theme.charts.text),
+        accent: site.brand.accent.as_ref().map_or_else(
+            || {
+                theme
+                    .charts
+                    .series
+                    .first()
+                    .copied()
+                    .unwrap_or(theme.charts.text)
+            },
+            |a| a.rgb,
+        ),
         rule: theme.charts.grid,
     };
     let ink = Ink {

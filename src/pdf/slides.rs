@@ -105,7 +105,15 @@ pub(crate) fn write(
 ) -> Result<Vec<u8>, SiteError> {
     let fonts = Fonts::load(theme)?;
     let t = &theme.strings[&lang];
-    let c = Colours::of(theme);
+    let mut c = Colours::of(theme);
+    // The `[brand]` colours of site.toml, as on the HTML deck.
+    if let Some(a) = &site.brand.accent {
+        c.accent = a.rgb;
+    }
+    c.accent_strong = site.brand.accent_strong().unwrap_or(c.accent_strong);
+    if let Some(on) = &site.brand.on_accent {
+        c.on_accent = on.rgb;
+    }
     let mut w = Writer {
         flow: Flow::new(&fonts, SLIDE),
         c,
@@ -172,7 +180,11 @@ pub(crate) fn write(
             .height(std::slice::from_ref(s), para(sub_size, sub_size * 1.3))
             + 32.0 * U;
     }
-    height += (4.0 + 8.0 + 32.0 * 1.2) * U;
+    // The year under the title, unless the title says it (as the HTML deck).
+    let shows_year = crate::render::slides::covers::shows_year(title.value, report.year.get());
+    if shows_year {
+        height += (4.0 + 8.0 + 32.0 * 1.2) * U;
+    }
     w.flow.y = ((SLIDE.height - height) / 2.0).max(72.0 * U);
     if let Some(o) = &org_span {
         w.para(Some(sect), Tag::P.into(), o, para(26.0, 26.0 * 1.3));
@@ -185,24 +197,26 @@ pub(crate) fn write(
         w.para(Some(sect), Tag::P.into(), s, para(sub_size, sub_size * 1.3));
         w.flow.y += 32.0 * U;
     }
-    let year = report.year.get().to_string();
-    let year_width = fonts.width(Style::Bold, 32.0 * U, &year);
-    let y = w.flow.y;
-    w.flow.push(Op::Rect {
-        x: 72.0 * U,
-        y,
-        w: year_width,
-        h: 4.0 * U,
-        color: c.on_accent,
-    });
-    w.flow.y += 12.0 * U;
-    let year_span = Span::new(&year, Style::Bold, c.on_accent);
-    w.para(
-        Some(sect),
-        Tag::P.into(),
-        &year_span,
-        para(32.0, 32.0 * 1.2),
-    );
+    if shows_year {
+        let year = report.year.get().to_string();
+        let year_width = fonts.width(Style::Bold, 32.0 * U, &year);
+        let y = w.flow.y;
+        w.flow.push(Op::Rect {
+            x: 72.0 * U,
+            y,
+            w: year_width,
+            h: 4.0 * U,
+            color: c.on_accent,
+        });
+        w.flow.y += 12.0 * U;
+        let year_span = Span::new(&year, Style::Bold, c.on_accent);
+        w.para(
+            Some(sect),
+            Tag::P.into(),
+            &year_span,
+            para(32.0, 32.0 * 1.2),
+        );
+    }
     w.bookmark(title.value.clone());
 
     // The sections' slides, each section's charts after its text.

@@ -104,6 +104,16 @@ pub(super) const COVER: Rect = Rect {
     h: SLIDE.1 - 2.0 * COVER_PAD,
 };
 
+/// The logo on the title and closing slides (`.slide__logo`): its plate's
+/// height, the plate's padding above and below, at the sides, and the gap below it.
+pub(super) const COVER_LOGO: (f32, f32, f32, f32) = (112.0, 16.0, 24.0, 32.0);
+/// The logo plate's largest width (`max-width`).
+pub(super) const COVER_LOGO_MAX_W: f32 = 560.0;
+/// The logo in the footer (`.slide__footer-logo`): height, largest width, gap after it.
+pub(super) const FOOTER_LOGO: (f32, f32, f32) = (20.0, 120.0, 12.0);
+/// The contact line of the closing slide (`.slide__contact`): size, line height, gap above.
+pub(super) const CONTACT: (f32, f32, f32) = (24.0, 1.3, 16.0);
+
 /// Height of `text` at `size` px with line height `line`, in the cover's width.
 pub(super) fn cover_lines(text: &str, size: f32, line: f32, bold: bool) -> f32 {
     plain_lines(text, COVER.w, size, bold).max(1) as f32 * size * line

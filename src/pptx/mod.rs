@@ -18,6 +18,7 @@
 mod body;
 mod chart;
 mod geometry;
+mod logo;
 mod masters;
 mod notes;
 mod office_theme;
@@ -92,27 +93,49 @@ pub fn write_planned<T: Send>(
     let jobs: Vec<(usize, Lang)> = (0..site.reports.len())
         .flat_map(|i| site.languages.iter().map(move |&lang| (i, lang)))
         .collect();
+    // The logo's media parts once for every deck (an SVG's PNG copy is drawn here).
+    let logo = match &site.logo {
+        Some(l) => Some(logo::Media::of(l, theme).map_err(|e| {
+            SiteError::in_file(
+                ErrorKind::Pptx,
+                "content/site.toml",
+                format!("the logo could not be drawn for the PowerPoint decks: {e}"),
+            )
+            .with_help("export the logo again as a plain SVG, or use a PNG file")
+        })?),
+        None => None,
+    };
     let results: Vec<Result<T, SiteError>> = jobs
         .par_iter()
         .with_max_len(1)
         .map(|&(i, lang)| {
             let report = &site.reports[i];
-            let bytes = deck(site, report, decks.get(i, lang), lang, theme)?;
+            let bytes = deck(site, report, decks.get(i, lang), lang, theme, logo.as_ref())?;
             keep(OutputFile::new(deck_path(report, lang), bytes))
         })
         .collect();
     BuildError::collect(results)
 }
 
+/// Whether `slide` shows the logo: the title and closing slides, and every
+/// other slide that has a footer (as the HTML deck).
+fn shows_logo(slide: &Slide<'_>) -> bool {
+    match slide.content {
+        Content::Title { .. } | Content::Closing { .. } => true,
+        Content::Section { .. } | Content::Chart { .. } => slide.footer.is_some(),
+    }
+}
+
 /// One deck as a `.pptx` file.
-pub fn deck(
+fn deck(
     site: &Site,
     report: &Report,
     deck: &Deck,
     lang: Lang,
     theme: &Theme,
+    logo: Option<&logo::Media>,
 ) -> Result<Vec<u8>, SiteError> {
-    write(site, report, deck, lang, theme).map_err(|e| {
+    write(site, report, deck, lang, theme, logo).map_err(|e| {
         SiteError::in_file(
             ErrorKind::Pptx,
             &report.file,
@@ -128,6 +151,7 @@ fn write(
     deck: &Deck,
     lang: Lang,
     theme: &Theme,
+    logo: Option<&logo::Media>,
 ) -> std::io::Result<Vec<u8>> {
     let t = &theme.strings[&lang];
     let palette = Palette::of(theme, &site.brand);
@@ -153,7 +177,8 @@ fn write(
                 .subtitle
                 .as_ref()
                 .map(|s| s.resolve(lang).value.as_str()),
-            year: report.year.get(),
+            year: crate::render::slides::covers::shows_year(title.value, report.year.get())
+                .then(|| report.year.get()),
             size: deck.title_size,
         },
         number: 1,
@@ -221,6 +246,10 @@ fn write(
             content: Content::Closing {
                 statement: statement.value,
                 organisation: org.value,
+                contact: site
+                    .contact
+                    .as_ref()
+                    .map(|c| c.resolve(lang).value.as_str()),
                 size,
             },
             number: list.len() + 1,
@@ -316,6 +345,9 @@ fn write(
     let mut nm = Rels::default();
     nm.add(rel::THEME, "../theme/theme2.xml");
     nm.add_to(&mut pkg, "ppt/notesMasters/notesMaster1.xml")?;
+    if let Some(media) = logo {
+        media.add_to(&mut pkg);
+    }
 
     let mut chart_no = 0;
     let mut notes_count = 0;
@@ -353,7 +385,10 @@ fn write(
                 book,
             );
         }
-        let bytes = slides::slide(slide, &palette, &mut r)?;
+        // After the layout, the notes and the chart, whose ids the slide already names.
+        let placed = logo.filter(|_| shows_logo(slide)).map(|m| m.relate(&mut r));
+        let logo_alt = placed.as_ref().map(|p| (p, org.value.as_str()));
+        let bytes = slides::slide(slide, &palette, &mut r, logo_alt)?;
         pkg.add(name.clone(), pml!("slide+xml"), bytes);
         r.add_to(&mut pkg, &name)?;
         if let Some(blocks) = note {

@@ -145,6 +145,7 @@ pub(super) mod rel {
         CHART = "chart",
         PACKAGE = "package",
         HYPERLINK = "hyperlink",
+        IMAGE = "image",
     }
     /// The core properties (Dublin Core), whose type lives elsewhere.
     pub(in crate::pptx) const CORE: &str =

@@ -7,6 +7,7 @@ use crate::model::SectionKind;
 
 use super::body::{Block, Para};
 use super::geometry::{self as geo, BAND, COVER, FOOTER, INNER_W, KIND, NUMBER};
+use super::logo::{Placed, picture};
 use super::masters::{A, Layout, P, R, background, tree_start};
 use super::package::Rels;
 use super::palette::Palette;
@@ -24,7 +25,8 @@ pub(super) enum Content<'a> {
         organisation: Option<&'a str>,
         title: &'a str,
         subtitle: Option<&'a str>,
-        year: u16,
+        /// The year line, unless the title already says it.
+        year: Option<u16>,
         /// The title's size, design px (the plan's).
         size: f32,
     },
@@ -48,6 +50,8 @@ pub(super) enum Content<'a> {
     Closing {
         statement: &'a str,
         organisation: &'a str,
+        /// The contact line under the organisation (`contact` in `site.toml`).
+        contact: Option<&'a str>,
         size: f32,
     },
 }
@@ -90,8 +94,17 @@ impl Slide<'_> {
     }
 }
 
-/// The slide part; links in its text are added to `rels`.
-pub(super) fn slide(s: &Slide<'_>, p: &Palette, rels: &mut Rels) -> std::io::Result<Vec<u8>> {
+/// The logo on one slide and its alternative text (the organisation's name).
+pub(super) type SlideLogo<'a> = (&'a Placed, &'a str);
+
+/// The slide part; links in its text are added to `rels`. The logo, when the
+/// site has one, opens the title and closing slides and sits in the footer.
+pub(super) fn slide(
+    s: &Slide<'_>,
+    p: &Palette,
+    rels: &mut Rels,
+    logo: Option<SlideLogo<'_>>,
+) -> std::io::Result<Vec<u8>> {
     xml::part(|w| {
         xml::el(
             w,
@@ -106,17 +119,17 @@ pub(super) fn slide(s: &Slide<'_>, p: &Palette, rels: &mut Rels) -> std::io::Res
                         tree_start(w)?;
                         let mut ids = Ids::default();
                         match &s.content {
-                            Content::Title { .. } => title_slide(w, &mut ids, s, p),
+                            Content::Title { .. } => title_slide(w, &mut ids, s, p, logo),
                             Content::Closing { .. } => {
-                                closing_slide(w, &mut ids, s, p)?;
-                                footer(w, &mut ids, s, p)
+                                closing_slide(w, &mut ids, s, p, logo)?;
+                                footer(w, &mut ids, s, p, None)
                             }
                             Content::Section { head, blocks, size } => {
                                 let body = head_shapes(w, &mut ids, head, s.lang, p)?;
                                 section_body(
                                     w, &mut ids, blocks, *size, body, head.kind, s.lang, p, rels,
                                 )?;
-                                footer(w, &mut ids, s, p)
+                                footer(w, &mut ids, s, p, logo)
                             }
                             Content::Chart {
                                 head,
@@ -144,7 +157,7 @@ pub(super) fn slide(s: &Slide<'_>, p: &Palette, rels: &mut Rels) -> std::io::Res
                                 text_shape(w, &mut ids, frame, |w| {
                                     plain_para(w, &[(caption, f)], "l", 1.3, 0.0)
                                 })?;
-                                footer(w, &mut ids, s, p)
+                                footer(w, &mut ids, s, p, logo)
                             }
                         }
                     })
@@ -341,7 +354,13 @@ fn chart_frame(
     })
 }
 
-fn footer(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
+fn footer(
+    w: &mut Xml,
+    ids: &mut Ids,
+    s: &Slide<'_>,
+    p: &Palette,
+    logo: Option<SlideLogo<'_>>,
+) -> Res {
     let colour = if s.layout().dark() {
         p.on_accent
     } else {
@@ -351,11 +370,28 @@ fn footer(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
     let Some((text, total)) = s.footer else {
         return Ok(());
     };
+    // The small logo in front of the organisation, as in the HTML deck's footer.
+    let mut rect = FOOTER;
+    if let Some((logo, descr)) = logo {
+        let r = logo.rect(
+            FOOTER.x,
+            FOOTER.y + 2.0,
+            geo::FOOTER_LOGO.0,
+            geo::FOOTER_LOGO.1,
+        );
+        let r = Rect {
+            y: FOOTER.y + (FOOTER.h - r.h) / 2.0,
+            ..r
+        };
+        picture(w, ids, logo, r, descr)?;
+        rect.x += r.w + geo::FOOTER_LOGO.2;
+        rect.w -= r.w + geo::FOOTER_LOGO.2;
+    }
     {
         let frame = Frame {
             name: "Footer",
             ph: Some(Ph("ftr", Some("11"))),
-            rect: Some(FOOTER),
+            rect: Some(rect),
             anchor: "ctr",
             autofit: false,
         };
@@ -375,7 +411,56 @@ fn footer(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
     })
 }
 
-fn title_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
+/// The logo on its plate of the page colour (on the dark title and closing
+/// slides), `LOGO` high, at `y`: left on the cover, or centred; returns its height
+/// with the gap below it.
+fn cover_logo(
+    w: &mut Xml,
+    ids: &mut Ids,
+    p: &Palette,
+    logo: Option<SlideLogo<'_>>,
+    y: f32,
+    centred: bool,
+) -> std::io::Result<f32> {
+    let Some((logo, descr)) = logo else {
+        return Ok(0.0);
+    };
+    let (h, pad_y, pad_x, gap) = geo::COVER_LOGO;
+    let inner = logo.rect(
+        0.0,
+        0.0,
+        h - 2.0 * pad_y,
+        geo::COVER_LOGO_MAX_W - 2.0 * pad_x,
+    );
+    let plate_w = inner.w + 2.0 * pad_x;
+    let x = if centred {
+        COVER.x + (COVER.w - plate_w) / 2.0
+    } else {
+        COVER.x
+    };
+    let plate = Rect {
+        x,
+        y,
+        w: plate_w,
+        h,
+    };
+    shapes::rect(w, ids, "Logo plate", plate, p.bg)?;
+    let r = Rect {
+        x: x + pad_x,
+        y: y + (h - inner.h) / 2.0,
+        ..inner
+    };
+    picture(w, ids, logo, r, descr)?;
+    Ok(h + gap)
+}
+
+fn title_slide(
+    w: &mut Xml,
+    ids: &mut Ids,
+    s: &Slide<'_>,
+    p: &Palette,
+    logo: Option<SlideLogo<'_>>,
+) -> Res {
     let Content::Title {
         organisation,
         title,
@@ -391,9 +476,11 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
     let org_h = organisation.map_or(0.0, |o| geo::cover_lines(o, 26.0, 1.3, true) + 24.0);
     let title_h = geo::cover_lines(title, *size, 1.1, true) + 0.4 * size;
     let sub_h = subtitle.map_or(0.0, |t| geo::cover_lines(t, sub_size, 1.3, false) + 32.0);
-    let year_h = 4.0 + 8.0 + 32.0 * 1.2;
-    let total = org_h + title_h + sub_h + year_h;
+    let year_h = year.map_or(0.0, |_| 4.0 + 8.0 + 32.0 * 1.2);
+    let logo_h = logo.map_or(0.0, |_| geo::COVER_LOGO.0 + geo::COVER_LOGO.3);
+    let total = logo_h + org_h + title_h + sub_h + year_h;
     let mut y = (COVER.y + (COVER.h - total) / 2.0).max(COVER.y);
+    y += cover_logo(w, ids, p, logo, y, false)?;
     if let Some(o) = organisation {
         let r = Rect {
             y,
@@ -437,6 +524,9 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
         })?;
         y += sub_h;
     }
+    let Some(year) = year else {
+        return Ok(());
+    };
     let year = year.to_string();
     // The year stands on a rule as wide as itself, as on the HTML title slide.
     let year_w = 32.0 * 0.62 * year.len() as f32;
@@ -463,10 +553,17 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
     })
 }
 
-fn closing_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res {
+fn closing_slide(
+    w: &mut Xml,
+    ids: &mut Ids,
+    s: &Slide<'_>,
+    p: &Palette,
+    logo: Option<SlideLogo<'_>>,
+) -> Res {
     let Content::Closing {
         statement,
         organisation,
+        contact,
         size,
     } = &s.content
     else {
@@ -475,8 +572,12 @@ fn closing_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res 
     let on = p.on_accent;
     let st_h = geo::cover_lines(statement, *size, 1.2, true);
     let org_h = geo::cover_lines(organisation, 26.0, 1.3, true);
-    let total = st_h + 40.0 + org_h;
-    let y = (COVER.y + (COVER.h - total) / 2.0).max(COVER.y);
+    let (c_size, c_line, c_gap) = geo::CONTACT;
+    let contact_h = contact.map_or(0.0, |c| geo::cover_lines(c, c_size, c_line, false));
+    let logo_h = logo.map_or(0.0, |_| geo::COVER_LOGO.0 + geo::COVER_LOGO.3);
+    let total = logo_h + st_h + 40.0 + org_h + contact.map_or(0.0, |_| c_gap + contact_h);
+    let mut y = (COVER.y + (COVER.h - total) / 2.0).max(COVER.y);
+    y += cover_logo(w, ids, p, logo, y, true)?;
     let frame = Frame {
         name: "Statement",
         ph: Some(Ph("body", Some("1"))),
@@ -510,6 +611,23 @@ fn closing_slide(w: &mut Xml, ids: &mut Ids, s: &Slide<'_>, p: &Palette) -> Res 
             &[(organisation, font(26.0, true, on, s.lang))],
             "ctr",
             1.3,
+            0.0,
+        )
+    })?;
+    let Some(contact) = contact else {
+        return Ok(());
+    };
+    let r = Rect {
+        y: r.y + org_h + c_gap,
+        h: contact_h,
+        ..COVER
+    };
+    text_shape(w, ids, plain_frame("Contact", r), |w| {
+        plain_para(
+            w,
+            &[(contact, font(c_size, false, on, s.lang))],
+            "ctr",
+            c_line,
             0.0,
         )
     })

@@ -3,7 +3,7 @@
 #   python-pptx (PyPI) reads each deck back (tests/pptx/read_back.py): slide count
 #   equal to the HTML deck's, 16:9, notes on the same slides, every seed line as text;
 #   LibreOffice Impress renders each to PDF with one page per slide, 16:9 pages.
-# Built: the sample site and the fixtures that have notes, tables and charts.
+# Built: the sample site and the fixtures that have notes, tables, charts and a logo.
 # Usage: tests/pptx/check.sh [SITE_OUTPUT]   (default: builds them into a temp dir)
 #        PPTX_PNG=DIR tests/pptx/check.sh     also writes every rendered page as a PNG to DIR
 set -euo pipefail
@@ -35,7 +35,7 @@ else
   # to publish that broken image, so its decks are built from a copy without that line.
   cp -r tests/fixtures/markdown "$work/markdown"
   sed -i '/<img src=x/d' "$work"/markdown/content/*/*.md
-  for root in . tests/fixtures/long-section "$work/markdown" tests/fixtures/charts; do
+  for root in . tests/fixtures/long-section "$work/markdown" tests/fixtures/charts tests/fixtures/brand; do
     name="$(basename "$root")"; [[ "$root" == . ]] && name=sample
     out="$work/site-$name"
     target/release/summering build --root "$root" --output "$out" >/dev/null

@@ -1,6 +1,6 @@
 """Reads a built site's PowerPoint decks back with python-pptx, a reader that is
 not summering's, and compares each with its HTML deck: slide count, 16:9,
-speaker notes on the same slides, and (for the Swedish 2021 deck of the sample)
+speaker notes on the same slides, the logo as a picture on the same slides, and (for the Swedish 2021 deck of the sample)
 every line of the seed deck as text.
 
 Usage: read_back.py SITE_OUTPUT [SEED_FILE]   (give the seed only for the sample site)
@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 site = Path(sys.argv[1])
@@ -62,6 +63,17 @@ for path in decks:
                 if word.strip(".,:;()") and word.strip(".,:;()") not in notes:
                     problems.append(f"slide {i + 1}: notes lack {word!r}")
                     break
+        # The logo: a picture wherever the HTML slide shows it, with its image and alternative text.
+        html_logo = re.search(r'class="?slide__(?:footer-)?logo"?', item) is not None
+        pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE and s.name == "Logo"]
+        if html_logo != bool(pictures):
+            problems.append(f"slide {i + 1}: logo {'missing' if html_logo else 'unexpected'}")
+        for pic in pictures:
+            if pic.image.content_type != "image/png" or not pic.image.blob:
+                problems.append(f"slide {i + 1}: the logo's picture is {pic.image.content_type}, want a PNG")
+            descr = pic._element.nvPicPr.cNvPr.get("descr")
+            if not descr:
+                problems.append(f"slide {i + 1}: the logo has no alternative text")
         # The HTML slide's heading is the PowerPoint slide's text too.
         m = re.search(r'<h[12] class="?slide__(?:deck-)?title"?[^>]*>(.*?)</h[12]>', item, re.S)
         if m:

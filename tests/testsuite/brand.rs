@@ -48,6 +48,15 @@ fn place(dir: &tempfile::TempDir, needle: &str) -> (usize, usize) {
     (line, col)
 }
 
+/// The fixture with `logo.png` (beside it) as its logo instead of `logo.svg`.
+fn with_png_logo() -> tempfile::TempDir {
+    let dir = with_site_toml("logo = \"logo.svg\"", "logo = \"logo.png\"");
+    let content = dir.path().join("content");
+    fs::copy(fixture("brand").join("logo.png"), content.join("logo.png")).unwrap();
+    fs::remove_file(content.join("logo.svg")).unwrap();
+    dir
+}
+
 #[test]
 fn the_logo_is_published_once_and_every_page_links_to_it_relatively() {
     let site = build_ok(&fixture("brand"));
@@ -115,14 +124,7 @@ fn without_a_logo_no_page_has_one() {
 
 #[test]
 fn a_png_logo_is_published_as_png() {
-    let dir = with_site_toml("logo = \"logo.svg\"", "logo = \"logo.png\"");
-    fs::copy(
-        fixture("brand").join("logo.png"),
-        dir.path().join("content/logo.png"),
-    )
-    .unwrap();
-    fs::remove_file(dir.path().join("content/logo.svg")).unwrap();
-    let site = build_ok(dir.path());
+    let site = build_ok(with_png_logo().path());
     assert!(site.files.iter().any(|f| f.path == "assets/logo.png"));
     let html = page(&site, "en/index.html");
     // 120 × 40 px, drawn 40 px high.
@@ -252,4 +254,175 @@ fn the_title_slide_shows_the_year_only_when_the_title_lacks_it() {
     assert!(!sv.contains("slide__year"), "{sv}");
     let en = page(&site, "en/2020/slides/index.html");
     assert!(en.contains("<p class=slide__year>2020</p>"), "{en}");
+}
+
+/// The parts of a built PowerPoint deck.
+fn deck_parts(site: &summering::BuiltSite, path: &str) -> Vec<(String, Vec<u8>)> {
+    crate::pptx::parts(crate::pptx::file(site, path))
+}
+
+/// The targets of a slide's image relationships, in order.
+fn image_targets(rels: &str) -> Vec<String> {
+    rels.split("<Relationship ")
+        .filter(|r| r.contains("relationships/image\""))
+        .map(|r| {
+            r.split("Target=\"")
+                .nth(1)
+                .unwrap()
+                .split('"')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_powerpoint_decks_show_the_logo_where_the_html_deck_does() {
+    let site = build_ok(&fixture("brand"));
+    let parts = deck_parts(&site, "sv/2020/slides/slides.pptx");
+    let media: Vec<&str> = parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/media/"))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert_eq!(media, ["ppt/media/logo.png", "ppt/media/logo.svg"]);
+    let svg = &parts
+        .iter()
+        .find(|(n, _)| n == "ppt/media/logo.svg")
+        .unwrap()
+        .1;
+    assert_eq!(
+        *svg,
+        fs::read(fixture("brand").join("content/logo.svg")).unwrap()
+    );
+    // The SVG's PNG copy for readers without SVG: 240 × 80 drawn 336 px high.
+    let png = &parts
+        .iter()
+        .find(|(n, _)| n == "ppt/media/logo.png")
+        .unwrap()
+        .1;
+    let info = png::Decoder::new(std::io::Cursor::new(png))
+        .read_info()
+        .unwrap();
+    assert_eq!((info.info().width, info.info().height), (1008, 336));
+    let types = crate::pptx::part(&parts, "[Content_Types].xml");
+    assert!(
+        types.contains(r#"<Override PartName="/ppt/media/logo.png" ContentType="image/png"/>"#)
+    );
+    assert!(
+        types.contains(r#"<Override PartName="/ppt/media/logo.svg" ContentType="image/svg+xml"/>"#)
+    );
+    // Title, two section slides (in the footer), closing: each relates to both images
+    // and draws one picture that embeds them, with the organisation as its description.
+    for n in 1..=4 {
+        let rels = crate::pptx::part(&parts, &format!("ppt/slides/_rels/slide{n}.xml.rels"));
+        assert_eq!(
+            image_targets(&rels),
+            ["../media/logo.png", "../media/logo.svg"],
+            "slide {n}"
+        );
+        let xml = crate::pptx::part(&parts, &format!("ppt/slides/slide{n}.xml"));
+        assert_eq!(xml.matches("<p:pic>").count(), 1, "slide {n}");
+        assert!(
+            xml.contains(r#"name="Logo" descr="Testorganisation""#),
+            "slide {n}"
+        );
+        assert!(xml.contains("<asvg:svgBlip"), "slide {n}");
+    }
+    // Without the footer, the section slides have no logo; title and closing keep theirs.
+    let dir = with_site_toml("[brand]", "[deck]\nfooter = false\n\n[brand]");
+    let site = build_ok(dir.path());
+    let parts = deck_parts(&site, "sv/2020/slides/slides.pptx");
+    let pictures: Vec<usize> = (1..=4)
+        .map(|n| {
+            crate::pptx::part(&parts, &format!("ppt/slides/slide{n}.xml"))
+                .matches("<p:pic>")
+                .count()
+        })
+        .collect();
+    assert_eq!(pictures, [1, 0, 0, 1]);
+}
+
+#[test]
+fn a_png_logo_goes_into_the_powerpoint_deck_unchanged() {
+    let site = build_ok(with_png_logo().path());
+    let parts = deck_parts(&site, "en/2020/slides/slides.pptx");
+    let png = &parts
+        .iter()
+        .find(|(n, _)| n == "ppt/media/logo.png")
+        .unwrap()
+        .1;
+    assert_eq!(*png, fs::read(fixture("brand").join("logo.png")).unwrap());
+    assert!(!parts.iter().any(|(n, _)| n == "ppt/media/logo.svg"));
+    let xml = crate::pptx::part(&parts, "ppt/slides/slide1.xml");
+    assert!(!xml.contains("svgBlip"));
+    assert_eq!(
+        image_targets(&crate::pptx::part(
+            &parts,
+            "ppt/slides/_rels/slide1.xml.rels"
+        )),
+        ["../media/logo.png"]
+    );
+    let plain = build_ok(&fixture("minimal"));
+    let parts = deck_parts(&plain, "sv/2020/slides/slides.pptx");
+    assert!(!parts.iter().any(|(n, _)| n.starts_with("ppt/media/")));
+}
+
+#[test]
+fn the_powerpoint_title_and_closing_slides_follow_the_html_deck() {
+    let site = build_ok(&fixture("brand"));
+    let sv = deck_parts(&site, "sv/2020/slides/slides.pptx");
+    let en = deck_parts(&site, "en/2020/slides/slides.pptx");
+    // The year only under a title that lacks it.
+    assert!(!crate::pptx::part(&sv, "ppt/slides/slide1.xml").contains(r#"name="Year""#));
+    let en_title = crate::pptx::part(&en, "ppt/slides/slide1.xml");
+    assert!(en_title.contains(r#"name="Year""#) && en_title.contains("<a:t>2020</a:t>"));
+    // The contact line under the organisation on the closing slide, in the deck's language.
+    assert!(
+        crate::pptx::part(&sv, "ppt/slides/slide4.xml")
+            .contains("<a:t>Kontakt: test@example.se</a:t>")
+    );
+    assert!(
+        crate::pptx::part(&en, "ppt/slides/slide4.xml")
+            .contains("<a:t>Contact: test@example.se</a:t>")
+    );
+    // The brand colours: the title slide's background is the strong accent made from the accent.
+    assert!(
+        crate::pptx::part(&sv, "ppt/slides/slide1.xml").contains(r#"<a:srgbClr val="084276"/>"#)
+    );
+    // Same input, same bytes (the logo's PNG copy included).
+    let again = build_ok(&fixture("brand"));
+    assert_eq!(
+        crate::pptx::file(&site, "sv/2020/slides/slides.pptx"),
+        crate::pptx::file(&again, "sv/2020/slides/slides.pptx")
+    );
+}
+
+#[test]
+fn the_pdfs_take_the_brand_colours_and_their_cache_sees_a_new_one() {
+    let dir = copy_fixture("brand");
+    let options = summering::BuildOptions::new(dir.path());
+    let deck = dir.path().join("output/sv/2020/slides/slides.pdf");
+    let report = dir.path().join("output/sv/2020/report.pdf");
+    summering::build(&options).unwrap();
+    let (deck_a, report_a) = (fs::read(&deck).unwrap(), fs::read(&report).unwrap());
+    // Built again from the cache: the same files.
+    summering::build(&options).unwrap();
+    assert_eq!(fs::read(&deck).unwrap(), deck_a);
+    // Another accent: both PDFs are made anew, not taken from the cache.
+    let site_toml = dir.path().join("content/site.toml");
+    let text = fs::read_to_string(&site_toml).unwrap();
+    fs::write(&site_toml, text.replace("#0b5ea8", "#1d6b45")).unwrap();
+    summering::build(&options).unwrap();
+    assert_ne!(
+        fs::read(&deck).unwrap(),
+        deck_a,
+        "the deck's title slide is the new colour"
+    );
+    assert_ne!(
+        fs::read(&report).unwrap(),
+        report_a,
+        "the report's headings are"
+    );
 }

@@ -9,7 +9,7 @@ use summering::BuiltSite;
 
 use crate::common::*;
 
-fn file<'a>(site: &'a BuiltSite, path: &str) -> &'a [u8] {
+pub(crate) fn file<'a>(site: &'a BuiltSite, path: &str) -> &'a [u8] {
     &site
         .files
         .iter()
@@ -19,7 +19,7 @@ fn file<'a>(site: &'a BuiltSite, path: &str) -> &'a [u8] {
 }
 
 /// The package's parts by name, in the ZIP's order.
-fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a ZIP the zip crate can read");
     (0..zip.len())
         .map(|i| {
@@ -31,7 +31,7 @@ fn parts(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn part(parts: &[(String, Vec<u8>)], name: &str) -> String {
+pub(crate) fn part(parts: &[(String, Vec<u8>)], name: &str) -> String {
     let (_, bytes) = parts
         .iter()
         .find(|(n, _)| n == name)
