@@ -549,6 +549,30 @@ pub enum WarningKind {
     LargePicture,
 }
 
+impl WarningKind {
+    /// The kind's title in the catalogue ("Not translated", "Inte översatt").
+    pub fn title(self) -> MessageId {
+        match self {
+            WarningKind::MissingTranslation => MessageId::WarningKindMissingTranslation,
+            WarningKind::UnsafeHtmlRemoved => MessageId::WarningKindUnsafeHtmlRemoved,
+            WarningKind::SlideSplit => MessageId::WarningKindSlideSplit,
+            WarningKind::SlideItemSplit => MessageId::WarningKindSlideItemSplit,
+            WarningKind::EmptySection => MessageId::WarningKindEmptySection,
+            WarningKind::OutdatedTranslation => MessageId::WarningKindOutdatedTranslation,
+            WarningKind::UnverifiedTranslation => MessageId::WarningKindUnverifiedTranslation,
+            WarningKind::UndefinedAbbreviation => MessageId::WarningKindUndefinedAbbreviation,
+            WarningKind::UnconfirmedTerm => MessageId::WarningKindUnconfirmedTerm,
+            WarningKind::MissingAccessibilityStatement => {
+                MessageId::WarningKindMissingAccessibilityStatement
+            }
+            WarningKind::AccessibilityStatusContradicted => {
+                MessageId::WarningKindAccessibilityStatusContradicted
+            }
+            WarningKind::LargePicture => MessageId::WarningKindLargePicture,
+        }
+    }
+}
+
 /// A problem that does not stop the build but that the editor should see.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
@@ -557,12 +581,20 @@ pub struct Warning {
     /// The file concerned, relative to the site root.
     pub file: String,
     /// What happened and what to do, in plain words.
-    pub message: String,
+    pub message: Text,
 }
 
+impl Warning {
+    /// "file: message" in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        format!("{}: {}", self.file, self.message.render(lang))
+    }
+}
+
+/// English, like [`Warning::render`] in English.
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
+        f.write_str(&self.render(Lang::En))
     }
 }
 

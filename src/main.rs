@@ -265,11 +265,11 @@ fn check(root: PathBuf, format: Format, lang: Lang) -> ExitCode {
         // Standard output stays pure JSON; the summary goes to standard error.
         Format::Json => {
             print!("{}", report.to_json());
-            eprintln!("{}", cli::check::summary(&report));
+            eprintln!("{}", cli::check::summary(&report, lang));
         }
         Format::Text => {
             print!("{}", cli::check::report(&report, Style::stdout(), lang));
-            println!("{}", cli::check::summary(&report));
+            println!("{}", cli::check::summary(&report, lang));
         }
     }
     if report.is_ok() {
@@ -308,7 +308,7 @@ fn new_year(root: PathBuf, year: u16, lang: Lang) -> ExitCode {
     let started = Instant::now();
     match summering::scaffold::new_year(&root, year) {
         Ok(s) => {
-            print!("{}", messages::scaffolded(&s, started.elapsed()));
+            print!("{}", messages::scaffolded(&s, started.elapsed(), lang));
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e, MessageId::NothingCreated, lang),
@@ -328,13 +328,12 @@ fn import(
         Some(year) => year,
         None => match summering::import::stated_year(&file) {
             Ok(Some(year)) => {
-                eprintln!(
-                    "Importing as {year}, the year the title slide names (--year sets another)."
-                );
+                let m = Message::new(MessageId::ImportYearFromTitle).arg("year", year);
+                eprintln!("{}", m.render(lang));
                 year
             }
             Ok(None) => {
-                eprintln!("The title slide names no year: give it with --year, like --year 2021.");
+                eprintln!("{}", Message::new(MessageId::ImportNoYear).render(lang));
                 return ExitCode::from(2);
             }
             Err(e) => return fail(&e, MessageId::NothingImported, lang),
@@ -349,7 +348,7 @@ fn import(
     };
     match summering::import::import(&options) {
         Ok(i) => {
-            let p = messages::imported(&i, year, started.elapsed(), Style::stderr());
+            let p = messages::imported(&i, year, started.elapsed(), Style::stderr(), lang);
             eprint!("{}", p.stderr);
             print!("{}", p.stdout);
             ExitCode::SUCCESS
@@ -385,27 +384,27 @@ fn build(
         Ok(built) => {
             // One write for all warnings: standard error is unbuffered, and a large
             // site's thousand warnings were five thousand system calls after the build.
+            let word = Message::new(MessageId::FrameWarning).render(lang);
             let warnings: String = built
                 .warnings
                 .iter()
-                .map(|w| format!("warning: {w}\n"))
+                .map(|w| format!("{word}: {}\n", w.render(lang)))
                 .collect();
             eprint!("{warnings}");
-            let reports = built.site.reports.len();
-            println!(
-                "Built {} pages ({} reports × {} languages, {} KB) into {} in {} ms{}",
-                built.pages,
-                reports,
-                built.site.languages.len(),
-                built.bytes.div_ceil(1024),
-                options.output_dir().display(),
-                started.elapsed().as_millis(),
-                match built.warnings.len() {
-                    0 => String::new(),
-                    1 => ", 1 warning".into(),
-                    n => format!(", {n} warnings"),
-                }
-            );
+            let summary = Message::new(MessageId::BuildBuilt)
+                .count("pages", built.pages)
+                .count("reports", built.site.reports.len())
+                .count("langs", built.site.languages.len())
+                .count("kb", built.bytes.div_ceil(1024))
+                .arg("dir", options.output_dir().display())
+                .count("ms", started.elapsed().as_millis());
+            let warned = match built.warnings.len() {
+                0 => String::new(),
+                n => Message::new(MessageId::BuildWarnings)
+                    .count("n", n)
+                    .render(lang),
+            };
+            println!("{}{warned}", summary.render(lang));
             // The process ends here and the system takes its memory back at once;
             // freeing a large site's model piece by piece first took ~20 ms on one thread.
             std::mem::forget(built);

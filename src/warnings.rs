@@ -2,6 +2,7 @@
 
 use crate::diagnostics::{Warning, WarningKind};
 use crate::lang::Localized;
+use crate::messages::{Message, MessageId};
 use crate::model::Site;
 
 /// Every warning about the site, in a stable order.
@@ -24,9 +25,11 @@ pub(crate) fn collect(site: &Site) -> Vec<Warning> {
                 out.push(Warning {
                     kind: WarningKind::MissingTranslation,
                     file: file.to_string(),
-                    message: format!(
-                        "{what} has no {lang} version; the {default} text is shown instead"
-                    ),
+                    message: Message::new(MessageId::WarnMissingValue)
+                        .arg("what", what)
+                        .arg("lang", lang)
+                        .arg("default", default)
+                        .into(),
                 });
             }
         }
@@ -126,9 +129,11 @@ pub(crate) fn collect(site: &Site) -> Vec<Warning> {
                     out.push(Warning {
                         kind: WarningKind::MissingTranslation,
                         file: source.file.clone(),
-                        message: format!(
-                            "not translated to {lang} yet: write {expected}; until then the {lang} page shows the {default} text with a \"not translated\" notice"
-                        ),
+                        message: Message::new(MessageId::WarnNotTranslated)
+                            .arg("lang", lang)
+                            .arg("expected", expected)
+                            .arg("default", default)
+                            .into(),
                     });
                 }
             }
@@ -138,7 +143,7 @@ pub(crate) fn collect(site: &Site) -> Vec<Warning> {
                     out.push(Warning {
                         kind: WarningKind::UnsafeHtmlRemoved,
                         file: text.file.clone(),
-                        message: "removed HTML that could run code (a script, an on…= attribute or a javascript: link); use plain Markdown instead".into(),
+                        message: MessageId::WarnUnsafeHtmlRemoved.into(),
                     });
                 }
             }

@@ -16,6 +16,7 @@ use super::Notice;
 use crate::diagnostics::{WarningKind, line_col};
 use crate::load::raw::RawLocalized;
 use crate::load::{RawSite, SourceFile};
+use crate::messages::{Message, MessageId};
 use crate::model::Glossary;
 use crate::model::glossary::default_file;
 use crate::model::placeholder;
@@ -90,16 +91,16 @@ pub fn unconfirmed(glossary: &Glossary) -> Vec<Notice> {
         .into_iter()
         .map(|t| {
             let shown = if t.title(crate::lang::Lang::Sv).is_some() {
-                "readers see it as written"
+                MessageId::WarnTermUnconfirmedShown
             } else {
-                "readers get no explanation of it until the expansion is written"
+                MessageId::WarnTermUnconfirmedHidden
             };
             Notice {
                 kind: WarningKind::UnconfirmedTerm,
                 file: file.clone(),
                 position: Some(t.position),
-                message: format!("the glossary entry for {} is not confirmed; {shown}", t.abbr),
-                help: Some("write the expansion (and explanation) once confirmed with NOSAM, then remove confirmed = false".into()),
+                message: Message::new(shown).arg("abbr", &t.abbr).into(),
+                help: Some(MessageId::WarnTermUnconfirmedHelp.into()),
             }
         })
         .collect()
@@ -121,13 +122,17 @@ impl Found {
                 kind: WarningKind::UndefinedAbbreviation,
                 file: source.name.clone(),
                 position: Some(line_col(&source.text, offset)),
-                message: match count {
-                    1 => format!("\"{word}\" looks like an abbreviation, but {file} does not explain it"),
-                    n => format!("\"{word}\" ({n} times) looks like an abbreviation, but {file} does not explain it"),
-                },
-                help: Some(format!(
-                    "add [[term]] abbr = \"{word}\" with its expansion to {file}, or add \"{word}\" to not_abbreviations there if it is not one"
-                )),
+                message: Message::new(MessageId::WarnUndefinedAbbreviation)
+                    .arg("word", &word)
+                    .count("n", count)
+                    .arg("file", &file)
+                    .into(),
+                help: Some(
+                    Message::new(MessageId::WarnUndefinedAbbreviationHelp)
+                        .arg("word", &word)
+                        .arg("file", &file)
+                        .into(),
+                ),
             })
             .collect()
     }

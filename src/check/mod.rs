@@ -29,6 +29,7 @@ use serde::Serialize;
 
 use crate::diagnostics::{Warning, WarningKind};
 use crate::load;
+use crate::messages::Text;
 use crate::model::Site;
 use crate::model::placeholder::{editor_files, unfinished};
 use crate::{BuildOptions, build_site};
@@ -45,9 +46,9 @@ pub struct Notice {
     /// Line and column (1-based), when known.
     pub position: Option<(usize, usize)>,
     /// What is wrong, in plain words.
-    pub message: String,
+    pub message: Text,
     /// What to do about it.
-    pub help: Option<String>,
+    pub help: Option<Text>,
 }
 
 impl From<Warning> for Notice {

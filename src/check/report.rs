@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::{Notice, Translation};
 use crate::diagnostics::SiteError;
+use crate::lang::Lang;
 
 /// Everything `check` found.
 #[derive(Debug)]
@@ -101,8 +102,8 @@ impl CheckReport {
                 file: Some(&w.file),
                 line: w.position.map(|p| p.0),
                 column: w.position.map(|p| p.1),
-                message: Cow::Borrowed(&w.message),
-                help: w.help.as_deref().map(Cow::Borrowed),
+                message: w.message.render(Lang::En),
+                help: w.help.as_ref().map(|h| h.render(Lang::En)),
             })
             .collect();
         let json = Json {

@@ -14,6 +14,7 @@ use super::Notice;
 use crate::diagnostics::{WarningKind, line_col};
 use crate::lang::Lang;
 use crate::load::{RawSection, RawSite};
+use crate::messages::{Message, MessageId};
 use crate::model::fingerprint::{is_well_formed, source_hash};
 
 /// Where a translation stands.
@@ -111,25 +112,22 @@ fn notice(t: &RawSection, status: Status, hash: &str, source_file: &str) -> Opti
             let recorded = t.front.source_hash.as_ref()?;
             let at = line_col(text, t.front_offset + recorded.span().start);
             let message = if is_well_formed(recorded.get_ref().trim()) {
-                format!("outdated: {source_file} has changed since this translation was made")
+                MessageId::WarnOutdated
             } else {
-                format!(
-                    "source_hash is not a fingerprint that summering wrote, so {source_file} cannot be compared"
-                )
+                MessageId::WarnBadFingerprint
             };
-            let help = format!(
-                "bring the translation up to date with {source_file}, then write source_hash = \"{hash}\" in this file's front matter"
-            );
+            let message = Message::new(message).arg("source", source_file);
+            let help = Message::new(MessageId::WarnOutdatedHelp)
+                .arg("source", source_file)
+                .arg("hash", hash);
             (WarningKind::OutdatedTranslation, Some(at), message, help)
         }
         Status::Unverified => {
             let at = line_col(text, t.front_offset);
-            let message = format!(
-                "this translation does not record which version of {source_file} it was made from"
-            );
-            let help = format!(
-                "if it matches {source_file} today, add the line source_hash = \"{hash}\" between the +++ lines"
-            );
+            let message = Message::new(MessageId::WarnUnverified).arg("source", source_file);
+            let help = Message::new(MessageId::WarnUnverifiedHelp)
+                .arg("source", source_file)
+                .arg("hash", hash);
             (WarningKind::UnverifiedTranslation, Some(at), message, help)
         }
         Status::UpToDate | Status::Missing => return None,
@@ -138,7 +136,7 @@ fn notice(t: &RawSection, status: Status, hash: &str, source_file: &str) -> Opti
         kind,
         file: t.source.name.clone(),
         position,
-        message,
-        help: Some(help),
+        message: message.into(),
+        help: Some(help.into()),
     })
 }

@@ -22,25 +22,24 @@ pub(crate) fn run(
     if let Some(zip) = verify {
         return match summering::archive::verify(&zip) {
             Ok(v) if v.problems.is_empty() => {
-                println!(
-                    "{} {}: {} files, every checksum in METS.xml and manifest-sha256.txt matches",
-                    Style::stdout().green("ok"),
-                    v.package,
-                    v.files
-                );
+                let m = Message::new(MessageId::ArchiveVerified)
+                    .arg("package", &v.package)
+                    .count("files", v.files);
+                let ok = Message::new(MessageId::ArchiveOk).render(lang);
+                println!("{} {}", Style::stdout().green(&ok), m.render(lang));
                 ExitCode::SUCCESS
             }
             Ok(v) => {
+                let problem = Message::new(MessageId::ArchiveProblem).render(lang);
                 for p in &v.problems {
-                    println!("{}: {p}", Style::stdout().red("problem"));
+                    println!("{}: {p}", Style::stdout().red(&problem));
                 }
-                eprintln!(
-                    "{}: {} problem(s) in {} files of {}",
-                    zip.display(),
-                    v.problems.len(),
-                    v.files,
-                    v.package
-                );
+                let m = Message::new(MessageId::ArchiveProblems)
+                    .arg("zip", zip.display())
+                    .count("n", v.problems.len())
+                    .count("files", v.files)
+                    .arg("package", &v.package);
+                eprintln!("{}", m.render(lang));
                 ExitCode::from(1)
             }
             Err(e) => {
@@ -61,13 +60,13 @@ pub(crate) fn run(
     };
     match summering::archive(&options) {
         Ok(a) => {
-            println!(
-                "Archived {year} as {} ({} files, {} KB) in {}",
-                a.package,
-                a.files,
-                a.bytes.div_ceil(1024),
-                a.path.display()
-            );
+            let m = Message::new(MessageId::ArchiveDone)
+                .arg("year", year)
+                .arg("package", &a.package)
+                .count("files", a.files)
+                .count("kb", a.bytes.div_ceil(1024))
+                .arg("path", a.path.display());
+            println!("{}", m.render(lang));
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -5,6 +5,7 @@ use std::time::Duration;
 use super::Style;
 use summering::import::Imported;
 use summering::lang::Lang;
+use summering::messages::{Message, MessageId};
 use summering::scaffold::Scaffolded;
 use summering::serve::Event;
 
@@ -19,12 +20,15 @@ pub(crate) struct Printed {
 
 /// What `serve` prints for one event.
 pub(crate) fn serve_event(event: &Event, out: Style, err: Style, lang: Lang) -> Printed {
+    let t = |id: MessageId| Message::new(id).render(lang);
     let mut p = Printed::default();
     let caused = |changed: &[String]| {
         if changed.is_empty() {
             String::new()
         } else {
-            format!(" after a change to {}", changed.join(", "))
+            Message::new(MessageId::ServeAfterChange)
+                .arg("files", changed.join(", "))
+                .render(lang)
         }
     };
     match event {
@@ -33,14 +37,15 @@ pub(crate) fn serve_event(event: &Event, out: Style, err: Style, lang: Lang) -> 
             visible_on_network,
             watching,
         } => {
-            p.stdout = format!(
-                "Serving at {url} — watching {}; press Ctrl+C to stop\n",
-                watching.join(" and ")
-            );
+            let listening = Message::new(MessageId::ServeListening)
+                .arg("url", url)
+                .arg("watching", watching.join(&t(MessageId::ServeAnd)));
+            p.stdout = format!("{}\n", listening.render(lang));
             if *visible_on_network {
                 p.stderr = format!(
-                    "{}: other computers on the network can see this unpublished site; use --bind 127.0.0.1 to keep it private\n",
-                    err.yellow("warning")
+                    "{}: {}\n",
+                    err.yellow(&t(MessageId::FrameWarning)),
+                    t(MessageId::ServeVisibleOnNetwork)
                 );
             }
         }
@@ -52,105 +57,130 @@ pub(crate) fn serve_event(event: &Event, out: Style, err: Style, lang: Lang) -> 
             warnings,
         } => {
             let note = match (unchanged, warnings) {
-                (true, _) => " (no page changed)".to_string(),
+                (true, _) => t(MessageId::ServeNoPageChanged),
                 (false, 0) => String::new(),
-                (false, 1) => " (1 warning; run summering check)".to_string(),
-                (false, n) => format!(" ({n} warnings; run summering check)"),
+                (false, &n) => Message::new(MessageId::ServeWarnings)
+                    .count("n", n)
+                    .render(lang),
             };
-            p.stdout = format!(
-                "{} {pages} pages in {} ms{}{note}\n",
-                out.green("Built"),
-                took.as_millis(),
-                caused(changed)
-            );
+            let built = Message::new(MessageId::ServeBuilt)
+                .count("pages", *pages)
+                .count("ms", took.as_millis());
+            let built = built.render(lang);
+            // "Built" is coloured: the first word of the line, in either language.
+            let (first, rest) = built.split_once(' ').unwrap_or((&built, ""));
+            p.stdout = format!("{} {rest}{}{note}\n", out.green(first), caused(changed));
         }
         Event::Failed { error, changed } => {
             p.stderr = format!(
-                "{}{}{}; still serving the last good site, and the open pages show the error\n",
+                "{}{}{}{}\n",
                 super::errors(error, err, lang),
-                err.red("The build failed"),
-                caused(changed)
+                err.red(&t(MessageId::ServeFailed)),
+                caused(changed),
+                t(MessageId::ServeStillServing)
             );
         }
         Event::Served { path, since_change } => {
-            p.stdout = format!(
-                "Served the new {path} {} ms after the change was saved\n",
-                since_change.as_millis()
-            );
+            let served = Message::new(MessageId::ServeServed)
+                .arg("path", path)
+                .count("ms", since_change.as_millis());
+            p.stdout = format!("{}\n", served.render(lang));
         }
     }
     p
 }
 
 /// What `import` prints.
-pub(crate) fn imported(i: &Imported, year: u16, took: Duration, err: Style) -> Printed {
+pub(crate) fn imported(i: &Imported, year: u16, took: Duration, err: Style, lang: Lang) -> Printed {
+    let line = |m: Message| format!("{}\n", m.render(lang));
+    let warning = err.yellow(&Message::new(MessageId::FrameWarning).render(lang));
     let mut p = Printed::default();
     if let Some(stated) = i.stated_year.filter(|&stated| stated != year) {
-        p.stderr.push_str(&format!(
-            "{}: the title slide says {stated}, but the deck was imported as {year}: if the deck is the {stated} report, import it again with --year {stated} --force\n",
-            err.yellow("warning")
-        ));
+        let m = Message::new(MessageId::ImportStatedYearDiffers)
+            .arg("stated", stated)
+            .arg("year", year);
+        p.stderr.push_str(&format!("{warning}: {}", line(m)));
     }
     if i.has_title_slide {
-        p.stdout
-            .push_str(&format!("  title slide: \"{}\"\n", i.title));
+        p.stdout.push_str(&line(
+            Message::new(MessageId::ImportTitleSlide).arg("title", &i.title),
+        ));
     }
     let translation = !i.report_values.is_empty();
     for s in &i.sections {
         let how = match (translation, s.guessed) {
-            (true, _) => "as in the section it translates",
-            (false, true) => "from its title",
-            (false, false) => "NOT recognised from the title: check kind in the file",
+            (true, _) => MessageId::ImportAsTranslated,
+            (false, true) => MessageId::ImportFromTitle,
+            (false, false) => MessageId::ImportNotRecognised,
         };
-        p.stdout
-            .push_str(&format!("  {}: {} ({how})\n", s.file, s.kind.key()));
+        let m = Message::new(MessageId::ImportSection)
+            .arg("file", &s.file)
+            .arg("kind", s.kind.key())
+            .arg("how", Message::new(how).render(lang));
+        p.stdout.push_str(&line(m));
     }
     for (key, value) in &i.report_values {
-        p.stdout.push_str(&format!(
-            "  add to {}/report.toml, in {key} = {{ … }}: {value}\n",
-            i.dir
-        ));
+        let m = Message::new(MessageId::ImportAddToReport)
+            .arg("dir", &i.dir)
+            .arg("key", key)
+            .arg("value", value);
+        p.stdout.push_str(&line(m));
     }
     if let Some(c) = &i.closing {
-        p.stdout.push_str(&format!("  closing slide: \"{c}\"\n"));
-    }
-    for (line, text) in &i.unplaced {
-        p.stderr.push_str(&format!(
-            "{}: line {line} of the deck is not in the new files: {text}\n",
-            err.yellow("warning")
+        p.stdout.push_str(&line(
+            Message::new(MessageId::ImportClosingSlide).arg("closing", c),
         ));
     }
+    for (number, text) in &i.unplaced {
+        let m = Message::new(MessageId::ImportUnplaced)
+            .arg("line", number)
+            .arg("text", text);
+        p.stderr.push_str(&format!("{warning}: {}", line(m)));
+    }
     let unsure = i.sections.iter().filter(|s| !s.guessed).count();
-    p.stdout.push_str(&format!(
-        "Imported {} lines into {} ({} {}sections{}) in {} ms; confirm the {{{{placeholders}}}}, then run summering check\n",
-        i.lines,
-        i.dir,
-        i.sections.len(),
-        if translation { "translated " } else { "" },
-        if unsure == 0 { String::new() } else { format!(", {unsure} left for you to give a kind") },
-        took.as_millis()
-    ));
+    let unsure = if unsure == 0 {
+        String::new()
+    } else {
+        Message::new(MessageId::ImportUnsure)
+            .arg("unsure", unsure)
+            .render(lang)
+    };
+    let done = if translation {
+        MessageId::ImportDoneTranslated
+    } else {
+        MessageId::ImportDone
+    };
+    let m = Message::new(done)
+        .arg("lines", i.lines)
+        .arg("dir", &i.dir)
+        .count("n", i.sections.len())
+        .arg("unsure", unsure)
+        .count("ms", took.as_millis());
+    p.stdout.push_str(&line(m));
     p
 }
 
 /// What `new` prints.
-pub(crate) fn scaffolded(s: &Scaffolded, took: Duration) -> String {
+pub(crate) fn scaffolded(s: &Scaffolded, took: Duration, lang: Lang) -> String {
+    let line = |m: Message| format!("{}\n", m.render(lang));
     let mut out = String::new();
     for f in &s.files {
-        out.push_str(&format!("  created {f}\n"));
-    }
-    if let Some(into) = &s.carried_into {
-        out.push_str(&format!(
-            "  carried {} \"way forward\" items from {} into {into}\n",
-            s.carried, s.from
+        out.push_str(&line(
+            Message::new(MessageId::NewCreatedFile).arg("file", f),
         ));
     }
-    out.push_str(&format!(
-        "Created {} from {} ({} files) in {} ms, as a draft: build leaves it out until draft = true is removed from its report.toml; replace the {{{{placeholders}}}}, then run summering check\n",
-        s.dir,
-        s.from,
-        s.files.len(),
-        took.as_millis()
-    ));
+    if let Some(into) = &s.carried_into {
+        let m = Message::new(MessageId::NewCarried)
+            .count("n", s.carried)
+            .arg("from", &s.from)
+            .arg("into", into);
+        out.push_str(&line(m));
+    }
+    let m = Message::new(MessageId::NewDone)
+        .arg("dir", &s.dir)
+        .arg("from", &s.from)
+        .count("n", s.files.len())
+        .count("ms", took.as_millis());
+    out.push_str(&line(m));
     out
 }

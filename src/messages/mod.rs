@@ -22,7 +22,7 @@ use crate::lang::Lang;
 pub use ids::MessageId;
 
 /// One argument of a message: text, or a count that also picks the plural form.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Arg {
     /// A file name, a value, a word from the content: shown as it is.
     Text(String),
@@ -40,7 +40,7 @@ impl fmt::Display for Arg {
 }
 
 /// A message from the catalogue with its arguments, not yet in a language.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Message {
     id: MessageId,
     args: Vec<(&'static str, Arg)>,
@@ -91,7 +91,7 @@ impl Message {
 
 /// Text an editor reads: a catalogue message, or (until every text of the
 /// library is in the catalogue) English text written where it was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Text {
     /// A message from the catalogue, shown in the editor's language.
     Message(Message),
@@ -154,6 +154,13 @@ impl fmt::Display for Text {
     }
 }
 
+/// English, as `check --format json` writes it for tools.
+impl serde::Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.render(Lang::En))
+    }
+}
+
 /// The language the editor reads messages in: `choice` (the `--lang` option)
 /// if given, else the first set of `LC_ALL`, `LC_MESSAGES` and `LANG` (as
 /// POSIX orders them) — Swedish when it starts with `sv`, English otherwise —
@@ -191,7 +198,9 @@ fn placeholders(template: &str) -> std::collections::BTreeSet<&str> {
         let len = after
             .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
             .unwrap_or(after.len());
-        if len > 0 && after[len..].starts_with('}') {
+        // `{{placeholders}}` is the editor's notation, not an argument.
+        let literal = template[..template.len() - rest.len() + open].ends_with('{');
+        if len > 0 && after[len..].starts_with('}') && !literal {
             out.insert(&after[..len]);
         }
         rest = after;

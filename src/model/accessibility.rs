@@ -25,6 +25,7 @@ use crate::lang::{Lang, Localized};
 use crate::load::Parsed;
 use crate::load::accessibility::{RawFeedback, RawItem, RawStatement};
 use crate::load::raw::{List, RawLocalized};
+use crate::messages::{Message, MessageId};
 
 /// The compliance status, in DIGG's three steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -721,9 +722,7 @@ pub(crate) fn warnings(site: &Site) -> Vec<Warning> {
         return vec![Warning {
             kind: WarningKind::MissingAccessibilityStatement,
             file,
-            message: "the site has no accessibility statement, which the law requires of a public body; \
-                      write this file (see docs/authoring.md) and the build publishes it, linked from every page"
-                .into(),
+            message: MessageId::WarnNoAccessibilityStatement.into(),
         }];
     };
     let mut out = Vec::new();
@@ -732,10 +731,9 @@ pub(crate) fn warnings(site: &Site) -> Vec<Warning> {
         out.push(Warning {
             kind: WarningKind::AccessibilityStatusContradicted,
             file: statement.file.clone(),
-            message: format!(
-                "status = \"fully\", but summering lists {known} known problem(s) on the statement page \
-                 (untranslated sections, charts with example data); fix them or write status = \"partially\""
-            ),
+            message: Message::new(MessageId::WarnStatusContradicted)
+                .count("n", known)
+                .into(),
         });
     }
     let default = site.default_lang();
@@ -745,9 +743,11 @@ pub(crate) fn warnings(site: &Site) -> Vec<Warning> {
                 out.push(Warning {
                     kind: WarningKind::MissingTranslation,
                     file: statement.file.clone(),
-                    message: format!(
-                        "{what} has no {lang} version; the {default} text is shown instead"
-                    ),
+                    message: Message::new(MessageId::WarnMissingValue)
+                        .arg("what", &what)
+                        .arg("lang", lang)
+                        .arg("default", default)
+                        .into(),
                 });
             }
         }

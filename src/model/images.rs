@@ -27,6 +27,7 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use crate::diagnostics::{ErrorKind, SiteError, Warning, WarningKind};
 use crate::load::images::{EXTENSIONS, RawPicture};
 use crate::load::{RawSite, RawYear, SourceFile};
+use crate::messages::{Message, MessageId};
 
 /// From the report page (`LANG/YEAR/index.html`) to the output's root.
 pub const FROM_REPORT: &str = "../../";
@@ -524,12 +525,11 @@ pub(crate) fn warnings(site: &super::Site) -> Vec<Warning> {
             out.push(Warning {
                 kind: WarningKind::LargePicture,
                 file: p.file.clone(),
-                message: format!(
-                    "the picture is {:.1} MB ({} × {} pixels), which every reader of the page must load; save it smaller for the web (about 2000 pixels wide at most, JPEG for photos) to keep it under 1 MB",
-                    len as f64 / 1_000_000.0,
-                    p.width,
-                    p.height
-                ),
+                message: Message::new(MessageId::WarnLargePicture)
+                    .arg("mb", format_args!("{:.1}", len as f64 / 1_000_000.0))
+                    .arg("width", p.width)
+                    .arg("height", p.height)
+                    .into(),
             });
         }
     }

@@ -10,6 +10,7 @@
 
 use crate::diagnostics::{ErrorKind, SiteError};
 use crate::load::{RawSite, SourceFile};
+use crate::messages::{Message, MessageId};
 
 /// Opens a placeholder.
 const OPEN: &str = "{{";
@@ -47,9 +48,15 @@ pub fn unfinished(files: &[&SourceFile]) -> Vec<SiteError> {
         for range in find(&f.text) {
             let shown: String = f.text[range.clone()].chars().take(70).collect();
             out.push(
-                SiteError::at(ErrorKind::Unfinished, &f.name, &f.text, range, format!("unfinished: {shown}"))
-                    .with_label("placeholder")
-                    .with_help("replace the placeholder, brackets and all, with the real text (or remove the line)"),
+                SiteError::at(
+                    ErrorKind::Unfinished,
+                    &f.name,
+                    &f.text,
+                    range,
+                    Message::new(MessageId::ErrorUnfinished).arg("shown", shown),
+                )
+                .with_label(MessageId::ErrorUnfinishedLabel)
+                .with_help(MessageId::ErrorUnfinishedHelp),
             );
         }
     }

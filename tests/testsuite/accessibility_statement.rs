@@ -60,7 +60,7 @@ fn both_languages_get_a_statement_with_every_part_in_digg_words() {
     assert!(site.warnings.iter().any(|w| {
         w.kind == WarningKind::MissingTranslation
             && w.file == FILE
-            && w.message.contains("out_of_scope")
+            && w.message.to_string().contains("out_of_scope")
     }));
 }
 

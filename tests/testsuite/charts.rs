@@ -538,7 +538,7 @@ fn an_untranslated_chart_text_is_shown_in_swedish_marked_and_warned_about() {
     let warning = built
         .warnings
         .iter()
-        .find(|w| w.message.contains("chart \"staplar\": title"))
+        .find(|w| w.message.to_string().contains("chart \"staplar\": title"))
         .expect("a warning");
     assert_eq!(warning.file, CHARTS);
     let html = page(&built, "en/2021/index.html");

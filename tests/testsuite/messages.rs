@@ -148,3 +148,75 @@ fn an_unknown_message_language_is_refused_with_the_choices() {
     assert_eq!(code, Some(2), "{stderr}");
     assert!(stderr.contains("sv, en"), "{stderr}");
 }
+
+/// The first word of a catalogue text ("Byggde", "Built"): how a summary line
+/// whose numbers vary starts.
+fn first_word(id: MessageId, lang: Lang) -> String {
+    text(id, lang)
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn new_and_check_on_a_fresh_year_speak_swedish() {
+    let site = copy_fixture("minimal");
+    let sv = [("LANG", "sv_SE.UTF-8")];
+    let (code, stdout, stderr) = run(site.path(), &sv, &["new", "2021"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let created = Message::new(MessageId::NewCreatedFile).arg("file", "content/2021/report.toml");
+    assert!(stdout.contains(&created.render(Lang::Sv)), "{stdout}");
+    let last = stdout.lines().last().unwrap();
+    assert!(
+        last.starts_with(&first_word(MessageId::NewDone, Lang::Sv)),
+        "{last}"
+    );
+
+    let (code, stdout, _) = run(site.path(), &sv, &["check"]);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(
+        stdout.contains(&heading(ErrorKind::Unfinished, "unfinished", Lang::Sv)),
+        "{stdout}"
+    );
+    let help = format!(
+        "  {}: {}",
+        text(MessageId::FrameHelp, Lang::Sv),
+        text(MessageId::ErrorUnfinishedHelp, Lang::Sv)
+    );
+    assert!(stdout.contains(&help), "{stdout}");
+    assert!(stdout.contains("content/2021/01-styrka.sv.md:"), "{stdout}");
+    let last = stdout.lines().last().unwrap();
+    assert!(
+        last.ends_with(&text(MessageId::CheckNotReady, Lang::Sv)),
+        "{last}"
+    );
+    assert!(
+        last.starts_with(&first_word(MessageId::CheckChecked, Lang::Sv)),
+        "{last}"
+    );
+}
+
+#[test]
+fn build_warnings_and_summary_follow_the_language() {
+    let site = copy_fixture("fallback");
+    for lang in [Lang::Sv, Lang::En] {
+        let (code, stdout, stderr) = run(site.path(), &[], &["build", "--lang", lang.code()]);
+        assert_eq!(code, Some(0), "{stderr}");
+        let warning = format!("{}: ", text(MessageId::FrameWarning, lang));
+        assert!(stderr.lines().any(|l| l.starts_with(&warning)), "{stderr}");
+        let untranslated = Message::new(MessageId::WarnNotTranslated)
+            .arg("lang", "en")
+            .arg("expected", "content/2020/02-framat.en.md")
+            .arg("default", "sv");
+        let line = format!(
+            "{warning}content/2020/02-framat.sv.md: {}",
+            untranslated.render(lang)
+        );
+        assert!(stderr.lines().any(|l| l == line), "{line}\n{stderr}");
+        assert!(
+            stdout.starts_with(&first_word(MessageId::BuildBuilt, lang)),
+            "{stdout}"
+        );
+    }
+}

@@ -28,7 +28,7 @@ fn untranslated_section_is_shown_in_swedish_with_a_notice_and_a_warning() {
         .expect("a warning about the missing translation");
     assert!(warning.file.ends_with("02-framat.sv.md"), "{warning:?}");
     assert!(
-        warning.message.contains("02-framat.en.md"),
+        warning.message.to_string().contains("02-framat.en.md"),
         "the warning names the file to write: {warning:?}"
     );
 }

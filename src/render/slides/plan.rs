@@ -9,6 +9,7 @@ use super::fit::{self, TooFull};
 use super::{covers, geometry};
 use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning, WarningKind};
 use crate::lang::Lang;
+use crate::messages::{Message, MessageId};
 use crate::model::images::PictureLinks;
 use crate::model::markdown;
 use crate::model::{Picture, Report, Section, Site};
@@ -109,7 +110,7 @@ pub fn plan(site: &Site, theme: &Theme) -> Result<Decks, BuildError> {
     let mut seen = std::collections::BTreeSet::new();
     decks
         .warnings
-        .retain(|w| seen.insert((w.file.clone(), w.message.clone())));
+        .retain(|w| seen.insert((w.file.clone(), w.message.to_string())));
     errors.retain(|e| seen.insert((e.file().unwrap_or_default().to_string(), e.to_string())));
     if errors.is_empty() {
         Ok(decks)
@@ -210,7 +211,7 @@ fn plan_section(
         warnings.push(Warning {
             kind: WarningKind::EmptySection,
             file: t.file.clone(),
-            message: "this section has no text below its +++ block (speaker notes do not count); the report and the slide show only its title. Write the points, or remove the file".into(),
+            message: MessageId::WarnEmptySection.into(),
         });
     }
     let fitted = fit::fit_section(&t.markdown, title, &continued_title).map_err(|TooFull { offset }| {
@@ -224,10 +225,13 @@ fn plan_section(
         warnings.push(Warning {
             kind: WarningKind::SlideSplit,
             file: t.file.clone(),
-            message: format!(
-                "“{title}” does not fit on one slide even at the smallest type size ({} px of 1280); the {lang} deck shows it on {} slides, the later ones marked {continued}. To keep it on one slide, shorten the points or move details to the speaker notes (after a line with only ??? on it)",
-                geometry::MIN_SIZE, fitted.parts.len(),
-            ),
+            message: Message::new(MessageId::WarnSlideSplit)
+                .arg("title", title)
+                .arg("min", geometry::MIN_SIZE)
+                .arg("lang", lang)
+                .count("n", fitted.parts.len())
+                .arg("continued", continued)
+                .into(),
         });
     }
     for (offset, pieces) in &fitted.cut_units {
@@ -235,9 +239,11 @@ fn plan_section(
         warnings.push(Warning {
             kind: WarningKind::SlideItemSplit,
             file: t.file.clone(),
-            message: format!(
-                "line {line}: this point alone is longer than a slide; the {lang} deck divides it inside its text over {pieces} slides. Shorten it or make several points of it"
-            ),
+            message: Message::new(MessageId::WarnSlideItemSplit)
+                .count("line", line)
+                .arg("lang", lang)
+                .arg("pieces", pieces)
+                .into(),
         });
     }
     let whole = fitted.parts.len() == 1;
