@@ -172,13 +172,13 @@ pub(crate) fn scaffolded(s: &Scaffolded, took: Duration, lang: Lang) -> String {
     if let Some(into) = &s.carried_into {
         let m = Message::new(MessageId::NewCarried)
             .count("n", s.carried)
-            .arg("from", &s.from)
+            .arg("from", s.from)
             .arg("into", into);
         out.push_str(&line(m));
     }
     let m = Message::new(MessageId::NewDone)
         .arg("dir", &s.dir)
-        .arg("from", &s.from)
+        .arg("from", s.from)
         .count("n", s.files.len())
         .count("ms", took.as_millis());
     out.push_str(&line(m));
