@@ -104,8 +104,10 @@ fn each_slide_gets_the_largest_type_size_its_text_fits_at() {
         assert!(!html.contains("(forts.)") && !html.contains("(cont.)"));
         let sizes: Vec<u32> = slide_roots(html).iter().map(|c| size_of(c)).collect();
         // Title; a short list at the largest body size; a paragraph, and its chart
-        // at its size; nine long points smaller, still on one slide; one point; closing.
-        assert_eq!(sizes, [72, 32, 32, 32, 26, 32, 64], "{lang}");
+        // at its size; nine long points smaller, still on one slide (the English
+        // points are shorter in Noto Sans); one point; closing.
+        let nine = if lang == "sv" { 26 } else { 28 };
+        assert_eq!(sizes, [72, 32, 32, 32, nine, 32, 64], "{lang}");
     }
 }
 

@@ -122,7 +122,7 @@ mod tests {
 
     #[test]
     fn long_titles_get_smaller_and_absurd_ones_do_not_fit() {
-        let long = "Ett långt namn på en rapport ".repeat(4);
+        let long = "Ett långt namn på en rapport ".repeat(5);
         let cover = |title, subtitle, logo| Cover {
             organisation: None,
             title,
@@ -139,7 +139,7 @@ mod tests {
             contact: None,
             logo: false,
         };
-        assert!(closing_size(&"ord ".repeat(60), &bare).unwrap() < 64.0);
+        assert!(closing_size(&"ord ".repeat(70), &bare).unwrap() < 64.0);
         assert_eq!(closing_size(&many, &bare), None);
     }
 

@@ -6,7 +6,7 @@
 //! with the character widths of [`super::metrics`]; every block adds the margins
 //! that `assets/slides.css` gives it ([`super::geometry`]).
 //!
-//! The estimate leans wide (the widest common font's widths, whole lines, a
+//! The estimate leans wide (the theme font's advances without kerning, whole lines, a
 //! safety margin in [`super::fit`]), so a slide it accepts does not overflow; the
 //! cost is that a slide is sometimes set one size smaller than it needed to be.
 

@@ -1,15 +1,23 @@
-//! How wide text is, estimated without a browser.
+//! How wide text is, in the theme's font.
 //!
-//! The table holds the advance width of each character in em, regular and bold,
-//! measured in Chromium (canvas `measureText`) for DejaVu Sans and Liberation Sans
-//! (metrically the same as Arial) and taking the wider of the two. DejaVu Sans is
-//! what `system-ui` resolves to on Linux and is wider than Segoe UI, Roboto or
-//! San Francisco, so estimates err on the wide side everywhere the theme's font
-//! stack lands. Characters not in the table count as [`UNKNOWN_MILLI`] (wide CJK as 1 em).
+//! The table holds the advance width of each character of Noto Sans, the font the
+//! pages, the decks and the PDFs set text in (`themes/default/fonts/`, shipped to
+//! the browser as WOFF2), in thousandths of an em: for "regular" the wider of
+//! Regular and Italic, for "bold" the wider of Bold and Bold Italic (the estimate
+//! does not track emphasis). Kerning and ligatures only ever narrow a word in this
+//! font, so a sum of advances errs on the wide side, as the fitter wants.
+//!
+//! The table is read from the font files with ttf-parser, ahead of time, like the
+//! minified stylesheets: the test `the_width_table_is_the_fonts_own` fails when it
+//! differs from the shipped fonts (`SUMMERING_BLESS=1 cargo test width_table`
+//! writes it again). Made ahead, it is a constant: nothing to build or pass around
+//! at run time, and the fit estimate looks a character up as fast as before.
+//! Characters the font lacks are drawn by the browser in a fallback font; they count
+//! as [`UNKNOWN_MILLI`] (wide CJK and emoji as 1 em).
 
-/// Width of a character not in the table, in thousandths of an em, regular and
-/// bold (wider than any Latin letter on average; bold 10 % wider).
-pub const UNKNOWN_MILLI: (u16, u16) = (700, 770);
+/// Width of a character the font does not have, in thousandths of an em, regular
+/// and bold: a whole em, as wide as any symbol a fallback font draws for it.
+pub const UNKNOWN_MILLI: (u16, u16) = (1000, 1000);
 
 /// Width of a monospaced character (DejaVu Sans Mono, Liberation Mono), in em.
 pub const MONO_EM: f32 = 0.61;
@@ -17,40 +25,9 @@ pub const MONO_EM: f32 = 0.61;
 /// in thousandths of an em.
 pub const MONO_MILLI: u32 = 549;
 
-/// `(char, regular, bold)` widths in thousandths of an em, sorted by char.
-#[rustfmt::skip]
-const WIDTHS: &[(char, u16, u16)] = &[
-    (' ', 318, 349), ('!', 401, 457), ('"', 460, 521), ('#', 838, 838), ('$', 637, 696), ('%', 951, 1002),
-    ('&', 780, 873), ('\'', 275, 307), ('(', 391, 458), (')', 391, 458), ('*', 500, 523), ('+', 838, 838),
-    (',', 318, 380), ('-', 361, 416), ('.', 318, 380), ('/', 337, 366), ('0', 637, 696), ('1', 637, 696),
-    ('2', 637, 696), ('3', 637, 696), ('4', 637, 696), ('5', 637, 696), ('6', 637, 696), ('7', 637, 696),
-    ('8', 637, 696), ('9', 637, 696), (':', 337, 400), (';', 337, 400), ('<', 838, 838), ('=', 838, 838),
-    ('>', 838, 838), ('?', 557, 611), ('@', 1016, 1000), ('A', 685, 774), ('B', 687, 763), ('C', 723, 734),
-    ('D', 771, 831), ('E', 667, 684), ('F', 611, 684), ('G', 778, 821), ('H', 752, 837), ('I', 295, 373),
-    ('J', 500, 557), ('K', 667, 775), ('L', 558, 638), ('M', 863, 996), ('N', 749, 837), ('O', 788, 851),
-    ('P', 667, 733), ('Q', 788, 851), ('R', 723, 771), ('S', 667, 721), ('T', 611, 683), ('U', 732, 813),
-    ('V', 685, 774), ('W', 989, 1104), ('X', 686, 771), ('Y', 667, 725), ('Z', 686, 726), ('[', 391, 458),
-    ('\\', 337, 366), (']', 391, 458), ('^', 838, 838), ('_', 557, 557), ('`', 500, 500), ('a', 613, 675),
-    ('b', 635, 716), ('c', 550, 593), ('d', 635, 716), ('e', 616, 679), ('f', 353, 436), ('g', 635, 716),
-    ('h', 634, 712), ('i', 278, 343), ('j', 278, 343), ('k', 580, 666), ('l', 278, 343), ('m', 975, 1042),
-    ('n', 634, 712), ('o', 612, 688), ('p', 635, 716), ('q', 635, 716), ('r', 412, 494), ('s', 521, 596),
-    ('t', 393, 479), ('u', 634, 712), ('v', 592, 652), ('w', 818, 924), ('x', 592, 646), ('y', 592, 652),
-    ('z', 525, 583), ('{', 637, 712), ('|', 337, 366), ('}', 637, 712), ('~', 838, 838), ('§', 557, 557),
-    ('°', 500, 500), ('±', 838, 838), ('½', 970, 1036), ('À', 685, 774), ('Á', 685, 774), ('Â', 685, 774),
-    ('Ã', 685, 774), ('Ä', 685, 774), ('Å', 685, 774), ('Æ', 1000, 1085), ('Ç', 723, 734), ('È', 667, 684),
-    ('É', 667, 684), ('Ê', 667, 684), ('Ë', 667, 684), ('Ì', 295, 373), ('Í', 295, 373), ('Î', 295, 373),
-    ('Ï', 295, 373), ('Ð', 775, 838), ('Ñ', 749, 837), ('Ò', 788, 851), ('Ó', 788, 851), ('Ô', 788, 851),
-    ('Õ', 788, 851), ('Ö', 788, 851), ('×', 838, 838), ('Ø', 788, 851), ('Ù', 732, 813), ('Ú', 732, 813),
-    ('Û', 732, 813), ('Ü', 732, 813), ('Ý', 667, 725), ('Þ', 667, 738), ('ß', 630, 720), ('à', 613, 675),
-    ('á', 613, 675), ('â', 613, 675), ('ã', 613, 675), ('ä', 613, 675), ('å', 613, 675), ('æ', 982, 1048),
-    ('ç', 550, 593), ('è', 616, 679), ('é', 616, 679), ('ê', 616, 679), ('ë', 616, 679), ('ì', 278, 343),
-    ('í', 278, 343), ('î', 278, 343), ('ï', 278, 343), ('ð', 612, 688), ('ñ', 634, 712), ('ò', 612, 688),
-    ('ó', 612, 688), ('ô', 612, 688), ('õ', 612, 688), ('ö', 612, 688), ('÷', 838, 838), ('ø', 612, 688),
-    ('ù', 634, 712), ('ú', 634, 712), ('û', 634, 712), ('ü', 634, 712), ('ý', 592, 652), ('þ', 635, 716),
-    ('ÿ', 592, 652), ('–', 557, 557), ('—', 1000, 1000), ('‘', 318, 380), ('’', 318, 380), ('“', 519, 658),
-    ('”', 519, 658), ('•', 590, 640), ('…', 1000, 1000), ('€', 637, 696), ('→', 1000, 1000), ('≤', 838, 838),
-    ('≥', 838, 838),
-];
+/// `(char, regular, bold)` widths in thousandths of an em, sorted by char: every
+/// character of the theme's font (generated; see the module documentation).
+const WIDTHS: &[(char, u16, u16)] = &include!("noto_sans_widths.in");
 
 /// [`WIDTHS`] as a direct table for U+0000–U+00FF (the fit estimate looks up
 /// every character of every slide; a binary search per character was the hot
@@ -109,6 +86,72 @@ fn is_wide(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::theme::DEFAULT_THEME;
+
+    /// The table as read from the default theme's font files now.
+    fn from_fonts() -> Vec<(char, u16, u16)> {
+        let face = |style: &str| {
+            let path = format!("fonts/NotoSans-{style}.ttf");
+            let bytes = DEFAULT_THEME.iter().find(|(p, _)| *p == path).unwrap().1;
+            rustybuzz::ttf_parser::Face::parse(bytes, 0).unwrap()
+        };
+        let faces = ["Regular", "Italic", "Bold", "BoldItalic"].map(face);
+        let mut chars = std::collections::BTreeSet::new();
+        for table in faces[0].tables().cmap.unwrap().subtables {
+            if table.is_unicode() {
+                table.codepoints(|cp| {
+                    chars.extend(char::from_u32(cp));
+                });
+            }
+        }
+        let milli = |face: &rustybuzz::ttf_parser::Face<'_>, c: char| {
+            let glyph = face.glyph_index(c)?;
+            let advance = u32::from(face.glyph_hor_advance(glyph)?);
+            let per_em = u32::from(face.units_per_em());
+            u16::try_from((advance * 1000).div_ceil(per_em)).ok()
+        };
+        chars
+            .into_iter()
+            .filter_map(|c| {
+                let wider =
+                    |a: usize, b: usize| Some(milli(&faces[a], c)?.max(milli(&faces[b], c)?));
+                Some((c, wider(0, 1)?, wider(2, 3)?))
+            })
+            .collect()
+    }
+
+    /// Regenerate with `SUMMERING_BLESS=1 cargo test width_table`.
+    #[test]
+    fn the_width_table_is_the_fonts_own() {
+        let fresh = from_fonts();
+        let mut text = String::from(
+            "// Generated from themes/default/fonts/NotoSans-*.ttf by the test\n\
+             // the_width_table_is_the_fonts_own in metrics.rs: (char, regular, bold) in 1/1000 em.\n[\n",
+        );
+        for (c, regular, bold) in &fresh {
+            text.push_str(&format!(
+                "    ('\\u{{{:04x}}}', {regular}, {bold}),\n",
+                u32::from(*c)
+            ));
+        }
+        text.push_str("]\n");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/render/slides/noto_sans_widths.in");
+        if std::env::var_os("SUMMERING_BLESS").is_some() {
+            std::fs::write(&path, &text).unwrap();
+            return;
+        }
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            text,
+            "the width table is out of date: SUMMERING_BLESS=1 cargo test width_table"
+        );
+        assert_eq!(WIDTHS, &fresh[..]);
+        // Swedish letters, typographic punctuation and the minus sign are all there.
+        for c in "åäöÅÄÖé–—’”•…€\u{2212}\u{a0}".chars() {
+            assert!(WIDTHS.iter().any(|w| w.0 == c), "{c:?}");
+        }
+    }
 
     #[test]
     fn table_is_sorted_for_binary_search() {
@@ -137,15 +180,18 @@ mod tests {
         assert!(char_milli('i', false) < char_milli('m', false));
         assert!(char_milli('a', false) < char_milli('a', true));
         assert!((500..700).contains(&char_milli('å', false)));
+        assert_eq!(char_milli('å', false), char_milli('a', false));
         assert_eq!(char_milli('漢', false), 1000);
-        assert_eq!(char_milli('\u{2603}', false), 700);
-        assert_eq!(char_milli('\u{2603}', true), 770);
+        // Noto Sans has no snowman: a fallback font draws it.
+        assert_eq!(char_milli('\u{2603}', false), u32::from(UNKNOWN_MILLI.0));
+        assert_eq!(char_milli('\u{2603}', true), u32::from(UNKNOWN_MILLI.1));
         assert_eq!(MONO_MILLI, (MONO_EM * 900.0).round() as u32);
-        // "Utvecklingsområde" in DejaVu Sans is about 9.6 em.
+        // "Utvecklingsområde" in Noto Sans is about 8.8 em (9.6 in DejaVu Sans, the
+        // widest common sans-serif, which the estimate used before the theme had a font).
         let w: u32 = "Utvecklingsområde"
             .chars()
             .map(|c| char_milli(c, false))
             .sum();
-        assert!((9400..10200).contains(&w), "{w}");
+        assert!((8400..9200).contains(&w), "{w}");
     }
 }
