@@ -529,6 +529,9 @@ pub enum WarningKind {
     SlideSplit,
     /// A single point or paragraph was too long for one slide and was split inside its text.
     SlideItemSplit,
+    /// A table was taller than a slide; the deck shows its rows over several
+    /// slides, the header row repeated on each (the report page shows it whole).
+    SlideTableSplit,
     /// A section has no text (only a title, or only speaker notes).
     EmptySection,
     /// The Swedish source changed after the translation was made (`source_hash` differs).

@@ -713,7 +713,6 @@ pub fn is_example_data(chart: &super::Chart) -> bool {
     })
 }
 
-
 /// The statement's warnings: no statement at all, a "fully compliant" status
 /// that summering's own known problems contradict, and untranslated parts.
 pub(crate) fn warnings(site: &Site) -> Vec<Warning> {

@@ -144,6 +144,66 @@ fn report_and_deck_link_to_each_other_and_to_the_handout() {
     }
 }
 
+/// The `<table>…</table>` elements of a page, in order.
+fn tables(html: &str) -> Vec<&str> {
+    html.split("<table")
+        .skip(1)
+        .map(|t| t.split("</table>").next().unwrap_or(t))
+        .collect()
+}
+
+#[test]
+fn a_table_taller_than_a_slide_continues_with_its_header_row_and_the_report_shows_it_whole() {
+    let built = build_ok(&fixture("deck-pressure"));
+    for (lang, word, header) in [("sv", "Värde", "Kolumn 1"), ("en", "Value", "Column 1")] {
+        let file = format!("content/2022/05-tabell.{lang}.md");
+        assert!(
+            built
+                .warnings
+                .iter()
+                .any(|w| w.file == file && w.kind == WarningKind::SlideTableSplit),
+            "{lang}: {:?}",
+            built.warnings
+        );
+        let row = |i: usize| format!("{word} {i}.1<");
+        let deck = page(&built, &format!("{lang}/2022/slides/index.html"));
+        let deck_tables: Vec<&str> = tables(&deck)
+            .into_iter()
+            .filter(|t| t.contains(&row(1)) || t.contains(header) && t.contains(word))
+            .collect();
+        assert!(
+            deck_tables.len() >= 2,
+            "{lang}: {} tables",
+            deck_tables.len()
+        );
+        let mut next = 1;
+        for t in &deck_tables {
+            let head = t.split("<tbody").next().unwrap();
+            assert!(
+                head.contains("<th") && head.contains(header),
+                "{lang}: no header row: {t}"
+            );
+            while t.contains(&row(next)) {
+                next += 1;
+            }
+        }
+        assert_eq!(
+            next, 21,
+            "{lang}: every row once, in order, over the slides"
+        );
+        let report = page(&built, &format!("{lang}/2022/index.html"));
+        let whole: Vec<&str> = tables(&report)
+            .into_iter()
+            .filter(|t| t.contains(&row(1)))
+            .collect();
+        assert_eq!(whole.len(), 1, "{lang}");
+        assert!(
+            (1..=20).all(|i| whole[0].contains(&row(i))),
+            "{lang}: the page shows it whole"
+        );
+    }
+}
+
 #[test]
 fn a_long_section_is_split_with_warnings_and_loses_no_words() {
     let built = build_ok(&fixture("long-section"));

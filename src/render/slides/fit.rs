@@ -16,11 +16,13 @@
 //! "(cont.)". The cuts are balanced (no nearly empty last slide), and all parts get
 //! the largest size at which that number of slides still works. A single unit
 //! taller than a whole slide is first cut inside its text (sentences, then
-//! sub-items, then words). Each cut becomes a build warning.
+//! sub-items, then words); a table taller than a slide is divided between its
+//! rows, the header row repeated on every slide. Each cut becomes a build warning.
 
 use super::blocks::{self, SplitPoints, Unit, Units};
 use super::geometry::{BLOCK_GAP, ITEM_GAP, KIND_LINE, PAD, SIZES, SLIDE, TITLE, body_width};
 use super::measure;
+use super::tables::{self, TableRows};
 
 /// Part of the body box the estimate may fill (room for its error).
 pub(crate) const SAFETY: f32 = 0.95;
@@ -61,6 +63,8 @@ pub struct SectionFit<'a> {
     pub parts: Vec<Part<'a>>,
     /// Units that had to be cut inside their text: (offset in the section text, pieces).
     pub cut_units: Vec<(usize, usize)>,
+    /// Tables divided between their rows: (offset in the section text, pieces).
+    pub cut_tables: Vec<(usize, usize)>,
 }
 
 /// A unit too tall for a slide that cannot be cut: its offset in the section text.
@@ -89,21 +93,32 @@ pub fn fit_section<'a>(
             return Ok(SectionFit {
                 parts: vec![part(&units, &all, size)],
                 cut_units: Vec::new(),
+                cut_tables: Vec::new(),
             });
         }
     }
     // Too much for one slide: cut oversized units, then cut between units.
     let min = SIZES.len() - 1;
     let cap = caps.0.min(caps.1);
-    let mut cut_units = Vec::new();
+    let (mut cut_units, mut cut_tables) = (Vec::new(), Vec::new());
     let mut pieces = Vec::new();
     for m in units {
         if chunk_height(std::slice::from_ref(&m), min) <= cap {
             pieces.push(m);
             continue;
         }
-        let split = cut_unit(&m.unit, &all, cap)?;
-        cut_units.push((m.unit.offset, split.len()));
+        let split = match tables::table_rows(&m.unit.markdown) {
+            Some(table) => {
+                let split = cut_table(&m.unit, &table, &all, cap)?;
+                cut_tables.push((m.unit.offset, split.len()));
+                split
+            }
+            None => {
+                let split = cut_unit(&m.unit, &all, cap)?;
+                cut_units.push((m.unit.offset, split.len()));
+                split
+            }
+        };
         pieces.extend(split.into_iter().map(|u| measured(u, &all)));
     }
     units = pieces;
@@ -117,7 +132,11 @@ pub fn fit_section<'a>(
         .windows(2)
         .map(|w| part(&units[w[0]..w[1]], &all, SIZES[size]))
         .collect();
-    Ok(SectionFit { parts, cut_units })
+    Ok(SectionFit {
+        parts,
+        cut_units,
+        cut_tables,
+    })
 }
 
 fn measured(unit: Unit, all: &Units<'_>) -> Measured {
@@ -327,6 +346,54 @@ fn with_footnotes(md: &str, all: &Units<'_>) -> String {
 /// item) to the last place at which it still fits. That place is found by
 /// trying places ever further apart from the piece's start ([`last_fitting`]),
 /// so measuring costs about the length of the piece, not of the rest of the unit.
+/// Divides a table taller than a slide between its rows into as few pieces as fit
+/// at the smallest size, each a table with the same header row, the rows shared
+/// as evenly as the pieces allow. A single row taller than a slide is too full.
+fn cut_table(
+    unit: &Unit,
+    table: &TableRows<'_>,
+    all: &Units<'_>,
+    cap: f32,
+) -> Result<Vec<Unit>, TooFull> {
+    let min = SIZES.len() - 1;
+    let piece = |rows: std::ops::Range<usize>| Unit {
+        markdown: table.piece(rows),
+        offset: unit.offset,
+        list: unit.list,
+        continued: false,
+        events: None,
+    };
+    let fits = |rows: std::ops::Range<usize>| {
+        chunk_height(std::slice::from_ref(&measured(piece(rows), all)), min) <= cap
+    };
+    // As many rows on each slide as fit, from the top: the fewest slides.
+    let n = table.len();
+    let mut greedy = Vec::new();
+    let mut start = 0;
+    while start < n {
+        let ends: Vec<usize> = (start + 1..=n).collect();
+        let Some(last) = last_fitting(&ends, |end| fits(start..end)) else {
+            return Err(TooFull {
+                offset: unit.offset + table.offsets[start],
+            });
+        };
+        greedy.push(start..ends[last]);
+        start = ends[last];
+    }
+    // The same number of slides with the rows shared evenly, when that fits too
+    // (rows differ in height, so it may not): no slide with one lonely row.
+    let count = greedy.len();
+    let even: Vec<_> = (0..count)
+        .map(|i| i * n / count..(i + 1) * n / count)
+        .collect();
+    let ranges = if even.iter().all(|r| fits(r.clone())) {
+        even
+    } else {
+        greedy
+    };
+    Ok(ranges.into_iter().map(piece).collect())
+}
+
 fn cut_unit(unit: &Unit, all: &Units<'_>, cap: f32) -> Result<Vec<Unit>, TooFull> {
     let md = unit.markdown.as_str();
     let min = SIZES.len() - 1;
@@ -774,6 +841,70 @@ mod tests {
         let code = format!("Intro.\n\n```\n{}```\n", "rad\n".repeat(60));
         let e = fit_section(&code, "Kod", "Kod (forts.)").unwrap_err();
         assert_eq!(e.offset, code.find("```").unwrap());
+    }
+
+    fn table(rows: usize) -> String {
+        let mut md = String::from("Inledning.\n\n| År | Organisation | Andel |\n|---|---|---:|\n");
+        for i in 0..rows {
+            md.push_str(&format!(
+                "| {} | Organisation nummer {i} | {i},5 |\n",
+                2000 + i
+            ));
+        }
+        md
+    }
+
+    #[test]
+    fn a_long_table_is_divided_between_rows_with_the_header_on_every_slide() {
+        let md = table(40);
+        let f = fit_section(&md, "Tabell", "Tabell (forts.)").unwrap();
+        assert!(f.parts.len() >= 2, "{}", f.parts.len());
+        assert_eq!(f.cut_units, vec![]);
+        assert_eq!(f.cut_tables.len(), 1);
+        assert_eq!(f.cut_tables[0].0, md.find("| År").unwrap());
+        let mut rows = Vec::new();
+        for p in &f.parts {
+            let header = p
+                .markdown
+                .find("| År | Organisation | Andel |\n|---|---|---:|\n");
+            assert!(header.is_some(), "no header row: {}", p.markdown);
+            rows.extend(
+                p.markdown
+                    .lines()
+                    .filter(|l| l.contains("Organisation nummer")),
+            );
+        }
+        // Every row once, in order.
+        let expected: Vec<&str> = md
+            .lines()
+            .filter(|l| l.contains("Organisation nummer"))
+            .collect();
+        assert_eq!(rows, expected);
+        // Shared evenly: no slide holds less than half of another's rows.
+        let counts: Vec<usize> = f
+            .parts
+            .iter()
+            .map(|p| p.markdown.matches("Organisation nummer").count())
+            .filter(|&c| c > 0)
+            .collect();
+        let (lo, hi) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
+        assert!(hi - lo <= 1, "{counts:?}");
+    }
+
+    #[test]
+    fn a_table_that_fits_is_not_divided() {
+        let md = table(4);
+        let f = fit_section(&md, "Tabell", "Tabell (forts.)").unwrap();
+        assert_eq!(f.parts.len(), 1);
+        assert!(f.cut_tables.is_empty());
+    }
+
+    #[test]
+    fn a_table_row_taller_than_a_slide_is_too_full() {
+        let mut md = table(2);
+        md.push_str(&format!("| 2099 | {} | 1 |\n", "ord ".repeat(900)));
+        let e = fit_section(&md, "Tabell", "Tabell (forts.)").unwrap_err();
+        assert_eq!(e.offset, md.find("| 2099").unwrap());
     }
 
     #[test]

@@ -17,5 +17,6 @@ pub mod measure;
 pub mod metrics;
 pub mod plan;
 pub mod strings;
+mod tables;
 
 pub use plan::{Deck, Decks, plan};

@@ -234,6 +234,16 @@ fn plan_section(
                 .into(),
         });
     }
+    for (offset, pieces) in &fitted.cut_tables {
+        let (line, _) = crate::diagnostics::line_col(&t.source_text, t.body_offset + offset);
+        warnings.push(Warning {
+            kind: WarningKind::SlideTableSplit,
+            file: t.file.clone(),
+            message: format!(
+                "line {line}: this table is taller than a slide; the {lang} deck shows its rows over {pieces} slides, each with the header row (the report page shows it whole). To keep it on one slide, shorten it or move the details to the report page"
+            ),
+        });
+    }
     for (offset, pieces) in &fitted.cut_units {
         let (line, _) = crate::diagnostics::line_col(&t.source_text, t.body_offset + offset);
         warnings.push(Warning {
