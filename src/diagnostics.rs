@@ -560,6 +560,7 @@ impl WarningKind {
             WarningKind::UnsafeHtmlRemoved => MessageId::WarningKindUnsafeHtmlRemoved,
             WarningKind::SlideSplit => MessageId::WarningKindSlideSplit,
             WarningKind::SlideItemSplit => MessageId::WarningKindSlideItemSplit,
+            WarningKind::SlideTableSplit => MessageId::WarningKindSlideTableSplit,
             WarningKind::EmptySection => MessageId::WarningKindEmptySection,
             WarningKind::OutdatedTranslation => MessageId::WarningKindOutdatedTranslation,
             WarningKind::UnverifiedTranslation => MessageId::WarningKindUnverifiedTranslation,

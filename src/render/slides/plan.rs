@@ -239,9 +239,11 @@ fn plan_section(
         warnings.push(Warning {
             kind: WarningKind::SlideTableSplit,
             file: t.file.clone(),
-            message: format!(
-                "line {line}: this table is taller than a slide; the {lang} deck shows its rows over {pieces} slides, each with the header row (the report page shows it whole). To keep it on one slide, shorten it or move the details to the report page"
-            ),
+            message: Message::new(MessageId::WarnSlideTableSplit)
+                .count("line", line)
+                .arg("lang", lang)
+                .arg("pieces", pieces)
+                .into(),
         });
     }
     for (offset, pieces) in &fitted.cut_units {
