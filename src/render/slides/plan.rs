@@ -234,29 +234,31 @@ fn plan_section(
                 .into(),
         });
     }
-    for (offset, pieces) in &fitted.cut_tables {
-        let (line, _) = crate::diagnostics::line_col(&t.source_text, t.body_offset + offset);
-        warnings.push(Warning {
-            kind: WarningKind::SlideTableSplit,
-            file: t.file.clone(),
-            message: Message::new(MessageId::WarnSlideTableSplit)
-                .count("line", line)
-                .arg("lang", lang)
-                .arg("pieces", pieces)
-                .into(),
-        });
-    }
-    for (offset, pieces) in &fitted.cut_units {
-        let (line, _) = crate::diagnostics::line_col(&t.source_text, t.body_offset + offset);
-        warnings.push(Warning {
-            kind: WarningKind::SlideItemSplit,
-            file: t.file.clone(),
-            message: Message::new(MessageId::WarnSlideItemSplit)
-                .count("line", line)
-                .arg("lang", lang)
-                .arg("pieces", pieces)
-                .into(),
-        });
+    let cuts = [
+        (
+            WarningKind::SlideTableSplit,
+            MessageId::WarnSlideTableSplit,
+            &fitted.cut_tables,
+        ),
+        (
+            WarningKind::SlideItemSplit,
+            MessageId::WarnSlideItemSplit,
+            &fitted.cut_units,
+        ),
+    ];
+    for (kind, id, cut) in cuts {
+        for (offset, pieces) in cut {
+            let (line, _) = crate::diagnostics::line_col(&t.source_text, t.body_offset + offset);
+            warnings.push(Warning {
+                kind,
+                file: t.file.clone(),
+                message: Message::new(id)
+                    .count("line", line)
+                    .arg("lang", lang)
+                    .arg("pieces", pieces)
+                    .into(),
+            });
+        }
     }
     let whole = fitted.parts.len() == 1;
     // A picture's src is relative to the page, which is one folder deeper than the report page.
