@@ -291,6 +291,7 @@ fn serve(
         bind,
         port,
         allow_network,
+        lang,
     };
     let (out, err) = (Style::stdout(), Style::stderr());
     let result = summering::serve::serve(&options, move |event| {

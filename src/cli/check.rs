@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::Style;
+use summering::ErrorKind;
 use summering::check::{CheckReport, Status};
 use summering::lang::Lang;
 use summering::messages::{Message, MessageId};
@@ -13,6 +14,7 @@ use summering::messages::{Message, MessageId};
 pub(crate) fn report(report: &CheckReport, style: Style, lang: Lang) -> String {
     let mut out = String::new();
     let handler = super::handler(style);
+    out.push_str(&by_file(report, lang));
     for e in &report.errors {
         out.push_str(&super::framed(e, &handler, style, lang));
     }
@@ -31,6 +33,71 @@ pub(crate) fn report(report: &CheckReport, style: Style, lang: Lang) -> String {
         }
     }
     out.push_str(&translation_lines(report, lang));
+    out
+}
+
+/// One kind of error in a file and the line:column of each.
+type KindPlaces = (ErrorKind, Vec<String>);
+
+/// One line per file with errors, before the frames: how many, of which
+/// kinds, where ("  content/2022/01-x.sv.md: 3 errors: Unfinished text (3:10, 7:3, 9:3)").
+/// Files in the order of their first error (the report's order).
+fn by_file(report: &CheckReport, lang: Lang) -> String {
+    if report.errors.is_empty() {
+        return String::new();
+    }
+    // (file, [(kind, places)]) in order of first appearance.
+    let mut files: Vec<(Option<&str>, Vec<KindPlaces>)> = Vec::new();
+    for e in &report.errors {
+        let i = match files.iter().position(|(f, _)| *f == e.file()) {
+            Some(i) => i,
+            None => {
+                files.push((e.file(), Vec::new()));
+                files.len() - 1
+            }
+        };
+        let kinds = &mut files[i].1;
+        let j = match kinds.iter().position(|(k, _)| *k == e.kind()) {
+            Some(j) => j,
+            None => {
+                kinds.push((e.kind(), Vec::new()));
+                kinds.len() - 1
+            }
+        };
+        if let Some((line, col)) = e.line_col() {
+            kinds[j].1.push(format!("{line}:{col}"));
+        }
+    }
+    let mut out = format!("{}\n", Message::new(MessageId::CheckByFile).render(lang));
+    for (file, kinds) in files {
+        let count: usize = report.errors.iter().filter(|e| e.file() == file).count();
+        let kinds: Vec<String> = kinds
+            .iter()
+            .map(|(kind, places)| {
+                let title = Message::new(kind.title()).render(lang);
+                if places.is_empty() {
+                    title
+                } else {
+                    format!("{title} ({})", places.join(", "))
+                }
+            })
+            .collect();
+        let file = match file {
+            Some(f) => f.to_string(),
+            None => Message::new(MessageId::CheckNoFile).render(lang),
+        };
+        let m = Message::new(MessageId::CheckFileLine)
+            .arg("file", file)
+            .arg(
+                "errors",
+                Message::new(MessageId::CheckErrors)
+                    .count("n", count)
+                    .render(lang),
+            )
+            .arg("kinds", kinds.join("; "));
+        let _ = writeln!(out, "{}", m.render(lang));
+    }
+    out.push('\n');
     out
 }
 

@@ -165,6 +165,9 @@ ids! {
     CheckReady = "check.ready",
     CheckNotReady = "check.not-ready",
     CheckSummary = "check.summary",
+    CheckByFile = "check.by-file",
+    CheckFileLine = "check.file-line",
+    CheckNoFile = "check.no-file",
     // Errors of the content.
     ErrorUnfinished = "error.unfinished",
     ErrorUnfinishedLabel = "error.unfinished-label",

@@ -26,6 +26,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::lang::Lang;
+use crate::messages::{Message, MessageId};
 use crate::{BuildOptions, build_pages_in_memory};
 use state::{Files, State};
 
@@ -41,6 +43,8 @@ pub struct ServeOptions {
     /// Must be true to listen on an address other computers can reach: the
     /// preview of an unpublished report is not for the network by accident.
     pub allow_network: bool,
+    /// The language of the error box the open pages show after a failed build.
+    pub lang: Lang,
 }
 
 /// What the server reports while it runs.
@@ -128,7 +132,7 @@ pub fn serve(
             State::new(files, None)
         }
         Err(error) => {
-            let text = error_text(&error);
+            let text = error_text(&error, options.lang);
             on_event(Event::Failed {
                 error,
                 changed: Vec::new(),
@@ -163,7 +167,7 @@ pub fn serve(
             .collect(),
     });
     if let Some(site) = first_site {
-        add_pdfs(&state, &site, &build_options, &*on_event);
+        add_pdfs(&state, &site, &build_options, options.lang, &*on_event);
     }
     watcher.run(|change| {
         let started = Instant::now();
@@ -181,10 +185,16 @@ pub fn serve(
                     unchanged,
                     warnings,
                 });
-                add_pdfs(&state, &built.site, &build_options, &*on_event);
+                add_pdfs(
+                    &state,
+                    &built.site,
+                    &build_options,
+                    options.lang,
+                    &*on_event,
+                );
             }
             Err(error) => {
-                state.fail(error_text(&error));
+                state.fail(error_text(&error, options.lang));
                 on_event(Event::Failed {
                     error,
                     changed: change.paths,
@@ -200,12 +210,13 @@ fn add_pdfs(
     state: &State,
     site: &crate::model::Site,
     options: &BuildOptions,
+    lang: Lang,
     on_event: &dyn Fn(Event),
 ) {
     match crate::build_pdfs(site, options) {
         Ok(pdfs) => state.set_pdfs(pdfs),
         Err(error) => {
-            state.fail(error_text(&error));
+            state.fail(error_text(&error, lang));
             on_event(Event::Failed {
                 error,
                 changed: Vec::new(),
@@ -214,13 +225,15 @@ fn add_pdfs(
     }
 }
 
-/// The problems of a failed build as plain text, for the open pages.
-fn error_text(error: &BuildError) -> String {
-    let mut out = format!("{error}\n");
+/// The problems of a failed build as plain text in `lang`, for the open pages.
+fn error_text(error: &BuildError, lang: Lang) -> String {
+    let mut out = format!("{}\n", error.summary().render(lang));
+    let help = Message::new(MessageId::FrameHelp).render(lang);
     for e in &error.errors {
-        let _ = writeln!(out, "\n{e}");
-        if let Some(help) = e.help_text() {
-            let _ = writeln!(out, "  help: {help}");
+        let title = Message::new(e.kind().title()).render(lang);
+        let _ = writeln!(out, "\n{title}\n{}", e.in_lang(lang));
+        if let Some(text) = e.help_in(lang) {
+            let _ = writeln!(out, "  {help}: {text}");
         }
     }
     out
@@ -239,4 +252,30 @@ fn bind_error(addr: SocketAddr, e: &std::io::Error) -> SiteError {
             .to_string()
     };
     SiteError::new(ErrorKind::Serve, format!("could not listen on {addr}: {e}")).with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_box_speaks_the_editors_language() {
+        let text: Arc<str> = Arc::from("a = 1\nb = {{x}}\n");
+        let e = crate::model::placeholder::unfinished(&[&crate::load::SourceFile {
+            name: "content/site.toml".into(),
+            text: Arc::clone(&text),
+        }]);
+        let error = BuildError::from(e);
+        for lang in [Lang::Sv, Lang::En] {
+            let shown = error_text(&error, lang);
+            assert!(shown.starts_with(&error.summary().render(lang)), "{shown}");
+            assert!(shown.contains("content/site.toml:2:5: "), "{shown}");
+            let help = Message::new(MessageId::ErrorUnfinishedHelp).render(lang);
+            let word = Message::new(MessageId::FrameHelp).render(lang);
+            assert!(shown.contains(&format!("  {word}: {help}")), "{shown}");
+            let title = Message::new(ErrorKind::Unfinished.title()).render(lang);
+            assert!(shown.contains(&title), "{shown}");
+        }
+        assert_ne!(error_text(&error, Lang::Sv), error_text(&error, Lang::En));
+    }
 }

@@ -39,6 +39,10 @@ impl Server {
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .env("NO_COLOR", "1")
+            // Its lines are read in English, whatever the machine's locale.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()

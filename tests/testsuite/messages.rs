@@ -220,3 +220,45 @@ fn build_warnings_and_summary_follow_the_language() {
         );
     }
 }
+
+#[test]
+fn check_lists_each_file_with_errors_on_one_line_before_the_frames() {
+    let site = copy_fixture("minimal");
+    let (code, _, stderr) = run(site.path(), &[], &["new", "2021"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    for lang in [Lang::Sv, Lang::En] {
+        let (code, stdout, _) = run(site.path(), &[], &["check", "--lang", lang.code()]);
+        assert_eq!(code, Some(1), "{stdout}");
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines[0], text(MessageId::CheckByFile, lang), "{stdout}");
+        let first_frame = lines
+            .iter()
+            .position(|l| l.starts_with(&format!("{}[", text(MessageId::FrameError, lang))))
+            .expect("the frames follow");
+        let summary = &lines[1..first_frame];
+        let unfinished = text(ErrorKind::Unfinished.title(), lang);
+        // Every file with an error has one line, naming its kind and places.
+        let files: Vec<&str> = stdout
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("× "))
+            .filter_map(|l| l.split(':').next())
+            .collect();
+        for file in &files {
+            let line: Vec<&&str> = summary
+                .iter()
+                .filter(|l| l.trim_start().starts_with(&format!("{file}: ")))
+                .collect();
+            assert_eq!(line.len(), 1, "{file}: {summary:#?}");
+            assert!(line[0].contains(&unfinished), "{}", line[0]);
+        }
+        assert!(files.len() > 1, "{stdout}");
+        let errors = Message::new(MessageId::CheckErrors).count("n", 2u64);
+        let report = "content/2021/01-styrka.sv.md";
+        assert!(
+            summary
+                .iter()
+                .any(|l| l.contains(report) && l.contains(&errors.render(lang))),
+            "{summary:#?}"
+        );
+    }
+}
