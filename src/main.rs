@@ -264,12 +264,12 @@ fn check(root: PathBuf, format: Format, lang: Lang) -> ExitCode {
     match format {
         // Standard output stays pure JSON; the summary goes to standard error.
         Format::Json => {
-            print!("{}", report.to_json());
+            say(&report.to_json());
             eprintln!("{}", cli::check::summary(&report, lang));
         }
         Format::Text => {
-            print!("{}", cli::check::report(&report, Style::stdout(), lang));
-            println!("{}", cli::check::summary(&report, lang));
+            say(&cli::check::report(&report, Style::stdout(), lang));
+            say(&format!("{}\n", cli::check::summary(&report, lang)));
         }
     }
     if report.is_ok() {
@@ -309,7 +309,7 @@ fn new_year(root: PathBuf, year: u16, lang: Lang) -> ExitCode {
     let started = Instant::now();
     match summering::scaffold::new_year(&root, year) {
         Ok(s) => {
-            print!("{}", messages::scaffolded(&s, started.elapsed(), lang));
+            say(&messages::scaffolded(&s, started.elapsed(), lang));
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e, MessageId::NothingCreated, lang),
@@ -405,7 +405,7 @@ fn build(
                     .count("n", n)
                     .render(lang),
             };
-            println!("{}{warned}", summary.render(lang));
+            say(&format!("{}{warned}\n", summary.render(lang)));
             // The process ends here and the system takes its memory back at once;
             // freeing a large site's model piece by piece first took ~20 ms on one thread.
             std::mem::forget(built);
@@ -445,6 +445,13 @@ fn stop_on_signals(cancel: &Cancel, lang: Lang) {
         eprintln!("{}", Message::new(what).render(lang));
         std::process::exit(i32::from(INTERRUPTED));
     });
+}
+
+/// Writes `text` to standard output. A closed pipe (`summering check | head`)
+/// or a full disk is not an error of the command: print! would panic there.
+fn say(text: &str) {
+    use std::io::Write as _;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) asks for a build date in the footer.

@@ -262,3 +262,22 @@ fn check_lists_each_file_with_errors_on_one_line_before_the_frames() {
         );
     }
 }
+
+#[test]
+fn check_does_not_panic_when_its_output_cannot_be_written() {
+    let site = misspelt_key();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("summering"))
+        .args(["check", "--lang", "en", "--root"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+}
