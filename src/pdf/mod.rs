@@ -28,6 +28,7 @@ mod fingerprint;
 mod fonts;
 mod html_blocks;
 mod layout;
+mod logo;
 mod report;
 mod slides;
 mod svg;

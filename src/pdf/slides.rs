@@ -185,7 +185,21 @@ pub(crate) fn write(
     if shows_year {
         height += (4.0 + 8.0 + 32.0 * 1.2) * U;
     }
+    let logo = match &site.logo {
+        Some(l) => Some(
+            super::logo::tree(l, &w.svg_options)
+                .map_err(|e| logo_error(&e))
+                .map(|tree| (tree, l.aspect()))?,
+        ),
+        None => None,
+    };
+    if logo.is_some() {
+        height += (LOGO.0 + LOGO.3) * U;
+    }
     w.flow.y = ((SLIDE.height - height) / 2.0).max(72.0 * U);
+    if let Some((tree, aspect)) = &logo {
+        w.logo(sect, tree, *aspect, organisation.value, false);
+    }
     if let Some(o) = &org_span {
         w.para(Some(sect), Tag::P.into(), o, para(26.0, 26.0 * 1.3));
         w.flow.y += 24.0 * U;
@@ -294,13 +308,36 @@ pub(crate) fn write(
         );
         let statement_para = para(size, size * 1.2);
         let org_para = para(26.0, 26.0 * 1.3);
+        // The contact line under the organisation (as the HTML deck's `.slide__contact`).
+        let contact = site.contact.as_ref().map(|line| {
+            let line = line.resolve(lang);
+            w.span_of(
+                line.value,
+                line.is_fallback.then_some(line.lang),
+                Style::Regular,
+                c.on_accent,
+            )
+        });
+        let contact_para = para(24.0, 24.0 * 1.3);
         let height = w.flow.height(std::slice::from_ref(&span), statement_para)
             + 40.0 * U
-            + w.flow.height(std::slice::from_ref(&org_span), org_para);
+            + w.flow.height(std::slice::from_ref(&org_span), org_para)
+            + contact.as_ref().map_or(0.0, |c| {
+                16.0 * U + w.flow.height(std::slice::from_ref(c), contact_para)
+            })
+            + logo.as_ref().map_or(0.0, |_| (LOGO.0 + LOGO.3) * U);
         w.flow.y = ((SLIDE.height - height) / 2.0).max(72.0 * U);
+        if let Some((tree, aspect)) = &logo {
+            // Its name is written under it: the picture needs no second reading.
+            w.logo(sect, tree, *aspect, organisation.value, true);
+        }
         w.centred(sect, &span, statement_para);
         w.flow.y += 40.0 * U;
         w.centred(sect, &org_span, org_para);
+        if let Some(c) = &contact {
+            w.flow.y += 16.0 * U;
+            w.centred(sect, c, contact_para);
+        }
         w.bookmark(statement.value.clone());
     }
 
@@ -400,7 +437,60 @@ struct Writer<'f, 't> {
     first: bool,
 }
 
+/// The logo on the title and closing slides (`.slide__logo`): its plate's
+/// height, the plate's padding above and below, at the sides, and the gap
+/// below it, design px; and the plate's largest width.
+const LOGO: (f32, f32, f32, f32) = (112.0, 16.0, 24.0, 32.0);
+const LOGO_MAX_W: f32 = 560.0;
+
+fn logo_error(e: &str) -> SiteError {
+    SiteError::in_file(
+        ErrorKind::Pdf,
+        "content/site.toml",
+        format!("the logo cannot go into the deck PDF: {e}"),
+    )
+    .with_help("export the logo again as a plain SVG, or use a PNG file")
+}
+
 impl Writer<'_, '_> {
+    /// The logo on its plate of the page colour at the flow's place, left on
+    /// the slide or centred, tagged as a figure named `alt` (the organisation).
+    fn logo(&mut self, parent: Group, tree: &usvg::Tree, aspect: f32, alt: &str, centred: bool) {
+        let (h, pad_y, pad_x, gap) = (LOGO.0 * U, LOGO.1 * U, LOGO.2 * U, LOGO.3 * U);
+        let inner_w = ((h - 2.0 * pad_y) * aspect).min(LOGO_MAX_W * U - 2.0 * pad_x);
+        let inner_h = inner_w / aspect;
+        let plate_w = inner_w + 2.0 * pad_x;
+        let x = if centred {
+            (SLIDE.width - plate_w) / 2.0
+        } else {
+            72.0 * U
+        };
+        let y = self.flow.y;
+        self.flow.push(Op::Rect {
+            x,
+            y,
+            w: plate_w,
+            h,
+            color: self.c.bg,
+        });
+        let figure = self
+            .flow
+            .tree
+            .group(Some(parent), Tag::Figure(Some(alt.to_string())));
+        let leaf = self.flow.tree.leaf(figure);
+        let index = self.svgs.len();
+        self.svgs.push(tree.clone());
+        self.flow.push(Op::Svg {
+            x: x + pad_x,
+            y: y + (h - inner_h) / 2.0,
+            w: inner_w,
+            h: inner_h,
+            svg: index,
+            leaf,
+        });
+        self.flow.y += h + gap;
+    }
+
     fn source(&mut self, file: &str) {
         self.flow.source = file.to_string();
     }

@@ -426,3 +426,38 @@ fn the_pdfs_take_the_brand_colours_and_their_cache_sees_a_new_one() {
         "the report's headings are"
     );
 }
+
+/// The alternative texts of the figures of a built PDF that are the logo.
+fn pdf_logos(site: &summering::BuiltSite, path: &str, alt: &str) -> usize {
+    let doc = crate::pdf::load(&crate::pdf::pdf(site, path));
+    crate::pdf::structure(&doc)
+        .iter()
+        .filter(|(role, _, a)| role == "Figure" && a == alt)
+        .count()
+}
+
+#[test]
+fn the_deck_pdf_has_the_logo_on_its_covers_and_the_contact_line() {
+    let site = build_ok(&fixture("brand"));
+    // Tagged figures named by the organisation, on the title and the closing slide.
+    assert_eq!(
+        pdf_logos(&site, "sv/2020/slides/slides.pdf", "Testorganisation"),
+        2
+    );
+    assert_eq!(
+        pdf_logos(&site, "en/2020/slides/slides.pdf", "Test organisation"),
+        2
+    );
+    let doc = crate::pdf::load(&crate::pdf::pdf(&site, "sv/2020/slides/slides.pdf"));
+    assert!(crate::pdf::text(&doc).contains("Kontakt: test@example.se"));
+    let png = build_ok(with_png_logo().path());
+    assert_eq!(
+        pdf_logos(&png, "sv/2020/slides/slides.pdf", "Testorganisation"),
+        2
+    );
+    let plain = build_ok(&fixture("minimal"));
+    assert_eq!(
+        pdf_logos(&plain, "sv/2020/slides/slides.pdf", "Testorganisation"),
+        0
+    );
+}

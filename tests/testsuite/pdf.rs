@@ -6,7 +6,7 @@ use summering::{BuiltSite, ErrorKind};
 
 use crate::common::*;
 
-fn pdf(site: &BuiltSite, path: &str) -> Vec<u8> {
+pub(crate) fn pdf(site: &BuiltSite, path: &str) -> Vec<u8> {
     site.files
         .iter()
         .find(|f| f.path == path)
@@ -15,11 +15,11 @@ fn pdf(site: &BuiltSite, path: &str) -> Vec<u8> {
         .clone()
 }
 
-fn load(bytes: &[u8]) -> Document {
+pub(crate) fn load(bytes: &[u8]) -> Document {
     Document::load_mem(bytes).expect("a PDF lopdf can read")
 }
 
-fn text(doc: &Document) -> String {
+pub(crate) fn text(doc: &Document) -> String {
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     doc.extract_text(&pages).expect("text")
 }
@@ -44,7 +44,7 @@ fn string(o: &Object) -> String {
 }
 
 /// Every structure element as (role, /Lang, /Alt), in document order.
-fn structure(doc: &Document) -> Vec<(String, String, String)> {
+pub(crate) fn structure(doc: &Document) -> Vec<(String, String, String)> {
     fn walk(doc: &Document, o: &Object, out: &mut Vec<(String, String, String)>) {
         let o = match o {
             Object::Reference(r) => doc.get_object(*r).expect("a structure element"),
