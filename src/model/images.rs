@@ -79,15 +79,35 @@ impl Format {
 }
 
 /// One picture a year's sections show, checked.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Picture {
     name: String,
     file: String,
     output: String,
     format: Format,
     bytes: Arc<[u8]>,
+    /// SHA-256 of the bytes: what `Debug` shows of them.
+    digest: [u8; 32],
     width: u32,
     height: u32,
+}
+
+/// The bytes by their SHA-256, not one by one: the PDF cache keys a report by
+/// its `Debug` text (so a changed picture gives a new key), and a picture of
+/// megabytes written out as numbers would be most of the build.
+impl std::fmt::Debug for Picture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digest: String = self.digest.iter().map(|b| format!("{b:02x}")).collect();
+        f.debug_struct("Picture")
+            .field("name", &self.name)
+            .field("file", &self.file)
+            .field("output", &self.output)
+            .field("format", &self.format)
+            .field("len", &self.bytes.len())
+            .field("sha256", &digest)
+            .field("size", &(self.width, self.height))
+            .finish()
+    }
 }
 
 impl Picture {
@@ -571,6 +591,7 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Strin
         output: format!("images/{year}/{}", raw.name),
         format,
         bytes: Arc::clone(&raw.bytes),
+        digest: <sha2::Sha256 as sha2::Digest>::digest(&raw.bytes[..]).into(),
         width,
         height,
     })
@@ -667,9 +688,11 @@ mod tests {
             output: "images/2021/bilder/Karta över.png".into(),
             format: Format::Png,
             bytes: Arc::from(Vec::new()),
+            digest: [0; 32],
             width: 1,
             height: 1,
         };
+        assert!(format!("{p:?}").contains("sha256: \"0000"), "{p:?}");
         assert_eq!(
             p.url(FROM_REPORT),
             "../../images/2021/bilder/Karta%20%C3%B6ver.png"

@@ -4,15 +4,17 @@
 //! Parsed with the same pulldown-cmark options as the HTML
 //! ([`crate::model::markdown::options`]) and with the same Swedish quotation
 //! marks and link rules, so the PDF says what the page says. Raw HTML keeps its
-//! text and loses its tags. Images are not embedded yet: an image's text
-//! alternative stands in its place (pulldown-cmark gives it as the image's text).
+//! text and loses its tags. A picture of the year folder in a paragraph or a
+//! list item's text is a [`Block::Picture`] of its own, after that text; a
+//! picture anywhere else (a heading, a table) is its text alternative.
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::charts::theme::Rgb;
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
-use crate::model::SectionText;
+use crate::model::images::PictureLinks;
+use crate::model::{Picture, SectionText};
 
 use super::fonts::Style;
 use super::layout::{Span, Target};
@@ -32,6 +34,8 @@ pub(crate) enum Block {
     Rule,
     /// A footnote's number and text.
     Footnote(usize, Vec<Block>),
+    /// A picture and its text alternative (empty for a decorative one).
+    Picture(Picture, String),
 }
 
 /// Colours the blocks are drawn in.
@@ -44,8 +48,16 @@ pub(crate) struct Ink {
 
 const SAFE_SCHEMES: [&str; 4] = ["http://", "https://", "mailto:", "tel:"];
 
-/// The blocks of `text` (written in `lang`).
-pub(crate) fn parse(text: &SectionText, lang: Lang, ink: Ink) -> Result<Vec<Block>, SiteError> {
+/// The blocks of `text` (written in `lang`), which may show the year's `pictures`.
+pub(crate) fn parse(
+    text: &SectionText,
+    lang: Lang,
+    ink: Ink,
+    pictures: &[Picture],
+) -> Result<Vec<Block>, SiteError> {
+    let links = PictureLinks::report(pictures);
+    // The picture being read (its text is its alternative, not the paragraph's).
+    let mut reading: Option<(Picture, String, bool, usize)> = None;
     let mut b = Builder {
         ink,
         stack: vec![Frame::Root(Vec::new())],
@@ -53,9 +65,40 @@ pub(crate) fn parse(text: &SectionText, lang: Lang, ink: Ink) -> Result<Vec<Bloc
         style: Vec::new(),
         links: Vec::new(),
         footnotes: Vec::new(),
+        pictures: Vec::new(),
     };
     let parser = Parser::new_ext(&text.markdown, crate::model::markdown::options());
     for event in parser {
+        if let Some((_, alt, _, depth)) = reading.as_mut() {
+            match event {
+                Event::Start(Tag::Image { .. }) => *depth += 1,
+                Event::End(TagEnd::Image) => {
+                    *depth -= 1;
+                    if *depth == 0
+                        && let Some((picture, alt, decorative, _)) = reading.take()
+                    {
+                        b.pictures.push(Block::Picture(
+                            picture,
+                            if decorative { String::new() } else { alt },
+                        ));
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                _ => {}
+            }
+            continue;
+        }
+        if let Event::Start(Tag::Image {
+            dest_url, title, ..
+        }) = &event
+            && matches!(b.stack.last(), Some(Frame::Para | Frame::Item(_)))
+            && let Some(picture) = links.find(dest_url)
+        {
+            let decorative = crate::model::images::is_decorative(title);
+            reading = Some((picture.clone(), String::new(), decorative, 1));
+            continue;
+        }
         match event {
             Event::Text(t) => {
                 let t = if lang == Lang::Sv {
@@ -115,6 +158,8 @@ struct Builder {
     /// Open links' targets (`None`: a link whose address the PDF does not follow).
     links: Vec<Option<Target>>,
     footnotes: Vec<String>,
+    /// The pictures of the paragraph or item text being read, placed after it.
+    pictures: Vec<Block>,
 }
 
 impl Builder {
@@ -156,6 +201,14 @@ impl Builder {
             self.block(Block::Para(spans));
         }
         self.inline.clear();
+        self.place_pictures();
+    }
+
+    /// The pictures read since the last text block, after it.
+    fn place_pictures(&mut self) {
+        for picture in std::mem::take(&mut self.pictures) {
+            self.block(picture);
+        }
     }
 
     fn block(&mut self, block: Block) {
@@ -244,6 +297,7 @@ impl Builder {
                 if !spans.is_empty() {
                     self.block(Block::Para(spans));
                 }
+                self.place_pictures();
             }
             TagEnd::Heading(_) => {
                 if let Some(Frame::Heading(level)) = self.stack.pop() {
@@ -371,7 +425,7 @@ mod tests {
     #[test]
     fn lists_paragraphs_styles_and_links() {
         let md = "Ett *två* **tre** [länk](https://a.se) [js](javascript:x) “citat”\n\n- a\n- b\n  1. c\n\n| A | B |\n|---|---|\n| 1 | 2 |\n";
-        let blocks = parse(&section(md), Lang::Sv, INK).unwrap();
+        let blocks = parse(&section(md), Lang::Sv, INK, &[]).unwrap();
         let Block::Para(p) = &blocks[0] else {
             panic!("{blocks:?}")
         };
@@ -401,11 +455,12 @@ mod tests {
     }
 
     #[test]
-    fn an_image_is_its_text_alternative() {
+    fn an_image_that_is_no_picture_of_the_year_is_its_text_alternative() {
         let blocks = parse(
             &section("Text\n\n![Karta över området](a.png)\n"),
             Lang::Sv,
             INK,
+            &[],
         )
         .unwrap();
         assert!(

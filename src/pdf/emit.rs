@@ -40,10 +40,20 @@ pub(crate) struct Bookmark {
     pub(crate) children: Vec<Bookmark>,
 }
 
-/// Writes the pages of `flow`, drawing `svgs` where the charts are.
+/// A picture of the year folder as the PDF draws it.
+pub(crate) enum Drawn {
+    /// PNG, JPEG or WebP, embedded as an image.
+    Raster(krilla::image::Image),
+    /// SVG, drawn as vectors (boxed: a tree is large beside an image's handle).
+    Vector(Box<usvg::Tree>),
+}
+
+/// Writes the pages of `flow`, drawing `svgs` where the charts are and
+/// `pictures` where the pictures are.
 pub(crate) fn write(
     flow: Flow<'_, '_>,
     svgs: &[usvg::Tree],
+    pictures: &[Drawn],
     meta: &Meta,
     bookmarks: &[Bookmark],
 ) -> Result<Vec<u8>, String> {
@@ -128,6 +138,34 @@ pub(crate) fn write(
                     surface.end_tagged();
                     surface.pop();
                     put(&mut leaves, leaf.0, id);
+                }
+                Op::Picture {
+                    x,
+                    y,
+                    w,
+                    h,
+                    picture,
+                    leaf,
+                } => {
+                    let size = Size::from_wh(*w, *h).ok_or("a picture has no size")?;
+                    surface.push_transform(&Transform::from_translate(*x, *y));
+                    let id = surface.start_tagged(match leaf {
+                        Some(_) => ContentTag::Other,
+                        None => artifact(),
+                    });
+                    match &pictures[*picture] {
+                        Drawn::Raster(image) => surface.draw_image(image.clone(), size),
+                        Drawn::Vector(tree) => {
+                            surface
+                                .draw_svg(tree, size, SvgSettings::default())
+                                .ok_or("a picture could not be drawn")?;
+                        }
+                    }
+                    surface.end_tagged();
+                    surface.pop();
+                    if let Some(leaf) = leaf {
+                        put(&mut leaves, leaf.0, id);
+                    }
                 }
                 Op::Link {
                     x,

@@ -73,6 +73,16 @@ pub(crate) enum Op {
         svg: usize,
         leaf: Leaf,
     },
+    /// A picture of the year folder, by index into the document's pictures;
+    /// tagged as `leaf` (a figure), or an artifact when it is decorative.
+    Picture {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        picture: usize,
+        leaf: Option<Leaf>,
+    },
     /// A link area (added after the page's drawing).
     Link {
         x: f32,

@@ -402,7 +402,7 @@ pub(crate) fn write(
     };
     let svgs = std::mem::take(&mut w.svgs);
     let bookmarks = std::mem::take(&mut w.bookmarks);
-    emit::write(w.flow, &svgs, &meta, &bookmarks).map_err(|e| {
+    emit::write(w.flow, &svgs, &[], &meta, &bookmarks).map_err(|e| {
         SiteError::in_file(
             ErrorKind::Pdf,
             &report.file,
@@ -826,6 +826,9 @@ impl Writer<'_, '_> {
                 });
                 self.flow.y += 0.5 * size;
             }
+            // The deck's blocks are read from the slide's HTML (html_blocks), where a
+            // picture is its text alternative: never a picture block.
+            Block::Picture(..) => {}
             Block::Footnote(n, inner) => {
                 let size = 0.75 * size;
                 let note = self.flow.tree.group(Some(parent), Tag::Note);

@@ -412,3 +412,43 @@ fn the_deck_pdfs_are_tagged_claim_both_standards_and_give_the_same_bytes() {
     let deck = page(&a, "sv/2021/slides/index.html");
     assert!(deck.contains("slides.pdf") && deck.contains("Ladda ner som PDF/A"));
 }
+
+#[test]
+fn pictures_are_figures_with_their_text_and_decorative_ones_artifacts() {
+    let site = build_ok(&fixture("pictures"));
+    let doc = load(&pdf(&site, "sv/2021/report.pdf"));
+    let figures: Vec<String> = structure(&doc)
+        .into_iter()
+        .filter(|(role, _, _)| role == "Figure")
+        .map(|(_, _, alt)| alt)
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            "Karta över samverkansområdena",
+            "Diagram över deltagande per år",
+            "Deltagare samlade kring en karta",
+            "Karta över samverkansområdena",
+        ],
+        "the decorative band is no figure"
+    );
+    // PNG, WebP (as pixels) and JPEG (as itself) embedded, the map once; the SVG as vectors.
+    let mut images: Vec<(i64, i64, String)> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_stream().ok())
+        .filter(|s| s.dict.get(b"Subtype").map(name).unwrap_or_default() == "Image")
+        .map(|s| {
+            let int = |k: &[u8]| s.dict.get(k).and_then(|v| v.as_i64()).unwrap_or(0);
+            let filter = s.dict.get(b"Filter").map(name).unwrap_or_default();
+            (int(b"Width"), int(b"Height"), filter)
+        })
+        .collect();
+    images.sort();
+    let sizes: Vec<(i64, i64)> = images.iter().map(|(w, h, _)| (*w, *h)).collect();
+    assert_eq!(sizes, [(800, 500), (1200, 60), (1200, 800)], "{images:?}");
+    assert!(
+        images.iter().any(|(_, _, f)| f == "DCTDecode"),
+        "{images:?}"
+    );
+}
