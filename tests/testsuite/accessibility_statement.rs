@@ -265,13 +265,7 @@ fn a_missing_part_is_an_error_where_top_level_keys_go() {
         let err = broken_build("statement", |root| {
             fs::write(root.join(FILE), &text).unwrap()
         });
-        assert_eq!(
-            err.errors.len(),
-            1,
-            "{part}: {:?}",
-            err.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
-        );
-        let e = &err.errors[0];
+        let e = crate::common::only(&err);
         assert_eq!(e.kind(), ErrorKind::MissingField, "{part}: {e}");
         assert!(
             e.message().contains(part),
@@ -323,15 +317,6 @@ fn the_status_must_agree_with_the_lists() {
 #[test]
 fn new_never_writes_a_statement() {
     let site = copy_fixture("minimal");
-    let out = summering()
-        .args(["new", "2021", "--root"])
-        .arg(site.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    crate::common::succeeds(summering().args(["new", "2021", "--root"]).arg(site.path()));
     assert!(!site.path().join(FILE).exists(), "new made up a statement");
 }

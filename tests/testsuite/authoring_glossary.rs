@@ -2,13 +2,13 @@
 
 use std::fs;
 
-use crate::common::{fixture_site, summering};
+use crate::common::{cli_build, copy_fixture};
 
 #[test]
 fn first_use_becomes_abbr_never_inside_links_and_each_report_lists_its_terms() {
     // A fixture whose glossary has SIP, ÖK and an unconfirmed TG without
     // expansion, and whose text uses all three.
-    let site = fixture_site("report");
+    let site = copy_fixture("report");
     let file = site.path().join("content/2021/01-styrka.sv.md");
     // A link whose address and text hold a term, before the term's first use in text.
     let text = fs::read_to_string(&file).unwrap().replacen(
@@ -17,14 +17,8 @@ fn first_use_becomes_abbr_never_inside_links_and_each_report_lists_its_terms() {
         1,
     );
     fs::write(&file, text).unwrap();
-    let out = site.path().join("out");
-    summering()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(&out)
-        .assert()
-        .success();
+    let (code, stderr, out) = cli_build(site.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
     let sv = fs::read_to_string(out.join("sv/2021/index.html")).unwrap();
     assert!(
         sv.contains("<a href=\"https://example.org/SIP?x=SIP\">om SIP</a>"),
@@ -61,21 +55,14 @@ fn first_use_becomes_abbr_never_inside_links_and_each_report_lists_its_terms() {
 
 #[test]
 fn a_broken_glossary_names_file_line_and_column() {
-    let site = fixture_site("report");
+    let site = copy_fixture("report");
     let g = site.path().join("content/glossary.toml");
     let glossary = fs::read_to_string(&g).unwrap();
     // The duplicate's `abbr` value: two lines after the file's end and a blank line.
     let line = glossary.lines().count() + 3;
     fs::write(&g, glossary + "\n[[term]]\nabbr = \"SIP\"\n").unwrap();
-    let out = summering()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(site.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8(out.stderr).unwrap();
+    let (code, stderr, _) = cli_build(site.path(), &[]);
+    assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains(&format!(
             "content/glossary.toml:{line}:8: this abbreviation is already in the glossary"
@@ -86,7 +73,7 @@ fn a_broken_glossary_names_file_line_and_column() {
 
 #[test]
 fn ten_thousand_terms_and_html_nested_a_hundred_thousand_deep_build() {
-    let site = fixture_site("report");
+    let site = copy_fixture("report");
     let content = site.path().join("content");
     let terms = 10_000;
     let mut glossary = String::new();
@@ -109,12 +96,7 @@ fn ten_thousand_terms_and_html_nested_a_hundred_thousand_deep_build() {
     fs::write(content.join("2021/01-styrka.en.md"), text("en")).unwrap();
     let built = crate::common::build(site.path()).expect("the site builds");
     // As built (the tests' `page` minifies, and minify-html recurses once per level).
-    let file = built
-        .files
-        .iter()
-        .find(|f| f.path == "sv/2021/index.html")
-        .unwrap();
-    let sv = String::from_utf8(file.bytes.clone()).unwrap();
+    let sv = crate::common::as_built(&built, "sv/2021/index.html");
     assert!(sv.contains("inne"));
     for (i, word) in words.iter().enumerate().step_by(97) {
         let n = i * 7;

@@ -1,27 +1,24 @@
-//! `summering new YEAR` through the real binary.
+//! `summering new YEAR` through the real binary, over `tests/fixtures/last-year`
+//! (2021: a strength, a focus area, a way forward of three points, one with a
+//! sub-point, and a chart).
 
 use std::fs;
+use std::path::Path;
 
-use crate::common::{check_json, kinds, sample_site, snapshot, summering};
+use crate::common::{check_json, cli_build, copy_fixture, kinds, snapshot, succeeds, summering};
+
+/// `summering new YEAR --root ROOT`, which must succeed: its standard output.
+fn new_year(root: &Path, year: &str) -> String {
+    succeeds(summering().args(["new", year, "--root"]).arg(root))
+}
 
 #[test]
 fn a_new_year_copies_the_structure_with_placeholders_and_carries_the_way_forward_over() {
-    let site = sample_site();
-    let out = summering()
-        .args(["new", "2022", "--root"])
-        .arg(site.path())
-        .output()
-        .unwrap();
+    let site = copy_fixture("last-year");
+    let stdout = new_year(site.path(), "2022");
     assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.contains(
-            "carried 5 \"way forward\" items from 2021 into content/2022/03-aktuella-fragor.sv.md"
-        ),
+        stdout
+            .contains("carried 3 \"way forward\" items from 2021 into content/2022/02-fokus.sv.md"),
         "{stdout}"
     );
     let names = |y: &str| -> Vec<String> {
@@ -34,28 +31,32 @@ fn a_new_year_copies_the_structure_with_placeholders_and_carries_the_way_forward
     };
     // Every file, charts.toml too (its numbers marked for the editor).
     assert_eq!(names("2022"), names("2021"));
-    let focus =
-        fs::read_to_string(site.path().join("content/2022/03-aktuella-fragor.sv.md")).unwrap();
+    let focus = fs::read_to_string(site.path().join("content/2022/02-fokus.sv.md")).unwrap();
+    for point in [
+        "- Testtext: första steget\n",
+        "- Testtext: andra steget\n  - Testtext: en del av det andra\n",
+        "- Testtext: tredje steget\n",
+    ] {
+        assert!(focus.contains(point), "{point:?} not carried: {focus}");
+    }
+    let english = fs::read_to_string(site.path().join("content/2022/02-fokus.en.md")).unwrap();
     assert!(
-        focus.contains("- Aktiviteter från 2021 skjuts fram till HP 2022\n"),
-        "{focus}"
+        english.contains("  - Test text: a part of the second\n"),
+        "{english}"
     );
-    assert!(focus.contains("  - projekt Mobil röntgen\n"), "{focus}");
-    assert!(
-        !focus.contains("Stort fokus på pandemin"),
-        "last year's text must not be copied: {focus}"
-    );
+    for year in ["2022/01-styrka.sv.md", "2022/02-fokus.sv.md"] {
+        let text = fs::read_to_string(site.path().join("content").join(year)).unwrap();
+        assert!(
+            !text.contains("- Testtext: förra årets"),
+            "last year's text must not be copied: {text}"
+        );
+    }
     let report = fs::read_to_string(site.path().join("content/2022/report.toml")).unwrap();
-    assert!(report.contains("NOSAM summering 2022"), "{report}");
+    assert!(report.contains("Testsummering 2022"), "{report}");
 
     // It builds (for the preview) but check calls it unfinished.
-    summering()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(site.path().join("out"))
-        .assert()
-        .success();
+    let (code, stderr, _) = cli_build(site.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
     let (code, json) = check_json(site.path());
     assert_eq!(code, 1);
     assert!(kinds(&json, "errors").iter().all(|k| k == "unfinished"));
@@ -81,19 +82,15 @@ fn a_new_year_copies_the_structure_with_placeholders_and_carries_the_way_forward
         .filter(|t| t["year"] == 2022 && t["status"] == "up-to-date")
         .count();
     assert_eq!(
-        up_to_date, 5,
+        up_to_date, 3,
         "the scaffolded translations record the new Swedish text"
     );
 }
 
 #[test]
 fn a_new_year_keeps_the_charts_with_last_years_numbers_marked_unfinished() {
-    let site = sample_site();
-    summering()
-        .args(["new", "2022", "--root"])
-        .arg(site.path())
-        .assert()
-        .success();
+    let site = copy_fixture("last-year");
+    new_year(site.path(), "2022");
     let read = |y: &str| -> toml::Value {
         toml::from_str(
             &fs::read_to_string(site.path().join(format!("content/{y}/charts.toml"))).unwrap(),
@@ -137,21 +134,14 @@ fn a_new_year_keeps_the_charts_with_last_years_numbers_marked_unfinished() {
         .map(|l| format!("{l}\n"))
         .collect();
     fs::write(&report_path, published).unwrap();
-    let out = summering()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(site.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let (code, stderr, _) = cli_build(site.path(), &[]);
+    assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("content/2022/charts.toml:"), "{stderr}");
 }
 
 #[test]
 fn an_existing_year_is_never_overwritten() {
-    let site = sample_site();
+    let site = copy_fixture("last-year");
     let before = snapshot(site.path());
     let out = summering()
         .args(["new", "2021", "--root"])

@@ -9,7 +9,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use std::{fs, thread};
 
-use crate::common::sample_site;
+use crate::common::{sample_site, summering};
 
 struct Server {
     child: Child,
@@ -280,12 +280,9 @@ fn a_port_in_use_is_a_clear_error() {
     let site = sample_site();
     let server = Server::start(site.path());
     let port = server.addr.rsplit(':').next().unwrap();
-    let out = assert_cmd::Command::cargo_bin("summering")
-        .unwrap()
+    let out = summering()
         .args(["serve", "--port", port, "--root"])
         .arg(site.path())
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -390,12 +387,9 @@ fn requests_other_sites_can_make_are_refused() {
 #[test]
 fn an_address_the_network_can_reach_needs_allow_network() {
     let site = sample_site();
-    let out = assert_cmd::Command::cargo_bin("summering")
-        .unwrap()
+    let out = summering()
         .args(["serve", "--bind", "0.0.0.0", "--port", "0", "--root"])
         .arg(site.path())
-        .env("NO_COLOR", "1")
-        .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -3,11 +3,12 @@
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::time::Duration;
 
 use summering::{BuildError, ErrorKind};
 
-use crate::common::{build_ok, copy_fixture, fixture, page, sample, summering};
+use crate::common::{
+    assert_same_files, build_ok, cli_build, copy_fixture, fixture, page, sample, summering,
+};
 
 const NB: char = '\u{a0}';
 
@@ -142,28 +143,6 @@ fn every_kind_renders_in_both_languages_with_local_numbers() {
     assert!(lines.contains("Readmissions falls from 40 (Jan) to 28 (Jun)."));
 }
 
-/// Every file under `dir`, by relative path, with its bytes.
-fn tree(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for e in fs::read_dir(&d).unwrap() {
-            let path = e.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                let name = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                out.insert(name, fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
-
 #[test]
 fn two_processes_draw_the_same_bytes() {
     // Two runs of the binary, not two calls in one process: hash seeds, addresses and
@@ -177,32 +156,19 @@ fn two_processes_draw_the_same_bytes() {
                 .arg(site.path())
                 .arg("--output")
                 .arg(out)
-                .timeout(Duration::from_secs(120))
                 .assert()
                 .success();
         }
-        let (a, b) = (tree(&outputs[0]), tree(&outputs[1]));
+        let a = assert_same_files(&outputs[0], &outputs[1], name);
         assert!(
-            a.keys().any(|k| k.ends_with("index.html")),
-            "{name}: {:?}",
-            a.keys()
+            a.iter().any(|(path, _)| path.ends_with("index.html")),
+            "{name}: no pages"
         );
         assert!(
-            a.values()
-                .any(|bytes| bytes.windows(5).any(|w| w == b"<svg ")),
+            a.iter()
+                .any(|(_, bytes)| bytes.windows(5).any(|w| w == b"<svg ")),
             "{name}: charts drawn"
         );
-        assert_eq!(
-            a.keys().collect::<Vec<_>>(),
-            b.keys().collect::<Vec<_>>(),
-            "{name}"
-        );
-        for (path, bytes) in &a {
-            assert!(
-                bytes == &b[path],
-                "{name}: {path} differs between two builds"
-            );
-        }
     }
 }
 
@@ -245,13 +211,7 @@ fn broken(file: &str, edit: impl FnOnce(&str) -> String) -> (BuildError, String)
 
 /// Checks the only problem: its kind, its file, and that it points at the `nth` occurrence of `at` in `text`.
 fn assert_at(err: &BuildError, kind: ErrorKind, file: &str, text: &str, at: &str, nth: usize) {
-    assert_eq!(
-        err.errors.len(),
-        1,
-        "{:#?}",
-        err.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
-    );
-    let e = &err.errors[0];
+    let e = crate::common::only(err);
     let offset = text
         .match_indices(at)
         .nth(nth)
@@ -409,14 +369,8 @@ fn the_binary_refuses_the_numbers_that_used_to_panic_or_hang() {
             .unwrap()
             .replace("[1234.5, 860, 12.5, -40]", values);
         fs::write(&path, &text).unwrap();
-        let out = summering()
-            .args(["build", "--root"])
-            .arg(site.path())
-            .timeout(Duration::from_secs(60))
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        let (code, stderr, out) = cli_build(site.path(), &[]);
+        assert_eq!(code, 1, "{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
         // One problem per number (the kind is checked by the test above; the binary shows the place).
         assert_eq!(
@@ -438,10 +392,7 @@ fn the_binary_refuses_the_numbers_that_used_to_panic_or_hang() {
                 "{b}: {stderr}"
             );
         }
-        assert!(
-            !site.path().join("output").exists(),
-            "a failed build writes no output"
-        );
+        assert!(!out.exists(), "a failed build writes no output");
     }
 }
 
@@ -566,15 +517,8 @@ fn private_use_characters_in_content_stay_text_and_never_become_a_chart() {
     )
     .unwrap();
     let build = |root: &std::path::Path| {
-        let out = root.join("out");
-        summering()
-            .args(["build", "--root"])
-            .arg(root)
-            .arg("--output")
-            .arg(&out)
-            .timeout(Duration::from_secs(120))
-            .assert()
-            .success();
+        let (code, stderr, out) = cli_build(root, &[]);
+        assert_eq!(code, 0, "{stderr}");
         out
     };
     let plain = copy_fixture("charts");

@@ -4,18 +4,54 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use summering::{BuildError, BuildOptions, BuiltSite};
+use summering::{BuildError, BuildOptions, BuiltSite, SiteError};
 
-/// `summering` as built by cargo, with colour turned off and messages in
-/// English whatever the machine's locale (a test asks for Swedish itself).
+/// How long one run of the binary may take before the test kills it: a build
+/// that hangs fails its test instead of stopping the suite.
+const RUN_LIMIT: Duration = Duration::from_secs(120);
+
+/// `summering` as built by cargo, with colour turned off, messages in English
+/// whatever the machine's locale (a test asks for Swedish itself), and killed
+/// after [`RUN_LIMIT`] (a test may set a shorter limit).
 pub(crate) fn summering() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("summering").expect("the summering binary");
-    cmd.env("NO_COLOR", "1").env_remove("SOURCE_DATE_EPOCH");
+    cmd.env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .timeout(RUN_LIMIT);
     for locale in ["LC_ALL", "LC_MESSAGES", "LANG"] {
         cmd.env_remove(locale);
     }
     cmd
+}
+
+/// `summering build --root ROOT --output ROOT/out EXTRA…` through the binary:
+/// (exit code, standard error, the output folder). A run killed at the time
+/// limit, or ended by a signal, has the exit code -1.
+pub(crate) fn cli_build(root: &Path, extra: &[&str]) -> (i32, String, PathBuf) {
+    let out = root.join("out");
+    let o = summering()
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(&out)
+        .args(extra)
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8(o.stderr).unwrap(),
+        out,
+    )
+}
+
+/// Runs `cmd`, fails the test with its standard error unless it succeeded,
+/// and returns its standard output.
+pub(crate) fn succeeds(cmd: &mut assert_cmd::Command) -> String {
+    let o = cmd.output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).unwrap()
 }
 
 /// The crate's folder.
@@ -48,6 +84,18 @@ pub(crate) fn build_ok(root: &Path) -> BuiltSite {
     })
 }
 
+/// The lines of `tests/fixtures/seed-2021.txt` (the slides the sample report
+/// was written from) as the report must show them: trimmed, without bullets
+/// or blank lines, and with the seed's one evident typo corrected.
+pub(crate) fn seed_lines() -> Vec<String> {
+    include_str!("../fixtures/seed-2021.txt")
+        .lines()
+        .map(|l| l.trim().trim_start_matches("- ").trim())
+        .filter(|l| !l.is_empty())
+        .map(|l| l.replace("arbetsätt", "arbetssätt"))
+        .collect()
+}
+
 /// The sample site (the real NOSAM 2021 report), built once per call.
 pub(crate) fn sample() -> BuiltSite {
     // Only content/ and (optionally) themes/ of the repo are read.
@@ -61,17 +109,26 @@ pub(crate) fn sample() -> BuiltSite {
 /// compacted templates happen to spell it; `tests/testsuite/minified.rs` checks
 /// the spelling itself.
 pub(crate) fn page(site: &BuiltSite, path: &str) -> String {
-    let file = site
-        .files
+    normalised(bytes(site, path))
+}
+
+/// A file of a built site as text, as summering wrote it (not normalised).
+pub(crate) fn as_built(site: &BuiltSite, path: &str) -> String {
+    String::from_utf8(bytes(site, path).to_vec()).unwrap()
+}
+
+/// The bytes of a file of a built site; fails the test, listing what was built, if there is none.
+fn bytes<'a>(site: &'a BuiltSite, path: &str) -> &'a [u8] {
+    site.files
         .iter()
         .find(|f| f.path == path)
+        .map(|f| f.bytes.as_slice())
         .unwrap_or_else(|| {
             panic!(
                 "no {path} in {:?}",
                 site.files.iter().map(|f| &f.path).collect::<Vec<_>>()
             )
-        });
-    normalised(&file.bytes)
+        })
 }
 
 /// `html` minified by minify-html with the settings summering's pages meet;
@@ -213,14 +270,9 @@ pub(crate) fn sample_site() -> tempfile::TempDir {
     dir
 }
 
-/// A temporary copy of `tests/fixtures/NAME`.
+/// A temporary copy of `tests/fixtures/NAME` (the archive suite's name for [`copy_fixture`]).
 pub(crate) fn fixture_site(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(
-        &manifest_dir().join("tests/fixtures").join(name),
-        dir.path(),
-    );
-    dir
+    copy_fixture(name)
 }
 
 /// Every file under `dir` as (relative path, bytes), sorted: to show nothing changed.
@@ -242,6 +294,37 @@ pub(crate) fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
     walk(dir, dir, &mut out);
     out.sort();
     out
+}
+
+/// Fails unless the folders `a` and `b` hold the same files with the same
+/// bytes; `what` names the comparison in the message. Returns the files of `a`.
+pub(crate) fn assert_same_files(a: &Path, b: &Path, what: &str) -> Vec<(String, Vec<u8>)> {
+    let (a, b) = (snapshot(a), snapshot(b));
+    let names = |s: &[(String, Vec<u8>)]| s.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b), "{what}: different files");
+    for ((path, x), (_, y)) in a.iter().zip(&b) {
+        assert!(x == y, "{what}: {path} differs");
+    }
+    a
+}
+
+/// The one problem of a failed build; fails the test if there are more or none.
+pub(crate) fn only(err: &BuildError) -> &SiteError {
+    assert_eq!(
+        err.errors.len(),
+        1,
+        "{:#?}",
+        err.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
+    );
+    &err.errors[0]
+}
+
+/// The first problem of kind `kind` of a failed build; fails the test if there is none.
+pub(crate) fn error_of(err: &BuildError, kind: summering::ErrorKind) -> &SiteError {
+    err.errors
+        .iter()
+        .find(|e| e.kind() == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} in {:#?}", err.errors))
 }
 
 /// Builds a copy of fixture `name` into an output folder holding an earlier good build,

@@ -4,31 +4,11 @@
 //! with the same two charts, so together they make trend charts).
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 use summering::{BuildOptions, ErrorKind};
 
-use crate::common::{copy_fixture, snapshot, summering};
-
-/// `summering build --root ROOT --output ROOT/out [extra]`: (exit code, stderr, output folder).
-fn build(root: &Path, extra: &[&str]) -> (i32, String, PathBuf) {
-    let out = root.join("out");
-    let o = summering()
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&out)
-        .args(extra)
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8(o.stderr).unwrap(),
-        out,
-    )
-}
+use crate::common::{cli_build, copy_fixture, snapshot, succeeds, summering};
 
 fn read(out: &Path, rel: &str) -> String {
     fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -39,7 +19,7 @@ const NOINDEX: &str = "<meta name=robots content=noindex>";
 #[test]
 fn build_leaves_a_draft_year_out_of_every_page_and_file() {
     let site = copy_fixture("drafts");
-    let (code, stderr, out) = build(site.path(), &[]);
+    let (code, stderr, out) = cli_build(site.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     for gone in [
         "sv/2021",
@@ -68,7 +48,7 @@ fn build_leaves_a_draft_year_out_of_every_page_and_file() {
 #[test]
 fn build_with_drafts_shows_them_with_a_banner_and_noindex() {
     let site = copy_fixture("drafts");
-    let (code, stderr, out) = build(site.path(), &["--drafts"]);
+    let (code, stderr, out) = cli_build(site.path(), &["--drafts"]);
     assert_eq!(
         code, 0,
         "the draft's placeholder and link do not stop it: {stderr}"
@@ -124,10 +104,10 @@ fn a_site_whose_every_year_is_a_draft_has_nothing_to_publish() {
     })
     .unwrap_err();
     assert!(err.has(ErrorKind::NoReports), "{err:?}");
-    let (code, _, out) = build(site.path(), &[]);
+    let (code, _, out) = cli_build(site.path(), &[]);
     assert_eq!(code, 1);
     assert!(!out.exists(), "nothing written");
-    assert_eq!(build(site.path(), &["--drafts"]).0, 0);
+    assert_eq!(cli_build(site.path(), &["--drafts"]).0, 0);
 }
 
 /// Publishes 2021 (removes its `draft = true`), builds it over a previous
@@ -135,7 +115,7 @@ fn a_site_whose_every_year_is_a_draft_has_nothing_to_publish() {
 /// the previous output untouched.
 fn refused(kind: ErrorKind, at: &str) {
     let site = copy_fixture("drafts");
-    let (code, stderr, out) = build(site.path(), &[]);
+    let (code, stderr, out) = cli_build(site.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     let before = snapshot(&out);
     let report = site.path().join("content/2021/report.toml");
@@ -162,7 +142,7 @@ fn refused(kind: ErrorKind, at: &str) {
         })
         .collect();
     assert_eq!(found, [at], "{err:?}");
-    let (code, stderr, _) = build(site.path(), &[]);
+    let (code, stderr, _) = cli_build(site.path(), &[]);
     assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains(at), "the binary names the place: {stderr}");
     assert_eq!(
@@ -185,16 +165,11 @@ fn a_published_year_with_a_broken_link_stops_the_build() {
 #[test]
 fn new_makes_a_draft_and_says_so() {
     let site = copy_fixture("drafts");
-    let o = summering()
-        .args(["new", "2022", "--root"])
-        .arg(site.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("as a draft"));
+    let stdout = succeeds(summering().args(["new", "2022", "--root"]).arg(site.path()));
+    assert!(stdout.contains("as a draft"), "{stdout}");
     let report = fs::read_to_string(site.path().join("content/2022/report.toml")).unwrap();
     assert!(report.lines().any(|l| l == "draft = true"), "{report}");
-    let (code, stderr, out) = build(site.path(), &[]);
+    let (code, stderr, out) = cli_build(site.path(), &[]);
     assert_eq!(
         code, 0,
         "the new year's placeholders do not stop the build: {stderr}"

@@ -9,23 +9,13 @@ use std::time::Duration;
 use summering::load::limits::{MAX_DEPTH, MAX_FILE_BYTES};
 use summering::{BuildError, BuildOptions, BuiltSite, ErrorKind, WarningKind};
 
-use crate::common::{broken_build, build_ok, copy_fixture, page, visible_text, write};
+use crate::common::{broken_build, build_ok, copy_fixture, only, page, visible_text, write};
 
 const SECTION: &str = "content/2020/01-styrka.sv.md";
 
 /// A section file of the minimal fixture: front matter (lines 1–4), a blank line, `body`.
 fn section(body: &str) -> String {
     format!("+++\nkind = \"strength\"\ntitle = \"Testtext: styrka\"\n+++\n\n{body}")
-}
-
-fn only(err: &BuildError) -> &summering::SiteError {
-    assert_eq!(
-        err.errors.len(),
-        1,
-        "{:#?}",
-        err.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
-    );
-    &err.errors[0]
 }
 
 /// Builds `root` on another thread and fails the test if that takes longer than

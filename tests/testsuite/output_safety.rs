@@ -228,15 +228,8 @@ fn a_second_build_into_the_same_output_is_refused_while_the_first_runs() {
     std::io::Write::write_all(&mut held, b"4242").unwrap();
     let err = summering::build(&options(site.path(), &out)).unwrap_err();
     assert!(err.has(ErrorKind::OutputBusy), "{err:?}");
-    let cli = crate::common::summering()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(cli.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&cli.stderr);
+    let (code, stderr, _) = crate::common::cli_build(site.path(), &[]);
+    assert_eq!(code, 1, "{stderr}");
     assert!(stderr.contains("process 4242"), "{stderr}");
     assert_eq!(snapshot(&out), before);
     drop(held);

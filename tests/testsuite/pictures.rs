@@ -8,31 +8,12 @@
 //! html5ever's tokenizer ([`summering::html::start_tags`]), not searched as bytes.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 use summering::html::Tag;
 use summering::{BuildError, BuildOptions, ErrorKind, WarningKind};
 
-use crate::common::{copy_fixture, resolve, summering, write};
-
-/// `summering build --root ROOT --output ROOT/out`: (exit code, stderr, output folder).
-fn build(root: &Path) -> (i32, String, PathBuf) {
-    let out = root.join("out");
-    let o = summering()
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&out)
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap();
-    (
-        o.status.code().unwrap_or(-1),
-        String::from_utf8(o.stderr).unwrap(),
-        out,
-    )
-}
+use crate::common::{cli_build, copy_fixture, resolve, succeeds, summering, write};
 
 /// The `<img>` elements of a built page, as a browser reads them.
 fn images(out: &Path, page: &str) -> Vec<Tag> {
@@ -90,7 +71,7 @@ const FIXTURE: &str = "tests/fixtures/pictures/content/2021";
 #[test]
 fn pictures_are_published_once_and_shown_on_the_report_the_deck_and_the_handout() {
     let site = copy_fixture("pictures");
-    let (code, stderr, out) = build(site.path());
+    let (code, stderr, out) = cli_build(site.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     // Once per year, for every language, byte for byte.
     for name in [
@@ -229,7 +210,7 @@ fn the_model_names_the_published_file_for_the_pdf_and_powerpoint_writers() {
 fn a_missing_picture_stops_the_build_at_its_place() {
     let site = copy_fixture("pictures");
     append(site.path(), "Se ![Karta som saknas](borta.png) här.");
-    let (code, stderr, out) = build(site.path());
+    let (code, stderr, out) = cli_build(site.path(), &[]);
     assert_eq!(code, 1, "{stderr}");
     assert!(
         stderr.contains("content/2021/01-karta.sv.md:12:4"),
@@ -382,7 +363,7 @@ fn a_large_picture_gets_a_warning() {
         .collect();
     assert_eq!(large.len(), 1, "{large:?}");
     assert_eq!(large[0].file, "content/2021/karta.png");
-    let (code, stderr, _) = build(site.path());
+    let (code, stderr, _) = cli_build(site.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("content/2021/karta.png"), "{stderr}");
 }
@@ -399,7 +380,7 @@ fn pictures_inside_pictures_and_many_in_one_block_fit_on_a_slide() {
         format!("+++\nkind = \"way-forward\"\ntitle = \"Testtext: bilder\"\n+++\n\n![a ![b](karta.png)](karta.png)\n\n{eight}\n"),
     )
     .unwrap();
-    let (code, stderr, out) = build(site.path());
+    let (code, stderr, out) = cli_build(site.path(), &[]);
     assert_eq!(code, 0, "{stderr}");
     let deck = images(&out, "sv/2021/slides/index.html");
     let nested: Vec<_> = deck
@@ -441,12 +422,7 @@ fn the_preview_shows_a_picture_still_to_be_described() {
     let site = copy_fixture("pictures");
     append(site.path(), "![](karta.png)");
     let built = summering::build_in_memory(&BuildOptions::new(site.path())).unwrap();
-    let page = built
-        .files
-        .iter()
-        .find(|f| f.path == "sv/2021/index.html")
-        .unwrap();
-    let html = String::from_utf8(page.bytes.clone()).unwrap();
+    let html = crate::common::as_built(&built, "sv/2021/index.html");
     let shown = summering::html::start_tags(&html)
         .filter(|t| t.name == "img" && t.attr("src") == Some("../../images/2021/karta.png"))
         .count();
@@ -456,13 +432,11 @@ fn the_preview_shows_a_picture_still_to_be_described() {
 #[test]
 fn the_archive_package_holds_the_pictures_its_pages_show() {
     let site = copy_fixture("pictures");
-    let o = summering()
-        .args(["archive", "2021", "--root"])
-        .arg(site.path())
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    succeeds(
+        summering()
+            .args(["archive", "2021", "--root"])
+            .arg(site.path()),
+    );
     let zip = site.path().join("archive/testsajt-2021.zip");
     let mut package = zip::ZipArchive::new(fs::File::open(&zip).unwrap()).unwrap();
     let mut files = std::collections::BTreeMap::new();
@@ -482,15 +456,5 @@ fn the_archive_package_holds_the_pictures_its_pages_show() {
         let source = fs::read(site.path().join("content/2021").join(picture)).unwrap();
         assert_eq!(files.get(&path), Some(&source), "{path}");
     }
-    let verified = summering()
-        .args(["archive", "--verify"])
-        .arg(&zip)
-        .timeout(Duration::from_secs(120))
-        .output()
-        .unwrap();
-    assert!(
-        verified.status.success(),
-        "{}",
-        String::from_utf8_lossy(&verified.stderr)
-    );
+    succeeds(summering().args(["archive", "--verify"]).arg(&zip));
 }

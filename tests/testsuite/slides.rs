@@ -4,7 +4,8 @@
 use summering::{ErrorKind, WarningKind};
 
 use crate::common::{
-    build, build_ok, copy_fixture, fixture, links, page, resolve, sample, visible_text, write,
+    build, build_ok, copy_fixture, error_of, fixture, links, page, resolve, sample, visible_text,
+    write,
 };
 
 /// The class lists of the slide roots of a deck page (elements whose class list holds `slide`).
@@ -299,11 +300,7 @@ fn notes_marker_in_the_front_matter_is_an_error_at_its_line() {
         "+++\nkind = \"strength\"\n???\ntitle = \"Testtext\"\n+++\n- a\n",
     );
     let e = build(dir.path()).unwrap_err();
-    let err = e
-        .errors
-        .iter()
-        .find(|e| e.kind() == ErrorKind::NotesMarker)
-        .expect("NotesMarker");
+    let err = error_of(&e, ErrorKind::NotesMarker);
     assert_eq!(err.file(), Some("content/2020/01-styrka.sv.md"));
     assert_eq!(err.line_col(), Some((3, 1)));
 }
@@ -387,11 +384,7 @@ fn a_block_that_cannot_be_divided_is_an_error_at_its_line() {
         &section("strength", "Testtext", &code),
     );
     let e = build(dir.path()).unwrap_err();
-    let err = e
-        .errors
-        .iter()
-        .find(|e| e.kind() == ErrorKind::SlideTooFull)
-        .expect("SlideTooFull");
+    let err = error_of(&e, ErrorKind::SlideTooFull);
     assert_eq!(err.file(), Some("content/2020/01-styrka.sv.md"));
     assert_eq!(err.line_col(), Some((8, 1)), "points at the ``` line");
     assert!(err.help_text().is_some());
@@ -407,11 +400,7 @@ fn a_title_too_long_for_the_title_slide_is_an_error_naming_report_toml() {
         &format!("title = {{ sv = \"{title}\", en = \"Test\" }}\npublished = 2020-12-31\n"),
     );
     let e = build(dir.path()).unwrap_err();
-    let err = e
-        .errors
-        .iter()
-        .find(|e| e.kind() == ErrorKind::SlideTooFull)
-        .expect("SlideTooFull");
+    let err = error_of(&e, ErrorKind::SlideTooFull);
     assert_eq!(err.file(), Some("content/2020/report.toml"));
 }
 
