@@ -163,19 +163,8 @@ pub(super) fn vertical(f: &Frame<'_>) -> Option<Scene> {
         }
     }
     let lines = names.iter().map(Vec::len).max().unwrap_or(1) as i32;
-    let mut y = names_top + lines * line_h + 6;
-    for line in text::wrap(f.category_axis_name(), m.small, f64::from(right - left)) {
-        scene.text(
-            line,
-            ((left + right) / 2, y),
-            m.small,
-            theme.muted,
-            HPos::Center,
-            VPos::Top,
-        );
-        y += (m.small * 1.3).round() as i32;
-    }
-    scene.height = y + m.pad;
+    let y = names_top + lines * line_h + 6;
+    f.category_axis_footer(&mut scene, left, right, y);
     Some(scene)
 }
 

@@ -84,9 +84,36 @@ impl<'a> Frame<'a> {
         }
     }
 
-    /// The category axis' name.
-    pub(super) fn category_axis_name(&self) -> &'a str {
-        self.chart.x_label.resolve(self.lang).value
+    /// Draws the category axis' name centred under the plot, between `left`
+    /// and `right` from `y` down, and ends the scene below it.
+    pub(super) fn category_axis_footer(&self, scene: &mut Scene, left: i32, right: i32, y: i32) {
+        let name = self.chart.x_label.resolve(self.lang).value;
+        let y = self.small_lines(
+            scene,
+            name,
+            ((left + right) / 2, y),
+            right - left,
+            HPos::Center,
+        );
+        scene.height = y + self.m.pad;
+    }
+
+    /// Draws `text` in the small muted type, wrapped to `width`, from `at` down
+    /// (aligned to `at.0` as `h` says); returns the y below the last line.
+    fn small_lines(
+        &self,
+        scene: &mut Scene,
+        text: &str,
+        at: (i32, i32),
+        width: i32,
+        h: HPos,
+    ) -> i32 {
+        let (x, mut y) = at;
+        for line in text::wrap(text, self.m.small, f64::from(width)) {
+            scene.text(line, (x, y), self.m.small, self.theme.muted, h, VPos::Top);
+            y += (self.m.small * 1.3).round() as i32;
+        }
+        y
     }
 
     /// Draws the legend (if there are several series) and the value axis' name;
@@ -111,17 +138,7 @@ impl<'a> Frame<'a> {
                 + (m.small * 0.4).round() as i32;
         }
         let name = self.value_axis_name();
-        for line in text::wrap(&name, m.small, f64::from(m.width - 2 * m.pad)) {
-            scene.text(
-                line,
-                (m.pad, y),
-                m.small,
-                self.theme.muted,
-                HPos::Left,
-                VPos::Top,
-            );
-            y += (m.small * 1.3).round() as i32;
-        }
+        let y = self.small_lines(scene, &name, (m.pad, y), m.width - 2 * m.pad, HPos::Left);
         y + (m.small * 0.3).round() as i32
     }
 

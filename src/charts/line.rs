@@ -84,19 +84,8 @@ pub(super) fn layout(f: &Frame<'_>) -> Scene {
             VPos::Top,
         );
     }
-    let mut y = names_top + (m.font * 1.25).round() as i32 + 6;
-    for line in text::wrap(f.category_axis_name(), m.small, f64::from(right - left)) {
-        scene.text(
-            line,
-            ((left + right) / 2, y),
-            m.small,
-            theme.muted,
-            HPos::Center,
-            VPos::Top,
-        );
-        y += (m.small * 1.3).round() as i32;
-    }
-    scene.height = y + m.pad;
+    let y = names_top + (m.font * 1.25).round() as i32 + 6;
+    f.category_axis_footer(&mut scene, left, right, y);
     scene
 }
 
