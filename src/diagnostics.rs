@@ -17,6 +17,12 @@ use miette::{
 use crate::lang::Lang;
 use crate::messages::{Message, MessageId, Text};
 
+mod constructors;
+mod io_action;
+
+pub(crate) use constructors::{Catalogued, Untranslated};
+pub use io_action::IoAction;
+
 /// What went wrong, as a stable kind that tests and tools can match on.
 ///
 /// Serialised in kebab-case (`broken-link`) for `summering check --format json`.
@@ -191,12 +197,12 @@ impl ErrorKind {
 /// One problem found while building, with its file and place.
 ///
 /// Boxed inside, so a `Result<_, SiteError>` stays one pointer wide.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SiteError {
     inner: Box<Inner>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Inner {
     kind: ErrorKind,
     file: Option<String>,
@@ -209,13 +215,14 @@ struct Inner {
 }
 
 impl SiteError {
-    /// A problem with no file (rare: for example no content folder at all).
-    pub fn new(kind: ErrorKind, message: impl Into<Text>) -> Self {
+    /// A problem with `message`, not yet in a file: what the constructors of
+    /// [`Catalogued`] and [`Untranslated`] start from.
+    fn with_message(kind: ErrorKind, message: Text) -> Self {
         SiteError {
             inner: Box::new(Inner {
                 kind,
                 file: None,
-                message: message.into(),
+                message,
                 help: None,
                 label: None,
                 source: None,
@@ -225,55 +232,41 @@ impl SiteError {
         }
     }
 
-    /// A problem in a whole file (no particular place in it).
-    pub fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Text>) -> Self {
-        let mut e = SiteError::new(kind, message);
-        e.inner.file = Some(file.into());
-        e
+    /// The problem placed in a whole file.
+    fn in_whole(mut self, file: String) -> Self {
+        self.inner.file = Some(file);
+        self
     }
 
-    /// A problem at a byte range of a file whose text we have.
-    pub fn at(
-        kind: ErrorKind,
-        file: impl Into<String>,
-        text: &Arc<str>,
-        span: Range<usize>,
-        message: impl Into<Text>,
-    ) -> Self {
-        let file = file.into();
+    /// The problem placed at a byte range of a file whose text we have.
+    fn placed(mut self, file: String, text: &Arc<str>, span: Range<usize>) -> Self {
         let end = span.end.min(text.len());
         let start = span.start.min(end);
-        let mut e = SiteError::new(kind, message);
-        e.inner.source = Some(FileSource {
+        self.inner.source = Some(FileSource {
             name: file.clone(),
             text: Arc::clone(text),
         });
-        e.inner.text = Some(Arc::clone(text));
-        e.inner.span = Some(start..end);
-        e.inner.file = Some(file);
-        e
-    }
-
-    /// An I/O failure on a path, keeping the path (a bare `io::Error` loses it).
-    pub fn io(path: &Path, action: &str, err: &std::io::Error) -> Self {
-        SiteError::in_file(
-            ErrorKind::Io,
-            path.display().to_string(),
-            format!("could not {action}: {err}"),
-        )
-    }
-
-    /// Adds the help line: what the editor should do about it.
-    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
-        self.inner.help = Some(help.into());
+        self.inner.text = Some(Arc::clone(text));
+        self.inner.span = Some(start..end);
+        self.inner.file = Some(file);
         self
     }
 
-    /// Adds the short text shown under the caret.
-    pub fn with_label(mut self, label: impl Into<Text>) -> Self {
-        let label = label.into();
+    fn set_help(mut self, help: Text) -> Self {
+        self.inner.help = Some(help);
+        self
+    }
+
+    fn set_label(mut self, label: Text) -> Self {
         self.inner.label = (!label.render(Lang::En).is_empty()).then_some(label);
         self
+    }
+
+    /// An I/O failure on a path, keeping the path (a bare `io::Error` loses it):
+    /// "could not `action`: why", both in the editor's language.
+    pub fn io(path: &Path, action: IoAction, err: &std::io::Error) -> Self {
+        SiteError::with_message(ErrorKind::Io, action.failed(err).into())
+            .in_whole(path.display().to_string())
     }
 
     /// The kind of problem.
@@ -309,6 +302,11 @@ impl SiteError {
     /// The message as the catalogue has it (id and arguments), if it is there yet.
     pub fn catalogued(&self) -> Option<&Message> {
         self.inner.message.message()
+    }
+
+    /// The help line as the catalogue has it, if there is one and it is there yet.
+    pub fn catalogued_help(&self) -> Option<&Message> {
+        self.inner.help.as_ref()?.message()
     }
 
     fn labels_in(&self, lang: Lang) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
@@ -348,7 +346,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 /// A file's text as miette reads it for the snippet frame, with the column in
 /// characters like [`line_col`]: miette counts bytes, so on a line with å, ä or ö
 /// the frame's `file:line:col` disagreed with the heading's.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct FileSource {
     name: String,
     text: Arc<str>,
@@ -604,7 +602,11 @@ impl fmt::Display for Warning {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::sync::Arc;
+
+    use super::{Catalogued, ErrorKind, SiteError, line_col};
+    use crate::lang::Lang;
+    use crate::messages::MessageId;
 
     #[test]
     fn line_and_column_are_one_based_and_count_characters() {
@@ -623,9 +625,13 @@ mod tests {
             "content/site.toml",
             &text,
             10..11,
-            "bad value",
+            MessageId::FrameHere,
         );
-        assert_eq!(e.to_string(), "content/site.toml:2:5: bad value");
+        assert_eq!(e.to_string(), "content/site.toml:2:5: here");
+        assert_eq!(
+            e.in_lang(Lang::Sv).to_string(),
+            "content/site.toml:2:5: här"
+        );
         assert_eq!(e.line_col(), Some((2, 5)));
     }
 }

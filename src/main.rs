@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use cli::{Style, messages};
+use cli::{Style, messages, say};
 use summering::import::ImportOptions;
 use summering::lang::Lang;
 use summering::messages::{Message, MessageId};
@@ -190,7 +190,13 @@ enum Command {
 }
 
 fn parse_lang(code: &str) -> Result<Lang, String> {
-    Lang::from_code(code).ok_or_else(|| format!("use one of: {}", Lang::supported_codes()))
+    Lang::from_code(code).ok_or_else(|| {
+        // The option being read is the language: the locale's says how to refuse it.
+        let lang = summering::messages::editor_lang(None, |name| std::env::var(name).ok());
+        Message::new(MessageId::SiteUseOneOf)
+            .arg("list", Lang::supported_codes())
+            .render(lang)
+    })
 }
 
 /// How `check` prints its result.
@@ -296,7 +302,7 @@ fn serve(
     let (out, err) = (Style::stdout(), Style::stderr());
     let result = summering::serve::serve(&options, move |event| {
         let p = messages::serve_event(&event, out, err, lang);
-        print!("{}", p.stdout);
+        say(&p.stdout);
         eprint!("{}", p.stderr);
     });
     match result {
@@ -351,7 +357,7 @@ fn import(
         Ok(i) => {
             let p = messages::imported(&i, year, started.elapsed(), Style::stderr(), lang);
             eprint!("{}", p.stderr);
-            print!("{}", p.stdout);
+            say(&p.stdout);
             ExitCode::SUCCESS
         }
         Err(e) => fail(&e, MessageId::NothingImported, lang),
@@ -445,13 +451,6 @@ fn stop_on_signals(cancel: &Cancel, lang: Lang) {
         eprintln!("{}", Message::new(what).render(lang));
         std::process::exit(i32::from(INTERRUPTED));
     });
-}
-
-/// Writes `text` to standard output. A closed pipe (`summering check | head`)
-/// or a full disk is not an error of the command: print! would panic there.
-fn say(text: &str) {
-    use std::io::Write as _;
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// `SOURCE_DATE_EPOCH` (reproducible-builds.org) asks for a build date in the footer.

@@ -14,8 +14,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError};
 use crate::lang::{Lang, Localized};
+use crate::messages::MessageId;
 use crate::model::fingerprint::source_hash;
 use crate::model::placeholder::placeholder;
 use crate::model::{Date, Report, SectionKind, Site, Year};
@@ -75,18 +76,13 @@ fn words(lang: Lang) -> Words {
 
 /// Scaffolds `content/YEAR/` from the latest report of the site at `root`.
 pub fn new_year(root: &Path, year: u16) -> Result<Scaffolded, BuildError> {
-    ensure_writable(
-        root,
-        year,
-        false,
-        "choose another year; summering new never overwrites a year",
-    )?;
+    ensure_writable(root, year, false, MessageId::NewChooseAnotherYear)?;
     if Year::new(year).is_none() {
         return Err(SiteError::new(
             ErrorKind::InvalidValue,
-            format!("{year} is not a year summering can use"),
+            MessageId::NewNotAYear.arg("year", year),
         )
-        .with_help("give the year with four digits, like 2022")
+        .with_help(MessageId::NewNotAYearHelp)
         .into());
     }
     let site = crate::load_site(root)?;

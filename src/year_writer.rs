@@ -12,7 +12,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, IoAction, SiteError};
+use crate::messages::MessageId;
 use crate::output::swap::SwapError;
 
 /// One file of the new year folder.
@@ -34,18 +35,16 @@ pub fn ensure_writable(
     root: &Path,
     year: u16,
     force: bool,
-    how_to_force: &str,
+    how_to_force: MessageId,
 ) -> Result<(), SiteError> {
     let site = root.join("content").join("site.toml");
     if !site.is_file() {
         return Err(SiteError::in_file(
             ErrorKind::Io,
             crate::load::display(root, &site),
-            "this folder has no site (content/site.toml is missing)",
+            MessageId::YearNoSite,
         )
-        .with_help(
-            "run the command in the site folder, the one that holds content/, or pass --root",
-        ));
+        .with_help(MessageId::YearNoSiteHelp));
     }
     let dir = year_dir(root, year);
     if dir.exists() && !force {
@@ -54,13 +53,13 @@ pub fn ensure_writable(
     Ok(())
 }
 
-fn exists_error(root: &Path, year: u16, dir: &Path, how_to_force: &str) -> SiteError {
+fn exists_error(root: &Path, year: u16, dir: &Path, how_to_force: MessageId) -> SiteError {
     SiteError::in_file(
         ErrorKind::YearExists,
         crate::load::display(root, dir),
-        format!("the year {year} already exists; nothing was changed"),
+        MessageId::YearExists.arg("year", year),
     )
-    .with_help(how_to_force.to_string())
+    .with_help(how_to_force)
 }
 
 /// Writes `files` as `content/YEAR/`, replacing an existing folder only if `force`.
@@ -70,7 +69,7 @@ pub fn write_year(
     files: &[NewFile],
     force: bool,
 ) -> Result<PathBuf, SiteError> {
-    ensure_writable(root, year, force, "choose another year")?;
+    ensure_writable(root, year, force, MessageId::YearChooseAnother)?;
     let dir = year_dir(root, year);
     let content = root.join("content");
     let tmp = content.join(format!(".{year}.new-{}", std::process::id()));
@@ -78,11 +77,11 @@ pub fn write_year(
     crate::output::leftovers::remove(&content, &year.to_string(), is_year_leftover);
     let _ = fs::remove_dir_all(&tmp);
     let written = (|| {
-        fs::create_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, "create the folder", &e))?;
+        fs::create_dir_all(&tmp).map_err(|e| SiteError::io(&tmp, IoAction::CreateFolder, &e))?;
         for f in files {
             let path = tmp.join(&f.name);
             fs::write(&path, &f.text)
-                .map_err(|e| SiteError::io(&dir.join(&f.name), "write the file", &e))?;
+                .map_err(|e| SiteError::io(&dir.join(&f.name), IoAction::WriteFile, &e))?;
         }
         Ok::<(), SiteError>(())
     })();
@@ -103,22 +102,21 @@ pub fn write_year(
         let _ = fs::remove_dir_all(&tmp);
         return Err(match e {
             SwapError::Unchanged(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                exists_error(root, year, &dir, "choose another year")
+                exists_error(root, year, &dir, MessageId::YearChooseAnother)
             }
-            SwapError::Unchanged(e) => SiteError::io(&dir, "move the new year into place", &e),
+            SwapError::Unchanged(e) => SiteError::io(&dir, IoAction::PutYearInPlace, &e),
             SwapError::MovedAside(e, aside) => SiteError::in_file(
                 ErrorKind::Io,
                 crate::load::display(root, &dir),
-                format!(
-                    "could not move the new year into place ({e}), nor the old one back: it is in {}",
-                    crate::load::display(root, &aside)
-                ),
+                MessageId::YearMovedAside
+                    .arg("error", e)
+                    .arg("aside", crate::load::display(root, &aside)),
             )
-            .with_help(format!(
-                "rename {} back to {}",
-                crate::load::display(root, &aside),
-                crate::load::display(root, &dir)
-            )),
+            .with_help(
+                MessageId::YearMovedAsideHelp
+                    .arg("aside", crate::load::display(root, &aside))
+                    .arg("dir", crate::load::display(root, &dir)),
+            ),
         });
     }
     Ok(dir)

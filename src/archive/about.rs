@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use super::links::{Place, relative};
 use super::words::{Words, words};
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::lang::Lang;
+use crate::messages::MessageId;
 use crate::model::{Report, Site};
 
 /// The start page's path in the HTML representation (where the site's own
@@ -110,9 +111,9 @@ pub(super) fn page(
     let fail = |e: tera::Error| {
         SiteError::new(
             ErrorKind::Template,
-            format!("the archive package's start page could not be made: {e}"),
+            MessageId::ArchiveStartPage.arg("error", e),
         )
-        .with_help("this is a fault in summering; please report it with the site that shows it")
+        .with_help(MessageId::ArchiveFault)
     };
     let mut tera = tera::Tera::default();
     tera.add_raw_template("about.html", TEMPLATE)

@@ -8,8 +8,9 @@ use std::collections::{BTreeMap, HashMap};
 use super::links::{self, Place, Resolver};
 use super::{about, dc, manifest, mets};
 use crate::BuiltSite;
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::lang::Lang;
+use crate::messages::MessageId;
 use crate::model::Report;
 use crate::urlpath::{self, Link};
 
@@ -97,9 +98,9 @@ pub(super) fn package(
             return Err(SiteError::in_file(
                 ErrorKind::BadFileName,
                 path.clone(),
-                "this file name has a line break or a backslash, which the package's manifest cannot list",
+                MessageId::ArchiveBadName,
             )
-            .with_help("rename the file in the theme or content so its name has only letters, digits, '-', '_' and '.'"));
+            .with_help(MessageId::ArchiveBadNameHelp));
         }
     }
     files.insert(about::PATH.to_string(), Place::Html);
@@ -119,11 +120,9 @@ pub(super) fn package(
                 SiteError::in_file(
                     ErrorKind::Archive,
                     path.clone(),
-                    format!("the page's links could not be rewritten for the package: {e}"),
+                    MessageId::ArchiveLinks.arg("error", e),
                 )
-                .with_help(
-                    "this is a fault in summering; please report it with the site that shows it",
-                )
+                .with_help(MessageId::ArchiveFault)
             })?
         } else {
             bytes.to_vec()
@@ -161,9 +160,6 @@ pub(super) fn package(
 
 /// Writing XML into memory does not fail; if it ever did, this says so.
 fn xml_failed(e: std::io::Error) -> SiteError {
-    SiteError::new(
-        ErrorKind::Archive,
-        format!("the package's XML could not be written: {e}"),
-    )
-    .with_help("this is a fault in summering; please report it with the site that shows it")
+    SiteError::new(ErrorKind::Archive, MessageId::ArchiveXml.arg("error", e))
+        .with_help(MessageId::ArchiveFault)
 }

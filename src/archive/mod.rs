@@ -14,7 +14,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::MessageId;
 use crate::model::{Report, Site, Year};
 
 mod about;
@@ -118,14 +119,9 @@ fn select(site: &Site, year: u16) -> Result<&Report, SiteError> {
             return Err(SiteError::in_file(
                 ErrorKind::DraftYear,
                 format!("content/{year}/report.toml"),
-                format!(
-                    "{year} is a draft (draft = true in its report.toml), so it is not published"
-                ),
+                MessageId::ArchiveDraft.arg("year", year),
             )
-            .with_help(
-                "an archive package holds a published year: remove the line draft = true when the \
-                 year is ready, build it, then archive it",
-            ));
+            .with_help(MessageId::ArchiveDraftHelp));
         }
         return Ok(report);
     }
@@ -133,12 +129,9 @@ fn select(site: &Site, year: u16) -> Result<&Report, SiteError> {
     Err(SiteError::in_file(
         ErrorKind::UnknownYear,
         format!("content/{year}"),
-        format!("there is no report for {year}"),
+        MessageId::ArchiveNoReport.arg("year", year),
     )
-    .with_help(format!(
-        "archive one of the years the site has: {}",
-        years.join(", ")
-    )))
+    .with_help(MessageId::ArchiveNoReportHelp.arg("years", years.join(", "))))
 }
 
 /// Packs the planned year of `built` and writes the ZIP beside its place,

@@ -15,7 +15,8 @@ use sha2::{Digest, Sha256};
 
 use super::manifest;
 use super::mets::NAME as METS;
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, IoAction, SiteError};
+use crate::messages::{Message, MessageId};
 
 /// How much of METS.xml or the manifest is read: far more than any package
 /// summering writes needs, and a bound on memory for one that is not.
@@ -97,56 +98,57 @@ pub enum Problem {
         /// Its path from the package root.
         path: String,
         /// Why.
-        reason: String,
+        reason: Message,
     },
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    /// What is wrong, in the catalogue's words.
+    pub fn message(&self) -> Message {
         match self {
             Problem::Missing { path, list } => {
-                write!(f, "{path}: listed in {list} but missing from the package")
+                MessageId::VerifyMissing.arg("path", path).arg("list", list)
             }
-            Problem::NotListed { path, list } => {
-                write!(
-                    f,
-                    "{path}: in the package but not listed in {list} (an extra file)"
-                )
-            }
+            Problem::NotListed { path, list } => MessageId::VerifyNotListed
+                .arg("path", path)
+                .arg("list", list),
             Problem::Mismatch {
                 path,
                 list,
                 expected,
                 actual,
-            } => write!(
-                f,
-                "{path}: SHA-256 does not match {list} (listed {expected}, the file has {actual}): the file was changed"
-            ),
+            } => MessageId::VerifyMismatch
+                .arg("path", path)
+                .arg("list", list)
+                .arg("expected", expected)
+                .arg("actual", actual),
             Problem::Size {
                 path,
                 expected,
                 actual,
-            } => write!(
-                f,
-                "{path}: size does not match METS.xml (listed {expected} bytes, the file has {actual})"
-            ),
-            Problem::ChecksumType { path, kind } => write!(
-                f,
-                "{path}: METS.xml gives a {kind} checksum; only SHA-256 is checked"
-            ),
-            Problem::ManifestLine { line } => write!(
-                f,
-                "{}: line {line} is not a checksum and a path (HASH  PATH)",
-                manifest::NAME
-            ),
-            Problem::NoManifest => write!(f, "{} is missing", manifest::NAME),
-            Problem::OutsideRoot { path } => {
-                write!(f, "{path}: outside the package's root folder")
-            }
-            Problem::Unreadable { path, reason } => {
-                write!(f, "{path}: could not be read from the ZIP: {reason}")
-            }
+            } => MessageId::VerifySize
+                .arg("path", path)
+                .arg("expected", expected)
+                .arg("actual", actual),
+            Problem::ChecksumType { path, kind } => MessageId::VerifyChecksumType
+                .arg("path", path)
+                .arg("kind", kind),
+            Problem::ManifestLine { line } => MessageId::VerifyManifestLine
+                .arg("manifest", manifest::NAME)
+                .arg("line", line),
+            Problem::NoManifest => MessageId::VerifyNoManifest.arg("manifest", manifest::NAME),
+            Problem::OutsideRoot { path } => MessageId::VerifyOutsideRoot.arg("path", path),
+            Problem::Unreadable { path, reason } => MessageId::VerifyUnreadable
+                .arg("path", path)
+                .message("reason", reason.clone()),
         }
+    }
+}
+
+/// English, as tools and logs read it.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().render(crate::lang::Lang::En))
     }
 }
 
@@ -158,24 +160,24 @@ struct Listed {
     size: Option<String>,
 }
 
-fn not_a_package(zip: &Path, why: impl Into<crate::messages::Text>) -> SiteError {
-    SiteError::in_file(ErrorKind::Archive, zip.display().to_string(), why).with_help(
-        "give a package made by `summering archive YEAR` (a ZIP with METS.xml in its root folder)",
-    )
+fn not_a_package(zip: &Path, why: impl Into<Message>) -> SiteError {
+    SiteError::in_file(ErrorKind::Archive, zip.display().to_string(), why.into())
+        .with_help(MessageId::VerifyNotAPackageHelp)
 }
 
 /// Checks the package `zip`. A file that is not a package (not a ZIP, no
 /// METS.xml, METS.xml not XML) is an error; what is wrong inside a package is
 /// in [`Verified::problems`].
 pub fn verify(zip: &Path) -> Result<Verified, SiteError> {
-    let file = std::fs::File::open(zip).map_err(|e| SiteError::io(zip, "open the package", &e))?;
+    let file =
+        std::fs::File::open(zip).map_err(|e| SiteError::io(zip, IoAction::OpenPackage, &e))?;
     let mut archive = zip::ZipArchive::new(io::BufReader::new(file))
-        .map_err(|e| not_a_package(zip, format!("this is not a ZIP file: {e}")))?;
+        .map_err(|e| not_a_package(zip, MessageId::VerifyNotAZip.arg("error", e)))?;
     let mut names = Vec::new();
     for i in 0..archive.len() {
         let entry = archive
             .by_index_raw(i)
-            .map_err(|e| not_a_package(zip, format!("the ZIP is damaged: {e}")))?;
+            .map_err(|e| not_a_package(zip, MessageId::VerifyDamaged.arg("error", e)))?;
         if !entry.is_dir() {
             names.push((i, entry.name().map(|n| n.into_owned()).unwrap_or_default()));
         }
@@ -189,15 +191,12 @@ pub fn verify(zip: &Path) -> Result<Verified, SiteError> {
             .map(|(r, _)| format!("{r}/"))
             .unwrap_or_default();
         if first.is_empty() || !names.iter().any(|(_, n)| *n == format!("{first}{METS}")) {
-            return Err(not_a_package(
-                zip,
-                "there is no METS.xml in the package's root folder",
-            ));
+            return Err(not_a_package(zip, MessageId::VerifyNoMets));
         }
         first
     };
     let mut problems = Vec::new();
-    let mut actual: BTreeMap<String, Result<(String, u64), String>> = BTreeMap::new();
+    let mut actual: BTreeMap<String, Result<(String, u64), Message>> = BTreeMap::new();
     let mut mets_text = None;
     let mut manifest_text = None;
     let mut budget = MAX_TOTAL_BYTES;
@@ -209,7 +208,7 @@ pub fn verify(zip: &Path) -> Result<Verified, SiteError> {
         let keep = path == METS || path == manifest::NAME;
         let read = archive
             .by_index(*i)
-            .map_err(|e| e.to_string())
+            .map_err(|e| MessageId::IoSystem.arg("error", e))
             .and_then(|entry| hash(entry, keep, &mut budget));
         let read = read.map(|(sum, size, text)| {
             if path == METS {
@@ -222,13 +221,10 @@ pub fn verify(zip: &Path) -> Result<Verified, SiteError> {
         actual.insert(path.to_string(), read);
     }
     let Some(mets_text) = mets_text else {
-        return Err(not_a_package(
-            zip,
-            "METS.xml could not be read from the ZIP",
-        ));
+        return Err(not_a_package(zip, MessageId::VerifyMetsUnreadable));
     };
     let mets = mets_listing(&mets_text)
-        .map_err(|e| not_a_package(zip, format!("METS.xml is not well-formed XML: {e}")))?;
+        .map_err(|e| not_a_package(zip, MessageId::VerifyMetsNotXml.arg("error", e)))?;
     compare(&mets, METS, &actual, &[METS], &mut problems);
     match manifest_text.map(|t| manifest::parse(&t)) {
         None => problems.push(Problem::NoManifest),
@@ -272,19 +268,21 @@ fn hash(
     mut entry: zip::read::ZipFile<'_, io::BufReader<std::fs::File>>,
     keep: bool,
     budget: &mut u64,
-) -> Result<(String, u64, Option<String>), String> {
+) -> Result<(String, u64, Option<String>), Message> {
     let mut hasher = Sha256::new();
     let mut kept = Vec::new();
     let mut buf = vec![0u8; 64 * 1024];
     let mut size = 0u64;
     loop {
-        let n = entry.read(&mut buf).map_err(|e| e.to_string())?;
+        let n = entry
+            .read(&mut buf)
+            .map_err(|e| MessageId::IoSystem.arg("error", e))?;
         if n == 0 {
             break;
         }
         size += n as u64;
         if size > *budget {
-            return Err("the package unpacks to more than summering checks".into());
+            return Err(Message::new(MessageId::VerifyTooLarge));
         }
         hasher.update(&buf[..n]);
         if keep && size <= MAX_LIST_BYTES {
@@ -366,7 +364,7 @@ fn decode_href(href: &str) -> String {
 fn compare(
     listed: &[Listed],
     list: &'static str,
-    actual: &BTreeMap<String, Result<(String, u64), String>>,
+    actual: &BTreeMap<String, Result<(String, u64), Message>>,
     unlisted: &[&str],
     problems: &mut Vec<Problem>,
 ) {

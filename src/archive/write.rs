@@ -7,7 +7,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, IoAction, SiteError};
+use crate::messages::MessageId;
 
 /// `path` made absolute with the links of its longest existing part resolved,
 /// so `out/../content/x.zip` and a link into `content/` are seen for what they are.
@@ -41,25 +42,26 @@ pub(super) fn check_place(
     force: bool,
 ) -> Result<(), SiteError> {
     let target = resolved(out);
-    for (folder, what) in [(content, "content folder"), (output, "output folder")] {
+    for (folder, what) in [
+        (content, MessageId::ArchiveIntoContent),
+        (output, MessageId::ArchiveIntoOutput),
+    ] {
         if target.starts_with(resolved(folder)) {
             return Err(SiteError::in_file(
                 ErrorKind::ArchivePlace,
                 out.display().to_string(),
-                format!("the package would be written into the {what} ({})", folder.display()),
+                what.arg("folder", folder.display()),
             )
-            .with_help(
-                "write it somewhere else with --out, for example --out archive/NAME-YEAR.zip (the default)",
-            ));
+            .with_help(MessageId::ArchiveIntoHelp));
         }
     }
     match fs::symlink_metadata(out) {
         Ok(meta) if meta.is_dir() => Err(SiteError::in_file(
             ErrorKind::ArchivePlace,
             out.display().to_string(),
-            "this is a folder, not a file name",
+            MessageId::ArchiveIsAFolder,
         )
-        .with_help("give the ZIP file's name with --out, for example --out archive/NAME-YEAR.zip")),
+        .with_help(MessageId::ArchiveIsAFolderHelp)),
         Ok(_) if !force => Err(exists(out)),
         _ => Ok(()),
     }
@@ -69,9 +71,9 @@ fn exists(out: &Path) -> SiteError {
     SiteError::in_file(
         ErrorKind::ArchiveExists,
         out.display().to_string(),
-        "a file is already there; it was left as it is",
+        MessageId::ArchiveExists,
     )
-    .with_help("add --force to replace it, or choose another name with --out")
+    .with_help(MessageId::ArchiveExistsHelp)
 }
 
 /// A file being written beside its place; removed if dropped before it is renamed.
@@ -95,7 +97,7 @@ pub(super) fn atomically(out: &Path, bytes: &[u8], force: bool) -> Result<(), Si
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    fs::create_dir_all(&folder).map_err(|e| SiteError::io(&folder, "create the folder", &e))?;
+    fs::create_dir_all(&folder).map_err(|e| SiteError::io(&folder, IoAction::CreateFolder, &e))?;
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -108,10 +110,10 @@ pub(super) fn atomically(out: &Path, bytes: &[u8], force: bool) -> Result<(), Si
         f.write_all(bytes)?;
         f.sync_all()
     });
-    written.map_err(|e| SiteError::io(&beside.path, "write the package", &e))?;
+    written.map_err(|e| SiteError::io(&beside.path, IoAction::WritePackage, &e))?;
     if force {
         fs::rename(&beside.path, out)
-            .map_err(|e| SiteError::io(out, "put the package in place", &e))?;
+            .map_err(|e| SiteError::io(out, IoAction::PutPackageInPlace, &e))?;
         beside.done = true;
         return Ok(());
     }
@@ -126,7 +128,7 @@ pub(super) fn atomically(out: &Path, bytes: &[u8], force: bool) -> Result<(), Si
                 return Err(exists(out));
             }
             fs::rename(&beside.path, out)
-                .map_err(|e| SiteError::io(out, "put the package in place", &e))?;
+                .map_err(|e| SiteError::io(out, IoAction::PutPackageInPlace, &e))?;
             beside.done = true;
         }
     }

@@ -10,7 +10,8 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, System, ZipWriter};
 
 use super::contents::Entry;
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::MessageId;
 use crate::model::Date;
 
 /// The ZIP of `entries` (sorted by path) under the root folder `package`.
@@ -25,11 +26,8 @@ pub(super) fn zip(package: &str, entries: &[Entry], date: Date) -> Result<Vec<u8
         .system(System::Unix)
         .large_file(false);
     let fail = |e: &dyn std::fmt::Display| {
-        SiteError::new(
-            ErrorKind::Archive,
-            format!("the package could not be packed as ZIP: {e}"),
-        )
-        .with_help("this is a fault in summering; please report it with the site that shows it")
+        SiteError::new(ErrorKind::Archive, MessageId::ArchiveZip.arg("error", e))
+            .with_help(MessageId::ArchiveFault)
     };
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     for e in entries {

@@ -6,9 +6,10 @@
 //! asks of a published year). In the built pages (templates included), every
 //! `<img>` must have an `alt`.
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::html::start_tags;
 use crate::load::RawSite;
+use crate::messages::MessageId;
 use crate::output::OutputFile;
 
 /// An error for every image without a text alternative: the Markdown's of every
@@ -27,8 +28,13 @@ fn in_pages(files: &[OutputFile]) -> Vec<SiteError> {
             if tag.name == "img" && tag.attr("alt").is_none() {
                 let src = tag.attr("src").unwrap_or("?");
                 errors.push(
-                    SiteError::in_file(ErrorKind::MissingAltText, format!("{} (built page, from the theme)", f.path), format!("the image {src} has no alt attribute"))
-                        .with_help("add alt=\"…\" describing the image to the template (alt=\"\" only for pure decoration)"),
+                    SiteError::in_file(
+                        ErrorKind::MissingAltText,
+                        &f.path,
+                        MessageId::CheckFromTheme
+                            .message("problem", MessageId::CheckImageNoAlt.arg("src", src)),
+                    )
+                    .with_help(MessageId::CheckImageNoAltHelp),
                 );
             }
         }

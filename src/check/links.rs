@@ -15,8 +15,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::html::start_tags;
+use crate::messages::{Message, MessageId};
 use crate::model::{SectionText, Site};
 use crate::output::OutputFile;
 use crate::urlpath::{Link, resolve};
@@ -128,7 +129,7 @@ fn sections_for_page<'a>(site: &'a Site, page: &str) -> Vec<&'a SectionText> {
 }
 
 /// An error at `needle` in a section text if it is there, else in the built page.
-fn locate(sections: &[&SectionText], needle: &str, page: &str, message: String) -> SiteError {
+fn locate(sections: &[&SectionText], needle: &str, page: &str, message: Message) -> SiteError {
     for s in sections {
         if let Some(i) = s.markdown.find(needle) {
             let start = s.body_offset + i;
@@ -143,8 +144,8 @@ fn locate(sections: &[&SectionText], needle: &str, page: &str, message: String) 
     }
     SiteError::in_file(
         ErrorKind::BrokenLink,
-        format!("{page} (built page, from the theme)"),
-        message,
+        page,
+        MessageId::CheckFromTheme.message("problem", message),
     )
 }
 
@@ -154,18 +155,16 @@ fn problem(
     href: &str,
     paths: &BTreeSet<&str>,
     ids: &BTreeMap<&str, &BTreeSet<String>>,
-) -> Option<(String, String)> {
+) -> Option<(Message, Message)> {
     match resolve(page, href) {
         Link::External => None,
         Link::RootAbsolute => Some((
-            format!(
-                "the link \"{href}\" starts with /, which breaks when the site is opened from a file share"
-            ),
-            "write the link relative to the page, like ../2020/index.html".into(),
+            MessageId::LinkRootAbsolute.arg("href", href),
+            Message::new(MessageId::LinkRootAbsoluteHelp),
         )),
         Link::OutsideSite => Some((
-            format!("the link \"{href}\" climbs out of the site with ../"),
-            "count the ../ again: from a report page, ../../ is the site's top folder".into(),
+            MessageId::LinkOutside.arg("href", href),
+            Message::new(MessageId::LinkOutsideHelp),
         )),
         Link::Internal { path, fragment } => {
             if !paths.contains(path.as_str()) {
@@ -177,17 +176,13 @@ fn problem(
                 };
                 return Some(if paths.contains(folder_page.as_str()) {
                     (
-                        format!(
-                            "the link \"{href}\" points at a folder; opened from a file share, folders do not show their page"
-                        ),
-                        format!("link to the page itself: {}", with_index(href)),
+                        MessageId::LinkFolder.arg("href", href),
+                        MessageId::LinkFolderHelp.arg("page", with_index(href)),
                     )
                 } else {
                     (
-                        format!("the link \"{href}\" points at {path}, which the site does not have"),
-                        "check the spelling and the number of ../ (links are relative to the page they are on); \
-                         images and files must be in the theme's assets/ folder"
-                            .into(),
+                        MessageId::LinkMissing.arg("href", href).arg("path", &path),
+                        Message::new(MessageId::LinkMissingHelp),
                     )
                 });
             }
@@ -195,10 +190,11 @@ fn problem(
             let page_ids = ids.get(path.as_str())?;
             (!page_ids.contains(&fragment)).then(|| {
                 (
-                    format!("the link \"{href}\" points at #{fragment}, which {path} does not have"),
-                    "anchors are section names (the file name without number and language, like #framat) \
-                     or kind headings (#kind-strength, #kind-focus-area, #kind-development-area, #kind-way-forward)"
-                        .into(),
+                    MessageId::LinkAnchor
+                        .arg("href", href)
+                        .arg("fragment", &fragment)
+                        .arg("path", &path),
+                    Message::new(MessageId::LinkAnchorHelp),
                 )
             })
         }
@@ -243,7 +239,7 @@ mod tests {
         ]);
         let framat = BTreeSet::from(["framat".to_string()]);
         let ids = BTreeMap::from([("sv/2021/index.html", &framat)]);
-        problem(page, href, &paths, &ids).map(|(m, _)| m)
+        problem(page, href, &paths, &ids).map(|(m, _)| m.render(crate::lang::Lang::En))
     }
 
     #[test]

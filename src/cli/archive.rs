@@ -26,14 +26,24 @@ pub(crate) fn run(
                     .arg("package", &v.package)
                     .count("files", v.files);
                 let ok = Message::new(MessageId::ArchiveOk).render(lang);
-                println!("{} {}", Style::stdout().green(&ok), m.render(lang));
+                super::say(&format!(
+                    "{} {}\n",
+                    Style::stdout().green(&ok),
+                    m.render(lang)
+                ));
                 ExitCode::SUCCESS
             }
             Ok(v) => {
                 let problem = Message::new(MessageId::ArchiveProblem).render(lang);
-                for p in &v.problems {
-                    println!("{}: {p}", Style::stdout().red(&problem));
-                }
+                let listed: String = v
+                    .problems
+                    .iter()
+                    .map(|p| {
+                        let red = Style::stdout().red(&problem);
+                        format!("{red}: {}\n", p.message().render(lang))
+                    })
+                    .collect();
+                super::say(&listed);
                 let m = Message::new(MessageId::ArchiveProblems)
                     .arg("zip", zip.display())
                     .count("n", v.problems.len())
@@ -66,7 +76,7 @@ pub(crate) fn run(
                 .count("files", a.files)
                 .count("kb", a.bytes.div_ceil(1024))
                 .arg("path", a.path.display());
-            println!("{}", m.render(lang));
+            super::say(&format!("{}\n", m.render(lang)));
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -63,6 +63,17 @@ impl Style {
     }
 }
 
+/// Writes `text` to standard output. A closed pipe (`summering check | head`,
+/// `summering serve | head -1`) or a full disk is not an error of the command:
+/// `print!` would panic there. The exit code still says how the command went.
+pub(crate) fn say(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    // serve writes a line per rebuild: each is seen when it happens.
+    let _ = out.flush();
+}
+
 fn no_color_unset() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }

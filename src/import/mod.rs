@@ -14,8 +14,9 @@ mod translation;
 
 use std::path::PathBuf;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, IoAction, SiteError};
 use crate::lang::Lang;
+use crate::messages::MessageId;
 use crate::model::SectionKind;
 use crate::model::placeholder::placeholder;
 use crate::scaffold::toml_string;
@@ -78,7 +79,7 @@ pub struct Imported {
 pub fn import(options: &ImportOptions) -> Result<Imported, BuildError> {
     let root = &options.root;
     // With `force` this only checks that there is a site at all.
-    ensure_writable(root, options.year, true, "")?;
+    ensure_writable(root, options.year, true, MessageId::ImportForce)?;
     let config = crate::load::load_config(root)?;
     let languages: Vec<Lang> = config
         .value
@@ -91,36 +92,26 @@ pub fn import(options: &ImportOptions) -> Result<Imported, BuildError> {
         return Err(SiteError::in_file(
             ErrorKind::InvalidValue,
             &config.source.name,
-            "the site has no languages",
+            MessageId::ImportNoLanguages,
         )
-        .with_help("write languages = [\"sv\", \"en\"] in content/site.toml")
+        .with_help(MessageId::ImportNoLanguagesHelp)
         .into());
     };
     if !languages.contains(&options.lang) {
         return Err(SiteError::new(
             ErrorKind::UnknownLanguage,
-            format!("the site is not written in \"{}\"", options.lang),
+            MessageId::ImportNotASiteLanguage.arg("lang", options.lang),
         )
-        .with_help(format!(
-            "use one of the languages of content/site.toml: {}",
-            languages
-                .iter()
-                .map(|l| l.code())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        .with_help(
+            MessageId::ImportNotASiteLanguageHelp.arg("list", crate::messages::codes(&languages)),
+        )
         .into());
     }
     if options.lang != default {
         let (lines, deck) = read_deck(&options.file)?;
         return translation::import(options, default, &lines, &deck);
     }
-    ensure_writable(
-        root,
-        options.year,
-        options.force,
-        "pass --force to replace it (the whole year folder is replaced)",
-    )?;
+    ensure_writable(root, options.year, options.force, MessageId::ImportForce)?;
     let (lines, deck) = read_deck(&options.file)?;
     let (files, mut imported) = files(&deck, options);
     let dir = write_year(root, options.year, &files, options.force)?;
@@ -150,23 +141,26 @@ fn deck_year(deck: &Deck) -> Option<u16> {
 /// Reads and outlines the deck; a deck without any section is refused.
 fn read_deck(file: &std::path::Path) -> Result<(Vec<lines::Line>, Deck), BuildError> {
     let text = std::fs::read(file).map_err(|e| {
-        SiteError::io(file, "read the deck", &e)
-            .with_help("give the path of the text file exported from the slide deck")
+        SiteError::io(file, IoAction::ReadFile, &e).with_help(MessageId::ImportDeckPathHelp)
     })?;
     let text = String::from_utf8(text).map_err(|_| {
         SiteError::in_file(
             ErrorKind::Import,
             file.display().to_string(),
-            "the deck is not UTF-8 text",
+            MessageId::ImportNotUtf8,
         )
-        .with_help("export the deck as text again and save it as UTF-8 (Unicode)")
+        .with_help(MessageId::ImportNotUtf8Help)
     })?;
     let lines = lines::lines(&text);
     let deck = outline::outline(&lines);
     if deck.slides.is_empty() {
-        return Err(SiteError::in_file(ErrorKind::Import, file.display().to_string(), "found no slide with a heading and bullet points")
-            .with_help("export the deck's outline as text (File → Export → Outline/RTF, or pdftotext) and import that file")
-            .into());
+        return Err(SiteError::in_file(
+            ErrorKind::Import,
+            file.display().to_string(),
+            MessageId::ImportNoSlides,
+        )
+        .with_help(MessageId::ImportNoSlidesHelp)
+        .into());
     }
     Ok((lines, deck))
 }

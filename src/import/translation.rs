@@ -15,9 +15,10 @@ use super::outline::Deck;
 use super::{
     ImportOptions, Imported, ImportedSection, body, count_lines, framing, lines, unplaced, words,
 };
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, IoAction, SiteError};
 use crate::lang::Lang;
 use crate::load::RawSection;
+use crate::messages::MessageId;
 use crate::model::fingerprint::source_hash;
 use crate::model::placeholder::placeholder;
 use crate::scaffold::toml_string;
@@ -34,9 +35,16 @@ pub(super) fn import(
     let lang = options.lang;
     let raw = crate::load::load_strict(root)?;
     let Some(year) = raw.years.iter().find(|y| y.year == options.year) else {
-        return Err(SiteError::new(ErrorKind::Import, format!("there is no {} report to translate", options.year))
-            .with_help(format!("import the {default} deck first (--lang {default}); a {lang} deck is then matched to its sections"))
-            .into());
+        return Err(SiteError::new(
+            ErrorKind::Import,
+            MessageId::ImportNoReportToTranslate.arg("year", options.year),
+        )
+        .with_help(
+            MessageId::ImportNoReportToTranslateHelp
+                .arg("default", default)
+                .arg("lang", lang),
+        )
+        .into());
     };
     let mut sources: BTreeMap<u32, &RawSection> = BTreeMap::new();
     for s in year
@@ -49,9 +57,12 @@ pub(super) fn import(
     if sources.len() != deck.slides.len() {
         return Err(SiteError::new(
             ErrorKind::Import,
-            format!("the deck has {} sections but {} has {}; they are matched in order", deck.slides.len(), year.dir_name, sources.len()),
+            MessageId::ImportSectionCount
+                .count("slides", deck.slides.len())
+                .arg("dir", &year.dir_name)
+                .count("sections", sources.len()),
         )
-        .with_help("use the deck that belongs to this report, or make the slides and the section files match")
+        .with_help(MessageId::ImportSectionCountHelp)
         .into());
     }
     let dir = root.join("content").join(options.year.to_string());
@@ -90,19 +101,18 @@ pub(super) fn import(
         return Err(SiteError::in_file(
             ErrorKind::YearExists,
             &existing[0],
-            format!(
-                "{} of the {lang} files already exist; nothing was changed",
-                existing.len()
-            ),
+            MessageId::ImportTranslationsExist
+                .count("n", existing.len())
+                .arg("lang", lang),
         )
-        .with_help("pass --force to replace the existing translation files")
+        .with_help(MessageId::ImportTranslationsExistHelp)
         .into());
     }
     for f in &files {
         let path = dir.join(&f.name);
         let tmp = dir.join(format!(".{}.new", f.name));
-        fs::write(&tmp, &f.text).map_err(|e| SiteError::io(&path, "write the file", &e))?;
-        fs::rename(&tmp, &path).map_err(|e| SiteError::io(&path, "write the file", &e))?;
+        fs::write(&tmp, &f.text).map_err(|e| SiteError::io(&path, IoAction::WriteFile, &e))?;
+        fs::rename(&tmp, &path).map_err(|e| SiteError::io(&path, IoAction::WriteFile, &e))?;
     }
     let framing = framing(deck, options.year, lang);
     let mut report_values = vec![(

@@ -11,7 +11,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::{Entry, EntryKind, display, file_name, limits, sorted_entries};
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, IoAction, SiteError};
+use crate::messages::MessageId;
 
 /// The extensions (any case) of the picture formats summering publishes:
 /// PNG, JPEG, WebP and SVG, the ones every browser, PDF reader and
@@ -105,13 +106,11 @@ fn read_picture(
                 SiteError::in_file(
                     ErrorKind::TooLarge,
                     &file,
-                    format!(
-                        "the picture is {} MiB; a picture may be at most {} MiB",
-                        len.div_ceil(1024 * 1024),
-                        MAX_PICTURE_BYTES / (1024 * 1024)
-                    ),
+                    MessageId::PictureTooLarge
+                        .count("mib", len.div_ceil(1024 * 1024))
+                        .count("max", MAX_PICTURE_BYTES / (1024 * 1024)),
                 )
-                .with_help("save it smaller for the web (about 2000 pixels wide is plenty for a page and a slide), or move it out of the content folder"),
+                .with_help(MessageId::PictureTooLargeHelp),
             );
             None
         }
@@ -120,20 +119,16 @@ fn read_picture(
                 SiteError::in_file(
                     ErrorKind::NotAFile,
                     &file,
-                    format!("this is {what}, not a file; summering reads only regular files"),
+                    MessageId::LoadNotAFile.message("what", what),
                 )
-                .with_help("put the picture file itself here (a link to one is fine), or remove this entry"),
+                .with_help(MessageId::PictureNotAFileHelp),
             );
             None
         }
         Err(limits::ReadError::Io(e)) => {
             errors.push(
-                SiteError::in_file(
-                    ErrorKind::Io,
-                    &file,
-                    format!("could not read the picture: {e}"),
-                )
-                .with_help("check that the file exists and that you may read it"),
+                SiteError::in_file(ErrorKind::Io, &file, IoAction::ReadFile.failed(&e))
+                    .with_help(MessageId::LoadReadHelp),
             );
             None
         }

@@ -22,6 +22,8 @@ use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser};
 
+use crate::messages::MessageId;
+
 /// The largest content file read, in bytes (4 MiB).
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -35,7 +37,7 @@ pub enum ReadError {
     /// The operating system refused (not found, no permission …).
     Io(io::Error),
     /// The path is not a regular file: what it is instead ("a named pipe" …).
-    NotAFile(&'static str),
+    NotAFile(MessageId),
     /// The file is longer than [`MAX_FILE_BYTES`]: its length (or the part read).
     TooLarge(u64),
 }
@@ -78,25 +80,25 @@ fn check_meta(meta: &Metadata, max: u64) -> Result<(), ReadError> {
 }
 
 /// What something that is not a regular file is, in words.
-fn describe(meta: &Metadata) -> &'static str {
+fn describe(meta: &Metadata) -> MessageId {
     let kind = meta.file_type();
     if kind.is_dir() {
-        return "a folder";
+        return MessageId::LimitsFolder;
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return "a named pipe";
+            return MessageId::LimitsNamedPipe;
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return MessageId::LimitsDevice;
         }
         if kind.is_socket() {
-            return "a socket";
+            return MessageId::LimitsSocket;
         }
     }
-    "not a regular file"
+    MessageId::LimitsSomethingElse
 }
 
 /// Where Markdown first nests deeper than [`MAX_DEPTH`]: the byte range (in
@@ -169,11 +171,11 @@ mod tests {
         std::os::unix::fs::symlink("/dev/null", &null).unwrap();
         assert!(matches!(
             read_regular(&null),
-            Err(ReadError::NotAFile("a device"))
+            Err(ReadError::NotAFile(MessageId::LimitsDevice))
         ));
         assert!(matches!(
             read_regular(dir.path()),
-            Err(ReadError::NotAFile("a folder"))
+            Err(ReadError::NotAFile(MessageId::LimitsFolder))
         ));
         let big = dir.path().join("big.md");
         let f = File::create(&big).unwrap();

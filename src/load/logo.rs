@@ -9,7 +9,8 @@ use std::path::Path;
 use toml::Spanned;
 
 use super::{Parsed, limits, raw::RawSiteConfig};
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::{Message, MessageId};
 
 /// The logo file as read, with the place of its name in `site.toml`.
 #[derive(Debug, Clone)]
@@ -44,14 +45,14 @@ pub(super) fn read(
 ) -> Option<RawLogo> {
     let logo: &Spanned<String> = config.value.logo.as_ref()?;
     let src = &config.source;
-    let err = |kind, message: String, help: &str| {
-        SiteError::at(kind, &src.name, &src.text, logo.span(), message).with_help(help.to_string())
+    let err = |kind, message: Message, help: MessageId| {
+        SiteError::at(kind, &src.name, &src.text, logo.span(), message).with_help(help)
     };
     let Some(name) = file_name(&config.value) else {
         errors.push(err(
             ErrorKind::InvalidValue,
-            "the logo must be a file name in the content folder".into(),
-            "put the logo file beside site.toml and write its name alone, like logo = \"logo.svg\"",
+            Message::new(MessageId::LogoNotAFileName),
+            MessageId::LogoNotAFileNameHelp,
         ));
         return None;
     };
@@ -65,30 +66,27 @@ pub(super) fn read(
         Err(e) => {
             let (kind, message) = match e {
                 limits::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    (ErrorKind::Io, format!("there is no file content/{name}"))
+                    (ErrorKind::Io, MessageId::LogoMissing.arg("name", name))
                 }
                 limits::ReadError::Io(e) => (
                     ErrorKind::Io,
-                    format!("content/{name} could not be read: {e}"),
+                    MessageId::LogoUnreadable.arg("name", name).arg("error", e),
                 ),
                 limits::ReadError::NotAFile(what) => (
                     ErrorKind::NotAFile,
-                    format!("content/{name} is {what}, not a file"),
+                    MessageId::LogoNotAFile
+                        .arg("name", name)
+                        .message("what", what),
                 ),
                 limits::ReadError::TooLarge(len) => (
                     ErrorKind::TooLarge,
-                    format!(
-                        "content/{name} is {} KiB; a logo may be at most {} KiB",
-                        len.div_ceil(1024),
-                        limits::MAX_FILE_BYTES / 1024
-                    ),
+                    MessageId::LogoTooLarge
+                        .arg("name", name)
+                        .count("kib", len.div_ceil(1024))
+                        .count("max", limits::MAX_FILE_BYTES / 1024),
                 ),
             };
-            errors.push(err(
-                kind,
-                message,
-                "put the organisation's logo (an .svg or .png file) in the content folder beside site.toml, or remove the logo line",
-            ));
+            errors.push(err(kind, message, MessageId::LogoHelp));
             None
         }
     }

@@ -21,7 +21,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, IoAction, SiteError};
+use crate::messages::{Message, MessageId};
 use raw::{RawFrontMatter, RawReport, RawSiteConfig};
 
 /// A file's text and its name as shown to editors (relative to the site root).
@@ -141,8 +142,9 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
                         year_dirs.push(Err(SiteError::in_file(
                             ErrorKind::BadFileName,
                             display(root, &path),
-                            "unexpected file in the content folder",
-                        ).with_help("the content folder holds site.toml and one folder per year (like 2021/); move this file into a year folder or remove it")));
+                            MessageId::LoadUnexpectedFile,
+                        )
+                        .with_help(MessageId::LoadUnexpectedFileHelp)));
                     }
                     continue;
                 }
@@ -151,11 +153,9 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
                     _ => year_dirs.push(Err(SiteError::in_file(
                         ErrorKind::BadFileName,
                         display(root, &path),
-                        "a folder in content/ that is not a year",
+                        MessageId::LoadNotAYear,
                     )
-                    .with_help(
-                        "name each report folder by its year with four digits, like content/2021/",
-                    ))),
+                    .with_help(MessageId::LoadNotAYearHelp))),
                 }
             }
         }
@@ -185,8 +185,8 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
     }
     if years.is_empty() && errors.is_empty() {
         errors.push(
-            SiteError::in_file(ErrorKind::NoReports, "content", "there is no report yet")
-                .with_help("add a folder like content/2021/ with a report.toml and section files"),
+            SiteError::in_file(ErrorKind::NoReports, "content", MessageId::LoadNoReport)
+                .with_help(MessageId::LoadNoReportHelp),
         );
     }
     (
@@ -270,10 +270,14 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
     let source = read(root, path)?;
     let name = file_name(path);
     let (number, slug, lang_code) = parse_section_name(&name).ok_or_else(|| {
-        let error = SiteError::in_file(ErrorKind::BadFileName, &source.name, "this section file name does not follow the pattern NN-name.LANG.md");
+        let error = SiteError::in_file(
+            ErrorKind::BadFileName,
+            &source.name,
+            MessageId::LoadSectionName,
+        );
         match suggest_section_name(&name) {
-            Some(better) => error.with_help(format!("rename the file to {better}: a number for the order, a short name in lowercase without å, ä, ö or spaces, the language")),
-            None => error.with_help("name section files like 01-strengths.sv.md and 01-strengths.en.md: a number for the order, a short name, the language"),
+            Some(better) => error.with_help(MessageId::LoadSectionNameRename.arg("better", better)),
+            None => error.with_help(MessageId::LoadSectionNameHelp),
         }
     })?;
     let split = frontmatter::split(&source.text).map_err(|e| match e {
@@ -282,28 +286,26 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
             &source.name,
             &source.text,
             0..0,
-            "the section does not start with a +++ block",
+            MessageId::LoadNoFrontMatter,
         )
-        .with_help("start the file with a line +++, then kind = \"strength\" and title = \"…\", then another line +++"),
+        .with_help(MessageId::LoadNoFrontMatterHelp),
         frontmatter::SplitError::Unclosed(span) => SiteError::at(
             ErrorKind::MissingFrontMatter,
             &source.name,
             &source.text,
             span,
-            "the +++ block is never closed",
+            MessageId::LoadUnclosed,
         )
-        .with_label("opened here")
-        .with_help("add a line with only +++ after the kind and title lines"),
+        .with_label(MessageId::LoadUnclosedLabel)
+        .with_help(MessageId::LoadUnclosedHelp),
     })?;
     if let Some(span) = notes::first_marker(split.front) {
         return Err(notes_error(
             &source,
             shift(span, split.front_offset),
-            "the speaker-notes line ??? is inside the +++ block",
+            MessageId::LoadNotesInFrontMatter,
         )
-        .with_help(
-            "move the line ??? and the notes below the closing +++ line, after the section text",
-        ));
+        .with_help(MessageId::LoadNotesInFrontMatterHelp));
     }
     let front = toml_error::parse::<RawFrontMatter>(
         &source.name,
@@ -314,10 +316,12 @@ fn load_section(root: &Path, path: &Path) -> Result<RawSection, SiteError> {
     let parts = notes::split(split.body).map_err(|e| {
         let span = shift(e.span, split.body_offset);
         match e.problem {
-            notes::MarkerProblem::Twice => notes_error(&source, span, "a second speaker-notes line ???")
-                .with_help("write ??? only once: everything below the first ??? is already speaker notes; remove this line"),
-            notes::MarkerProblem::ExtraText => notes_error(&source, span, "the speaker-notes line ??? has more text on it")
-                .with_help("put ??? alone on its line and start the notes on the next line"),
+            notes::MarkerProblem::Twice => notes_error(&source, span, MessageId::LoadNotesTwice)
+                .with_help(MessageId::LoadNotesTwiceHelp),
+            notes::MarkerProblem::ExtraText => {
+                notes_error(&source, span, MessageId::LoadNotesExtraText)
+                    .with_help(MessageId::LoadNotesExtraTextHelp)
+            }
         }
     })?;
     check_depth(&source, parts.text, split.body_offset)?;
@@ -349,17 +353,14 @@ fn check_depth(source: &SourceFile, text: &str, offset: usize) -> Result<(), Sit
             &source.name,
             &source.text,
             shift(span, offset),
-            format!(
-                "the text is nested more than {} levels deep (quotes, lists or emphasis inside each other)",
-                limits::MAX_DEPTH
-            ),
+            MessageId::LoadTooDeep.count("max", limits::MAX_DEPTH),
         )
-        .with_label("one level too many")
-        .with_help("a report needs a few levels at most: remove the extra > or list indentation here")),
+        .with_label(MessageId::LoadTooDeepLabel)
+        .with_help(MessageId::LoadTooDeepHelp)),
     }
 }
 
-fn notes_error(source: &SourceFile, span: std::ops::Range<usize>, message: &str) -> SiteError {
+fn notes_error(source: &SourceFile, span: std::ops::Range<usize>, message: MessageId) -> SiteError {
     SiteError::at(
         ErrorKind::NotesMarker,
         &source.name,
@@ -367,7 +368,7 @@ fn notes_error(source: &SourceFile, span: std::ops::Range<usize>, message: &str)
         span,
         message,
     )
-    .with_label("here")
+    .with_label(MessageId::FrameHere)
 }
 
 fn shift(span: std::ops::Range<usize>, by: usize) -> std::ops::Range<usize> {
@@ -430,40 +431,34 @@ pub fn read(root: &Path, path: &Path) -> Result<SourceFile, SiteError> {
     let bytes = limits::read_regular(path).map_err(|e| match e {
         limits::ReadError::Io(e) => {
             let help = if e.kind() == std::io::ErrorKind::NotFound {
-                "create the file, or run the command from the folder that holds content/ (or pass --root)"
+                MessageId::LoadReadNotFoundHelp
             } else {
-                "check that the file exists and that you may read it"
+                MessageId::LoadReadHelp
             };
-            SiteError::in_file(ErrorKind::Io, &name, format!("could not read the file: {e}"))
-                .with_help(help)
+            SiteError::in_file(ErrorKind::Io, &name, IoAction::ReadFile.failed(&e)).with_help(help)
         }
         limits::ReadError::NotAFile(what) => SiteError::in_file(
             ErrorKind::NotAFile,
             &name,
-            format!("this is {what}, not a file; summering reads only regular files"),
+            MessageId::LoadNotAFile.message("what", what),
         )
-        .with_help("put a regular text file here (a link to one is fine), or remove this entry"),
+        .with_help(MessageId::LoadNotAFileHelp),
         limits::ReadError::TooLarge(len) => SiteError::in_file(
             ErrorKind::TooLarge,
             &name,
-            format!(
-                "the file is {} KiB; a content file may be at most {} KiB",
-                len.div_ceil(1024),
-                limits::MAX_FILE_BYTES / 1024
-            ),
+            Message::new(MessageId::LoadTooLarge)
+                .count("kib", len.div_ceil(1024))
+                .count("max", limits::MAX_FILE_BYTES / 1024),
         )
-        .with_help("split the text over several section files, and move long details to the speaker notes or to a linked document"),
+        .with_help(MessageId::LoadTooLargeHelp),
     })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         SiteError::in_file(
             ErrorKind::InvalidValue,
             &name,
-            format!(
-                "the file is not UTF-8 text (bad byte at position {})",
-                e.utf8_error().valid_up_to()
-            ),
+            MessageId::LoadNotUtf8.count("at", e.utf8_error().valid_up_to()),
         )
-        .with_help("save the file as UTF-8 in your editor")
+        .with_help(MessageId::LoadNotUtf8Help)
     })?;
     Ok(SourceFile {
         name,
@@ -489,9 +484,9 @@ enum EntryKind {
 /// most file systems, so a site of a thousand years is not stat'ed file by file.
 fn sorted_entries(dir: &Path) -> Result<Vec<Entry>, SiteError> {
     let mut out = Vec::new();
-    let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, "list the folder", &e))?;
+    let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, IoAction::ListFolder, &e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| SiteError::io(dir, "list the folder", &e))?;
+        let entry = entry.map_err(|e| SiteError::io(dir, IoAction::ListFolder, &e))?;
         let path = entry.path();
         let kind = match entry.file_type() {
             Ok(t) if t.is_dir() => EntryKind::Dir,

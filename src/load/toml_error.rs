@@ -2,7 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::{Message, MessageId};
 
 mod decimal_comma;
 mod habits;
@@ -20,7 +21,7 @@ pub(super) fn parse<T: serde::de::DeserializeOwned>(
 
 fn convert(file: &str, whole: &Arc<str>, offset: usize, e: &toml::de::Error) -> SiteError {
     let message = e.message().trim().to_string();
-    let (kind, help) = classify(&message);
+    let (kind, text, help) = classify(&message);
     let span = e
         .span()
         .map_or(offset..offset, |s| s.start + offset..s.end + offset);
@@ -30,73 +31,81 @@ fn convert(file: &str, whole: &Arc<str>, offset: usize, e: &toml::de::Error) -> 
             file,
             whole,
             comma.span,
-            "this number has a decimal comma, which TOML cannot read",
+            MessageId::TomlDecimalComma,
         )
-        .with_label("decimal comma")
+        .with_label(MessageId::TomlDecimalCommaLabel)
         .with_help(comma.help);
     }
-    let help = habits::help(whole, span.clone(), &message).unwrap_or(help);
-    SiteError::at(kind, file, whole, span, plain(&message))
-        .with_label("here")
+    // A habit shows in a value; a misspelt key on a line with a date is about the key.
+    let help = match kind {
+        ErrorKind::TomlSyntax | ErrorKind::InvalidValue => {
+            habits::help(whole, span.clone(), &message).unwrap_or(help)
+        }
+        _ => help,
+    };
+    SiteError::at(kind, file, whole, span, text)
+        .with_label(MessageId::FrameHere)
         .with_help(help)
 }
 
-/// Sorts serde/TOML messages into kinds and gives a help line for each.
-fn classify(message: &str) -> (ErrorKind, String) {
-    if message.starts_with("unknown field") {
-        let expected = message
+/// Sorts serde/TOML messages into kinds, with the message and a help line for
+/// each; the parser's own words stay only as an argument (`{detail}`).
+fn classify(message: &str) -> (ErrorKind, Message, Message) {
+    if let Some(rest) = message.strip_prefix("unknown field") {
+        let key = quoted(rest).unwrap_or_default();
+        let expected = rest
             .split_once("expected")
-            .map(|(_, rest)| rest.trim())
+            .map(|(_, rest)| rest.trim().trim_start_matches("one of ").trim())
             .unwrap_or("");
         let help = if expected.is_empty() {
-            "remove this key; summering does not use it".to_string()
+            Message::new(MessageId::TomlUnknownKeyRemove)
         } else {
-            format!(
-                "check the spelling; the keys allowed here are {}",
-                expected.trim_start_matches("one of ")
-            )
+            MessageId::TomlUnknownKeySpelling.arg("allowed", expected)
         };
-        (ErrorKind::UnknownField, help)
-    } else if message.starts_with("missing field") {
+        (
+            ErrorKind::UnknownField,
+            MessageId::TomlUnknownKey.arg("key", key),
+            help,
+        )
+    } else if let Some(rest) = message.strip_prefix("missing field") {
+        let key = quoted(rest).unwrap_or_default();
         (
             ErrorKind::MissingField,
-            "add the missing key; see the content format in README.md".into(),
+            MessageId::TomlMissingKey.arg("key", key),
+            Message::new(MessageId::TomlMissingKeyHelp),
         )
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
         (
             ErrorKind::InvalidValue,
-            "change the value to the kind of value asked for".into(),
+            MessageId::TomlWrongValue.arg("detail", plain(message)),
+            Message::new(MessageId::TomlWrongValueHelp),
         )
     } else {
         (
             ErrorKind::TomlSyntax,
-            "check the TOML syntax: text values need quotes (\"…\"), keys with å, ä or ö need quotes too, \
-             and each key may appear only once"
-                .into(),
+            MessageId::TomlSyntax.arg("detail", message),
+            Message::new(MessageId::TomlSyntaxHelp),
         )
     }
 }
 
-/// Rewrites serde's wording for people who do not program.
+/// The first `` `name` `` in serde's message (the key it is about).
+fn quoted(text: &str) -> Option<&str> {
+    let (_, after) = text.split_once('`')?;
+    Some(after.split_once('`')?.0)
+}
+
+/// Rewrites serde's wording for people who do not program (the English
+/// detail inside a catalogued sentence).
 fn plain(message: &str) -> String {
     message
-        .replace("invalid type: string", "wrong kind of value: text")
-        .replace(
-            "invalid type: integer",
-            "wrong kind of value: a whole number",
-        )
-        .replace(
-            "invalid type: floating point",
-            "wrong kind of value: a decimal number",
-        )
-        .replace("invalid type: boolean", "wrong kind of value: true/false")
-        .replace("invalid type: map", "wrong kind of value: a table { … }")
-        .replace(
-            "invalid type: sequence",
-            "wrong kind of value: a list [ … ]",
-        )
-        .replace("unknown field", "unknown key")
-        .replace("missing field", "missing key")
+        .replace("invalid type: string", "text")
+        .replace("invalid type: integer", "a whole number")
+        .replace("invalid type: floating point", "a decimal number")
+        .replace("invalid type: boolean", "true/false")
+        .replace("invalid type: map", "a table { … }")
+        .replace("invalid type: sequence", "a list [ … ]")
+        .replace("invalid value: ", "")
 }
 
 #[cfg(test)]
@@ -154,5 +163,36 @@ mod tests {
     fn messages_name_no_rust_types() {
         let e = err("title = 3");
         assert!(!e.message().contains("invalid type"), "{}", e.message());
+    }
+
+    #[test]
+    fn the_key_is_named_in_both_languages() {
+        use crate::lang::Lang;
+        let e = err("title = \"a\"\ntitel = \"b\"\n");
+        assert!(
+            e.message_in(Lang::Sv).contains("titel"),
+            "{}",
+            e.message_in(Lang::Sv)
+        );
+        assert!(e.help_in(Lang::Sv).unwrap().contains("title"));
+        assert_ne!(e.help_in(Lang::Sv), e.help_in(Lang::En));
+        let e = err("");
+        assert!(e.message_in(Lang::Sv).contains("title"));
+    }
+
+    #[test]
+    fn a_misspelt_key_before_a_date_gets_the_spelling_help() {
+        #[derive(Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct D {
+            published: toml::value::Datetime,
+        }
+        let text = "publicerad = 2020-12-31\n";
+        let whole: Arc<str> = Arc::from(text);
+        let e = parse::<D>("f.toml", &whole, 0, text).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::UnknownField);
+        let help = e.catalogued_help().unwrap();
+        assert_eq!(help.id(), MessageId::TomlUnknownKeySpelling, "{help:?}");
     }
 }

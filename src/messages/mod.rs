@@ -21,22 +21,53 @@ use crate::lang::Lang;
 
 pub use ids::MessageId;
 
-/// One argument of a message: text, or a count that also picks the plural form.
+/// One argument of a message: text, a count that also picks the plural form,
+/// a decimal number, or another message (shown in the same language).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Arg {
     /// A file name, a value, a word from the content: shown as it is.
     Text(String),
     /// A number; the one named `n` chooses between `one` and `other`.
     Count(u64),
+    /// A decimal number, `scaled` / 10^`places`: Swedish writes it with a
+    /// decimal comma ("1,5 MB"), English with a point.
+    Decimal {
+        /// The value times 10^`places`, rounded.
+        scaled: i64,
+        /// The digits after the decimal sign.
+        places: u8,
+    },
+    /// A catalogue text inside this one (what could not be done, a kind's name).
+    Message(Box<Message>),
 }
 
-impl fmt::Display for Arg {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Arg {
+    /// The argument as the text of a message in `lang`.
+    fn render(&self, lang: Lang) -> String {
         match self {
-            Arg::Text(t) => f.write_str(t),
-            Arg::Count(n) => write!(f, "{n}"),
+            Arg::Text(t) => t.clone(),
+            Arg::Count(n) => n.to_string(),
+            Arg::Decimal { scaled, places } => decimal(*scaled, *places, lang),
+            Arg::Message(m) => m.render(lang),
         }
     }
+}
+
+/// `scaled` / 10^`places` with the decimal sign of `lang`.
+fn decimal(scaled: i64, places: u8, lang: Lang) -> String {
+    let sign = if scaled < 0 { "-" } else { "" };
+    let digits = scaled.unsigned_abs().to_string();
+    let places = usize::from(places);
+    if places == 0 {
+        return format!("{sign}{digits}");
+    }
+    let digits = format!("{digits:0>width$}", width = places + 1);
+    let (whole, fraction) = digits.split_at(digits.len() - places);
+    let point = match lang {
+        Lang::Sv => ',',
+        Lang::En => '.',
+    };
+    format!("{sign}{whole}{point}{fraction}")
 }
 
 /// A message from the catalogue with its arguments, not yet in a language.
@@ -68,6 +99,23 @@ impl Message {
         self
     }
 
+    /// Adds the decimal argument `{name}`, shown with `places` digits after
+    /// the decimal sign of the language.
+    pub fn decimal(mut self, name: &'static str, value: f64, places: u8) -> Self {
+        let scaled = value * 10f64.powi(i32::from(places));
+        // Saturates at the ends of i64 and makes NaN 0: a message never panics.
+        #[allow(clippy::cast_possible_truncation, reason = "rounded and saturating")]
+        let scaled = scaled.round() as i64;
+        self.args.push((name, Arg::Decimal { scaled, places }));
+        self
+    }
+
+    /// Adds `{name}`, itself a catalogue text, rendered in the same language.
+    pub fn message(mut self, name: &'static str, value: impl Into<Message>) -> Self {
+        self.args.push((name, Arg::Message(Box::new(value.into()))));
+        self
+    }
+
     /// Which message this is.
     pub fn id(&self) -> MessageId {
         self.id
@@ -85,26 +133,58 @@ impl Message {
             _ => None,
         };
         let template = catalogue::text(self.id, lang, n);
-        fill(template, &self.args)
+        fill(template, &self.args, lang)
     }
 }
 
-/// Text an editor reads: a catalogue message, or (until every text of the
-/// library is in the catalogue) English text written where it was found.
+impl From<MessageId> for Message {
+    fn from(id: MessageId) -> Self {
+        Message::new(id)
+    }
+}
+
+/// Shorthands that start a [`Message`] from its id.
+impl MessageId {
+    /// [`Message::arg`] on this message.
+    pub fn arg(self, name: &'static str, value: impl fmt::Display) -> Message {
+        Message::new(self).arg(name, value)
+    }
+
+    /// [`Message::count`] on this message.
+    pub fn count(self, name: &'static str, n: impl TryInto<u64>) -> Message {
+        Message::new(self).count(name, n)
+    }
+
+    /// [`Message::message`] on this message.
+    pub fn message(self, name: &'static str, value: impl Into<Message>) -> Message {
+        Message::new(self).message(name, value)
+    }
+}
+
+/// Text an editor reads: a catalogue message, or (only where the PDF,
+/// PowerPoint and page writers still say it in English, through
+/// `diagnostics::Untranslated`) untranslated text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Text {
     /// A message from the catalogue, shown in the editor's language.
     Message(Message),
-    /// English text not yet in the catalogue, shown as it is in every language.
-    Plain(String),
+    /// English text not in the catalogue, shown as it is in every language.
+    Untranslated(String),
 }
 
 impl Text {
+    /// English text that is not in the catalogue yet. Only the writers of
+    /// `src/pdf/`, `src/pptx/`, `src/render/`, `src/charts/` and two model
+    /// files use it; everything else says what it says through a [`MessageId`].
+    pub fn untranslated(text: impl Into<String>) -> Self {
+        Text::Untranslated(text.into())
+    }
+
     /// The text in `lang`.
     pub fn render(&self, lang: Lang) -> Cow<'_, str> {
         match self {
             Text::Message(m) => Cow::Owned(m.render(lang)),
-            Text::Plain(s) => Cow::Borrowed(s),
+            Text::Untranslated(s) => Cow::Borrowed(s),
         }
     }
 
@@ -112,7 +192,7 @@ impl Text {
     pub fn message(&self) -> Option<&Message> {
         match self {
             Text::Message(m) => Some(m),
-            Text::Plain(_) => None,
+            Text::Untranslated(_) => None,
         }
     }
 }
@@ -131,19 +211,19 @@ impl From<MessageId> for Text {
 
 impl From<String> for Text {
     fn from(s: String) -> Self {
-        Text::Plain(s)
+        Text::Untranslated(s)
     }
 }
 
 impl From<&str> for Text {
     fn from(s: &str) -> Self {
-        Text::Plain(s.to_string())
+        Text::Untranslated(s.to_string())
     }
 }
 
 impl From<&String> for Text {
     fn from(s: &String) -> Self {
-        Text::Plain(s.clone())
+        Text::Untranslated(s.clone())
     }
 }
 
@@ -159,6 +239,12 @@ impl serde::Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.render(Lang::En))
     }
+}
+
+/// The language codes `languages` as a message shows them: "sv, en".
+pub(crate) fn codes(languages: &[Lang]) -> String {
+    let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
+    codes.join(", ")
 }
 
 /// The language the editor reads messages in: `choice` (the `--lang` option)
@@ -182,8 +268,8 @@ pub fn editor_lang(choice: Option<Lang>, env: impl Fn(&str) -> Option<String>) -
 /// `template` with each `{name}` that is an argument replaced by its value;
 /// other braces (`{ sv = "…" }`, `{{placeholders}}`) stay as they are (the
 /// charts' string files are filled the same way).
-fn fill(template: &str, args: &[(&'static str, Arg)]) -> String {
-    let values: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.to_string())).collect();
+fn fill(template: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
+    let values: Vec<(&str, String)> = args.iter().map(|(k, v)| (*k, v.render(lang))).collect();
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
     crate::charts::strings::fill(template, &values)
 }
@@ -239,11 +325,43 @@ mod tests {
     fn arguments_are_filled_and_other_braces_kept() {
         let args = [("file", Arg::Text("a.md".into())), ("n", Arg::Count(3))];
         assert_eq!(
-            fill("{file}: {n} × { sv = \"…\" } {{x}} {missing}", &args),
+            fill(
+                "{file}: {n} × { sv = \"…\" } {{x}} {missing}",
+                &args,
+                Lang::En
+            ),
             "a.md: 3 × { sv = \"…\" } {{x}} {missing}"
         );
-        assert_eq!(fill("{", &args), "{");
-        assert_eq!(fill("{file", &args), "{file");
+        assert_eq!(fill("{", &args, Lang::En), "{");
+        assert_eq!(fill("{file", &args, Lang::En), "{file");
+    }
+
+    #[test]
+    fn decimals_have_a_comma_in_swedish_and_a_point_in_english() {
+        let m = Message::new(MessageId::WarnLargePicture).decimal("mb", 1.46, 1);
+        assert!(
+            m.render(Lang::Sv).contains("1,5 MB"),
+            "{}",
+            m.render(Lang::Sv)
+        );
+        assert!(
+            m.render(Lang::En).contains("1.5 MB"),
+            "{}",
+            m.render(Lang::En)
+        );
+        assert_eq!(decimal(5, 2, Lang::Sv), "0,05");
+        assert_eq!(decimal(-125, 2, Lang::En), "-1.25");
+        assert_eq!(decimal(7, 0, Lang::Sv), "7");
+        assert_eq!(decimal(i64::MIN, 1, Lang::En), "-922337203685477580.8");
+    }
+
+    #[test]
+    fn a_message_argument_is_in_the_same_language() {
+        let m = Message::new(MessageId::FrameIo)
+            .message("action", MessageId::FrameHelp)
+            .arg("reason", "x");
+        assert_eq!(m.render(Lang::Sv), "kunde inte hjälp: x");
+        assert_eq!(m.render(Lang::En), "could not help: x");
     }
 
     #[test]

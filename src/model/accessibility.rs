@@ -20,7 +20,7 @@ use toml::Spanned;
 
 use super::convert::{Ctx, date};
 use super::types::{Date, Site, Year};
-use crate::diagnostics::{ErrorKind, SiteError, Warning, WarningKind};
+use crate::diagnostics::{ErrorKind, SiteError, Untranslated, Warning, WarningKind};
 use crate::lang::{Lang, Localized};
 use crate::load::Parsed;
 use crate::load::accessibility::{RawFeedback, RawItem, RawStatement};

@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::colour::{CONTRAST_HELP, Rgb, too_little_contrast};
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
 use crate::load::SourceFile;
 use crate::load::logo::RawLogo;
 use crate::load::raw::RawBrand;

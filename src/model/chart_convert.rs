@@ -12,10 +12,11 @@ use toml::Spanned;
 use super::chart::{Chart, ChartKind, MAX_SERIES, MAX_VALUE, MIN_NONZERO, Series, is_valid_id};
 use super::convert::Ctx;
 use super::types::Section;
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::lang::Localized;
 use crate::load::charts::{RawChart, RawNumber, RawSeries, RawUnit};
 use crate::load::{RawYear, SourceFile};
+use crate::messages::{Message, MessageId};
 
 impl Ctx<'_> {
     /// The year's charts, in file order. Invalid charts are left out (with their errors).
@@ -35,12 +36,10 @@ impl Ctx<'_> {
                         ErrorKind::Duplicate,
                         src,
                         chart.get_ref().id.span(),
-                        "this chart id is already used in this file",
+                        MessageId::ChartIdUsed,
                     )
-                    .with_label("used before")
-                    .with_help(format!(
-                        "give each chart its own id; the first chart with this id is on line {line}"
-                    )),
+                    .with_label(MessageId::ChartIdUsedLabel)
+                    .with_help(MessageId::ChartIdUsedHelp.count("line", line)),
                 );
                 continue;
             }
@@ -63,8 +62,13 @@ impl Ctx<'_> {
         let id = raw.id.get_ref().trim();
         if !is_valid_id(id) {
             errors.push(
-                at(ErrorKind::InvalidValue, src, raw.id.span(), "this chart id has characters that cannot be used")
-                    .with_help("use lowercase letters a–z, digits and - only (no å, ä, ö or spaces), like \"narvaro-2021\""),
+                at(
+                    ErrorKind::InvalidValue,
+                    src,
+                    raw.id.span(),
+                    MessageId::ChartBadId,
+                )
+                .with_help(MessageId::ChartBadIdHelp),
             );
         }
         let kind = ChartKind::from_key(raw.kind.get_ref().trim());
@@ -74,15 +78,17 @@ impl Ctx<'_> {
                     ErrorKind::UnknownChartKind,
                     src,
                     raw.kind.span(),
-                    "unknown chart kind",
+                    MessageId::ChartUnknownKind,
                 )
-                .with_label("not a chart kind")
-                .with_help(format!(
-                    "use one of: {}",
-                    ChartKind::ALL
-                        .map(|k| format!("\"{}\"", k.key()))
-                        .join(", ")
-                )),
+                .with_label(MessageId::ChartUnknownKindLabel)
+                .with_help(
+                    MessageId::SiteUseOneOf.arg(
+                        "list",
+                        ChartKind::ALL
+                            .map(|k| format!("\"{}\"", k.key()))
+                            .join(", "),
+                    ),
+                ),
             );
         }
         let title = self.localized(src, &raw.title, errors);
@@ -145,8 +151,13 @@ impl Ctx<'_> {
         let list = raw.categories.get_ref();
         if list.is_empty() {
             errors.push(
-                at(ErrorKind::EmptySeries, src, raw.categories.span(), "the list of categories is empty")
-                    .with_help("list what the bars or points stand for, like categories = [{ sv = \"Kommun\", en = \"Municipality\" }]"),
+                at(
+                    ErrorKind::EmptySeries,
+                    src,
+                    raw.categories.span(),
+                    MessageId::ChartNoCategories,
+                )
+                .with_help(MessageId::ChartNoCategoriesHelp),
             );
             return None;
         }
@@ -161,11 +172,9 @@ impl Ctx<'_> {
                             ErrorKind::Duplicate,
                             src,
                             c.span(),
-                            "this category is listed twice",
+                            MessageId::ChartCategoryTwice,
                         )
-                        .with_help(
-                            "give each category its own name; a chart shows each category once",
-                        ),
+                        .with_help(MessageId::ChartCategoryTwiceHelp),
                     );
                 }
                 out.push(name);
@@ -185,9 +194,14 @@ impl Ctx<'_> {
         let raw = chart.get_ref();
         if raw.series.is_empty() {
             errors.push(
-                at(ErrorKind::EmptySeries, src, chart.span(), "this chart has no data series")
-                    .with_label("chart without [[chart.series]]")
-                    .with_help("add a [[chart.series]] table after the chart, with name = { sv = \"…\", en = \"…\" } and values = [ … ]"),
+                at(
+                    ErrorKind::EmptySeries,
+                    src,
+                    chart.span(),
+                    MessageId::ChartNoSeries,
+                )
+                .with_label(MessageId::ChartNoSeriesLabel)
+                .with_help(MessageId::ChartNoSeriesHelp),
             );
         }
         if let Some(extra) = raw.series.get(MAX_SERIES) {
@@ -196,11 +210,9 @@ impl Ctx<'_> {
                     ErrorKind::InvalidValue,
                     src,
                     extra.span(),
-                    format!("a chart can have at most {MAX_SERIES} series"),
+                    MessageId::ChartTooManySeries.count("max", MAX_SERIES),
                 )
-                .with_help(
-                    "split the data into two charts; more series than this cannot be told apart",
-                ),
+                .with_help(MessageId::ChartTooManySeriesHelp),
             );
         }
         let mut names = BTreeMap::new();
@@ -212,8 +224,13 @@ impl Ctx<'_> {
                 .is_some_and(|n| names.insert(n.default_value().clone(), ()).is_some())
             {
                 errors.push(
-                    at(ErrorKind::Duplicate, src, s.get_ref().name.span(), "another series of this chart has the same name")
-                        .with_help("give each series its own name, so the legend and the table can tell them apart"),
+                    at(
+                        ErrorKind::Duplicate,
+                        src,
+                        s.get_ref().name.span(),
+                        MessageId::ChartSeriesNameUsed,
+                    )
+                    .with_help(MessageId::ChartSeriesNameUsedHelp),
                 );
             }
             let values = series_values(src, s.get_ref(), kind, categories, errors);
@@ -265,11 +282,18 @@ impl Ctx<'_> {
                 if f.lang_code != default.code() {
                     if ids != main_ids {
                         errors.push(
-                            at(ErrorKind::TranslationMismatch, src, shift(list.span(), f.front_offset), "these charts differ from the default-language file")
-                                .with_help(format!(
-                                    "list the same charts as in {:02}-{}.{default}.md, or remove the charts line here (the default-language list is used)",
-                                    section.number, section.slug
-                                )),
+                            at(
+                                ErrorKind::TranslationMismatch,
+                                src,
+                                shift(list.span(), f.front_offset),
+                                MessageId::ChartListDiffers,
+                            )
+                            .with_help(
+                                MessageId::ChartListDiffersHelp.arg(
+                                    "file",
+                                    format!("{:02}-{}.{default}.md", section.number, section.slug),
+                                ),
+                            ),
                         );
                     }
                     continue;
@@ -279,36 +303,23 @@ impl Ctx<'_> {
                     let span = shift(id.span(), f.front_offset);
                     if !known.contains(&name) && !raw.charts_broken {
                         let help = if known.is_empty() {
-                            format!(
-                                "add the chart to {}/charts.toml as a [[chart]] table with id = \"{name}\"",
-                                raw.dir_name
-                            )
+                            MessageId::ChartUnknownAdd
+                                .arg("dir", &raw.dir_name)
+                                .arg("id", name)
                         } else {
-                            format!(
-                                "check the spelling; the charts in {}/charts.toml are: {}",
-                                raw.dir_name,
-                                known.join(", ")
-                            )
+                            MessageId::ChartUnknownSpelling
+                                .arg("dir", &raw.dir_name)
+                                .arg("known", known.join(", "))
                         };
                         errors.push(
-                            at(
-                                ErrorKind::UnknownChart,
-                                src,
-                                span,
-                                "there is no chart with this id",
-                            )
-                            .with_label("unknown chart")
-                            .with_help(help),
+                            at(ErrorKind::UnknownChart, src, span, MessageId::ChartUnknown)
+                                .with_label(MessageId::ChartUnknownLabel)
+                                .with_help(help),
                         );
                     } else if ids[..i].contains(&name) {
                         errors.push(
-                            at(
-                                ErrorKind::Duplicate,
-                                src,
-                                span,
-                                "this chart is listed twice",
-                            )
-                            .with_help("list each chart once"),
+                            at(ErrorKind::Duplicate, src, span, MessageId::ChartListedTwice)
+                                .with_help(MessageId::ChartListedTwiceHelp),
                         );
                     }
                 }
@@ -333,9 +344,9 @@ fn series_values(
                 ErrorKind::EmptySeries,
                 src,
                 raw.values.span(),
-                "this series has no values",
+                MessageId::ChartNoValues,
             )
-            .with_help("write one number per category, like values = [12, 30.5]"),
+            .with_help(MessageId::ChartNoValuesHelp),
         );
         return None;
     }
@@ -347,14 +358,14 @@ fn series_values(
                 ErrorKind::DecimalComma,
                 src,
                 first.clone(),
-                format!("{written} is read as two numbers: the comma separates values in a list"),
+                MessageId::ChartDecimalComma.arg("written", written),
             )
-            .with_label("decimal comma")
-            .with_help(format!(
-                "write decimals with a point, not with a comma as Word and Swedish texts do; \
-                 the chart has {n} categories, and with points the list reads: values = [{}]",
-                with_points(&src.text, values, &commas)
-            )),
+            .with_label(MessageId::TomlDecimalCommaLabel)
+            .with_help(
+                Message::new(MessageId::ChartDecimalCommaHelp)
+                    .count("n", n)
+                    .arg("values", with_points(&src.text, values, &commas)),
+            ),
         );
     } else if let Some(n) = categories.filter(|&n| n != values.len()) {
         errors.push(
@@ -362,12 +373,12 @@ fn series_values(
                 ErrorKind::SeriesLength,
                 src,
                 raw.values.span(),
-                format!("{} values, but the chart has {n} categories", values.len()),
+                MessageId::ChartSeriesLength
+                    .count("values", values.len())
+                    .count("n", n),
             )
-            .with_label(format!("{} values", values.len()))
-            .with_help(format!(
-                "write exactly one value per category ({n}), in the same order as categories"
-            )),
+            .with_label(MessageId::ChartSeriesLengthLabel.count("n", values.len()))
+            .with_help(MessageId::ChartSeriesLengthHelp.count("n", n)),
         );
     }
     for v in values.iter() {
@@ -378,33 +389,46 @@ fn series_values(
                     ErrorKind::InvalidValue,
                     src,
                     v.span(),
-                    "this is not a usable number",
+                    MessageId::ChartNotANumber,
                 )
-                .with_help("write an ordinary number like 12 or 12.5; nan and inf cannot be drawn"),
+                .with_help(MessageId::ChartNotANumberHelp),
             );
         } else if x.abs() > MAX_VALUE {
             errors.push(
-                at(ErrorKind::InvalidValue, src, v.span(), "this number is too large for a chart")
-                    .with_label("too large")
-                    .with_help(format!(
-                        "chart values can be at most {MAX_VALUE:e} (1 000 000 000 000 000) in size; \
-                         write them in a larger unit, such as millions, and name it in y_label or unit"
-                    )),
+                at(
+                    ErrorKind::InvalidValue,
+                    src,
+                    v.span(),
+                    MessageId::ChartTooLarge,
+                )
+                .with_label(MessageId::ChartTooLargeLabel)
+                .with_help(MessageId::ChartTooLargeHelp.arg("max", format!("{MAX_VALUE:e}"))),
             );
         } else if x != 0.0 && x.abs() < MIN_NONZERO {
             errors.push(
-                at(ErrorKind::InvalidValue, src, v.span(), "this number is too small for a chart")
-                    .with_label("too small")
-                    .with_help(format!(
-                        "charts show at most three decimals, so a value other than 0 must be at least \
-                         {MIN_NONZERO} in size; write it in a smaller unit (per 1 000, per 100 000 …) or as 0"
-                    )),
+                at(
+                    ErrorKind::InvalidValue,
+                    src,
+                    v.span(),
+                    MessageId::ChartTooSmall,
+                )
+                .with_label(MessageId::ChartTooSmallLabel)
+                .with_help(Message::new(MessageId::ChartTooSmallHelp).decimal(
+                    "min",
+                    MIN_NONZERO,
+                    3,
+                )),
             );
         } else if x < 0.0 && kind.is_some_and(ChartKind::is_stacked) {
             errors.push(
-                at(ErrorKind::NegativeInStack, src, v.span(), "a stacked chart cannot show a negative value")
-                    .with_label("negative")
-                    .with_help("stacked bars add parts up to a whole; use kind = \"grouped-bar\" for data with negative values"),
+                at(
+                    ErrorKind::NegativeInStack,
+                    src,
+                    v.span(),
+                    MessageId::ChartNegative,
+                )
+                .with_label(MessageId::ChartNegativeLabel)
+                .with_help(MessageId::ChartNegativeHelp),
             );
         }
     }
@@ -454,9 +478,9 @@ fn at(
     kind: ErrorKind,
     src: &SourceFile,
     span: Range<usize>,
-    message: impl Into<crate::messages::Text>,
+    message: impl Into<Message>,
 ) -> SiteError {
-    SiteError::at(kind, &src.name, &src.text, span, message)
+    SiteError::at(kind, &src.name, &src.text, span, message.into())
 }
 
 fn shift(span: Range<usize>, by: usize) -> Range<usize> {

@@ -11,10 +11,11 @@ use toml::Spanned;
 use super::images::{Picture, PictureLinks};
 use super::markdown;
 use super::types::{Date, DeckOptions, Report, Section, SectionKind, SectionText, Site, Year};
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError};
 use crate::lang::{Lang, Localized};
 use crate::load::raw::RawLocalized;
 use crate::load::{RawSection, RawSite, RawYear, SourceFile};
+use crate::messages::MessageId;
 
 impl TryFrom<RawSite> for Site {
     type Error = BuildError;
@@ -28,8 +29,14 @@ impl TryFrom<RawSite> for Site {
             Some(t) if is_plain_name(t.get_ref()) => t.get_ref().clone(),
             Some(t) => {
                 errors.push(
-                    SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, t.span(), "this is not a theme folder name")
-                        .with_help("use the name of a folder under themes/, like \"default\" (letters, digits and - only)"),
+                    SiteError::at(
+                        ErrorKind::InvalidValue,
+                        &src.name,
+                        &src.text,
+                        t.span(),
+                        MessageId::SiteNotAThemeName,
+                    )
+                    .with_help(MessageId::SiteNotAThemeNameHelp),
                 );
                 String::new()
             }
@@ -123,9 +130,9 @@ fn site_languages(
                     &src.name,
                     &src.text,
                     code.span(),
-                    "this language is listed twice",
+                    MessageId::SiteLanguageTwice,
                 )
-                .with_help("list each language once"),
+                .with_help(MessageId::SiteLanguageTwiceHelp),
             ),
             Some(l) => langs.push(l),
             None => errors.push(
@@ -134,10 +141,10 @@ fn site_languages(
                     &src.name,
                     &src.text,
                     code.span(),
-                    "summering does not know this language",
+                    MessageId::SiteUnknownLanguage,
                 )
-                .with_label("unknown language")
-                .with_help(format!("use one of: {}", Lang::supported_codes())),
+                .with_label(MessageId::SiteUnknownLanguageLabel)
+                .with_help(MessageId::SiteUseOneOf.arg("list", Lang::supported_codes())),
             ),
         }
     }
@@ -148,9 +155,9 @@ fn site_languages(
                 &src.name,
                 &src.text,
                 raw.span(),
-                "the list of languages is empty",
+                MessageId::SiteNoLanguages,
             )
-            .with_help("write languages = [\"sv\", \"en\"]; the first one is the default"),
+            .with_help(MessageId::SiteNoLanguagesHelp),
         );
     }
     (errors.len() == before).then_some(langs)
@@ -193,9 +200,9 @@ impl Ctx<'_> {
                         &src.name,
                         &src.text,
                         raw.span(),
-                        format!("this text has no {} version", self.default_lang()),
+                        MessageId::SiteNoDefaultText.arg("lang", self.default_lang()),
                     )
-                    .with_help(format!("add {} = \"…\"; the default language is required, the others fall back to it", self.default_lang())),
+                    .with_help(MessageId::SiteNoDefaultTextHelp.arg("lang", self.default_lang())),
                 )
             })
             .ok()
@@ -212,17 +219,13 @@ impl Ctx<'_> {
             &src.name,
             &src.text,
             span,
-            format!("the language \"{code}\" is not in site.toml"),
+            MessageId::SiteLanguageNotListed.arg("code", code),
         )
-        .with_label("not a site language")
-        .with_help(format!(
-            "use one of the languages listed in content/site.toml ({}), or add it there",
-            self.languages
-                .iter()
-                .map(|l| l.code())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))
+        .with_label(MessageId::SiteLanguageNotListedLabel)
+        .with_help(
+            MessageId::SiteLanguageNotListedHelp
+                .arg("list", crate::messages::codes(self.languages)),
+        )
     }
 
     fn report(&self, raw: &RawYear, errors: &mut Vec<SiteError>) -> Option<Report> {
@@ -244,9 +247,9 @@ impl Ctx<'_> {
                 SiteError::in_file(
                     ErrorKind::BadFileName,
                     &raw.dir_name,
-                    "this year is out of range",
+                    MessageId::ReportYearOutOfRange,
                 )
-                .with_help("name the folder by the report's year, like 2021"),
+                .with_help(MessageId::ReportYearOutOfRangeHelp),
             );
         }
         let title = self.localized(src, &r.title, errors);
@@ -287,17 +290,21 @@ impl Ctx<'_> {
             for (clash, what) in [
                 (
                     by_number.insert(s.number, s).filter(|o| o.slug != s.slug),
-                    "section number",
+                    MessageId::SectionNumberUsed,
                 ),
                 (
                     by_slug.insert(&s.slug, s).filter(|o| o.number != s.number),
-                    "section name",
+                    MessageId::SectionNameUsed,
                 ),
             ] {
                 if let Some(other) = clash {
                     errors.push(
-                        SiteError::in_file(ErrorKind::Duplicate, &s.source.name, format!("this {what} is also used by {}", other.source.name))
-                            .with_help("give each section its own number and name; the language versions of one section share both"),
+                        SiteError::in_file(
+                            ErrorKind::Duplicate,
+                            &s.source.name,
+                            what.arg("other", &other.source.name),
+                        )
+                        .with_help(MessageId::SectionUsedHelp),
                     );
                 }
             }
@@ -334,12 +341,16 @@ impl Ctx<'_> {
             let Some(lang) = Lang::from_code(&f.lang_code).filter(|l| self.languages.contains(l))
             else {
                 errors.push(
-                    SiteError::in_file(ErrorKind::UnknownLanguage, &src.name, format!("the language \"{}\" in this file name is not in site.toml", f.lang_code))
-                        .with_help(format!(
-                            "end the file name with one of the site's languages ({}), like 01-name.{}.md",
-                            self.languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", "),
-                            self.default_lang()
-                        )),
+                    SiteError::in_file(
+                        ErrorKind::UnknownLanguage,
+                        &src.name,
+                        MessageId::SectionLanguageNotListed.arg("code", &f.lang_code),
+                    )
+                    .with_help(
+                        MessageId::SectionLanguageNotListedHelp
+                            .arg("list", crate::messages::codes(self.languages))
+                            .arg("default", self.default_lang()),
+                    ),
                 );
                 continue;
             };
@@ -352,21 +363,20 @@ impl Ctx<'_> {
                         &src.name,
                         &src.text,
                         kind_span,
-                        "unknown section kind",
+                        MessageId::SectionUnknownKind,
                     )
-                    .with_label("not a section kind")
-                    .with_help(match SectionKind::guess(f.front.kind.get_ref()) {
-                        Some(kind) => format!(
-                            "the kinds are written in English, in lowercase: write kind = \"{}\"",
-                            kind.key()
-                        ),
-                        None => format!(
-                            "use one of: {}",
-                            SectionKind::ALL
-                                .map(|k| format!("\"{}\"", k.key()))
-                                .join(", ")
-                        ),
-                    }),
+                    .with_label(MessageId::SectionUnknownKindLabel)
+                    .with_help(
+                        match SectionKind::guess(f.front.kind.get_ref()) {
+                            Some(kind) => MessageId::SectionKindInEnglish.arg("kind", kind.key()),
+                            None => MessageId::SiteUseOneOf.arg(
+                                "list",
+                                SectionKind::ALL
+                                    .map(|k| format!("\"{}\"", k.key()))
+                                    .join(", "),
+                            ),
+                        },
+                    ),
                 ),
             }
             let title = f.front.title.get_ref().trim();
@@ -377,9 +387,9 @@ impl Ctx<'_> {
                         &src.name,
                         &src.text,
                         shift(f.front.title.span(), f.front_offset),
-                        "the title is empty",
+                        MessageId::SectionEmptyTitle,
                     )
-                    .with_help("write the section's heading between the quotes"),
+                    .with_help(MessageId::SectionEmptyTitleHelp),
                 );
             }
             let rendered = markdown::render(&f.body, lang, slug, &PictureLinks::report(pictures));
@@ -420,19 +430,26 @@ impl Ctx<'_> {
                         &f.source.name,
                         &f.source.text,
                         span.clone(),
-                        "this kind differs from the default-language file",
+                        MessageId::SectionKindDiffers,
                     )
-                    .with_help(format!(
-                        "use the same kind as in {:02}-{slug}.{default}.md",
-                        number
-                    )),
+                    .with_help(
+                        MessageId::SectionKindDiffersHelp
+                            .arg("file", format!("{number:02}-{slug}.{default}.md")),
+                    ),
                 );
             }
         }
         if !texts.contains_key(&default) && errors.len() == before && !has_broken_file {
             errors.push(
-                SiteError::in_file(ErrorKind::MissingDefaultLanguage, &files[0].source.name, format!("this section has no {default} version"))
-                    .with_help(format!("add {number:02}-{slug}.{default}.md; every section needs the default language, the others fall back to it")),
+                SiteError::in_file(
+                    ErrorKind::MissingDefaultLanguage,
+                    &files[0].source.name,
+                    MessageId::SectionNoDefault.arg("lang", default),
+                )
+                .with_help(
+                    MessageId::SectionNoDefaultHelp
+                        .arg("file", format!("{number:02}-{slug}.{default}.md")),
+                ),
             );
         }
         if errors.len() > before || has_broken_file {
@@ -469,11 +486,9 @@ pub(super) fn date(
                 &src.name,
                 &src.text,
                 raw.span(),
-                "this is not a date",
+                MessageId::ReportNotADate,
             )
-            .with_help(
-                "write the date without quotes and without a time, like published = 2021-12-31",
-            ),
+            .with_help(MessageId::ReportNotADateHelp),
         );
     }
     parsed

@@ -11,11 +11,12 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use crate::diagnostics::{ErrorKind, SiteError, line_col};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError, line_col};
 use crate::lang::{Lang, Localized};
 use crate::load::Parsed;
 use crate::load::glossary::{FILE, RawGlossary};
 use crate::load::raw::RawLocalized;
+use crate::messages::MessageId;
 use crate::model::Report;
 
 /// One abbreviation.
@@ -169,7 +170,7 @@ impl Glossary {
             return Glossary::default();
         };
         let src = &raw.source;
-        let err = |kind, span: Range<usize>, message: &str, help: &str| {
+        let err = |kind, span: Range<usize>, message: MessageId, help: MessageId| {
             SiteError::at(kind, &src.name, &src.text, span, message).with_help(help)
         };
         let mut terms: Vec<Term> = Vec::new();
@@ -180,8 +181,8 @@ impl Glossary {
                 errors.push(err(
                     ErrorKind::InvalidValue,
                     t.abbr.span(),
-                    "an abbreviation must be one word",
-                    "write the abbreviation as it appears in the text, like abbr = \"SIP\"",
+                    MessageId::GlossaryNotOneWord,
+                    MessageId::GlossaryNotOneWordHelp,
                 ));
                 continue;
             }
@@ -189,8 +190,8 @@ impl Glossary {
                 errors.push(err(
                     ErrorKind::Duplicate,
                     t.abbr.span(),
-                    "this abbreviation is already in the glossary",
-                    "keep one [[term]] per abbreviation",
+                    MessageId::GlossaryTwice,
+                    MessageId::GlossaryTwiceHelp,
                 ));
                 continue;
             }
@@ -276,16 +277,11 @@ fn localized(
                     &src.name,
                     &src.text,
                     code.span(),
-                    format!("the language \"{}\" is not in site.toml", code.get_ref()),
+                    MessageId::SiteLanguageNotListed.arg("code", code.get_ref()),
                 )
-                .with_help(format!(
-                    "use the languages of content/site.toml ({})",
-                    languages
-                        .iter()
-                        .map(|l| l.code())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                .with_help(
+                    MessageId::GlossaryLanguagesHelp.arg("list", crate::messages::codes(languages)),
+                ),
             ),
         }
     }
@@ -302,11 +298,9 @@ fn localized(
                     &src.name,
                     &src.text,
                     value.span(),
-                    format!("this text has no {default} version"),
+                    MessageId::SiteNoDefaultText.arg("lang", default),
                 )
-                .with_help(format!(
-                    "write the {default} text first; the other languages fall back to it"
-                )),
+                .with_help(MessageId::GlossaryNoDefaultHelp.arg("lang", default)),
             );
             None
         }

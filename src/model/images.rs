@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{ErrorKind, SiteError, Warning, WarningKind};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError, Warning, WarningKind};
 use crate::load::images::{EXTENSIONS, RawPicture};
 use crate::load::{RawSite, RawYear, SourceFile};
 use crate::messages::{Message, MessageId};
@@ -390,7 +390,7 @@ pub(super) struct Text<'a> {
 
 impl Text<'_> {
     /// A problem with the picture `u` of this text, at the `![…](…)`.
-    fn error(&self, u: &Use, kind: ErrorKind, message: &str) -> SiteError {
+    fn error(&self, u: &Use, kind: ErrorKind, message: Message) -> SiteError {
         let span = self.offset + u.span.start..self.offset + u.span.end;
         SiteError::at(kind, &self.source.name, &self.source.text, span, message)
     }
@@ -408,20 +408,27 @@ pub(super) fn resolve(
     let mut refused: Vec<&str> = Vec::new();
     for text in texts {
         for u in uses(text.markdown) {
-            let at = |kind, message: &str| text.error(&u, kind, message);
+            let at = |kind, message: Message| text.error(&u, kind, message);
             let name = match destination(&u.dest) {
                 Destination::Dropped => continue,
                 Destination::File(name) => name,
                 Destination::Elsewhere => {
-                    errors.push(at(ErrorKind::MissingPicture, "this picture is on another site")
-                        .with_label("not a file of the year folder")
-                        .with_help(format!("save the picture in content/{year}/ and write its file name: ![…](karta.png); a published report must not depend on another site")));
+                    errors.push(
+                        at(
+                            ErrorKind::MissingPicture,
+                            MessageId::PictureElsewhere.into(),
+                        )
+                        .with_label(MessageId::PictureElsewhereLabel)
+                        .with_help(MessageId::PictureElsewhereHelp.arg("year", year)),
+                    );
                     continue;
                 }
                 Destination::Outside | Destination::Malformed => {
-                    errors.push(at(ErrorKind::MissingPicture, "this picture is not in the year folder")
-                        .with_label("outside the year folder")
-                        .with_help(format!("put the picture in content/{year}/ (or a folder in it) and write its path from there, like ![…](karta.png) or ![…](bilder/karta.png)")));
+                    errors.push(
+                        at(ErrorKind::MissingPicture, MessageId::PictureOutside.into())
+                            .with_label(MessageId::PictureOutsideLabel)
+                            .with_help(MessageId::PictureOutsideHelp.arg("year", year)),
+                    );
                     continue;
                 }
             };
@@ -429,9 +436,15 @@ pub(super) fn resolve(
                 .rsplit_once('.')
                 .and_then(|(_, ext)| Format::of_extension(ext));
             let Some(format) = format else {
-                errors.push(at(ErrorKind::UnsupportedPicture, "summering publishes PNG, JPEG, WebP and SVG pictures, not this kind of file")
-                    .with_label("not .png, .jpg, .webp or .svg")
-                    .with_help(format!("save the picture as PNG (drawings, maps, screenshots) or JPEG (photos) and name that file here; the extensions accepted are {}", EXTENSIONS.map(|e| format!(".{e}")).join(", "))));
+                let accepted = EXTENSIONS.map(|e| format!(".{e}")).join(", ");
+                errors.push(
+                    at(
+                        ErrorKind::UnsupportedPicture,
+                        MessageId::PictureFormat.into(),
+                    )
+                    .with_label(MessageId::PictureFormatLabel)
+                    .with_help(MessageId::PictureFormatHelp.arg("accepted", accepted)),
+                );
                 continue;
             };
             if find(&pictures, &name).is_some() || refused.contains(&name.as_str()) {
@@ -440,20 +453,19 @@ pub(super) fn resolve(
             let Some(raw) = files.iter().find(|f| f.name == name) else {
                 let similar = files.iter().find(|f| f.name.eq_ignore_ascii_case(&name));
                 let help = match similar {
-                    Some(f) => format!(
-                        "the file is called {}: write ![…]({}) (the case of the letters counts on a web server)",
-                        f.name, f.name
-                    ),
-                    None => format!(
-                        "put the file {name} in content/{year}/, beside the section files, or correct the name"
-                    ),
+                    Some(f) => MessageId::PictureCase.arg("name", &f.name),
+                    None => MessageId::PictureMissingHelp
+                        .arg("name", &name)
+                        .arg("year", year),
                 };
                 errors.push(
                     at(
                         ErrorKind::MissingPicture,
-                        &format!("there is no picture {name} in content/{year}/"),
+                        MessageId::PictureMissing
+                            .arg("name", &name)
+                            .arg("year", year),
                     )
-                    .with_label("no such file")
+                    .with_label(MessageId::PictureMissingLabel)
                     .with_help(help),
                 );
                 continue;
@@ -464,9 +476,15 @@ pub(super) fn resolve(
                     pictures.insert(at, p);
                 }
                 Err(message) => {
-                    errors.push(at(ErrorKind::UnsupportedPicture, &message)
-                        .with_label("this file")
-                        .with_help(format!("open {} in a picture editor and save it again as {} (or give it the extension of its real format)", raw.file, format.name())));
+                    errors.push(
+                        at(ErrorKind::UnsupportedPicture, message)
+                            .with_label(MessageId::PictureDamagedLabel)
+                            .with_help(
+                                MessageId::PictureDamagedHelp
+                                    .arg("file", &raw.file)
+                                    .arg("format", format.name()),
+                            ),
+                    );
                     refused.push(&raw.name);
                 }
             }
@@ -492,7 +510,7 @@ pub fn undescribed(raw: &RawSite, with_drafts: bool) -> Vec<SiteError> {
                 if destination(&u.dest) == Destination::Dropped {
                     continue;
                 }
-                let at = |kind, message: &str| text.error(&u, kind, message);
+                let at = |kind, message: Message| text.error(&u, kind, message);
                 alt_problem(&u, &at, &mut errors);
             }
         }
@@ -522,16 +540,23 @@ pub(super) fn texts(raw: &RawYear) -> Vec<Text<'_>> {
 
 /// The problem with a picture's text alternative, if it has one: none at all
 /// (and not marked decorative), or one on a picture marked decorative.
-fn alt_problem(u: &Use, at: &dyn Fn(ErrorKind, &str) -> SiteError, errors: &mut Vec<SiteError>) {
+fn alt_problem(u: &Use, at: &dyn Fn(ErrorKind, Message) -> SiteError, errors: &mut Vec<SiteError>) {
     let described = !u.alt.trim().is_empty();
     if is_decorative(&u.title) && described {
-        errors.push(at(ErrorKind::InvalidValue, "this picture is marked decorative but has a text alternative")
-                    .with_label("decorative, yet described")
-                    .with_help(format!("a decorative picture is passed over by screen readers, so its text would never be read: remove the title \"{}\" if the picture tells something, or empty the brackets if it is only decoration", u.title.trim())));
+        errors.push(
+            at(
+                ErrorKind::InvalidValue,
+                MessageId::PictureDecorativeDescribed.into(),
+            )
+            .with_label(MessageId::PictureDecorativeDescribedLabel)
+            .with_help(MessageId::PictureDecorativeDescribedHelp.arg("title", u.title.trim())),
+        );
     } else if !described && !is_decorative(&u.title) {
-        errors.push(at(ErrorKind::MissingAltText, "this picture has no text alternative")
-                    .with_label("no text between [ and ]")
-                    .with_help("describe what the picture shows between the brackets: ![Karta över samverkansområdena](karta.png); a picture that is only decoration is marked with the title \"dekorativ\": ![](ram.png \"dekorativ\")"));
+        errors.push(
+            at(ErrorKind::MissingAltText, MessageId::PictureNoAlt.into())
+                .with_label(MessageId::PictureNoAltLabel)
+                .with_help(MessageId::PictureNoAltHelp),
+        );
     }
 }
 
@@ -546,7 +571,7 @@ pub(crate) fn warnings(site: &super::Site) -> Vec<Warning> {
                 kind: WarningKind::LargePicture,
                 file: p.file.clone(),
                 message: Message::new(MessageId::WarnLargePicture)
-                    .arg("mb", format_args!("{:.1}", len as f64 / 1_000_000.0))
+                    .decimal("mb", len as f64 / 1_000_000.0, 1)
                     .arg("width", p.width)
                     .arg("height", p.height)
                     .into(),
@@ -557,9 +582,9 @@ pub(crate) fn warnings(site: &super::Site) -> Vec<Warning> {
 }
 
 /// `raw` as a [`Picture`] when its contents are a picture of `format`, or what is wrong.
-fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, String> {
+fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Message> {
     let (width, height) = match format {
-        Format::Svg => svg_size(&raw.bytes)?,
+        Format::Svg => svg_size(&raw.bytes).map_err(|why| why.arg("file", &raw.file))?,
         _ => {
             let expected = match format {
                 Format::Png => imagesize::ImageType::Png,
@@ -568,14 +593,15 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Strin
             };
             let found = imagesize::image_type(&raw.bytes).ok();
             if found != Some(expected) {
-                return Err(format!(
-                    "{} is not a {} picture inside, whatever its name says",
-                    raw.file,
-                    format.name()
-                ));
+                return Err(MessageId::PictureNotWhatItSays
+                    .arg("file", &raw.file)
+                    .arg("format", format.name()));
             }
-            let size = imagesize::blob_size(&raw.bytes)
-                .map_err(|_| format!("{} is a damaged {} file", raw.file, format.name()))?;
+            let size = imagesize::blob_size(&raw.bytes).map_err(|_| {
+                MessageId::PictureDamaged
+                    .arg("file", &raw.file)
+                    .arg("format", format.name())
+            })?;
             (
                 u32::try_from(size.width).unwrap_or(u32::MAX),
                 u32::try_from(size.height).unwrap_or(u32::MAX),
@@ -583,7 +609,7 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Strin
         }
     };
     if width == 0 || height == 0 {
-        return Err(format!("{} has no size (0 pixels wide or high)", raw.file));
+        return Err(MessageId::PictureNoSize.arg("file", &raw.file));
     }
     Ok(Picture {
         name: raw.name.clone(),
@@ -600,9 +626,9 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Strin
 /// The size of an SVG picture, or why it cannot be published: it must be
 /// an SVG document, and hold no script (a browser runs the scripts of an SVG
 /// opened on its own, with the site's rights).
-fn svg_size(bytes: &[u8]) -> Result<(u32, u32), String> {
+fn svg_size(bytes: &[u8]) -> Result<(u32, u32), Message> {
     let text =
-        std::str::from_utf8(bytes).map_err(|_| "the SVG file is not UTF-8 text".to_string())?;
+        std::str::from_utf8(bytes).map_err(|_| Message::new(MessageId::PictureSvgNotUtf8))?;
     let lower = text.to_ascii_lowercase();
     let handler = lower.match_indices(" on").any(|(i, _)| {
         let rest = &lower[i + 3..];
@@ -610,13 +636,10 @@ fn svg_size(bytes: &[u8]) -> Result<(u32, u32), String> {
         len > 0 && rest[len..].trim_start().starts_with('=')
     });
     if lower.contains("<script") || lower.contains("javascript:") || handler {
-        return Err(
-            "the SVG file holds a script or an event handler, which a published picture must not"
-                .into(),
-        );
+        return Err(Message::new(MessageId::PictureSvgScript));
     }
     let tree = usvg::Tree::from_str(text, &usvg::Options::default())
-        .map_err(|e| format!("the SVG file cannot be read: {e}"))?;
+        .map_err(|e| MessageId::PictureSvgUnreadable.arg("error", e))?;
     let size = tree.size();
     Ok((size.width().ceil() as u32, size.height().ceil() as u32))
 }

@@ -8,7 +8,7 @@
 //! and those that look for them share it without depending on each other.
 //! (Braces, not brackets: `[[term]]` is a table header in TOML.)
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::load::{RawSite, SourceFile};
 use crate::messages::{Message, MessageId};
 

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::lang::{Lang, Localized};
 
 /// A report year, taken from its folder name (`content/2021/`).
@@ -310,11 +310,9 @@ impl Site {
             return Err(SiteError::in_file(
                 ErrorKind::NoReports,
                 newest,
-                "every year is a draft, so there is nothing to publish",
+                crate::messages::MessageId::ReportAllDrafts,
             )
-            .with_help(
-                "remove the line draft = true from a year's report.toml when it is ready, or preview with summering build --drafts",
-            ));
+            .with_help(crate::messages::MessageId::ReportAllDraftsHelp));
         }
         Ok(self)
     }

@@ -17,7 +17,8 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, IoAction, SiteError};
+use crate::messages::{Message, MessageId};
 
 /// The held lock; released (and on Unix its file removed) when dropped.
 #[derive(Debug)]
@@ -29,7 +30,7 @@ pub(super) struct OutputLock {
 /// Takes the lock for the output folder `real` (named `shown` in messages).
 pub(super) fn lock(parent: &Path, name: &str, shown: &Path) -> Result<OutputLock, SiteError> {
     let path = parent.join(format!(".{name}.lock"));
-    let io = |e: std::io::Error| SiteError::io(shown, "lock the output folder", &e);
+    let io = |e: std::io::Error| SiteError::io(shown, IoAction::LockOutput, &e);
     loop {
         let mut file = OpenOptions::new()
             .read(true)
@@ -43,18 +44,16 @@ pub(super) fn lock(parent: &Path, name: &str, shown: &Path) -> Result<OutputLock
             Err(fs::TryLockError::WouldBlock) => {
                 let mut pid = String::new();
                 let _ = file.read_to_string(&mut pid);
-                let who = match pid.trim().parse::<u32>() {
-                    Ok(pid) => format!("another summering build (process {pid})"),
-                    Err(_) => "another summering build".to_string(),
+                let message = match pid.trim().parse::<u32>() {
+                    Ok(pid) => MessageId::OutputBusyProcess.arg("pid", pid),
+                    Err(_) => Message::new(MessageId::OutputBusy),
                 };
                 return Err(SiteError::in_file(
                     ErrorKind::OutputBusy,
                     shown.display().to_string(),
-                    format!(
-                        "{who} is writing into this output folder right now; nothing was changed"
-                    ),
+                    message,
                 )
-                .with_help("wait until that build has finished, then build again"));
+                .with_help(MessageId::OutputBusyHelp));
             }
             Err(fs::TryLockError::Error(e)) => return Err(io(e)),
         }

@@ -14,7 +14,8 @@ use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, IoAction, SiteError};
+use crate::messages::MessageId;
 pub use cancel::{Cancel, CleanedUp};
 use ownership::KEPT;
 pub use ownership::MARKER;
@@ -116,12 +117,11 @@ fn resolve(out: &Path) -> Result<PathBuf, SiteError> {
             SiteError::in_file(
                 ErrorKind::OutputNotOurs,
                 out.display().to_string(),
-                format!(
-                    "the output path is a link to {}, which cannot be used: {e}",
-                    target.display()
-                ),
+                MessageId::OutputBadLink
+                    .arg("target", target.display())
+                    .arg("error", e),
             )
-            .with_help("create the folder the link points to, or choose another --output folder")
+            .with_help(MessageId::OutputBadLinkHelp)
         }),
         _ => Ok(out.to_path_buf()),
     }
@@ -144,7 +144,8 @@ impl Staging {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        fs::create_dir_all(&parent).map_err(|e| SiteError::io(&parent, "create the folder", &e))?;
+        fs::create_dir_all(&parent)
+            .map_err(|e| SiteError::io(&parent, IoAction::CreateFolder, &e))?;
         let name = real
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -177,9 +178,9 @@ impl Staging {
         staged.push(staging.tmp.clone());
         drop(staged);
         fs::create_dir_all(&staging.tmp)
-            .map_err(|e| SiteError::io(out, "create the new build beside the folder", &e))?;
+            .map_err(|e| SiteError::io(out, IoAction::CreateBuild, &e))?;
         fs::write(staging.tmp.join(MARKER), ownership::staging_marker())
-            .map_err(|e| SiteError::io(out, "create the new build beside the folder", &e))?;
+            .map_err(|e| SiteError::io(out, IoAction::CreateBuild, &e))?;
         Ok(staging)
     }
 
@@ -206,7 +207,7 @@ impl Staging {
 
     /// Writes one file; on failure, the file (as the user names it), what was
     /// being done and the system's error.
-    fn write_file(&self, f: &OutputFile) -> Result<(), (PathBuf, &'static str, io::Error)> {
+    fn write_file(&self, f: &OutputFile) -> Result<(), (PathBuf, IoAction, io::Error)> {
         let path = self.tmp.join(&f.path);
         let shown = || self.out.join(&f.path);
         if let Some(dir) = path.parent() {
@@ -216,14 +217,14 @@ impl Staging {
                 .unwrap_or_else(PoisonError::into_inner)
                 .contains(dir);
             if !made {
-                fs::create_dir_all(dir).map_err(|e| (shown(), "create the folder", e))?;
+                fs::create_dir_all(dir).map_err(|e| (shown(), IoAction::CreateFolder, e))?;
                 self.folders
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)
                     .insert(dir.to_path_buf());
             }
         }
-        fs::write(&path, &f.bytes).map_err(|e| (shown(), "write the file", e))?;
+        fs::write(&path, &f.bytes).map_err(|e| (shown(), IoAction::WriteFile, e))?;
         self.written
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -236,12 +237,12 @@ impl Staging {
         let mut written =
             std::mem::take(&mut *self.written.lock().unwrap_or_else(PoisonError::into_inner));
         fs::write(self.tmp.join(MARKER), ownership::marker_text(&mut written)).map_err(|e| {
-            Failure::new(&self.out, &self.out.join(MARKER), "write the file", &e).error()
+            Failure::new(&self.out, &self.out.join(MARKER), IoAction::WriteFile, &e).error()
         })?;
         for kept in KEPT {
             if self.real.join(kept).is_file() {
                 fs::copy(self.real.join(kept), self.tmp.join(kept))
-                    .map_err(|e| SiteError::io(&self.out.join(kept), "keep the file", &e))?;
+                    .map_err(|e| SiteError::io(&self.out.join(kept), IoAction::KeepFile, &e))?;
             }
         }
         let staged = self.cancel.write();
@@ -302,57 +303,36 @@ fn mount_point(out: &Path) -> SiteError {
     SiteError::in_file(
         ErrorKind::OutputMountPoint,
         out.display().to_string(),
-        "the output folder is a mount point (a disk or share is mounted there), and summering puts each build in place by renaming, which cannot replace a mount point; nothing was changed",
+        MessageId::OutputMountPoint,
     )
-    .with_help(format!(
-        "build into a folder inside it, for example --output {}",
-        out.join("site").display()
-    ))
+    .with_help(MessageId::OutputMountPointHelp.arg("inside", out.join("site").display()))
 }
 
 /// A failed write of the new build, kept to be returned again.
 #[derive(Debug)]
-struct Failure {
-    kind: ErrorKind,
-    file: String,
-    message: String,
-    help: Option<String>,
-}
+struct Failure(SiteError);
 
 impl Failure {
     /// What to tell about `e`, met while doing `action` to `shown` in a build into `out`.
-    fn new(out: &Path, shown: &Path, action: &str, e: &io::Error) -> Self {
+    fn new(out: &Path, shown: &Path, action: IoAction, e: &io::Error) -> Self {
         if matches!(
             e.kind(),
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded | io::ErrorKind::FileTooLarge
         ) {
-            return Failure {
-                kind: ErrorKind::DiskFull,
-                file: out.display().to_string(),
-                message: format!(
-                    "the disk is full: the new build does not fit beside the output folder ({e})"
-                ),
-                help: Some(format!(
-                    "free some space on the disk that holds {} (until the swap, the new build is written beside the previous one), then build again",
-                    out.display()
-                )),
-            };
+            return Failure(
+                SiteError::in_file(
+                    ErrorKind::DiskFull,
+                    out.display().to_string(),
+                    MessageId::OutputDiskFull.arg("error", e),
+                )
+                .with_help(MessageId::OutputDiskFullHelp.arg("out", out.display())),
+            );
         }
-        let e = SiteError::io(shown, action, e);
-        Failure {
-            kind: e.kind(),
-            file: e.file().unwrap_or_default().to_string(),
-            message: e.message().to_string(),
-            help: None,
-        }
+        Failure(SiteError::io(shown, action, e))
     }
 
     fn error(&self) -> SiteError {
-        let e = SiteError::in_file(self.kind, self.file.clone(), self.message.clone());
-        match &self.help {
-            Some(help) => e.with_help(help.clone()),
-            None => e,
-        }
+        self.0.clone()
     }
 }
 
@@ -362,9 +342,9 @@ fn interrupted(out: &Path) -> SiteError {
     SiteError::in_file(
         ErrorKind::Interrupted,
         out.display().to_string(),
-        "the build was interrupted before it was put in place",
+        MessageId::OutputInterrupted,
     )
-    .with_help("build again when you are ready")
+    .with_help(MessageId::OutputInterruptedHelp)
 }
 
 /// The error for a swap that failed, saying what the output folder holds now.
@@ -379,20 +359,19 @@ fn swap_error(out: &Path, e: SwapError) -> SiteError {
         {
             mount_point(out)
         }
-        SwapError::Unchanged(e) => SiteError::io(out, "put the new build in place", &e),
+        SwapError::Unchanged(e) => SiteError::io(out, IoAction::PutBuildInPlace, &e),
         SwapError::MovedAside(e, aside) => SiteError::in_file(
             ErrorKind::OutputMovedAside,
             out.display().to_string(),
-            format!(
-                "could not put the new build in place ({e}), nor the previous build back: the previous build is in {}",
-                aside.display()
-            ),
+            MessageId::OutputMovedAside
+                .arg("error", e)
+                .arg("aside", aside.display()),
         )
-        .with_help(format!(
-            "rename {} back to {} (or build again)",
-            aside.display(),
-            out.display()
-        )),
+        .with_help(
+            MessageId::OutputMovedAsideHelp
+                .arg("aside", aside.display())
+                .arg("out", out.display()),
+        ),
     }
 }
 
@@ -524,8 +503,8 @@ mod tests {
     fn a_full_disk_is_told_about_the_output_folder_not_each_file() {
         let out = Path::new("site/output");
         let full = io::Error::from(io::ErrorKind::StorageFull);
-        let a = Failure::new(out, &out.join("sv/index.html"), "write the file", &full).error();
-        let b = Failure::new(out, &out.join("en/index.html"), "write the file", &full).error();
+        let a = Failure::new(out, &out.join("sv/index.html"), IoAction::WriteFile, &full).error();
+        let b = Failure::new(out, &out.join("en/index.html"), IoAction::WriteFile, &full).error();
         assert_eq!(a.kind(), ErrorKind::DiskFull);
         assert_eq!(a.file(), Some("site/output"));
         assert_eq!(
@@ -534,7 +513,13 @@ mod tests {
             "one message for the whole build"
         );
         let denied = io::Error::from(io::ErrorKind::PermissionDenied);
-        let c = Failure::new(out, &out.join("sv/index.html"), "write the file", &denied).error();
+        let c = Failure::new(
+            out,
+            &out.join("sv/index.html"),
+            IoAction::WriteFile,
+            &denied,
+        )
+        .error();
         assert_eq!(c.kind(), ErrorKind::Io);
         assert_eq!(c.file(), Some("site/output/sv/index.html"));
     }

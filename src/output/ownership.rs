@@ -12,7 +12,8 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::Path;
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, IoAction, SiteError};
+use crate::messages::MessageId;
 
 /// Name of the marker file that says a folder was written by summering.
 pub const MARKER: &str = ".summering";
@@ -65,9 +66,9 @@ pub(super) fn check_replaceable(shown: &Path, real: &Path) -> Result<(), SiteErr
         return Err(SiteError::in_file(
             ErrorKind::OutputNotOurs,
             shown.display().to_string(),
-            "the output path is a file, not a folder",
+            MessageId::OutputIsAFile,
         )
-        .with_help("choose another --output folder"));
+        .with_help(MessageId::OutputChooseAnother));
     }
     let listed = match fs::read_to_string(real.join(MARKER)) {
         Ok(text) => match text.split_once(LIST) {
@@ -83,34 +84,37 @@ pub(super) fn check_replaceable(shown: &Path, real: &Path) -> Result<(), SiteErr
             Some(_) => Err(SiteError::in_file(
                 ErrorKind::OutputNotOurs,
                 shown.display().to_string(),
-                "the output folder already has files that summering did not write",
+                MessageId::OutputHasOtherFiles,
             )
-            .with_help("summering replaces its output folder at every build; choose an empty or new --output folder, or empty this one yourself")),
+            .with_help(MessageId::OutputHasOtherFilesHelp)),
         };
     };
     let folders: HashSet<&str> = listed
         .iter()
         .flat_map(|f| f.match_indices('/').map(move |(i, _)| &f[..i]))
         .collect();
-    match foreign(real, "", &listed, &folders).map_err(|e| SiteError::io(shown, "list the folder", &e))? {
+    match foreign(real, "", &listed, &folders)
+        .map_err(|e| SiteError::io(shown, IoAction::ListFolder, &e))?
+    {
         None => Ok(()),
         Some(path) => Err(SiteError::in_file(
             ErrorKind::OutputNotOurs,
             shown.join(&path).display().to_string(),
-            "this was not written by summering, and the build would delete it with the previous build",
+            MessageId::OutputForeignFile,
         )
-        .with_help(format!(
-            "summering replaces {} as a whole at every build: move {path} out of it (or delete it yourself), then build again",
-            shown.display()
-        ))),
+        .with_help(
+            MessageId::OutputForeignFileHelp
+                .arg("out", shown.display())
+                .arg("path", &path),
+        )),
     }
 }
 
 /// The first entry of `dir` other than the kept files, if any.
 fn first_entry(dir: &Path, shown: &Path) -> Result<Option<String>, SiteError> {
-    let entries = fs::read_dir(dir).map_err(|e| SiteError::io(shown, "list the folder", &e))?;
+    let entries = fs::read_dir(dir).map_err(|e| SiteError::io(shown, IoAction::ListFolder, &e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| SiteError::io(shown, "list the folder", &e))?;
+        let entry = entry.map_err(|e| SiteError::io(shown, IoAction::ListFolder, &e))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         if !KEPT.contains(&name.as_str()) {
             return Ok(Some(name));

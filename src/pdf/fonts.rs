@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use krilla::text::Font;
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
 use crate::render::Theme;
 
 /// One of the family's four styles.

@@ -9,7 +9,7 @@ use krilla::tagging::{ListNumbering, TableHeaderScope, Tag, TagKind};
 
 use crate::charts::theme::Rgb;
 use crate::charts::{self, FigText};
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
 use crate::lang::{Lang, Resolved};
 use crate::model::{Report, Site};
 use crate::render::Theme;

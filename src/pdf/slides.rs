@@ -14,7 +14,7 @@ use std::num::NonZeroU16;
 use krilla::tagging::{ListNumbering, Tag, TagKind};
 
 use crate::charts::theme::Rgb;
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
 use crate::lang::Lang;
 use crate::model::{Report, SectionKind, Site};
 use crate::render::Theme;

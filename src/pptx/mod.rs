@@ -32,7 +32,7 @@ mod xml;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{BuildError, ErrorKind, SiteError, Untranslated};
 use crate::lang::Lang;
 use crate::model::{Report, Site};
 use crate::output::OutputFile;

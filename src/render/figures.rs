@@ -6,7 +6,7 @@
 
 use super::Theme;
 use crate::charts::{self, FigureView};
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
 use crate::lang::Lang;
 use crate::model::{Chart, Report, Section};
 

@@ -19,7 +19,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning};
+use crate::diagnostics::{BuildError, ErrorKind, SiteError, Untranslated, Warning};
 use crate::model::{Date, Site};
 use crate::output::OutputFile;
 pub use theme::Theme;

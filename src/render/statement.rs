@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::context::Text;
 use super::strings::UiStrings;
 use super::theme::Theme;
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
 use crate::lang::Lang;
 use crate::model::accessibility::{Compliance, Item, KnownProblem, Method, known_problems};
 use crate::model::{Date, Site, Statement};

@@ -9,7 +9,7 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{BuildError, ErrorKind, IoAction, SiteError, Untranslated};
 use crate::lang::Lang;
 use crate::load;
 
@@ -187,7 +187,7 @@ impl Theme {
                     )?;
                 }
                 let bytes =
-                    fs::read(&path).map_err(|e| SiteError::io(&path, "read the theme file", &e))?;
+                    fs::read(&path).map_err(|e| SiteError::io(&path, IoAction::ReadFile, &e))?;
                 files.insert(
                     rel,
                     ThemeFile {
@@ -304,9 +304,9 @@ fn walk(
     via_link: bool,
     out: &mut Vec<(std::path::PathBuf, bool)>,
 ) -> Result<(), SiteError> {
-    let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, "list the theme folder", &e))?;
+    let entries = fs::read_dir(dir).map_err(|e| SiteError::io(dir, IoAction::ListFolder, &e))?;
     for entry in entries {
-        let entry = entry.map_err(|e| SiteError::io(dir, "list the theme folder", &e))?;
+        let entry = entry.map_err(|e| SiteError::io(dir, IoAction::ListFolder, &e))?;
         let path = entry.path();
         let link = via_link || entry.file_type().map_or(true, |t| t.is_symlink());
         if path.is_dir() {

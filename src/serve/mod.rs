@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError};
 use crate::lang::Lang;
 use crate::messages::{Message, MessageId};
 use crate::{BuildOptions, build_pages_in_memory};
@@ -97,14 +97,9 @@ pub fn serve(
     if !options.bind.is_loopback() && !options.allow_network {
         return Err(SiteError::new(
             ErrorKind::Serve,
-            format!(
-                "{} is not a loopback address: other computers could see the unpublished site",
-                options.bind
-            ),
+            MessageId::ServeNotLoopback.arg("address", options.bind),
         )
-        .with_help(
-            "leave out --bind to preview on this computer only, or add --allow-network if the network may see it",
-        ));
+        .with_help(MessageId::ServeNotLoopbackHelp));
     }
     let on_event = Arc::new(on_event);
     // The preview shows the draft years too, bannered.
@@ -242,16 +237,16 @@ fn error_text(error: &BuildError, lang: Lang) -> String {
 fn bind_error(addr: SocketAddr, e: &std::io::Error) -> SiteError {
     let in_use = e.kind() == std::io::ErrorKind::AddrInUse;
     let help = if in_use {
-        format!(
-            "another program (perhaps another summering serve) uses port {}; pass --port {} or stop the other one",
-            addr.port(),
-            addr.port().saturating_add(1)
-        )
+        MessageId::ServePortInUse
+            .arg("port", addr.port())
+            .arg("next", addr.port().saturating_add(1))
     } else {
-        "check the --bind address: it must be an address of this computer, like 127.0.0.1"
-            .to_string()
+        Message::new(MessageId::ServeBadAddress)
     };
-    SiteError::new(ErrorKind::Serve, format!("could not listen on {addr}: {e}")).with_help(help)
+    let message = MessageId::ServeCannotListen
+        .arg("address", addr)
+        .arg("error", e);
+    SiteError::new(ErrorKind::Serve, message).with_help(help)
 }
 
 #[cfg(test)]

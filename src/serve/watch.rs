@@ -15,7 +15,8 @@ use notify_debouncer_full::{
     DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache, new_debouncer,
 };
 
-use crate::diagnostics::{ErrorKind, SiteError};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::MessageId;
 
 /// How long the file system must be quiet before a rebuild starts.
 pub(super) const DEBOUNCE: Duration = Duration::from_millis(80);
@@ -78,8 +79,12 @@ impl Watcher {
 }
 
 fn watch_error(path: &Path, e: &impl std::fmt::Display) -> SiteError {
-    SiteError::in_file(ErrorKind::Serve, path.display().to_string(), format!("could not watch the folder for changes: {e}"))
-        .with_help("check that the folder exists and that you may read it; on Linux, raise fs.inotify.max_user_watches if it is low")
+    SiteError::in_file(
+        ErrorKind::Serve,
+        path.display().to_string(),
+        MessageId::ServeCannotWatch.arg("error", e),
+    )
+    .with_help(MessageId::ServeCannotWatchHelp)
 }
 
 /// The changes worth a rebuild: not mere reads, not editors' temporary files.

@@ -281,3 +281,144 @@ fn check_does_not_panic_when_its_output_cannot_be_written() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(1), "{stderr}");
 }
+
+/// `/dev/full` as a standard output: every write fails, as on a full disk.
+fn full_output() -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap()
+}
+
+/// Runs `summering ARGS` with standard output on `/dev/full`: (exit code, stderr).
+fn run_into_full(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("summering"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(full_output())
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn import_and_archive_do_not_panic_when_their_output_cannot_be_written() {
+    let site = tempfile::tempdir().unwrap();
+    let content = site.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::copy(
+        crate::common::manifest_dir().join("content/site.toml"),
+        content.join("site.toml"),
+    )
+    .unwrap();
+    let deck = crate::common::manifest_dir().join("tests/fixtures/seed-2021.txt");
+    let (code, stderr) = run_into_full(&[
+        "import".as_ref(),
+        deck.as_os_str(),
+        "--year".as_ref(),
+        "2021".as_ref(),
+        "--lang".as_ref(),
+        "sv".as_ref(),
+        "--root".as_ref(),
+        site.path().as_os_str(),
+    ]);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(code, Some(0), "{stderr}");
+
+    let sample = crate::common::sample_site();
+    let zip = sample.path().join("package.zip");
+    let (code, stderr) = run_into_full(&[
+        "archive".as_ref(),
+        "2021".as_ref(),
+        "--root".as_ref(),
+        sample.path().as_os_str(),
+        "--out".as_ref(),
+        zip.as_os_str(),
+    ]);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(code, Some(0), "{stderr}");
+    let (code, stderr) = run_into_full(&["archive".as_ref(), "--verify".as_ref(), zip.as_os_str()]);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(code, Some(0), "{stderr}");
+}
+
+/// `summering serve | head -1`: the reader goes away after the first line,
+/// and the next rebuild's line meets a closed pipe. The preview goes on
+/// rebuilding (the line is dropped, not a panic of the rebuilding thread).
+#[test]
+fn serve_goes_on_when_its_output_is_closed() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let site = crate::common::sample_site();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("summering"))
+        .args(["serve", "--lang", "en", "--port", "0", "--root"])
+        .arg(site.path())
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The first lines, up to the address (the first build's line comes first).
+    let mut first = String::new();
+    let mut lines = BufReader::new(child.stdout.take().unwrap());
+    while !first.contains("http://") {
+        first.clear();
+        assert_ne!(lines.read_line(&mut first).unwrap(), 0, "no address");
+    }
+    // `head` has what it wanted and exits: the pipe's reading end closes here.
+    drop(lines);
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+        .to_string();
+    let generation = || -> Option<u64> {
+        let mut stream = std::net::TcpStream::connect(&addr).ok()?;
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .ok()?;
+        let request =
+            format!("GET /__summering/state HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+        stream.write_all(request.as_bytes()).ok()?;
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).ok()?;
+        let body = answer.split_once("\r\n\r\n")?.1;
+        serde_json::from_str::<serde_json::Value>(body).ok()?["generation"].as_u64()
+    };
+    let report = site
+        .path()
+        .join("content/2021/01-valfungerande-struktur.sv.md");
+    let mut seen = generation().expect("the preview answers");
+    // Two saves: the first rebuild writes its line into the closed pipe; the
+    // second shows the rebuilding went on after that.
+    for n in 0..2 {
+        let text = std::fs::read_to_string(&report).unwrap();
+        std::fs::write(&report, format!("{text}\nÄndring {n}.\n")).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let now = generation();
+            if now.is_some_and(|g| g > seen) {
+                seen = now.unwrap();
+                break;
+            }
+            assert!(Instant::now() < deadline, "no rebuild after change {n}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+    let _ = child.kill();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let _ = child.wait();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

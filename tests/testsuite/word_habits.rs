@@ -234,3 +234,184 @@ fn build_names_the_place_of_the_decimal_comma() {
     assert!(stderr.contains("45.25"), "{stderr}");
     assert!(!site.path().join("output").exists());
 }
+
+/// One Word or Outlook habit (or another everyday mistake) made to the
+/// minimal fixture, and what the editor should be told about it.
+struct Habit {
+    name: &'static str,
+    edit: fn(&Path),
+    kind: ErrorKind,
+    file: &'static str,
+    /// The 1-based line and column, when the problem has a place in the file.
+    at: Option<(usize, usize)>,
+    help: summering::messages::MessageId,
+}
+
+fn habits() -> Vec<Habit> {
+    use summering::messages::MessageId as M;
+    vec![
+        Habit {
+            name: "typographic quotes",
+            edit: |root| {
+                edit(
+                    root,
+                    REPORT,
+                    "closing = { sv = \"Testtext: avslutning\"",
+                    "closing = ”Testtext”\n#",
+                )
+            },
+            kind: ErrorKind::TomlSyntax,
+            file: REPORT,
+            at: Some((4, 11)),
+            help: M::TomlTypographicQuotes,
+        },
+        Habit {
+            name: "a quoted date",
+            edit: |root| {
+                edit(
+                    root,
+                    REPORT,
+                    "published = 2020-12-31",
+                    "published = \"2020-12-31\"",
+                )
+            },
+            kind: ErrorKind::InvalidValue,
+            file: REPORT,
+            at: Some((3, 13)),
+            help: M::TomlDate,
+        },
+        Habit {
+            name: "a decimal comma",
+            edit: |root| {
+                edit(
+                    root,
+                    REPORT,
+                    "published = 2020-12-31",
+                    "published = 2020-12-31\nshare = 94,5",
+                )
+            },
+            kind: ErrorKind::DecimalComma,
+            file: REPORT,
+            at: Some((4, 9)),
+            help: M::TomlDecimalCommaHelp,
+        },
+        Habit {
+            name: "a section kind in Swedish",
+            edit: |root| {
+                edit(
+                    root,
+                    "content/2020/01-styrka.sv.md",
+                    "kind = \"strength\"",
+                    "kind = \"styrka\"",
+                )
+            },
+            kind: ErrorKind::UnknownSectionKind,
+            file: "content/2020/01-styrka.sv.md",
+            at: Some((2, 8)),
+            help: M::SectionKindInEnglish,
+        },
+        Habit {
+            name: "a misspelt key",
+            edit: |root| edit(root, REPORT, "published =", "publicerad ="),
+            kind: ErrorKind::UnknownField,
+            file: REPORT,
+            at: Some((3, 1)),
+            help: M::TomlUnknownKeySpelling,
+        },
+        Habit {
+            name: "a file name as Word saves it",
+            edit: |root| {
+                let year = root.join("content/2020");
+                fs::rename(year.join("01-styrka.sv.md"), year.join("01 Styrka.sv.md")).unwrap();
+            },
+            kind: ErrorKind::BadFileName,
+            file: "content/2020/01 Styrka.sv.md",
+            at: None,
+            help: M::LoadSectionNameRename,
+        },
+        Habit {
+            name: "a missing report.toml",
+            edit: |root| fs::remove_file(root.join(REPORT)).unwrap(),
+            kind: ErrorKind::Io,
+            file: REPORT,
+            at: None,
+            help: M::LoadReadNotFoundHelp,
+        },
+    ]
+}
+
+/// Through the real binary with `--lang sv`: each problem is headed by its
+/// kind in Swedish at its place, and its help line is the catalogue's Swedish
+/// text (the same help the library gives, not the English one).
+#[test]
+fn swedish_editors_get_swedish_help_for_word_habits_at_the_right_place() {
+    use summering::lang::Lang;
+    use summering::messages::{Message, MessageId};
+    for habit in habits() {
+        let err = broken_build("minimal", habit.edit);
+        let e = err
+            .errors
+            .iter()
+            .find(|e| e.kind() == habit.kind)
+            .unwrap_or_else(|| panic!("{}: no {:?} in {:#?}", habit.name, habit.kind, err.errors));
+        assert_eq!(e.file(), Some(habit.file), "{}", habit.name);
+        assert_eq!(e.line_col(), habit.at, "{}: {e}", habit.name);
+        let help = e
+            .catalogued_help()
+            .unwrap_or_else(|| panic!("{}: {e:?}", habit.name));
+        assert_eq!(help.id(), habit.help, "{}", habit.name);
+        let (sv, en) = (help.render(Lang::Sv), help.render(Lang::En));
+        assert_ne!(
+            sv, en,
+            "{}: the Swedish help is the English one",
+            habit.name
+        );
+
+        let site = copy_fixture("minimal");
+        (habit.edit)(site.path());
+        let out = summering()
+            .args(["build", "--lang", "sv", "--root"])
+            .arg(site.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", habit.name);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let title = Message::new(habit.kind.title()).render(Lang::Sv);
+        let word = Message::new(MessageId::FrameError).render(Lang::Sv);
+        assert!(
+            stderr.contains(&format!("{word}[")),
+            "{}:\n{stderr}",
+            habit.name
+        );
+        assert!(
+            stderr.contains(&title),
+            "{}: {title} not in:\n{stderr}",
+            habit.name
+        );
+        let place = match habit.at {
+            Some((line, col)) => format!("{}:{line}:{col}: ", habit.file),
+            None => format!("{}: ", habit.file),
+        };
+        // miette wraps a long message; its start follows the place.
+        let start: String = e.message_in(Lang::Sv).chars().take(20).collect();
+        let message = format!("{place}{start}");
+        assert!(
+            stderr.contains(&message),
+            "{}: {message} not in:\n{stderr}",
+            habit.name
+        );
+        let help_word = Message::new(MessageId::FrameHelp).render(Lang::Sv);
+        let line = format!("{help_word}: {sv}");
+        assert!(
+            stderr.contains(&line),
+            "{}: {line} not in:\n{stderr}",
+            habit.name
+        );
+        assert!(
+            !stderr.contains(&en),
+            "{}: English help in:\n{stderr}",
+            habit.name
+        );
+    }
+}

@@ -8,12 +8,14 @@
 
 use std::ops::Range;
 
+use crate::messages::{Message, MessageId};
+
 /// What the editor wrote, found at the comma a TOML error points at.
 pub(super) struct DecimalComma {
     /// The whole number as written (`94,5`), for the error's position.
     pub(super) span: Range<usize>,
     /// How to fix it, with the number written with a point.
-    pub(super) help: String,
+    pub(super) help: Message,
 }
 
 /// The decimal-comma number whose comma is at byte `at` of `text` (where a lone
@@ -63,16 +65,16 @@ pub(super) fn at_comma(text: &str, at: usize) -> Option<DecimalComma> {
     };
     Some(DecimalComma {
         span: start..end,
-        help: format!(
-            "{written} is written with a decimal comma, as Word and Swedish texts write decimals; \
-             TOML needs a decimal point: {example}"
-        ),
+        help: MessageId::TomlDecimalCommaHelp
+            .arg("written", written)
+            .arg("example", example),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn found(text: &str) -> Option<DecimalComma> {
         at_comma(text, text.find(',')?)
@@ -87,8 +89,11 @@ mod tests {
         ] {
             let d = found(text).unwrap();
             assert_eq!(&text[d.span.clone()], number, "{text}");
-            assert!(d.help.starts_with(number), "{}", d.help);
-            assert!(d.help.ends_with(fixed), "{}", d.help);
+            for lang in [Lang::Sv, Lang::En] {
+                let help = d.help.render(lang);
+                assert!(help.starts_with(number), "{help}");
+                assert!(help.ends_with(fixed), "{help}");
+            }
         }
     }
 

@@ -8,12 +8,14 @@
 
 use std::ops::Range;
 
+use crate::messages::{Message, MessageId};
+
 /// Quote marks that word processors type in place of `"` and `'`.
 const TYPOGRAPHIC_QUOTES: [char; 8] = ['”', '“', '„', '‘', '’', '‚', '«', '»'];
 
 /// A help line for the TOML error `message` at `span` of `text`, when the
 /// mistake looks like one of the habits; `None` leaves the general help.
-pub(super) fn help(text: &str, span: Range<usize>, message: &str) -> Option<String> {
+pub(super) fn help(text: &str, span: Range<usize>, message: &str) -> Option<Message> {
     let line = line_at(text, span.start);
     let (key, value) = line.split_once('=')?;
     let (key, value) = (key.trim(), value.trim());
@@ -28,20 +30,21 @@ pub(super) fn help(text: &str, span: Range<usize>, message: &str) -> Option<Stri
                 }
             })
             .collect();
-        return Some(format!(
-            "the text is between typographic quotes ({value}), which Word and Outlook type for you; \
-             TOML needs straight quotes (\"): {key} = {fixed}"
-        ));
+        return Some(
+            MessageId::TomlTypographicQuotes
+                .arg("value", value)
+                .arg("key", key)
+                .arg("fixed", fixed),
+        );
     }
     let unquoted = value.trim_matches(|c| c == '"' || c == '\'');
     let date = parse_date(unquoted);
-    if message.contains("datetime") {
-        let example = date.unwrap_or_else(|| "2021-12-31".to_string());
-        return Some(format!(
-            "write the date as year-month-day without quotes: {key} = {example}"
-        ));
-    }
-    date.map(|date| format!("write the date as year-month-day without quotes: {key} = {date}"))
+    let date = match date {
+        Some(date) => date,
+        None if message.contains("datetime") => "2021-12-31".to_string(),
+        None => return None,
+    };
+    Some(MessageId::TomlDate.arg("key", key).arg("example", date))
 }
 
 /// The line of `text` that holds byte `at`, without its line break.
@@ -119,9 +122,10 @@ fn days_in(year: u32, month: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn help_for(text: &str) -> Option<String> {
-        help(text, text.find('=').unwrap() + 2..text.len(), "")
+        help(text, text.find('=').unwrap() + 2..text.len(), "").map(|m| m.render(Lang::En))
     }
 
     #[test]
@@ -171,7 +175,8 @@ mod tests {
             12..24,
             "invalid type: string, expected a TOML datetime",
         )
-        .unwrap();
+        .unwrap()
+        .render(Lang::En);
         assert!(help.ends_with("published = 2021-12-31"), "{help}");
         let help = help_for("published = 31 december 2021").unwrap();
         assert!(help.ends_with("published = 2021-12-31"), "{help}");

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::fit::{self, TooFull};
 use super::{covers, geometry};
-use crate::diagnostics::{BuildError, ErrorKind, SiteError, Warning, WarningKind};
+use crate::diagnostics::{BuildError, ErrorKind, SiteError, Untranslated, Warning, WarningKind};
 use crate::lang::Lang;
 use crate::messages::{Message, MessageId};
 use crate::model::images::PictureLinks;

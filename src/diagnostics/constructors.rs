@@ -1,0 +1,118 @@
+//! The two ways to make a [`SiteError`], as traits so that each module says
+//! which one it uses by what it imports:
+//!
+//! - [`Catalogued`]: every text (message, help, label) is a catalogue
+//!   [`Message`], so it exists in Swedish and English. Everything but the
+//!   writers below uses this one; given a `&str` or a `String`, it does not
+//!   compile.
+//! - [`Untranslated`]: also takes English text written where the problem is
+//!   found. Only the PDF, PowerPoint, page and chart-theme writers
+//!   (`src/pdf/`, `src/pptx/`, `src/render/`, `src/charts/theme.rs`) and
+//!   `model/brand.rs` and `model/accessibility.rs` still import it, until
+//!   their texts are in the catalogue too.
+//!
+//! The method names are the same, so moving a module from one to the other
+//! is changing its `use` line and its texts, not its calls.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use super::{ErrorKind, SiteError};
+use crate::messages::{Message, Text};
+
+/// Making a [`SiteError`] from catalogue texts only.
+pub(crate) trait Catalogued: Sized {
+    /// A problem with no file (rare: for example no content folder at all).
+    fn new(kind: ErrorKind, message: impl Into<Message>) -> Self;
+    /// A problem in a whole file (no particular place in it).
+    fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Message>) -> Self;
+    /// A problem at a byte range of a file whose text we have.
+    fn at(
+        kind: ErrorKind,
+        file: impl Into<String>,
+        text: &Arc<str>,
+        span: Range<usize>,
+        message: impl Into<Message>,
+    ) -> Self;
+    /// Adds the help line: what the editor should do about it.
+    fn with_help(self, help: impl Into<Message>) -> Self;
+    /// Adds the short text shown under the caret.
+    fn with_label(self, label: impl Into<Message>) -> Self;
+}
+
+impl Catalogued for SiteError {
+    fn new(kind: ErrorKind, message: impl Into<Message>) -> Self {
+        SiteError::with_message(kind, Text::Message(message.into()))
+    }
+
+    fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Message>) -> Self {
+        <SiteError as Catalogued>::new(kind, message).in_whole(file.into())
+    }
+
+    fn at(
+        kind: ErrorKind,
+        file: impl Into<String>,
+        text: &Arc<str>,
+        span: Range<usize>,
+        message: impl Into<Message>,
+    ) -> Self {
+        <SiteError as Catalogued>::new(kind, message).placed(file.into(), text, span)
+    }
+
+    fn with_help(self, help: impl Into<Message>) -> Self {
+        self.set_help(Text::Message(help.into()))
+    }
+
+    fn with_label(self, label: impl Into<Message>) -> Self {
+        self.set_label(Text::Message(label.into()))
+    }
+}
+
+/// Making a [`SiteError`] from English text not in the catalogue (or from
+/// catalogue texts): for the writers named in the module's doc only.
+pub(crate) trait Untranslated: Sized {
+    /// A problem with no file.
+    fn new(kind: ErrorKind, message: impl Into<Text>) -> Self;
+    /// A problem in a whole file.
+    fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Text>) -> Self;
+    /// A problem at a byte range of a file whose text we have.
+    fn at(
+        kind: ErrorKind,
+        file: impl Into<String>,
+        text: &Arc<str>,
+        span: Range<usize>,
+        message: impl Into<Text>,
+    ) -> Self;
+    /// Adds the help line.
+    fn with_help(self, help: impl Into<Text>) -> Self;
+    /// Adds the short text shown under the caret.
+    fn with_label(self, label: impl Into<Text>) -> Self;
+}
+
+impl Untranslated for SiteError {
+    fn new(kind: ErrorKind, message: impl Into<Text>) -> Self {
+        SiteError::with_message(kind, message.into())
+    }
+
+    fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Text>) -> Self {
+        <SiteError as Untranslated>::new(kind, message).in_whole(file.into())
+    }
+
+    fn at(
+        kind: ErrorKind,
+        file: impl Into<String>,
+        text: &Arc<str>,
+        span: Range<usize>,
+        message: impl Into<Text>,
+    ) -> Self {
+        <SiteError as Untranslated>::new(kind, message).placed(file.into(), text, span)
+    }
+
+    fn with_help(self, help: impl Into<Text>) -> Self {
+        self.set_help(help.into())
+    }
+
+    fn with_label(self, label: impl Into<Text>) -> Self {
+        self.set_label(label.into())
+    }
+}
