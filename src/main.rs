@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cli::{Style, messages, say};
 use summering::import::ImportOptions;
 use summering::lang::Lang;
@@ -209,7 +209,14 @@ enum Format {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let env = |name: &str| std::env::var(name).ok();
+    let help_lang = summering::messages::editor_lang(cli::help::asked_lang(&args), env);
+    let command = cli::help::in_lang(Cli::command(), help_lang);
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -220,7 +227,6 @@ fn main() -> ExitCode {
             };
         }
     };
-    let env = |name: &str| std::env::var(name).ok();
     let chosen = |after: Option<Lang>| summering::messages::editor_lang(after.or(cli.lang), env);
     match cli.command {
         Command::Build {

@@ -7,6 +7,7 @@
 
 pub(crate) mod archive;
 pub(crate) mod check;
+pub(crate) mod help;
 pub(crate) mod messages;
 
 use std::io::IsTerminal;

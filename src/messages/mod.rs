@@ -155,6 +155,12 @@ impl MessageId {
         Message::new(self).count(name, n)
     }
 
+    /// The text of a message that takes no arguments, as the catalogue holds
+    /// it: for clap's headings, which keep a `&'static str`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        catalogue::text(self, lang, None)
+    }
+
     /// [`Message::message`] on this message.
     pub fn message(self, name: &'static str, value: impl Into<Message>) -> Message {
         Message::new(self).message(name, value)

@@ -422,3 +422,52 @@ fn serve_goes_on_when_its_output_is_closed() {
     let _ = child.wait();
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// `--help` follows the language too: Swedish with `--lang sv` (before or
+/// after the command) or a Swedish locale, English without either.
+#[test]
+fn help_is_in_the_editors_language() {
+    let help = |env: &[(&str, &str)], args: &[&str]| {
+        let mut cmd = summering();
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let sv = help(&[], &["--lang", "sv", "--help"]);
+    assert!(
+        sv.contains(&text(MessageId::CliBuildAbout, Lang::Sv)),
+        "{sv}"
+    );
+    assert!(
+        sv.contains(&format!("{}:", text(MessageId::CliCommands, Lang::Sv))),
+        "{sv}"
+    );
+    assert!(
+        !sv.contains(&text(MessageId::CliBuildAbout, Lang::En)),
+        "{sv}"
+    );
+    let build = help(&[("LANG", "sv_SE.UTF-8")], &["build", "--help"]);
+    assert!(
+        build.contains(&text(MessageId::CliBuildLong, Lang::Sv)),
+        "{build}"
+    );
+    assert!(
+        build.contains(&text(MessageId::CliRoot, Lang::Sv)),
+        "{build}"
+    );
+    let check = help(&[], &["check", "--help", "--lang", "sv"]);
+    assert!(
+        check.contains(&text(MessageId::CliCheckFormat, Lang::Sv)),
+        "{check}"
+    );
+    let en = help(&[("LANG", "C")], &["build", "--help"]);
+    assert!(
+        en.contains(&text(MessageId::CliBuildLong, Lang::En)),
+        "{en}"
+    );
+    assert!(en.contains("Options:"), "{en}");
+}
