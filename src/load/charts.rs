@@ -74,15 +74,22 @@ pub struct RawSeries {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RawNumber(pub f64);
 
+/// What serde says a chart value should be; the TOML error conversion knows
+/// these words and says them in the editor's language.
+pub(crate) const EXPECT_NUMBER: &str =
+    "a number like 12 or 1234.5, without quotes and with a point as decimal mark";
+
+/// What serde says a unit should be (see [`EXPECT_NUMBER`]).
+pub(crate) const EXPECT_UNIT: &str =
+    r#"a unit like "%", or one per language like { sv = "st", en = "pcs" }"#;
+
 impl<'de> Deserialize<'de> for RawNumber {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct Visitor;
         impl serde::de::Visitor<'_> for Visitor {
             type Value = RawNumber;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    "a number like 12 or 1234.5, without quotes and with a point as decimal mark",
-                )
+                f.write_str(EXPECT_NUMBER)
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RawNumber, E> {
                 Ok(RawNumber(v as f64))
@@ -113,9 +120,7 @@ impl<'de> Deserialize<'de> for RawUnit {
         impl<'de> serde::de::Visitor<'de> for Visitor {
             type Value = RawUnit;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(
-                    r#"a unit like "%", or one per language like { sv = "st", en = "pcs" }"#,
-                )
+                f.write_str(EXPECT_UNIT)
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawUnit, E> {
                 Ok(RawUnit::Same(v.to_string()))

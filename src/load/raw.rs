@@ -9,6 +9,13 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
+/// What serde says a `{ sv = "…", en = "…" }` value should be; the TOML error
+/// conversion knows these words and says them in the editor's language.
+pub(crate) const EXPECT_LOCALIZED: &str = r#"a text per language, like { sv = "…", en = "…" }"#;
+
+/// What serde says a list should be (see [`EXPECT_LOCALIZED`]).
+pub(crate) const EXPECT_LIST: &str = "a list in square brackets, like [ … , … ]";
+
 /// A text given per language: `{ sv = "…", en = "…" }`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(transparent)]
@@ -27,7 +34,7 @@ where
     impl<'de> serde::de::Visitor<'de> for Visitor {
         type Value = BTreeMap<Spanned<String>, Spanned<String>>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-            f.write_str(r#"a text per language, like { sv = "…", en = "…" }"#)
+            f.write_str(EXPECT_LOCALIZED)
         }
         fn visit_map<A: serde::de::MapAccess<'de>>(
             self,
@@ -129,7 +136,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
         impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
             type Value = List<T>;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a list in square brackets, like [ … , … ]")
+                f.write_str(EXPECT_LIST)
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(
                 self,

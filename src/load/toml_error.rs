@@ -7,6 +7,7 @@ use crate::messages::{Message, MessageId};
 
 mod decimal_comma;
 mod habits;
+mod wrong_value;
 
 /// Parses `text[offset..]` (a whole `.toml` file, or a front matter block at
 /// `offset` in a Markdown file) into `T`, reporting errors against the whole file.
@@ -77,7 +78,8 @@ fn classify(message: &str) -> (ErrorKind, Message, Message) {
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
         (
             ErrorKind::InvalidValue,
-            MessageId::TomlWrongValue.arg("detail", plain(message)),
+            wrong_value::message(message)
+                .unwrap_or_else(|| MessageId::TomlWrongValue.arg("detail", plain(message))),
             Message::new(MessageId::TomlWrongValueHelp),
         )
     } else {

@@ -296,6 +296,21 @@ fn habits() -> Vec<Habit> {
             help: M::TomlDecimalCommaHelp,
         },
         Habit {
+            name: "yes and no in words",
+            edit: |root| {
+                edit(
+                    root,
+                    REPORT,
+                    "published = 2020-12-31",
+                    "published = 2020-12-31\ndraft = \"ja\"",
+                )
+            },
+            kind: ErrorKind::InvalidValue,
+            file: REPORT,
+            at: Some((4, 9)),
+            help: M::TomlWrongValueHelp,
+        },
+        Habit {
             name: "a section kind in Swedish",
             edit: |root| {
                 edit(
@@ -364,6 +379,13 @@ fn swedish_editors_get_swedish_help_for_word_habits_at_the_right_place() {
         assert_ne!(
             sv, en,
             "{}: the Swedish help is the English one",
+            habit.name
+        );
+        let message = e.catalogued().expect("a catalogued message");
+        assert_ne!(
+            message.render(Lang::Sv),
+            message.render(Lang::En),
+            "{}",
             habit.name
         );
 
