@@ -189,10 +189,14 @@ enum Command {
     },
 }
 
+/// The messages' language as read before clap parses the command line
+/// ([`cli::help::asked_lang`] and the locale), for [`parse_lang`]'s refusal.
+static HELP_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
 fn parse_lang(code: &str) -> Result<Lang, String> {
     Lang::from_code(code).ok_or_else(|| {
-        // The option being read is the language: the locale's says how to refuse it.
-        let lang = summering::messages::editor_lang(None, |name| std::env::var(name).ok());
+        // The language of the messages as far as it is known while it is read.
+        let lang = HELP_LANG.get().copied().unwrap_or(Lang::En);
         Message::new(MessageId::SiteUseOneOf)
             .arg("list", Lang::supported_codes())
             .render(lang)
@@ -212,6 +216,7 @@ fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let env = |name: &str| std::env::var(name).ok();
     let help_lang = summering::messages::editor_lang(cli::help::asked_lang(&args), env);
+    let _ = HELP_LANG.set(help_lang);
     let command = cli::help::in_lang(Cli::command(), help_lang);
     let parsed = command
         .try_get_matches_from(&args)
@@ -219,7 +224,12 @@ fn main() -> ExitCode {
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
-            let _ = e.print();
+            match cli::usage_error::in_lang(&e, help_lang) {
+                Some(text) => eprint!("{text}"),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return if e.use_stderr() {
                 ExitCode::from(2)
             } else {

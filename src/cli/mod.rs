@@ -9,6 +9,7 @@ pub(crate) mod archive;
 pub(crate) mod check;
 pub(crate) mod help;
 pub(crate) mod messages;
+pub(crate) mod usage_error;
 
 use std::io::IsTerminal;
 

@@ -525,4 +525,13 @@ ids! {
     TomlExpectLocalized = "toml.expect-localized",
     TomlExpectChartNumber = "toml.expect-chart-number",
     TomlExpectUnit = "toml.expect-unit",
+    UsageUnknownArgument = "usage.unknown-argument",
+    UsageUnknownCommand = "usage.unknown-command",
+    UsageInvalidValueOneOf = "usage.invalid-value-one-of",
+    UsageMissingValue = "usage.missing-value",
+    UsageInvalidValue = "usage.invalid-value",
+    UsageMissing = "usage.missing",
+    UsageConflict = "usage.conflict",
+    UsageDidYouMean = "usage.did-you-mean",
+    UsageMoreHelp = "usage.more-help",
 }

@@ -30,8 +30,18 @@ fn misspelt_key() -> tempfile::TempDir {
 
 /// Runs `summering ARGS --root ROOT` with `env` set, returning (exit code, stdout, stderr).
 fn run(root: &Path, env: &[(&str, &str)], args: &[&str]) -> (Option<i32>, String, String) {
+    let mut all: Vec<&std::ffi::OsStr> = args.iter().map(std::ffi::OsStr::new).collect();
+    all.extend(["--root".as_ref(), root.as_os_str()]);
+    run_line(env, &all)
+}
+
+/// Runs `summering ARGS` (no `--root`) with `env` set: (exit code, stdout, stderr).
+fn run_line<S: AsRef<std::ffi::OsStr>>(
+    env: &[(&str, &str)],
+    args: &[S],
+) -> (Option<i32>, String, String) {
     let mut cmd = summering();
-    cmd.args(args).arg("--root").arg(root);
+    cmd.args(args);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -428,14 +438,9 @@ fn serve_goes_on_when_its_output_is_closed() {
 #[test]
 fn help_is_in_the_editors_language() {
     let help = |env: &[(&str, &str)], args: &[&str]| {
-        let mut cmd = summering();
-        cmd.args(args);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let out = cmd.output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
-        String::from_utf8(out.stdout).unwrap()
+        let (code, stdout, _) = run_line(env, args);
+        assert_eq!(code, Some(0), "{args:?}");
+        stdout
     };
     let sv = help(&[], &["--lang", "sv", "--help"]);
     assert!(
@@ -470,4 +475,37 @@ fn help_is_in_the_editors_language() {
         "{en}"
     );
     assert!(en.contains("Options:"), "{en}");
+}
+
+/// A command line clap refuses is refused in the editor's language, naming
+/// what was written; English keeps clap's own words.
+#[test]
+fn a_wrong_command_line_is_refused_in_swedish() {
+    let refused = |env: &[(&str, &str)], args: &[&str]| {
+        let (code, _, stderr) = run_line(env, args);
+        assert_eq!(code, Some(2), "{args:?}");
+        stderr
+    };
+    let sv = refused(&[], &["--lang", "sv", "bygg"]);
+    let unknown = Message::new(MessageId::UsageUnknownCommand).arg("command", "bygg");
+    assert!(
+        sv.starts_with(&format!(
+            "{}: {}",
+            text(MessageId::FrameError, Lang::Sv),
+            unknown.render(Lang::Sv)
+        )),
+        "{sv}"
+    );
+    assert!(
+        sv.contains(&text(MessageId::UsageMoreHelp, Lang::Sv)),
+        "{sv}"
+    );
+    let sv = refused(&[("LANG", "sv_SE.UTF-8")], &["check", "--lang", "de"]);
+    let choices = Message::new(MessageId::SiteUseOneOf).arg("list", "sv, en");
+    assert!(sv.contains(&choices.render(Lang::Sv)), "{sv}");
+    let en = refused(&[("LANG", "C")], &["bygg"]);
+    assert!(
+        en.starts_with("error: unrecognized subcommand 'bygg'"),
+        "{en}"
+    );
 }
