@@ -7,6 +7,7 @@ use crate::messages::{Message, MessageId};
 
 mod decimal_comma;
 mod habits;
+mod syntax;
 mod wrong_value;
 
 /// Parses `text[offset..]` (a whole `.toml` file, or a front matter block at
@@ -85,7 +86,7 @@ fn classify(message: &str) -> (ErrorKind, Message, Message) {
     } else {
         (
             ErrorKind::TomlSyntax,
-            MessageId::TomlSyntax.arg("detail", message),
+            MessageId::TomlSyntax.message("detail", syntax::message(message)),
             Message::new(MessageId::TomlSyntaxHelp),
         )
     }

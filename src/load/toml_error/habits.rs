@@ -42,9 +42,21 @@ pub(super) fn help(text: &str, span: Range<usize>, message: &str) -> Option<Mess
     let date = match date {
         Some(date) => date,
         None if message.contains("datetime") => "2021-12-31".to_string(),
+        None if is_bare_text(value) => {
+            let fixed = format!("{key} = \"{value}\"");
+            return Some(MessageId::TomlQuoteText.arg("fixed", fixed));
+        }
         None => return None,
     };
     Some(MessageId::TomlDate.arg("key", key).arg("example", date))
+}
+
+/// Text written without quotes (`title = NOSAM`), as a word processor's
+/// habits never need them: it starts with a letter and is no TOML value.
+fn is_bare_text(value: &str) -> bool {
+    value.chars().next().is_some_and(char::is_alphabetic)
+        && !matches!(value, "true" | "false" | "inf" | "nan")
+        && !value.contains(['=', '[', '{', '"', '\''])
 }
 
 /// The line of `text` that holds byte `at`, without its line break.
@@ -183,8 +195,15 @@ mod tests {
     }
 
     #[test]
+    fn text_without_quotes_gets_them() {
+        let help = help_for("title = NOSAM Summering").unwrap();
+        assert!(help.ends_with("title = \"NOSAM Summering\""), "{help}");
+        assert_eq!(help_for("draft = true"), None);
+    }
+
+    #[test]
     fn other_mistakes_keep_the_general_help() {
-        assert_eq!(help_for("title = NOSAM"), None);
+        assert_eq!(help_for("title = 12 apor"), None);
         assert_eq!(help("[chart", 0..6, "expected `]`"), None);
     }
 }
