@@ -34,8 +34,10 @@ pub(crate) enum Block {
     Rule,
     /// A footnote's number and text.
     Footnote(usize, Vec<Block>),
-    /// A picture and its text alternative (empty for a decorative one).
-    Picture(Picture, String),
+    /// A picture and its text alternative (empty for a decorative one); on a
+    /// slide, the height it may take when it shares its block with other
+    /// pictures (design px, as the deck page's `max-height`).
+    Picture(Picture, String, Option<f32>),
 }
 
 /// Colours the blocks are drawn in.
@@ -80,6 +82,7 @@ pub(crate) fn parse(
                         b.pictures.push(Block::Picture(
                             picture,
                             if decorative { String::new() } else { alt },
+                            None,
                         ));
                     }
                 }

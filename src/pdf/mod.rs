@@ -16,7 +16,7 @@
 //!
 //! - [`blocks`]: a section's Markdown → blocks; [`html_blocks`]: a planned slide's body → blocks;
 //! - [`layout`]: lines and pages of drawing operations, with the structure tree ([`tags`]);
-//! - [`report`]: the report's pages; [`slides`]: the deck's;
+//! - [`report`]: the report's pages; [`slides`]: the deck's; [`picture`]: the pictures of both;
 //! - [`emit`]: → PDF bytes, through krilla, which checks both standards as it writes;
 //! - [`documents`]: a report's PDFs, from the [`cache`] (keyed by [`fingerprint`]) or made.
 
@@ -29,6 +29,7 @@ mod fonts;
 mod html_blocks;
 mod layout;
 mod logo;
+mod picture;
 mod report;
 mod slides;
 mod svg;
@@ -36,6 +37,7 @@ mod tags;
 
 pub use cache::Cache;
 pub use documents::{Fingerprint, documents};
+pub(crate) use picture::{fitted, shared_height};
 
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;

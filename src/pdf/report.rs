@@ -18,6 +18,7 @@ use super::blocks::{self, Block, Ink};
 use super::emit::{self, Bookmark, Meta};
 use super::fonts::{Fonts, Style};
 use super::layout::{Flow, Op, PageBox, Para, Span, Target};
+use super::picture::{self, Pictures};
 use super::svg;
 use super::tags::Group;
 
@@ -79,9 +80,8 @@ pub(crate) fn write(
         lang,
         svgs: Vec::new(),
         svg_options: svg::options(&fonts),
-        pictures: Vec::new(),
+        pictures: Pictures::default(),
         missing: None,
-        unreadable: None,
     };
     let title = report.title.resolve(lang);
 
@@ -297,16 +297,7 @@ pub(crate) fn write(
         });
     }
 
-    if let Some((file, e)) = w.unreadable.take() {
-        return Err(SiteError::in_file(
-            ErrorKind::UnsupportedPicture,
-            file,
-            format!("the picture cannot be put into the PDF: {e}"),
-        )
-        .with_help(
-            "open it in a picture editor and save it again as PNG or JPEG (8 bits per colour)",
-        ));
-    }
+    let pictures = std::mem::take(&mut w.pictures).finish()?;
     if let Some((file, ch)) = w.missing.take() {
         return Err(SiteError::in_file(
             ErrorKind::Pdf,
@@ -367,7 +358,6 @@ pub(crate) fn write(
         date: report.published,
     };
     let svgs = std::mem::take(&mut w.svgs);
-    let pictures = std::mem::take(&mut w.pictures);
     emit::write(w.flow, &svgs, &pictures, &meta, &bookmarks).map_err(|e| {
         SiteError::in_file(
             ErrorKind::Pdf,
@@ -408,12 +398,9 @@ struct Writer<'f, 't> {
     lang: Lang,
     svgs: Vec<usvg::Tree>,
     svg_options: usvg::Options<'static>,
-    /// The pictures drawn, in the order the pages refer to them.
-    pictures: Vec<emit::Drawn>,
+    pictures: Pictures,
     /// The first character the font lacks, and the file it came from.
     missing: Option<(String, char)>,
-    /// The first picture the PDF writer could not read, and why.
-    unreadable: Option<(String, String)>,
 }
 
 impl Writer<'_, '_> {
@@ -631,7 +618,7 @@ impl Writer<'_, '_> {
                 self.flow.rule(0.6, c.rule);
                 self.flow.y += 8.0;
             }
-            Block::Picture(picture, alt) => self.picture(parent, picture, alt, indent),
+            Block::Picture(picture, alt, _) => self.picture(parent, picture, alt, indent),
             Block::Footnote(n, inner) => {
                 let note = self.flow.tree.group(Some(parent), Tag::Note);
                 let label = Span::new(format!("[{n}] "), Style::Regular, c.muted);
@@ -786,59 +773,19 @@ impl Writer<'_, '_> {
     /// 96 dpi, if narrower) and kept in shape; a figure with its text
     /// alternative, or an artifact when it is decorative (`alt` empty).
     fn picture(&mut self, parent: Group, picture: &crate::model::Picture, alt: &str, indent: f32) {
-        use crate::model::images::Format;
-        let drawn = match picture.format() {
-            Format::Svg => std::str::from_utf8(picture.bytes())
-                .map_err(|e| e.to_string())
-                .and_then(|text| svg::parse(text, &self.svg_options))
-                .map(|tree| emit::Drawn::Vector(Box::new(tree))),
-            format => {
-                let data = krilla::Data::from(picture.bytes().to_vec());
-                match format {
-                    Format::Png => krilla::image::Image::from_png(data, false),
-                    Format::Jpeg => krilla::image::Image::from_jpeg(data, false),
-                    _ => krilla::image::Image::from_webp(data, false),
-                }
-                .map(emit::Drawn::Raster)
-            }
-        };
-        let drawn = match drawn {
-            Ok(d) => d,
-            Err(e) => {
-                self.unreadable
-                    .get_or_insert_with(|| (picture.file().to_string(), e));
-                return;
-            }
-        };
+        // 96 dpi: a pixel is 0.75 pt.
         let (pw, ph) = picture.size();
-        let (pw, ph) = (pw.max(1) as f32, ph.max(1) as f32);
-        let mut w = (A4.measure() - indent).min(pw * 0.75);
-        let mut h = w * ph / pw;
-        if h > Self::PICTURE_HEIGHT {
-            h = Self::PICTURE_HEIGHT;
-            w = h * pw / ph;
-        }
+        let natural = (pw as f32 * 0.75, ph as f32 * 0.75);
+        let (w, h) = picture::fitted(natural, (A4.measure() - indent, Self::PICTURE_HEIGHT));
         self.flow.gap(4.0);
         self.flow.need(h + 6.0);
-        let leaf = (!alt.trim().is_empty()).then(|| {
-            let figure = self
-                .flow
-                .tree
-                .group(Some(parent), Tag::Figure(Some(alt.to_string())));
-            self.flow.tree.leaf(figure)
-        });
-        let index = self.pictures.len();
-        self.pictures.push(drawn);
-        let y = self.flow.y;
-        self.flow.push(Op::Picture {
-            x: A4.left + indent,
-            y,
-            w,
-            h,
-            picture: index,
-            leaf,
-        });
-        self.flow.y += h + 8.0;
+        let at = (A4.left + indent, w, h);
+        if self
+            .pictures
+            .place(&mut self.flow, parent, picture, alt, &self.svg_options, at)
+        {
+            self.flow.y += h + 8.0;
+        }
     }
 
     /// A chart: its title, the drawing (a figure whose alternative text is the

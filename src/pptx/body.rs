@@ -8,7 +8,9 @@
 //!
 //! Lists become paragraphs with outline levels (a nested list one level
 //! down), tables become tables, headings and code paragraphs of their own.
-//! Images are left out: the model has no image files to embed yet.
+//! A picture (`<img>`, which the deck's stylesheet sets as a block) ends the
+//! text before it and is a block of its own; in a table cell, where a
+//! PowerPoint table holds only text, it is its text alternative.
 
 use crate::html::{Piece, pieces};
 
@@ -78,11 +80,27 @@ pub(super) struct Table {
     pub(super) header: usize,
 }
 
-/// A slide body's blocks: text (paragraphs in a row) and tables, in order.
+/// A picture as the slide's HTML shows it (`<img>`).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Img {
+    /// Its address from the deck page, which names the picture of the year folder.
+    pub(super) src: String,
+    /// Its text alternative; empty for a decorative picture.
+    pub(super) alt: String,
+    /// The height it may take when it shares its block with other pictures
+    /// (the `max-height` the Markdown renderer writes), design px.
+    pub(super) max_height: Option<f32>,
+    /// Outline level and whether it is inside a list, as a paragraph there.
+    pub(super) level: u8,
+    pub(super) in_list: bool,
+}
+
+/// A slide body's blocks: text (paragraphs in a row), tables and pictures, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Block {
     Text(Vec<Para>),
     Table(Table),
+    Picture(Img),
 }
 
 /// The deepest outline level PowerPoint has (levels 1–9).
@@ -208,6 +226,7 @@ impl Reader {
             "code" | "kbd" | "samp" => self.code += 1,
             "sup" => self.sup += 1,
             "a" => self.links.push(tag.attr("href").map(str::to_string)),
+            "img" => self.picture(tag),
             "svg" | "style" | "script" | "template" | "math" if opens => self.hidden = 1,
             _ => {}
         }
@@ -384,6 +403,29 @@ impl Reader {
         }
     }
 
+    /// A picture: a block of its own between the text before and after it,
+    /// or its text alternative in a table cell.
+    fn picture(&mut self, tag: &crate::html::Tag) {
+        let Some(src) = tag.attr("src") else { return };
+        let alt = tag.attr("alt").unwrap_or_default();
+        if self.table.is_some() {
+            if self.cell && !alt.is_empty() {
+                self.push_text(alt);
+            }
+            return;
+        }
+        self.flush();
+        self.flush_text();
+        let max_height = tag.attr("style").and_then(crate::pdf::shared_height);
+        self.blocks.push(Block::Picture(Img {
+            src: src.to_string(),
+            alt: alt.to_string(),
+            max_height,
+            level: (self.lists.len().saturating_sub(1)).min(usize::from(MAX_LEVEL)) as u8,
+            in_list: !self.lists.is_empty(),
+        }));
+    }
+
     /// Ends the paragraph being read.
     fn flush(&mut self) {
         if let Some(mut p) = self.current.take() {
@@ -456,6 +498,7 @@ mod tests {
             .flat_map(|b| match b {
                 Block::Text(p) => p.iter().map(|p| (p.level, p.bullet, p.plain())).collect(),
                 Block::Table(_) => vec![(0, Bullet::None, "<table>".into())],
+                Block::Picture(i) => vec![(i.level, Bullet::None, format!("<img {}>", i.alt))],
             })
             .collect()
     }
@@ -522,6 +565,37 @@ mod tests {
         };
         assert_eq!(paras[2].style, Style::Note);
         assert!(paras[1].runs[1].sup);
+    }
+
+    #[test]
+    fn pictures_are_blocks_between_the_text_around_them() {
+        let html = "<p>Före <img src=\"../../../images/2021/karta.png\" alt=\"Karta &amp; län\" width=\"800\" height=\"600\"> efter</p>\n<ul>\n<li>punkt <img src=\"d.svg\" alt=\"\" width=\"4\" height=\"2\" style=\"max-height:calc(120.0 * var(--u))\"></li>\n<li>nästa</li>\n</ul>\n<table><tr><td><img src=\"t.png\" alt=\"i cellen\"></td></tr></table>";
+        let blocks = read(html, false);
+        assert_eq!(
+            texts(&blocks),
+            vec![
+                (0, Bullet::None, "Före".into()),
+                (0, Bullet::None, "<img Karta & län>".into()),
+                (0, Bullet::None, "efter".into()),
+                (0, Bullet::Disc, "punkt".into()),
+                (0, Bullet::None, "<img >".into()),
+                (0, Bullet::Disc, "nästa".into()),
+                (0, Bullet::None, "<table>".into()),
+            ]
+        );
+        let Block::Picture(first) = &blocks[1] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(first.src, "../../../images/2021/karta.png");
+        assert_eq!((first.max_height, first.in_list), (None, false));
+        let Block::Picture(in_list) = &blocks[3] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!((in_list.max_height, in_list.in_list), (Some(120.0), true));
+        let Block::Table(t) = &blocks[5] else {
+            panic!("{blocks:?}")
+        };
+        assert_eq!(t.rows[0][0][0].text, "i cellen");
     }
 
     #[test]

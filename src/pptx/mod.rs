@@ -13,17 +13,21 @@
 //! - [`office_theme`], [`masters`], [`presentation`]: the parts every deck has;
 //! - [`body`]: a planned slide body (HTML) → paragraphs and tables;
 //! - [`slides`], [`shapes`], [`geometry`]: the slides; [`notes`]: the notes;
-//! - [`chart`], [`xlsx`]: a chart and its workbook.
+//! - [`chart`], [`xlsx`]: a chart and its workbook;
+//! - [`media`]: pictures as media parts and picture shapes; [`pictures`]: the
+//!   year folder's pictures on the slides; [`logo`]: the organisation's logo.
 
 mod body;
 mod chart;
 mod geometry;
 mod logo;
 mod masters;
+mod media;
 mod notes;
 mod office_theme;
 mod package;
 mod palette;
+mod pictures;
 mod presentation;
 mod shapes;
 mod slides;
@@ -93,9 +97,9 @@ pub fn write_planned<T: Send>(
     let jobs: Vec<(usize, Lang)> = (0..site.reports.len())
         .flat_map(|i| site.languages.iter().map(move |&lang| (i, lang)))
         .collect();
-    // The logo's media parts once for every deck (an SVG's PNG copy is drawn here).
+    // The logo's and the pictures' media once for every deck (PNG copies are drawn here).
     let logo = match &site.logo {
-        Some(l) => Some(logo::Media::of(l, theme).map_err(|e| {
+        Some(l) => Some(logo::media(l, theme).map_err(|e| {
             SiteError::in_file(
                 ErrorKind::Pptx,
                 "content/site.toml",
@@ -105,12 +109,18 @@ pub fn write_planned<T: Send>(
         })?),
         None => None,
     };
+    let media = pictures::media(&site.reports, theme)?;
     let results: Vec<Result<T, SiteError>> = jobs
         .par_iter()
         .with_max_len(1)
         .map(|&(i, lang)| {
             let report = &site.reports[i];
-            let bytes = deck(site, report, decks.get(i, lang), lang, theme, logo.as_ref())?;
+            let shared = Shared {
+                theme,
+                logo: logo.as_ref(),
+                media: &media[i],
+            };
+            let bytes = deck(site, report, decks.get(i, lang), lang, shared)?;
             keep(OutputFile::new(deck_path(report, lang), bytes))
         })
         .collect();
@@ -126,16 +136,24 @@ fn shows_logo(slide: &Slide<'_>) -> bool {
     }
 }
 
+/// What every deck of a report is made with: the theme, and the media made once.
+#[derive(Clone, Copy)]
+struct Shared<'a> {
+    theme: &'a Theme,
+    logo: Option<&'a media::Media>,
+    /// The report's pictures' media, in the model's order.
+    media: &'a [media::Media],
+}
+
 /// One deck as a `.pptx` file.
 fn deck(
     site: &Site,
     report: &Report,
     deck: &Deck,
     lang: Lang,
-    theme: &Theme,
-    logo: Option<&logo::Media>,
+    shared: Shared<'_>,
 ) -> Result<Vec<u8>, SiteError> {
-    write(site, report, deck, lang, theme, logo).map_err(|e| {
+    write(site, report, deck, lang, shared).map_err(|e| {
         SiteError::in_file(
             ErrorKind::Pptx,
             &report.file,
@@ -150,9 +168,9 @@ fn write(
     report: &Report,
     deck: &Deck,
     lang: Lang,
-    theme: &Theme,
-    logo: Option<&logo::Media>,
+    shared: Shared<'_>,
 ) -> std::io::Result<Vec<u8>> {
+    let Shared { theme, logo, media } = shared;
     let t = &theme.strings[&lang];
     let palette = Palette::of(theme, &site.brand);
     let org = site.organisation.resolve(lang);
@@ -346,8 +364,9 @@ fn write(
     nm.add(rel::THEME, "../theme/theme2.xml");
     nm.add_to(&mut pkg, "ppt/notesMasters/notesMaster1.xml")?;
     if let Some(media) = logo {
-        media.add_to(&mut pkg);
+        media.add_to(&mut pkg, logo::STEM);
     }
+    let mut pictures = pictures::DeckPictures::new(&report.pictures, media);
 
     let mut chart_no = 0;
     let mut notes_count = 0;
@@ -386,9 +405,11 @@ fn write(
             );
         }
         // After the layout, the notes and the chart, whose ids the slide already names.
-        let placed = logo.filter(|_| shows_logo(slide)).map(|m| m.relate(&mut r));
+        let placed = logo
+            .filter(|_| shows_logo(slide))
+            .map(|m| m.relate(&mut r, logo::STEM));
         let logo_alt = placed.as_ref().map(|p| (p, org.value.as_str()));
-        let bytes = slides::slide(slide, &palette, &mut r, logo_alt)?;
+        let bytes = slides::slide(slide, &palette, &mut r, logo_alt, &mut pictures)?;
         pkg.add(name.clone(), pml!("slide+xml"), bytes);
         r.add_to(&mut pkg, &name)?;
         if let Some(blocks) = note {
@@ -413,6 +434,7 @@ fn write(
         }
     }
 
+    pictures.add_to(&mut pkg);
     pkg.add(
         "docProps/core.xml",
         "application/vnd.openxmlformats-package.core-properties+xml",

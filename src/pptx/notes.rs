@@ -52,7 +52,8 @@ pub(super) fn notes_slide(
 }
 
 /// Notes are one text frame: a table in them becomes a paragraph a row, cells
-/// separated by tabs.
+/// separated by tabs; a picture, which a text frame cannot hold, is left to
+/// the HTML deck's notes.
 fn write(w: &mut Xml, blocks: &[Block], look: BodyLook<'_>, rels: &mut Rels) -> xml::Res {
     for block in blocks {
         match block {
@@ -80,6 +81,7 @@ fn write(w: &mut Xml, blocks: &[Block], look: BodyLook<'_>, rels: &mut Rels) -> 
                     super::shapes::body_para(w, &para, look, rels)?;
                 }
             }
+            Block::Picture(_) => {}
         }
     }
     Ok(())

@@ -313,7 +313,7 @@ pub(super) struct BodyLook<'a> {
 }
 
 /// Indent of one outline level, design px (1.3 em of the body size, as `padding-left` on lists).
-fn level_indent(size: f32) -> f32 {
+pub(super) fn level_indent(size: f32) -> f32 {
     1.3 * size
 }
 

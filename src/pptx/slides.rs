@@ -5,12 +5,13 @@
 use crate::charts::theme::Rgb;
 use crate::model::SectionKind;
 
-use super::body::{Block, Para};
+use super::body::{Block, Img, Para};
 use super::geometry::{self as geo, BAND, COVER, FOOTER, INNER_W, KIND, NUMBER};
-use super::logo::{Placed, picture};
 use super::masters::{A, Layout, P, R, background, tree_start};
+use super::media::{Placed, picture};
 use super::package::Rels;
 use super::palette::Palette;
+use super::pictures::DeckPictures;
 use super::shapes::{
     self, BodyLook, Font, Frame, Ids, Ph, Rect, TableLook, paras_height, plain_para,
     slide_number_para, table, table_layout, text_shape,
@@ -97,13 +98,15 @@ impl Slide<'_> {
 /// The logo on one slide and its alternative text (the organisation's name).
 pub(super) type SlideLogo<'a> = (&'a Placed, &'a str);
 
-/// The slide part; links in its text are added to `rels`. The logo, when the
-/// site has one, opens the title and closing slides and sits in the footer.
+/// The slide part; links in its text and the pictures it shows (from
+/// `pictures`) are added to `rels`. The logo, when the site has one, opens the
+/// title and closing slides and sits in the footer.
 pub(super) fn slide(
     s: &Slide<'_>,
     p: &Palette,
     rels: &mut Rels,
     logo: Option<SlideLogo<'_>>,
+    pictures: &mut DeckPictures<'_>,
 ) -> std::io::Result<Vec<u8>> {
     xml::part(|w| {
         xml::el(
@@ -126,9 +129,14 @@ pub(super) fn slide(
                             }
                             Content::Section { head, blocks, size } => {
                                 let body = head_shapes(w, &mut ids, head, s.lang, p)?;
-                                section_body(
-                                    w, &mut ids, blocks, *size, body, head.kind, s.lang, p, rels,
-                                )?;
+                                let look = BodyLook {
+                                    size: *size,
+                                    text: p.text,
+                                    link: p.accent,
+                                    marker: p.kind(head.kind),
+                                    lang: s.lang,
+                                };
+                                section_body(w, &mut ids, blocks, body, look, p, rels, pictures)?;
                                 footer(w, &mut ids, s, p, logo)
                             }
                             Content::Chart {
@@ -242,20 +250,13 @@ fn section_body(
     w: &mut Xml,
     ids: &mut Ids,
     blocks: &[Block],
-    size: f32,
     area: Rect,
-    kind: SectionKind,
-    lang: &str,
+    look: BodyLook<'_>,
     p: &Palette,
     rels: &mut Rels,
+    pictures: &mut DeckPictures<'_>,
 ) -> Res {
-    let look = BodyLook {
-        size,
-        text: p.text,
-        link: p.accent,
-        marker: p.kind(kind),
-        lang,
-    };
+    let size = look.size;
     let mut y = area.y;
     let mut first_text = true;
     for (i, block) in blocks.iter().enumerate() {
@@ -294,9 +295,59 @@ fn section_body(
                         0.0
                     };
             }
+            Block::Picture(img) => y = body_picture(w, ids, img, area, y, size, rels, pictures)?,
         }
     }
     Ok(())
+}
+
+/// A picture of the body at `y`, where the HTML deck puts it: indented as the
+/// list it is in, as large as the stylesheet lets it be (its own size at most,
+/// the body's width, [`IMAGE_HEIGHT`] or its share of that), and never below
+/// the body. Returns where the next block starts.
+///
+/// [`IMAGE_HEIGHT`]: crate::render::slides::geometry::IMAGE_HEIGHT
+#[allow(clippy::too_many_arguments)]
+fn body_picture(
+    w: &mut Xml,
+    ids: &mut Ids,
+    img: &Img,
+    area: Rect,
+    y: f32,
+    size: f32,
+    rels: &mut Rels,
+    pictures: &mut DeckPictures<'_>,
+) -> std::io::Result<f32> {
+    let Some(shown) = pictures.place(&img.src, rels) else {
+        return Ok(y);
+    };
+    let left = if img.in_list {
+        shapes::level_indent(size) * f32::from(img.level + 1)
+    } else {
+        0.0
+    };
+    let max_h = img
+        .max_height
+        .unwrap_or(crate::render::slides::geometry::IMAGE_HEIGHT);
+    // What is left of the body, if the text above took more than the plan measured.
+    let room = (area.y + area.h - y).max(8.0);
+    let (pw, ph) = shown.picture.size();
+    let (pw, ph) = crate::pdf::fitted(
+        (pw as f32, ph as f32),
+        ((area.w - left).max(0.0), max_h.min(room)),
+    );
+    let r = Rect {
+        x: area.x + left,
+        y,
+        w: pw,
+        h: ph,
+    };
+    let name = shown.picture.name();
+    let name = name.rsplit('/').next().unwrap_or(name);
+    let descr = (!img.alt.trim().is_empty()).then_some(img.alt.as_str());
+    picture(w, ids, &shown.placed, r, name, descr)?;
+    let gap = if img.in_list { 0.3 } else { 0.5 };
+    Ok(y + ph + gap * size)
 }
 
 /// Paragraphs of a body or of notes.
@@ -383,7 +434,7 @@ fn footer(
             y: FOOTER.y + (FOOTER.h - r.h) / 2.0,
             ..r
         };
-        picture(w, ids, logo, r, descr)?;
+        picture(w, ids, logo, r, "Logo", Some(descr))?;
         rect.x += r.w + geo::FOOTER_LOGO.2;
         rect.w -= r.w + geo::FOOTER_LOGO.2;
     }
@@ -450,7 +501,7 @@ fn cover_logo(
         y: y + (h - inner.h) / 2.0,
         ..inner
     };
-    picture(w, ids, logo, r, descr)?;
+    picture(w, ids, logo, r, "Logo", Some(descr))?;
     Ok(h + gap)
 }
 

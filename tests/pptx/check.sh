@@ -3,9 +3,10 @@
 #   python-pptx (PyPI) reads each deck back (tests/pptx/read_back.py): slide count
 #   equal to the HTML deck's, 16:9, notes on the same slides, every seed line as text;
 #   LibreOffice Impress renders each to PDF with one page per slide, 16:9 pages.
-# Built: the sample site and the fixtures that have notes, tables, charts and a logo.
+# Built: the sample site and the fixtures that have notes, tables, charts, a logo and pictures.
 # Usage: tests/pptx/check.sh [SITE_OUTPUT]   (default: builds them into a temp dir)
 #        PPTX_PNG=DIR tests/pptx/check.sh     also writes every rendered page as a PNG to DIR
+#        SUMMERING_BIN=target/debug/summering tests/pptx/check.sh   builds with that binary (no release build)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -30,15 +31,16 @@ sites=()
 if [[ -n "${1:-}" ]]; then
   sites=("$1")
 else
-  cargo build --quiet --release --locked
+  bin="${SUMMERING_BIN:-target/release/summering}"
+  [[ -n "${SUMMERING_BIN:-}" ]] || cargo build --quiet --release --locked
   # The markdown fixture holds an <img src=x onerror=…> to test sanitising; `build` rightly refuses
   # to publish that broken image, so its decks are built from a copy without that line.
   cp -r tests/fixtures/markdown "$work/markdown"
   sed -i '/<img src=x/d' "$work"/markdown/content/*/*.md
-  for root in . tests/fixtures/long-section "$work/markdown" tests/fixtures/charts tests/fixtures/brand; do
+  for root in . tests/fixtures/long-section "$work/markdown" tests/fixtures/charts tests/fixtures/brand tests/fixtures/pictures; do
     name="$(basename "$root")"; [[ "$root" == . ]] && name=sample
     out="$work/site-$name"
-    target/release/summering build --root "$root" --output "$out" >/dev/null
+    "$bin" build --root "$root" --output "$out" >/dev/null
     sites+=("$out")
   done
 fi

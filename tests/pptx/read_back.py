@@ -1,7 +1,10 @@
 """Reads a built site's PowerPoint decks back with python-pptx, a reader that is
 not summering's, and compares each with its HTML deck: slide count, 16:9,
-speaker notes on the same slides, the logo as a picture on the same slides, and (for the Swedish 2021 deck of the sample)
-every line of the seed deck as text.
+speaker notes on the same slides, the logo as a picture on the same slides, the
+slide's pictures as picture shapes with the HTML's alternative text (or marked
+decorative where the HTML's is empty), inside the slide and in a format every
+reader draws, and (for the Swedish 2021 deck of the sample) every line of the
+seed deck as text.
 
 Usage: read_back.py SITE_OUTPUT [SEED_FILE]   (give the seed only for the sample site)
 """
@@ -25,6 +28,24 @@ fail = False
 
 def norm(text):
     return " ".join(text.replace("\u00a0", " ").split())
+
+
+DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+ALT = re.compile(r"""\salt(?:=(?:"([^"]*)"|'([^']*)'|([^\s>"']*)))?""")
+
+
+def html_pictures(item):
+    """The alternative texts of the pictures a slide's HTML shows (not in its notes,
+    not in a table, where the PowerPoint table holds the text)."""
+    body = re.split(r'<details class="?slide-notes"?[ >]', item, maxsplit=1)[0]
+    body = re.sub(r"<table\b.*?</table>", "", body, flags=re.S)
+    alts = []
+    for tag in re.findall(r"<img\b[^>]*>", body):
+        if "slide__logo" in tag or "slide__footer-logo" in tag:
+            continue
+        m = ALT.search(tag)
+        alts.append(html.unescape(next((g for g in m.groups() if g is not None), "")) if m else "")
+    return alts
 
 
 for path in decks:
@@ -74,6 +95,23 @@ for path in decks:
             descr = pic._element.nvPicPr.cNvPr.get("descr")
             if not descr:
                 problems.append(f"slide {i + 1}: the logo has no alternative text")
+        # The slide's pictures: as many, in order, each with the HTML's alternative text.
+        want = html_pictures(item)
+        got = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE and s.name != "Logo"]
+        if len(want) != len(got):
+            problems.append(f"slide {i + 1}: {len(got)} pictures, the HTML slide has {len(want)}")
+        for alt, pic in zip(want, got):
+            c_nv_pr = pic._element.nvPicPr.cNvPr
+            descr = c_nv_pr.get("descr")
+            decorative = any(el.get("val") == "1" for el in c_nv_pr.iter(DECORATIVE))
+            if alt and (norm(descr or "") != norm(alt) or decorative):
+                problems.append(f"slide {i + 1}: picture {pic.name!r} has descr {descr!r}, want {alt!r}")
+            if not alt and (descr or not decorative):
+                problems.append(f"slide {i + 1}: picture {pic.name!r} should be marked decorative, without descr")
+            if pic.image.content_type not in ("image/png", "image/jpeg") or not pic.image.blob:
+                problems.append(f"slide {i + 1}: picture {pic.name!r} is {pic.image.content_type}")
+            if pic.left < 0 or pic.top < 0 or pic.left + pic.width > prs.slide_width or pic.top + pic.height > prs.slide_height:
+                problems.append(f"slide {i + 1}: picture {pic.name!r} reaches outside the slide")
         # The HTML slide's heading is the PowerPoint slide's text too.
         m = re.search(r'<h[12] class="?slide__(?:deck-)?title"?[^>]*>(.*?)</h[12]>', item, re.S)
         if m:
@@ -98,5 +136,6 @@ for path in decks:
             print(f"FAIL {rel}: {p}")
     else:
         notes = sum(1 for s in prs.slides if s.has_notes_slide)
-        print(f"ok   {rel}: {len(prs.slides)} slides (as the HTML deck), 16:9, {notes} with notes")
+        pics = sum(1 for s in prs.slides for p in s.shapes if p.shape_type == MSO_SHAPE_TYPE.PICTURE and p.name != "Logo")
+        print(f"ok   {rel}: {len(prs.slides)} slides (as the HTML deck), 16:9, {notes} with notes, {pics} pictures")
 sys.exit(1 if fail else 0)

@@ -303,3 +303,160 @@ fn the_deck_page_links_its_pptx() {
         );
     }
 }
+
+/// One `<p:pic>` of a slide: its name, alternative text, whether it is marked
+/// decorative, whether it carries an SVG, and its box in EMU (x, y, cx, cy).
+#[derive(Debug)]
+struct Pic {
+    name: String,
+    descr: Option<String>,
+    decorative: bool,
+    svg: bool,
+    rect: [i64; 4],
+}
+
+fn attr(xml: &str, name: &str) -> Option<String> {
+    let at = xml.find(&format!(" {name}=\""))? + name.len() + 3;
+    Some(xml[at..].split('"').next()?.to_string())
+}
+
+fn pics(slide: &str) -> Vec<Pic> {
+    slide
+        .split("<p:pic>")
+        .skip(1)
+        .map(|p| {
+            let p = p.split("</p:pic>").next().unwrap();
+            let c_nv_pr = p.split("<p:cNvPr").nth(1).unwrap();
+            let c_nv_pr = c_nv_pr.split("<p:cNvPicPr").next().unwrap();
+            let off = p.split("<a:off").nth(1).unwrap();
+            let ext = p.split("<a:ext cx").nth(1).map(|e| format!(" cx{e}")).unwrap();
+            let n = |s: &str, a| attr(s, a).unwrap().parse::<i64>().unwrap();
+            Pic {
+                name: attr(c_nv_pr, "name").unwrap(),
+                descr: attr(c_nv_pr, "descr"),
+                decorative: c_nv_pr.contains(r#"<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>"#),
+                svg: p.contains("<asvg:svgBlip"),
+                rect: [n(off, "x"), n(off, "y"), n(&ext, "cx"), n(&ext, "cy")],
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn pictures_are_picture_shapes_with_their_text_in_the_slide_and_the_same_bytes_twice() {
+    let site = build_ok(&fixture("pictures"));
+    let bytes = file(&site, "sv/2021/slides/slides.pptx");
+    let parts = parts(bytes);
+    let mut shown: Vec<(usize, Pic)> = Vec::new();
+    for i in 1..=slide_count(&parts) {
+        for pic in pics(&part(&parts, &format!("ppt/slides/slide{i}.xml"))) {
+            shown.push((i, pic));
+        }
+    }
+    let names: Vec<&str> = shown.iter().map(|(_, p)| p.name.as_str()).collect();
+    // The HTML deck's pictures, in its order: the map and the chart, then the
+    // frame, the photo and the map again.
+    assert_eq!(
+        names,
+        [
+            "karta.png",
+            "diagram.svg",
+            "ram.webp",
+            "foto.jpg",
+            "karta.png"
+        ],
+        "{shown:#?}"
+    );
+    let by_name = |n: &str| &shown.iter().find(|(_, p)| p.name == n).unwrap().1;
+    assert_eq!(
+        by_name("karta.png").descr.as_deref(),
+        Some("Karta över samverkansområdena")
+    );
+    assert_eq!(
+        by_name("foto.jpg").descr.as_deref(),
+        Some("Deltagare samlade kring en karta")
+    );
+    let chart = by_name("diagram.svg");
+    assert!(chart.svg && chart.descr.as_deref() == Some("Diagram över deltagande per år"));
+    let frame = by_name("ram.webp");
+    assert!(
+        frame.decorative && frame.descr.is_none(),
+        "the decorative picture: {frame:?}"
+    );
+    assert!(shown.iter().filter(|(_, p)| p.decorative).count() == 1);
+
+    // Every picture inside the slide, in its own shape (1200 × 60, 800 × 500, 640 × 360 …).
+    let natural = |n: &str| match n {
+        "karta.png" => 800.0 / 500.0,
+        "diagram.svg" => 640.0 / 360.0,
+        "ram.webp" => 1200.0 / 60.0,
+        _ => 1200.0 / 800.0,
+    };
+    for (i, p) in &shown {
+        let [x, y, cx, cy] = p.rect;
+        assert!(
+            x >= 0 && y >= 0 && cx > 0 && cy > 0 && x + cx <= 12_192_000 && y + cy <= 6_858_000,
+            "slide {i}: {p:?} is not inside the slide"
+        );
+        let aspect = cx as f64 / cy as f64;
+        assert!(
+            (aspect / natural(&p.name) - 1.0).abs() < 0.01,
+            "slide {i}: {p:?} is not in its shape"
+        );
+        // Never more than the deck's picture height (240 of 720 design px).
+        assert!(
+            cy <= 240 * 9525,
+            "slide {i}: {p:?} taller than the deck lets it be"
+        );
+    }
+
+    // Each picture is one media part however many slides show it; WebP is given as PNG.
+    let media: Vec<&str> = parts
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .filter(|n| n.starts_with("ppt/media/image"))
+        .collect();
+    assert_eq!(
+        media,
+        [
+            "ppt/media/image1.png",
+            "ppt/media/image2.png",
+            "ppt/media/image2.svg",
+            "ppt/media/image3.png",
+            "ppt/media/image4.jpeg",
+        ]
+    );
+    let (_, webp_copy) = parts
+        .iter()
+        .find(|(n, _)| n == "ppt/media/image3.png")
+        .unwrap();
+    assert_eq!(
+        imagesize::image_type(webp_copy).unwrap(),
+        imagesize::ImageType::Png
+    );
+    let size = imagesize::blob_size(webp_copy).unwrap();
+    assert_eq!((size.width, size.height), (1200, 60));
+    let (_, photo) = parts
+        .iter()
+        .find(|(n, _)| n == "ppt/media/image4.jpeg")
+        .unwrap();
+    assert_eq!(
+        photo.as_slice(),
+        std::fs::read(fixture("pictures").join("content/2021/bilder/foto.jpg")).unwrap()
+    );
+    let types = part(&parts, "[Content_Types].xml");
+    assert!(
+        types.contains(r#"<Override PartName="/ppt/media/image4.jpeg" ContentType="image/jpeg"/>"#)
+    );
+    assert!(
+        types.contains(
+            r#"<Override PartName="/ppt/media/image2.svg" ContentType="image/svg+xml"/>"#
+        )
+    );
+
+    let again = build_ok(&fixture("pictures"));
+    assert!(
+        bytes == file(&again, "sv/2021/slides/slides.pptx"),
+        "the deck with pictures differs between two builds"
+    );
+}

@@ -1,0 +1,162 @@
+//! The year folder's pictures in a PDF, the report's and the deck's alike:
+//! each read once into what krilla draws (PNG, JPEG and WebP embedded as
+//! images, SVG drawn as vectors) and placed as a figure with its text
+//! alternative, or as an artifact when it is decorative.
+
+use krilla::tagging::Tag;
+
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::{Message, MessageId};
+use crate::model::Picture;
+use crate::model::images::Format;
+
+use super::emit::Drawn;
+use super::layout::{Flow, Op};
+use super::svg;
+use super::tags::Group;
+
+/// The pictures of one document.
+#[derive(Default)]
+pub(crate) struct Pictures {
+    /// The pictures drawn, in the order the pages refer to them.
+    drawn: Vec<Drawn>,
+    /// Which picture (by its name in the year folder) each of `drawn` is.
+    names: Vec<String>,
+    /// The first picture that could not be read: its file, and why.
+    unreadable: Option<(String, String)>,
+}
+
+impl Pictures {
+    /// Draws `picture` at the flow's height, `x` points from the page's left
+    /// edge and `w` × `h` points large: as a figure of `parent` with `alt` as
+    /// its text alternative, or as an artifact when `alt` is blank (a
+    /// decorative picture). False when the picture could not be read (the
+    /// document then fails in [`Pictures::finish`]).
+    pub(crate) fn place(
+        &mut self,
+        flow: &mut Flow<'_, '_>,
+        parent: Group,
+        picture: &Picture,
+        alt: &str,
+        options: &usvg::Options<'_>,
+        (x, w, h): (f32, f32, f32),
+    ) -> bool {
+        let Some(index) = self.read(picture, options) else {
+            return false;
+        };
+        let leaf = (!alt.trim().is_empty()).then(|| {
+            let figure = flow
+                .tree
+                .group(Some(parent), Tag::Figure(Some(alt.to_string())));
+            flow.tree.leaf(figure)
+        });
+        let y = flow.y;
+        flow.push(Op::Picture {
+            x,
+            y,
+            w,
+            h,
+            picture: index,
+            leaf,
+        });
+        true
+    }
+
+    /// The index of `picture` among those drawn, read the first time it is shown.
+    fn read(&mut self, picture: &Picture, options: &usvg::Options<'_>) -> Option<usize> {
+        if let Some(i) = self.names.iter().position(|n| n == picture.name()) {
+            return Some(i);
+        }
+        if self.unreadable.is_some() {
+            return None;
+        }
+        let drawn = match picture.format() {
+            Format::Svg => std::str::from_utf8(picture.bytes())
+                .map_err(|e| e.to_string())
+                .and_then(|text| svg::parse(text, options))
+                .map(|tree| Drawn::Vector(Box::new(tree))),
+            format => {
+                let data = krilla::Data::from(picture.bytes().to_vec());
+                match format {
+                    Format::Png => krilla::image::Image::from_png(data, false),
+                    Format::Jpeg => krilla::image::Image::from_jpeg(data, false),
+                    _ => krilla::image::Image::from_webp(data, false),
+                }
+                .map(Drawn::Raster)
+            }
+        };
+        match drawn {
+            Ok(d) => {
+                self.drawn.push(d);
+                self.names.push(picture.name().to_string());
+                Some(self.drawn.len() - 1)
+            }
+            Err(e) => {
+                self.unreadable = Some((picture.file().to_string(), e));
+                None
+            }
+        }
+    }
+
+    /// The pictures to draw, or the error naming the first that could not be read.
+    pub(crate) fn finish(self) -> Result<Vec<Drawn>, SiteError> {
+        match self.unreadable {
+            Some((file, reason)) => Err(SiteError::in_file(
+                ErrorKind::UnsupportedPicture,
+                file,
+                Message::new(MessageId::ErrorPictureNotForPdf).arg("reason", reason),
+            )
+            .with_help(Message::new(MessageId::ErrorPictureNotReadableHelp))),
+            None => Ok(self.drawn),
+        }
+    }
+}
+
+/// The size a picture of its own size `natural` is shown at, in the unit of
+/// `natural`: never larger than itself, and scaled down in its shape to fit
+/// `max` (width, height), as the stylesheets' `width: auto; height: auto;
+/// max-width; max-height` do. The PDFs' and the PowerPoint decks' one rule.
+pub(crate) fn fitted(natural: (f32, f32), max: (f32, f32)) -> (f32, f32) {
+    let (w, h) = (
+        natural.0.max(f32::MIN_POSITIVE),
+        natural.1.max(f32::MIN_POSITIVE),
+    );
+    let scale = (max.0 / w).min(max.1 / h).clamp(0.0, 1.0);
+    (w * scale, h * scale)
+}
+
+/// The height in `max-height:calc(N * var(--u))`, the one style the Markdown
+/// renderer gives a picture on a slide (one of several sharing a block).
+pub(crate) fn shared_height(style: &str) -> Option<f32> {
+    style
+        .trim()
+        .strip_prefix("max-height:calc(")?
+        .strip_suffix(" * var(--u))")?
+        .parse()
+        .ok()
+        .filter(|h: &f32| h.is_finite() && *h > 0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picture_is_never_enlarged_and_keeps_its_shape() {
+        assert_eq!(fitted((400.0, 200.0), (1136.0, 240.0)), (400.0, 200.0));
+        assert_eq!(fitted((1600.0, 1200.0), (1136.0, 240.0)), (320.0, 240.0));
+        assert_eq!(fitted((4000.0, 100.0), (1000.0, 240.0)), (1000.0, 25.0));
+        assert_eq!(fitted((10.0, 10.0), (0.0, 240.0)), (0.0, 0.0));
+    }
+
+    #[test]
+    fn only_the_style_the_renderer_writes_is_a_shared_height() {
+        assert_eq!(
+            shared_height("max-height:calc(120.0 * var(--u))"),
+            Some(120.0)
+        );
+        assert_eq!(shared_height("max-height:calc(1e9999 * var(--u))"), None);
+        assert_eq!(shared_height("max-height:calc(-3 * var(--u))"), None);
+        assert_eq!(shared_height("max-height:120px"), None);
+    }
+}

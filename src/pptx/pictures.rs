@@ -1,0 +1,235 @@
+//! The pictures of the year folder on a deck's slides: each made once per
+//! build into what PowerPoint reads, and placed where the HTML deck puts it.
+//!
+//! PNG and JPEG go in as they are, an SVG with a PNG copy ([`super::media`]).
+//! PowerPoint before Microsoft 365 and python-pptx do not read WebP, so a WebP
+//! picture is decoded with image-webp (already in the tree: krilla reads WebP
+//! with it for the PDF) and written as a lossless PNG with the png crate, the
+//! same file giving the same bytes. A PNG of a photo is larger than its WebP,
+//! but every reader draws it, and nothing of the picture is lost twice.
+
+use std::sync::Arc;
+
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::{Message, MessageId};
+use crate::model::Picture;
+use crate::model::images::{FROM_DECK, Format};
+use crate::render::Theme;
+use crate::render::slides::geometry::{IMAGE_HEIGHT, body_width};
+
+use super::media::{Media, Placed, rasterise};
+use super::package::{Package, Rels};
+
+/// The most pixels a WebP picture may have to be converted (40 megapixels,
+/// 160 MB decoded): a photo for a report is a few megapixels; the format
+/// allows 268 (a gigabyte decoded), which must not be able to exhaust memory.
+const MAX_WEBP_PIXELS: u64 = 40_000_000;
+
+/// The PNG copy of an SVG picture: at most three times the largest box a
+/// slide gives a picture (the body's width, [`IMAGE_HEIGHT`]), which a
+/// 1920 px wide projector draws at one and a half times; twice that stays sharp.
+fn svg_copy_size() -> (f32, f32) {
+    (3.0 * body_width(), 3.0 * IMAGE_HEIGHT)
+}
+
+/// The media of every picture of every report, report by report in the
+/// model's order; each problem names the picture's file.
+pub(super) fn media(
+    reports: &[crate::model::Report],
+    theme: &Theme,
+) -> Result<Vec<Vec<Media>>, crate::diagnostics::BuildError> {
+    use rayon::prelude::*;
+    let jobs: Vec<(usize, &Picture)> = reports
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.pictures.iter().map(move |p| (i, p)))
+        .collect();
+    let made = crate::diagnostics::BuildError::collect(
+        jobs.par_iter()
+            .with_max_len(1)
+            .map(|&(i, p)| of(p, theme).map(|m| (i, m)))
+            .collect::<Vec<_>>(),
+    )?;
+    let mut out: Vec<Vec<Media>> = vec![Vec::new(); reports.len()];
+    for (i, m) in made {
+        out[i].push(m);
+    }
+    Ok(out)
+}
+
+/// What PowerPoint is given for `picture`.
+fn of(picture: &Picture, theme: &Theme) -> Result<Media, SiteError> {
+    let (w, h) = picture.size();
+    let aspect = w.max(1) as f32 / h.max(1) as f32;
+    let bytes = Arc::clone(picture.bytes());
+    let unreadable = |reason: String| {
+        SiteError::in_file(
+            ErrorKind::UnsupportedPicture,
+            picture.file(),
+            Message::new(MessageId::ErrorPictureNotForPptx).arg("reason", reason),
+        )
+        .with_help(Message::new(MessageId::ErrorPictureNotReadableHelp))
+    };
+    Ok(match picture.format() {
+        Format::Png => Media::png(bytes, aspect),
+        Format::Jpeg => Media::jpeg(bytes, aspect),
+        Format::Svg => Media::svg(
+            Arc::clone(&bytes),
+            rasterise(&bytes, theme, svg_copy_size()).map_err(unreadable)?,
+            aspect,
+        ),
+        Format::WebP => match webp_to_png(&bytes) {
+            Ok(png) => Media::png(Arc::from(png), aspect),
+            Err(WebpError::TooLarge(width, height)) => {
+                return Err(SiteError::in_file(
+                    ErrorKind::UnsupportedPicture,
+                    picture.file(),
+                    Message::new(MessageId::ErrorPictureTooLargeForPptx)
+                        .arg("width", width)
+                        .arg("height", height)
+                        .arg("max", MAX_WEBP_PIXELS / 1_000_000),
+                )
+                .with_help(Message::new(MessageId::ErrorPictureTooLargeForPptxHelp)));
+            }
+            Err(WebpError::Unreadable(e)) => return Err(unreadable(e)),
+        },
+    })
+}
+
+/// Why a WebP picture could not be converted.
+#[derive(Debug, PartialEq)]
+enum WebpError {
+    /// Its width and height, over [`MAX_WEBP_PIXELS`].
+    TooLarge(u32, u32),
+    Unreadable(String),
+}
+
+/// A WebP picture (its first frame) as a PNG, with its alpha channel if it has one.
+fn webp_to_png(bytes: &[u8]) -> Result<Vec<u8>, WebpError> {
+    let bad = |e: &dyn std::fmt::Display| WebpError::Unreadable(e.to_string());
+    let mut decoder =
+        image_webp::WebPDecoder::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_WEBP_PIXELS {
+        return Err(WebpError::TooLarge(width, height));
+    }
+    let size = decoder
+        .output_buffer_size()
+        .ok_or(WebpError::TooLarge(width, height))?;
+    let mut pixels = vec![0; size];
+    decoder.read_image(&mut pixels).map_err(|e| bad(&e))?;
+    let mut png = Vec::new();
+    let mut encoder = png::Encoder::new(&mut png, width, height);
+    encoder.set_color(if decoder.has_alpha() {
+        png::ColorType::Rgba
+    } else {
+        png::ColorType::Rgb
+    });
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(|e| bad(&e))?;
+    writer.write_image_data(&pixels).map_err(|e| bad(&e))?;
+    writer.finish().map_err(|e| bad(&e))?;
+    Ok(png)
+}
+
+/// The pictures one deck shows, each a media part once however many slides
+/// show it, numbered in the order the deck first shows them.
+pub(super) struct DeckPictures<'a> {
+    pictures: &'a [Picture],
+    media: &'a [Media],
+    /// Indices into `pictures`, in the order the deck first shows them.
+    used: Vec<usize>,
+}
+
+/// A picture as one slide shows it.
+pub(super) struct Shown<'a> {
+    pub(super) placed: Placed,
+    pub(super) picture: &'a Picture,
+}
+
+impl<'a> DeckPictures<'a> {
+    /// The deck of a report with these `pictures` and their `media` (in the same order).
+    pub(super) fn new(pictures: &'a [Picture], media: &'a [Media]) -> Self {
+        DeckPictures {
+            pictures,
+            media,
+            used: Vec::new(),
+        }
+    }
+
+    /// The picture the deck page's `src` names, related to a slide by `rels`;
+    /// `None` for an address that is no picture of the year folder.
+    pub(super) fn place(&mut self, src: &str, rels: &mut Rels) -> Option<Shown<'a>> {
+        let i = self.pictures.iter().position(|p| p.url(FROM_DECK) == src)?;
+        let media = self.media.get(i)?;
+        let n = match self.used.iter().position(|&u| u == i) {
+            Some(n) => n,
+            None => {
+                self.used.push(i);
+                self.used.len() - 1
+            }
+        };
+        Some(Shown {
+            placed: media.relate(rels, &stem(n)),
+            picture: &self.pictures[i],
+        })
+    }
+
+    /// Adds the media parts of the pictures shown to the deck's package.
+    pub(super) fn add_to(&self, pkg: &mut Package) {
+        for (n, &i) in self.used.iter().enumerate() {
+            self.media[i].add_to(pkg, &stem(n));
+        }
+    }
+}
+
+/// The media parts' name of the `n`th picture a deck shows (`image1`, …).
+fn stem(n: usize) -> String {
+    format!("image{}", n + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The pictures fixture's WebP file.
+    fn webp() -> Vec<u8> {
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/pictures/content/2021/bilder/ram.webp"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn webp_becomes_the_same_png_each_time_in_its_size() {
+        let bytes = webp();
+        let png = webp_to_png(&bytes).unwrap();
+        assert_eq!(png, webp_to_png(&bytes).unwrap());
+        let info = png::Decoder::new(std::io::Cursor::new(&png))
+            .read_info()
+            .unwrap();
+        let size = imagesize::blob_size(&bytes).unwrap();
+        assert_eq!(
+            (info.info().width as usize, info.info().height as usize),
+            (size.width, size.height)
+        );
+        assert!(matches!(
+            webp_to_png(b"RIFF\x10\x00\x00\x00WEBPVP8 "),
+            Err(WebpError::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn a_webp_of_the_formats_largest_size_is_refused_before_it_is_decoded() {
+        // A lossless (VP8L) header saying 16383 × 16383 pixels, a gigabyte decoded.
+        let mut vp8l = vec![0x2f, 0xfe, 0xbf, 0xff, 0x0f];
+        vp8l.resize(16, 0);
+        let mut file = b"RIFF".to_vec();
+        file.extend_from_slice(&(4 + 8 + vp8l.len() as u32).to_le_bytes());
+        file.extend_from_slice(b"WEBPVP8L");
+        file.extend_from_slice(&(vp8l.len() as u32).to_le_bytes());
+        file.extend_from_slice(&vp8l);
+        assert_eq!(webp_to_png(&file), Err(WebpError::TooLarge(16383, 16383)));
+    }
+}
