@@ -9,7 +9,9 @@
 //   element's own overflow inside the slide, such as an ellipsis, is not counted);
 // - the fitted content (inside .slide__inner) overlaps the slide's footer (content that only runs
 //   into the bottom padding, clear of the footer, is printed as a note);
-// - .slide__inner's content is taller or wider than its box (scrollHeight / scrollWidth).
+// - .slide__inner's content is taller or wider than its box (scrollHeight / scrollWidth);
+// - a chart (.slide__figure, its SVG or caption) runs into the bottom padding: the build sizes a
+//   chart to what its title leaves, also when the title wraps.
 // Usage: node slide-fit.mjs SITE_DIR
 //   SUMMERING_BIN=path   the summering binary for the fixtures (default: `cargo run --quiet --`)
 //   FIXTURES=0           only the site given, no fixtures
@@ -107,6 +109,10 @@ function measure() {
       if (out) report(el, `${label}: ${what} reaches outside the slide, ${out}`);
       else if (inner && inner.contains(el) && el !== inner && !el.closest('svg') && r.bottom > Math.min(footTop, box.bottom) + TOL) {
         report(el, `${label}: ${what} overlaps the footer by ${(r.bottom - footTop).toFixed(1)} px`);
+      } else if (el.matches('.slide__figure, .slide__figure > *') && r.bottom > contentBottom + TOL) {
+        // A chart is sized by the build to the room under its title (one line or more): its
+        // picture and caption end above the bottom padding.
+        report(el, `${label}: chart ${what} runs ${(r.bottom - contentBottom).toFixed(1)} px into the bottom padding`);
       } else if (inner && inner.contains(el) && el !== inner && !el.closest('svg') && r.bottom > contentBottom + TOL) {
         // Into the bottom padding but clear of the footer: told, not failed.
         flagged.add(el);

@@ -11,6 +11,7 @@ mod authoring_new;
 mod authoring_serve;
 mod brand;
 mod charts;
+mod deck_layout;
 mod deck_views;
 mod drafts;
 mod errors;

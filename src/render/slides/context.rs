@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::geometry;
 use super::plan::{Deck, title_organisation};
+use super::{fit, geometry};
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;
 use crate::model::{Report, Site};
@@ -100,6 +100,9 @@ pub struct FigureView {
     pub html: String,
     /// The caption.
     pub caption: String,
+    /// The most the chart may take, design px ([`fit::figure_height`]): less
+    /// under a title that wraps.
+    pub height: u16,
 }
 
 /// Speaker notes of a slide.
@@ -197,7 +200,11 @@ pub fn deck_page<'a>(
                     lang: chart_title.is_fallback.then(|| chart_title.lang.code()),
                     body: "",
                     continues_item: false,
-                    figures: vec![FigureView { html, caption }],
+                    figures: vec![FigureView {
+                        height: px(fit::figure_height(chart_title.value, &caption)),
+                        html,
+                        caption,
+                    }],
                 }),
                 closing: None,
                 organisation: organisation.clone(),

@@ -20,7 +20,9 @@
 //! rows, the header row repeated on every slide. Each cut becomes a build warning.
 
 use super::blocks::{self, SplitPoints, Unit, Units};
-use super::geometry::{BLOCK_GAP, ITEM_GAP, KIND_LINE, PAD, SIZES, SLIDE, TITLE, body_width};
+use super::geometry::{
+    BLOCK_GAP, FIGURE, ITEM_GAP, KIND_LINE, PAD, SIZES, SLIDE, TITLE, body_width,
+};
 use super::measure;
 use super::tables::{self, TableRows};
 
@@ -29,9 +31,23 @@ pub(crate) const SAFETY: f32 = 0.95;
 
 /// The height available to the body of a slide with this title.
 pub fn body_capacity(title: &str) -> f32 {
+    body_box(title) * SAFETY
+}
+
+/// The height of the room under a slide title (`.slide__main`), design px.
+fn body_box(title: &str) -> f32 {
     let lines = measure::plain_lines(title, body_width(), TITLE.0, true) as f32;
-    (SLIDE.1 - PAD.1 - PAD.2 - KIND_LINE.0 - KIND_LINE.1 - lines * TITLE.0 * TITLE.1 - TITLE.2)
-        * SAFETY
+    SLIDE.1 - PAD.1 - PAD.2 - KIND_LINE.0 - KIND_LINE.1 - lines * TITLE.0 * TITLE.1 - TITLE.2
+}
+
+/// The height a chart may take on a chart slide titled `title`, with
+/// `caption` under it: the room under the title (which may wrap) less the gap
+/// and the caption's lines, at most [`FIGURE`]'s largest, in whole design px.
+/// A chart is drawn to its box, so no estimate's margin is taken off.
+pub fn figure_height(title: &str, caption: &str) -> f32 {
+    let (gap, size, line, most) = FIGURE;
+    let caption = measure::plain_lines(caption, body_width(), size, false) as f32 * size * line;
+    (body_box(title) - gap - caption).floor().clamp(0.0, most)
 }
 
 /// A unit with its measured height at every size in [`SIZES`].
@@ -734,6 +750,29 @@ mod tests {
         assert!(short > long + TITLE.0, "{short} vs {long}");
         // One line of title leaves about 508 px × SAFETY for the body.
         assert!((450.0..500.0).contains(&short), "{short}");
+    }
+
+    #[test]
+    fn a_chart_under_a_title_of_two_lines_is_shorter_and_still_fits() {
+        let caption = "Källa: Exempeldata";
+        let one = figure_height("Närvaro", caption);
+        assert_eq!(one, FIGURE.3);
+        let long = "Närvaro vid NOSAM-möten per organisation 2021 (exempel) och mer";
+        assert_eq!(measure::plain_lines(long, body_width(), TITLE.0, true), 2);
+        let two = figure_height(long, caption);
+        // The chart, its gap and its caption fill the room under the two lines.
+        let room = body_box(long);
+        assert!(
+            two + FIGURE.0 + FIGURE.1 * FIGURE.2 <= room,
+            "{two} in {room}"
+        );
+        assert!(
+            two + FIGURE.0 + FIGURE.1 * FIGURE.2 > room - 1.0,
+            "{two} in {room}"
+        );
+        // A caption that wraps takes its second line from the chart.
+        let wrapped = figure_height(long, &"Källa: en lång källa ".repeat(8));
+        assert_eq!(wrapped, two - FIGURE.1 * FIGURE.2);
     }
 
     #[test]

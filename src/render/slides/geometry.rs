@@ -51,6 +51,10 @@ pub(crate) const RULE: f32 = 2.0;
 /// Height an image may take (`max-height`), design px.
 pub(crate) const IMAGE_HEIGHT: f32 = 240.0;
 
+/// A chart on a chart slide (`.slide__figure`): the gap above it, its
+/// caption's size and line height, and the most the chart may take, design px.
+pub(crate) const FIGURE: (f32, f32, f32, f32) = (16.0, 20.0, 1.5, 440.0);
+
 /// Padding of the title and closing slides, all sides, design px.
 pub(crate) const COVER_PAD: f32 = 72.0;
 /// Title sizes of the title slide, largest first (`slide--size-N`; the largest
@@ -212,6 +216,28 @@ mod tests {
         assert_eq!(of(".slide__body hr", "margin"), [BLOCK_GAP, 0.0]);
         assert_eq!(of(".slide__body hr", "border-top"), [RULE]);
         assert_eq!(of(".slide__body img", "max-height"), [IMAGE_HEIGHT]);
+    }
+
+    #[test]
+    fn the_body_is_centred_in_the_room_under_the_title() {
+        assert_eq!(css(".slide--section .slide__inner", "display"), "flex");
+        assert_eq!(css(".slide__main", "flex"), "1 1 0");
+        // The room the body leaves is shared 2 : 3 above and below it (the optical
+        // centre); the PDF and PowerPoint decks are to place their bodies the same way.
+        assert_eq!(of(".slide__main::before", "flex"), [2.0, 1.0, 0.0]);
+        assert_eq!(of(".slide__main::after", "flex"), [3.0, 1.0, 0.0]);
+        // The centred box is the estimate's height: no bottom margin after the last block.
+        let last = ".slide__body > :last-child, .slide__body > :last-child :last-child";
+        assert_eq!(of(last, "margin-bottom"), [0.0]);
+    }
+
+    #[test]
+    fn a_chart_matches_the_stylesheet() {
+        assert_eq!(of(".slide__figure", "margin"), [FIGURE.0, 0.0, 0.0]);
+        let caption = ".slide__figure figcaption";
+        assert_eq!(of(caption, "font-size"), [FIGURE.1]);
+        assert_eq!(of(caption, "line-height"), [FIGURE.2]);
+        assert_eq!(of(".slide__figure svg", "max-height"), [FIGURE.3]);
     }
 
     #[test]

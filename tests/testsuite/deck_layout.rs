@@ -1,0 +1,35 @@
+//! How a deck's section slides are laid out (issue 16): a chart is sized to the room its
+//! title leaves. How the slides look is checked in Chromium by `tests/browser/slide-fit.mjs`.
+
+use crate::common::{build_ok, copy_fixture, page};
+
+/// The `--figure-height` of every chart on a deck page, in order.
+fn figure_heights(html: &str) -> Vec<u32> {
+    html.split("--figure-height: ")
+        .skip(1)
+        .map(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            rest[..digits].parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn a_chart_under_a_title_of_two_lines_gets_less_height_than_under_one() {
+    let dir = copy_fixture("charts");
+    let path = dir.path().join("content/2021/charts.toml");
+    let long = "Testdiagram: staplar med en rubrik så lång att den bryts på två rader i bilden";
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("sv = \"Testdiagram: staplar\"", &format!("sv = \"{long}\""));
+    std::fs::write(&path, text).unwrap();
+    let site = build_ok(dir.path());
+    let sv = figure_heights(&page(&site, "sv/2021/slides/index.html"));
+    let en = figure_heights(&page(&site, "en/2021/slides/index.html"));
+    assert_eq!(en, [440; 5], "one-line titles: the whole height");
+    assert_eq!(sv.len(), 5);
+    // Under two title lines the room is 720 − 56 − 48 (padding) − 36 (kind) − 2 × 48 − 24 =
+    // 460 px: the chart, its 16 px gap and its 30 px caption line fill it.
+    assert_eq!(sv[0], 460 - 16 - 30, "{sv:?}");
+    assert_eq!(sv[1..], [440; 4]);
+}
