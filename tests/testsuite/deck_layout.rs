@@ -33,3 +33,29 @@ fn a_chart_under_a_title_of_two_lines_gets_less_height_than_under_one() {
     assert_eq!(sv[0], 460 - 16 - 30, "{sv:?}");
     assert_eq!(sv[1..], [440; 4]);
 }
+
+/// The type size class of each slide of a deck page, in order.
+fn sizes(html: &str) -> Vec<u32> {
+    html.split("slide--size-")
+        .skip(1)
+        .map(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            rest[..digits].parse().unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn a_panorama_takes_the_height_of_its_shape_and_leaves_the_text_its_largest_size() {
+    // deck-pictures: a 400 × 1600 portrait and a 3000 × 400 panorama, each with text. The
+    // panorama set across the body is 1136 × 400 / 3000 ≈ 151 px high; counted as a picture
+    // of 240 px, its slide would not fit at 32 px.
+    let site = build_ok(&crate::common::fixture("deck-pictures"));
+    for lang in ["sv", "en"] {
+        let deck = page(&site, &format!("{lang}/2022/slides/index.html"));
+        assert_eq!(sizes(&deck)[2], 32, "{lang}: {:?}", sizes(&deck));
+        for name in ["portratt.png", "panorama.png"] {
+            assert!(deck.contains(name), "{lang}: {name}");
+        }
+    }
+}

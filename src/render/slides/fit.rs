@@ -25,6 +25,7 @@ use super::geometry::{
 };
 use super::measure;
 use super::tables::{self, TableRows};
+use crate::model::images::PictureLinks;
 
 /// Part of the body box the estimate may fill (room for its error).
 pub(crate) const SAFETY: f32 = 0.95;
@@ -96,13 +97,14 @@ pub fn fit_section<'a>(
     md: &'a str,
     title: &str,
     continued_title: &str,
+    pictures: &PictureLinks<'_>,
 ) -> Result<SectionFit<'a>, TooFull> {
     let all = blocks::units(md);
     let caps = (body_capacity(title), body_capacity(continued_title));
     let mut units: Vec<Measured> = all
         .units
         .iter()
-        .map(|u| measured(u.clone(), &all))
+        .map(|u| measured(u.clone(), &all, pictures))
         .collect();
     for (i, &size) in SIZES.iter().enumerate() {
         if chunk_height(&units, i) <= caps.0 {
@@ -125,17 +127,17 @@ pub fn fit_section<'a>(
         }
         let split = match tables::table_rows(&m.unit.markdown) {
             Some(table) => {
-                let split = cut_table(&m.unit, &table, &all, cap)?;
+                let split = cut_table(&m.unit, &table, &all, pictures, cap)?;
                 cut_tables.push((m.unit.offset, split.len()));
                 split
             }
             None => {
-                let split = cut_unit(&m.unit, &all, cap)?;
+                let split = cut_unit(&m.unit, &all, pictures, cap)?;
                 cut_units.push((m.unit.offset, split.len()));
                 split
             }
         };
-        pieces.extend(split.into_iter().map(|u| measured(u, &all)));
+        pieces.extend(split.into_iter().map(|u| measured(u, &all, pictures)));
     }
     units = pieces;
     let count = |size: usize| greedy_count(&units, size, caps);
@@ -155,10 +157,15 @@ pub fn fit_section<'a>(
     })
 }
 
-fn measured(unit: Unit, all: &Units<'_>) -> Measured {
+fn measured(unit: Unit, all: &Units<'_>, pictures: &PictureLinks<'_>) -> Measured {
     let heights = match all.events_of(&unit) {
-        Some(events) => measure::events_heights(events, body_width(), SIZES),
-        None => measure::heights(&with_footnotes(&unit.markdown, all), body_width(), SIZES),
+        Some(events) => measure::events_heights(events, body_width(), SIZES, pictures),
+        None => measure::heights(
+            &with_footnotes(&unit.markdown, all),
+            body_width(),
+            SIZES,
+            pictures,
+        ),
     };
     Measured { unit, heights }
 }
@@ -369,6 +376,7 @@ fn cut_table(
     unit: &Unit,
     table: &TableRows<'_>,
     all: &Units<'_>,
+    pictures: &PictureLinks<'_>,
     cap: f32,
 ) -> Result<Vec<Unit>, TooFull> {
     let min = SIZES.len() - 1;
@@ -380,7 +388,10 @@ fn cut_table(
         events: None,
     };
     let fits = |rows: std::ops::Range<usize>| {
-        chunk_height(std::slice::from_ref(&measured(piece(rows), all)), min) <= cap
+        chunk_height(
+            std::slice::from_ref(&measured(piece(rows), all, pictures)),
+            min,
+        ) <= cap
     };
     // As many rows on each slide as fit, from the top: the fewest slides.
     let n = table.len();
@@ -410,7 +421,12 @@ fn cut_table(
     Ok(ranges.into_iter().map(piece).collect())
 }
 
-fn cut_unit(unit: &Unit, all: &Units<'_>, cap: f32) -> Result<Vec<Unit>, TooFull> {
+fn cut_unit(
+    unit: &Unit,
+    all: &Units<'_>,
+    pictures: &PictureLinks<'_>,
+    cap: f32,
+) -> Result<Vec<Unit>, TooFull> {
     let md = unit.markdown.as_str();
     let min = SIZES.len() - 1;
     let marker = if unit.list.is_some() {
@@ -440,7 +456,7 @@ fn cut_unit(unit: &Unit, all: &Units<'_>, cap: f32) -> Result<Vec<Unit>, TooFull
             events: None,
         };
         let fits = |end: usize| {
-            let m = measured(piece(end), all);
+            let m = measured(piece(end), all, pictures);
             chunk_height(std::slice::from_ref(&m), min) <= cap
         };
         let later = |points: &[usize]| points.partition_point(|&p| p <= start);
@@ -554,9 +570,14 @@ mod tests {
                 let events = all
                     .events_of(unit)
                     .expect("a unit of the section has events");
-                let from_section = measure::events_heights(events, body_width(), SIZES);
-                let alone =
-                    measure::heights(&with_footnotes(&unit.markdown, &all), body_width(), SIZES);
+                let from_section =
+                    measure::events_heights(events, body_width(), SIZES, &PictureLinks::NONE);
+                let alone = measure::heights(
+                    &with_footnotes(&unit.markdown, &all),
+                    body_width(),
+                    SIZES,
+                    &PictureLinks::NONE,
+                );
                 assert_eq!(from_section, alone, "{:?}", unit.markdown);
                 compared += 1;
             }
@@ -579,7 +600,7 @@ mod tests {
             let measured: Vec<Measured> = all
                 .units
                 .iter()
-                .map(|u| measured(u.clone(), &all))
+                .map(|u| measured(u.clone(), &all, &PictureLinks::NONE))
                 .collect();
             for start in 0..measured.len() {
                 for end in start + 1..=measured.len().min(start + 4) {
@@ -674,7 +695,7 @@ mod tests {
             let units: Vec<Measured> = all
                 .units
                 .iter()
-                .map(|u| measured(u.clone(), &all))
+                .map(|u| measured(u.clone(), &all, &PictureLinks::NONE))
                 .collect();
             for caps in [(470.0, 470.0), (470.0, 420.0)] {
                 for size in 0..SIZES.len() {
@@ -707,7 +728,7 @@ mod tests {
     #[test]
     fn a_very_long_paragraph_is_cut_into_pieces_that_keep_every_word() {
         let md = format!("{}slut.", "Ord i en lång rad. ".repeat(4000));
-        let f = fit_section(&md, "Rad", "Rad (forts.)").unwrap();
+        let f = fit_section(&md, "Rad", "Rad (forts.)", &PictureLinks::NONE).unwrap();
         assert!(f.parts.len() > 40, "{}", f.parts.len());
         let words = |s: &str| s.split_whitespace().count();
         assert_eq!(
@@ -728,7 +749,7 @@ mod tests {
         let mut md: String = (1..=n).map(|i| format!("- Punkt {i}[^n{i}]\n")).collect();
         md.push('\n');
         md.extend((1..=n).map(|i| format!("[^n{i}]: Not {i}.\n\n")));
-        let f = fit_section(&md, "Noter", "Noter (forts.)").unwrap();
+        let f = fit_section(&md, "Noter", "Noter (forts.)", &PictureLinks::NONE).unwrap();
         assert!(f.parts.len() > 2);
         for i in 1..=n {
             let def = format!("[^n{i}]: Not {i}.");
@@ -778,7 +799,7 @@ mod tests {
     #[test]
     fn a_short_section_fits_at_the_largest_size() {
         let md = items(4, 3);
-        let f = fit_section(&md, "Styrkor", "Styrkor (forts.)").unwrap();
+        let f = fit_section(&md, "Styrkor", "Styrkor (forts.)", &PictureLinks::NONE).unwrap();
         assert_eq!(f.parts.len(), 1);
         assert_eq!(f.parts[0].size, SIZES[0]);
         assert!(f.cut_units.is_empty());
@@ -787,7 +808,13 @@ mod tests {
     #[test]
     fn a_fuller_section_gets_a_smaller_size_before_it_is_cut() {
         let md = items(10, 16);
-        let f = fit_section(&md, "Utvecklingsområde", "Utvecklingsområde (forts.)").unwrap();
+        let f = fit_section(
+            &md,
+            "Utvecklingsområde",
+            "Utvecklingsområde (forts.)",
+            &PictureLinks::NONE,
+        )
+        .unwrap();
         assert_eq!(f.parts.len(), 1);
         assert!(
             f.parts[0].size < SIZES[0] && f.parts[0].size >= MIN_SIZE,
@@ -799,7 +826,7 @@ mod tests {
     #[test]
     fn a_long_list_is_cut_between_items_into_even_parts() {
         let md = items(20, 12);
-        let f = fit_section(&md, "Lång", "Lång (forts.)").unwrap();
+        let f = fit_section(&md, "Lång", "Lång (forts.)", &PictureLinks::NONE).unwrap();
         assert!(f.parts.len() >= 2, "{}", f.parts.len());
         // Every item is on exactly one slide, in order.
         let joined: Vec<String> = f
@@ -835,7 +862,7 @@ mod tests {
         let md: String = (1..=20)
             .map(|i| format!("{i}. Steg {i} {}\n", "ord ".repeat(12)))
             .collect();
-        let f = fit_section(&md, "Steg", "Steg (forts.)").unwrap();
+        let f = fit_section(&md, "Steg", "Steg (forts.)", &PictureLinks::NONE).unwrap();
         assert!(f.parts.len() >= 2);
         assert!(
             !f.parts[1].markdown.starts_with("1. "),
@@ -848,7 +875,13 @@ mod tests {
     fn a_huge_item_is_cut_at_sentences() {
         let sentence = "Detta är en mening med några ord i sig. ";
         let md = format!("- Kort punkt\n- {}\n- Sista punkten\n", sentence.repeat(50));
-        let f = fit_section(&md, "Lång punkt", "Lång punkt (forts.)").unwrap();
+        let f = fit_section(
+            &md,
+            "Lång punkt",
+            "Lång punkt (forts.)",
+            &PictureLinks::NONE,
+        )
+        .unwrap();
         assert_eq!(f.cut_units.len(), 1);
         assert_eq!(f.cut_units[0].0, md.find("- Detta").unwrap());
         assert!(f.cut_units[0].1 >= 2);
@@ -870,7 +903,7 @@ mod tests {
     #[test]
     fn a_huge_sentence_is_cut_between_words() {
         let md = format!("{}slut.", "ord ".repeat(900));
-        let f = fit_section(&md, "Ord", "Ord (forts.)").unwrap();
+        let f = fit_section(&md, "Ord", "Ord (forts.)", &PictureLinks::NONE).unwrap();
         assert!(f.parts.len() >= 2);
         assert_eq!(f.cut_units, vec![(0, f.parts.len())]);
     }
@@ -878,7 +911,7 @@ mod tests {
     #[test]
     fn an_uncuttable_block_is_too_full() {
         let code = format!("Intro.\n\n```\n{}```\n", "rad\n".repeat(60));
-        let e = fit_section(&code, "Kod", "Kod (forts.)").unwrap_err();
+        let e = fit_section(&code, "Kod", "Kod (forts.)", &PictureLinks::NONE).unwrap_err();
         assert_eq!(e.offset, code.find("```").unwrap());
     }
 
@@ -896,7 +929,7 @@ mod tests {
     #[test]
     fn a_long_table_is_divided_between_rows_with_the_header_on_every_slide() {
         let md = table(40);
-        let f = fit_section(&md, "Tabell", "Tabell (forts.)").unwrap();
+        let f = fit_section(&md, "Tabell", "Tabell (forts.)", &PictureLinks::NONE).unwrap();
         assert!(f.parts.len() >= 2, "{}", f.parts.len());
         assert_eq!(f.cut_units, vec![]);
         assert_eq!(f.cut_tables.len(), 1);
@@ -933,7 +966,7 @@ mod tests {
     #[test]
     fn a_table_that_fits_is_not_divided() {
         let md = table(4);
-        let f = fit_section(&md, "Tabell", "Tabell (forts.)").unwrap();
+        let f = fit_section(&md, "Tabell", "Tabell (forts.)", &PictureLinks::NONE).unwrap();
         assert_eq!(f.parts.len(), 1);
         assert!(f.cut_tables.is_empty());
     }
@@ -942,13 +975,13 @@ mod tests {
     fn a_table_row_taller_than_a_slide_is_too_full() {
         let mut md = table(2);
         md.push_str(&format!("| 2099 | {} | 1 |\n", "ord ".repeat(900)));
-        let e = fit_section(&md, "Tabell", "Tabell (forts.)").unwrap_err();
+        let e = fit_section(&md, "Tabell", "Tabell (forts.)", &PictureLinks::NONE).unwrap_err();
         assert_eq!(e.offset, md.find("| 2099").unwrap());
     }
 
     #[test]
     fn an_empty_section_is_one_empty_slide() {
-        let f = fit_section("\n", "Tom", "Tom (forts.)").unwrap();
+        let f = fit_section("\n", "Tom", "Tom (forts.)", &PictureLinks::NONE).unwrap();
         assert_eq!(f.parts.len(), 1);
         assert_eq!(f.parts[0].markdown, "");
     }
@@ -956,7 +989,7 @@ mod tests {
     #[test]
     fn footnotes_travel_with_the_slide_that_cites_them() {
         let md = format!("{}- Sist[^a]\n\n[^a]: Fotnot.\n", items(20, 12));
-        let f = fit_section(&md, "F", "F (forts.)").unwrap();
+        let f = fit_section(&md, "F", "F (forts.)", &PictureLinks::NONE).unwrap();
         let last = f.parts.last().unwrap();
         assert!(last.markdown.contains("[^a]: Fotnot."));
         assert!(!f.parts[0].markdown.contains("[^a]: Fotnot."));

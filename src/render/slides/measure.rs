@@ -18,6 +18,8 @@ use super::geometry::{
     RULE, TABLE,
 };
 use super::metrics::{MONO_EM, MONO_MILLI, char_milli, latin1_milli};
+use crate::model::Picture;
+use crate::model::images::PictureLinks;
 
 /// A block as far as its height is concerned.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,14 +30,14 @@ enum Node {
         scale: f32,
         line: f32,
         gap: f32,
-        images: usize,
+        images: Shapes,
     },
     /// A list: its items' blocks.
     List(Vec<Vec<Node>>),
     /// A block quote.
     Quote(Vec<Node>),
-    /// Table rows of cells, each with its text and its number of pictures.
-    Table(Vec<Vec<(Glyphs, usize)>>),
+    /// Table rows of cells, each with its text and its pictures.
+    Table(Vec<Vec<(Glyphs, Shapes)>>),
     /// Code, line by line.
     Code(String),
     /// A thematic break.
@@ -44,16 +46,26 @@ enum Node {
     Footnote(Vec<Node>),
 }
 
+/// The pictures of a block, each as its height per unit of width (its shape:
+/// 0.5 for a picture twice as wide as it is high).
+type Shapes = Vec<f32>;
+
 /// The height of `md` set in a body of `width` design px at `size` px, as the only
 /// content or as one list item (`item = true`: no list margin, one item gap).
-pub fn height(md: &str, width: f32, size: f32) -> f32 {
-    heights(md, width, [size])[0]
+#[cfg(test)]
+pub(crate) fn height(md: &str, width: f32, size: f32) -> f32 {
+    heights(md, width, [size], &PictureLinks::NONE)[0]
 }
 
-/// [`height`] at each of `sizes`, parsing the Markdown once (slide fitting tries
-/// every candidate size).
-pub fn heights<const N: usize>(md: &str, width: f32, sizes: [f32; N]) -> [f32; N] {
-    events_heights(Parser::new_ext(md, options()), width, sizes)
+/// The height of `md` at each of `sizes`, parsing the Markdown once (slide
+/// fitting tries every candidate size); `pictures` give the pictures' shapes.
+pub fn heights<const N: usize>(
+    md: &str,
+    width: f32,
+    sizes: [f32; N],
+    pictures: &PictureLinks<'_>,
+) -> [f32; N] {
+    events_heights(Parser::new_ext(md, options()), width, sizes, pictures)
 }
 
 /// [`heights`] of Markdown already parsed into `events`.
@@ -61,8 +73,9 @@ pub fn events_heights<'a, const N: usize>(
     events: impl IntoIterator<Item = Event<'a>>,
     width: f32,
     sizes: [f32; N],
+    pictures: &PictureLinks<'_>,
 ) -> [f32; N] {
-    let nodes = parse(events);
+    let nodes = parse(events, pictures);
     sizes.map(|size| nodes_height(&nodes, width, size))
 }
 
@@ -93,7 +106,7 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
                 line,
                 images,
                 ..
-            } => text_height(text, width, size * scale, *line, *images) + ITEM_GAP * size,
+            } => text_height(text, width, size * scale, *line, images) + ITEM_GAP * size,
             Node::List(items) => {
                 ITEM_GAP * size
                     + items
@@ -120,7 +133,7 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
             gap,
             images,
             ..
-        } => text_height(text, width, size * scale, *line, *images) + gap * size,
+        } => text_height(text, width, size * scale, *line, images) + gap * size,
         Node::List(items) => {
             items
                 .iter()
@@ -147,7 +160,7 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
     }
 }
 
-fn table_height(rows: &[Vec<(Glyphs, usize)>], width: f32, size: f32) -> f32 {
+fn table_height(rows: &[Vec<(Glyphs, Shapes)>], width: f32, size: f32) -> f32 {
     let (scale, pad, border) = TABLE;
     let fs = size * scale;
     let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
@@ -157,7 +170,7 @@ fn table_height(rows: &[Vec<(Glyphs, usize)>], width: f32, size: f32) -> f32 {
         .map(|row| {
             let cells = row
                 .iter()
-                .map(|(cell, images)| text_height(cell, cell_width, fs, LINE, *images))
+                .map(|(cell, images)| text_height(cell, cell_width, fs, LINE, images))
                 .fold(LINE * fs, f32::max);
             cells + pad * fs + border
         })
@@ -165,18 +178,32 @@ fn table_height(rows: &[Vec<(Glyphs, usize)>], width: f32, size: f32) -> f32 {
         + border
 }
 
-/// The height of a block's text and its `images` pictures. The pictures of a
-/// block share one picture height (`slides.css` sets a picture as a block of at
-/// most [`IMAGE_HEIGHT`]; several in one block each get their part of it, see
-/// [`crate::model::images::shares`]), and each may break the text around it
-/// onto a line of its own. A picture's text alternative is not shown.
-fn text_height(text: &Glyphs, width: f32, fs: f32, line: f32, images: usize) -> f32 {
-    let text_lines = match (images, text.is_blank()) {
+/// The height of a block's text and its pictures. `slides.css` sets a picture
+/// as a block, kept in shape, at most as wide as the block and at most
+/// [`IMAGE_HEIGHT`] high; several in one block each get their part of that
+/// height ([`crate::model::images::shares`]). So a picture takes the height
+/// its shape gives it at the block's width, within its part: a panorama less
+/// than a portrait. Each may break the text around it onto a line of its own.
+/// A picture's text alternative is not shown.
+fn text_height(text: &Glyphs, width: f32, fs: f32, line: f32, images: &[f32]) -> f32 {
+    let text_lines = match (images.len(), text.is_blank()) {
         (0, _) => lines(text, width, fs),
         (_, true) => 0,
-        (_, false) => lines(text, width, fs) + images,
+        (n, false) => lines(text, width, fs) + n,
     };
-    text_lines as f32 * line * fs + if images > 0 { IMAGE_HEIGHT } else { 0.0 }
+    let part = IMAGE_HEIGHT / images.len().max(1) as f32;
+    let pictures: f32 = images.iter().map(|shape| (width * shape).min(part)).sum();
+    text_lines as f32 * line * fs + pictures
+}
+
+/// A picture's height per unit of width, from its size in pixels; a picture
+/// the Markdown names but the year does not have (the build stops on it
+/// elsewhere), or one without a width, counts as tall as a picture may be.
+fn shape(picture: Option<&Picture>) -> f32 {
+    match picture.map(Picture::size) {
+        Some((w, h)) if w > 0 => h as f32 / w as f32,
+        _ => f32::INFINITY,
+    }
 }
 
 /// The words of a text as wrapping sees them, looked up once: fitting measures
@@ -286,7 +313,7 @@ impl Glyphs {
 }
 
 impl Node {
-    fn text(glyphs: Glyphs, scale: f32, line: f32, gap: f32, images: usize) -> Node {
+    fn text(glyphs: Glyphs, scale: f32, line: f32, gap: f32, images: Shapes) -> Node {
         Node::Text {
             text: glyphs.finish(),
             scale,
@@ -331,7 +358,10 @@ fn lines(text: &Glyphs, width: f32, fs: f32) -> usize {
 }
 
 /// Markdown events → the nodes that matter for height.
-fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
+fn parse<'a>(
+    events: impl IntoIterator<Item = Event<'a>>,
+    pictures: &PictureLinks<'_>,
+) -> Vec<Node> {
     let mut stack: Vec<Frame> = vec![Frame::Blocks(Vec::new())];
     let mut bold = 0usize;
     // Pictures open: what is inside a picture is its text alternative, not shown;
@@ -339,7 +369,7 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
     let mut in_image = 0usize;
     for event in events {
         match event {
-            Event::Start(Tag::Image { .. }) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
                 if in_image == 0
                     && let Some(
                         Frame::Text { images, .. }
@@ -347,7 +377,7 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
                         | Frame::Cell(_, images),
                     ) = stack.last_mut()
                 {
-                    *images += 1;
+                    images.push(shape(pictures.find(&dest_url)));
                 }
                 in_image += 1;
             }
@@ -362,12 +392,12 @@ fn parse<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<Node> {
                 Tag::CodeBlock(_) => stack.push(Frame::Code(String::new())),
                 Tag::HtmlBlock => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
                 Tag::List(_) => stack.push(Frame::List(Vec::new())),
-                Tag::Item => stack.push(Frame::Item(Vec::new(), Glyphs::default(), 0)),
+                Tag::Item => stack.push(Frame::Item(Vec::new(), Glyphs::default(), Shapes::new())),
                 Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
                 Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
                 Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
                 Tag::TableHead | Tag::TableRow => stack.push(Frame::Row(Vec::new())),
-                Tag::TableCell => stack.push(Frame::Cell(Glyphs::default(), 0)),
+                Tag::TableCell => stack.push(Frame::Cell(Glyphs::default(), Shapes::new())),
                 _ => {}
             },
             Event::End(end) => match end {
@@ -423,18 +453,18 @@ enum Frame {
         line: f32,
         bold: bool,
         gap: f32,
-        images: usize,
+        images: Shapes,
     },
     Code(String),
     List(Vec<Vec<Node>>),
     /// An item's blocks, and the loose text of a tight item (no paragraph around it) with its images.
-    Item(Vec<Node>, Glyphs, usize),
+    Item(Vec<Node>, Glyphs, Shapes),
     Quote(Vec<Node>),
     Footnote(Vec<Node>),
-    Table(Vec<Vec<(Glyphs, usize)>>),
-    Row(Vec<(Glyphs, usize)>),
+    Table(Vec<Vec<(Glyphs, Shapes)>>),
+    Row(Vec<(Glyphs, Shapes)>),
     /// A table cell's text and its pictures.
-    Cell(Glyphs, usize),
+    Cell(Glyphs, Shapes),
 }
 
 impl Frame {
@@ -445,7 +475,7 @@ impl Frame {
             line,
             bold,
             gap,
-            images: 0,
+            images: Shapes::new(),
         }
     }
 }
@@ -462,7 +492,7 @@ fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
         Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
             let mut glyphs = Glyphs::default();
             glyphs.add(text, bold, mono);
-            nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, 0))
+            nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, Shapes::new()))
         }
         _ => {}
     }
@@ -474,7 +504,7 @@ fn push_node(stack: &mut [Frame], node: Node) {
             nodes.push(node)
         }
         Some(Frame::Item(nodes, loose, images)) => {
-            if loose.added || *images > 0 {
+            if loose.added || !images.is_empty() {
                 let glyphs = std::mem::take(loose);
                 let images = std::mem::take(images);
                 nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, images));
@@ -498,7 +528,7 @@ fn push_done(stack: &mut [Frame], done: Frame) {
         Frame::Code(text) => push_node(stack, Node::Code(text)),
         Frame::List(items) => push_node(stack, Node::List(items)),
         Frame::Item(mut nodes, loose, images) => {
-            if loose.added || images > 0 {
+            if loose.added || !images.is_empty() {
                 nodes.push(Node::text(loose, 1.0, LINE, BLOCK_GAP, images));
             }
             if let Some(Frame::List(items)) = stack.last_mut() {
@@ -637,6 +667,26 @@ mod tests {
             (loose - (2.0 * LINE * s + 2.0 * ITEM_GAP * s)).abs() < 0.01,
             "{loose}"
         );
+    }
+
+    #[test]
+    fn a_picture_takes_the_height_its_shape_gives_it() {
+        let none = Glyphs::default().finish();
+        let at = |width: f32, shapes: &[f32]| text_height(&none, width, 30.0, LINE, shapes);
+        // A panorama 3000 × 400 set across the body: its own height at that width.
+        let panorama = 400.0 / 3000.0;
+        assert_eq!(at(W, &[panorama]), W * panorama);
+        assert!(at(W, &[panorama]) < IMAGE_HEIGHT * 0.7);
+        // Narrower in a list item, so lower still.
+        assert!(at(W - 100.0, &[panorama]) < at(W, &[panorama]));
+        // A portrait 400 × 1600 is held at the most a picture may take.
+        assert_eq!(at(W, &[4.0]), IMAGE_HEIGHT);
+        // Pictures of one block share that height, each within its part.
+        assert_eq!(at(W, &[4.0, 4.0]), IMAGE_HEIGHT);
+        assert_eq!(at(W, &[4.0, 0.1]), IMAGE_HEIGHT / 2.0 + W * 0.1);
+        // A picture of unknown shape counts as tall as a picture may be.
+        assert_eq!(shape(None), f32::INFINITY);
+        assert_eq!(at(W, &[shape(None)]), IMAGE_HEIGHT);
     }
 
     #[test]

@@ -214,7 +214,9 @@ fn plan_section(
             message: MessageId::WarnEmptySection.into(),
         });
     }
-    let fitted = fit::fit_section(&t.markdown, title, &continued_title).map_err(|TooFull { offset }| {
+    // A picture's src is relative to the page, which is one folder deeper than the report page.
+    let links = PictureLinks::deck(pictures, Some(geometry::IMAGE_HEIGHT));
+    let fitted = fit::fit_section(&t.markdown, title, &continued_title, &links).map_err(|TooFull { offset }| {
         let at = t.body_offset + offset;
         let end = t.source_text[at..].find('\n').map_or(t.source_text.len(), |i| at + i);
         SiteError::at(ErrorKind::SlideTooFull, &t.file, &t.source_text, at..end, "this block is too long for one slide, even in the smallest type, and cannot be divided")
@@ -261,8 +263,6 @@ fn plan_section(
         }
     }
     let whole = fitted.parts.len() == 1;
-    // A picture's src is relative to the page, which is one folder deeper than the report page.
-    let links = PictureLinks::deck(pictures, Some(geometry::IMAGE_HEIGHT));
     let has_pictures = t.markdown.contains("![");
     Ok(fitted
         .parts
