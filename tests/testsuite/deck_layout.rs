@@ -3,15 +3,20 @@
 
 use crate::common::{build_ok, copy_fixture, page};
 
-/// The `--figure-height` of every chart on a deck page, in order.
-fn figure_heights(html: &str) -> Vec<u32> {
-    html.split("--figure-height: ")
+/// The number after each `marker` on a page, in order (`--figure-height: 414`, `slide--size-32`).
+fn numbers_after(html: &str, marker: &str) -> Vec<u32> {
+    html.split(marker)
         .skip(1)
         .map(|rest| {
             let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             rest[..digits].parse().unwrap()
         })
         .collect()
+}
+
+/// The `--figure-height` of every chart on a deck page, in order.
+fn figure_heights(html: &str) -> Vec<u32> {
+    numbers_after(html, "--figure-height: ")
 }
 
 #[test]
@@ -36,13 +41,7 @@ fn a_chart_under_a_title_of_two_lines_gets_less_height_than_under_one() {
 
 /// The type size class of each slide of a deck page, in order.
 fn sizes(html: &str) -> Vec<u32> {
-    html.split("slide--size-")
-        .skip(1)
-        .map(|rest| {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            rest[..digits].parse().unwrap()
-        })
-        .collect()
+    numbers_after(html, "slide--size-")
 }
 
 #[test]
