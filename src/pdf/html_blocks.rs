@@ -5,10 +5,15 @@
 //! again: the PDF slide says exactly what the HTML slide says.
 //!
 //! Only the elements the Markdown renderer writes are understood; any other
-//! element keeps its text.
+//! element keeps its text. A picture of the year folder (`<img>`, which the
+//! deck's stylesheet sets as a block) is a [`Block::Picture`] of its own
+//! between the text before and after it; in a heading or a table cell, or an
+//! image that is no picture of the year, it is its text alternative.
 
 use crate::charts::theme::Rgb;
 use crate::html::{Piece, pieces};
+use crate::model::Picture;
+use crate::model::images::FROM_DECK;
 
 use super::blocks::{Block, Ink};
 use super::fonts::Style;
@@ -37,8 +42,10 @@ enum Inline {
     Other,
 }
 
-struct Builder {
+struct Builder<'p> {
     ink: Ink,
+    /// The year's pictures, which the `<img>` elements name.
+    pictures: &'p [Picture],
     stack: Vec<Frame>,
     inline: Vec<Span>,
     style: Vec<Style>,
@@ -48,10 +55,11 @@ struct Builder {
     in_head: bool,
 }
 
-/// The blocks of a slide body's HTML.
-pub(crate) fn parse(html: &str, ink: Ink) -> Vec<Block> {
+/// The blocks of a slide body's HTML, which may show the year's `pictures`.
+pub(crate) fn parse(html: &str, ink: Ink, pictures: &[Picture]) -> Vec<Block> {
     let mut b = Builder {
         ink,
+        pictures,
         stack: vec![Frame::Root(Vec::new())],
         inline: Vec::new(),
         style: Vec::new(),
@@ -77,7 +85,7 @@ pub(crate) fn parse(html: &str, ink: Ink) -> Vec<Block> {
     }
 }
 
-impl Builder {
+impl Builder<'_> {
     fn text(&mut self, text: &str) {
         if let Some(Frame::Code(code)) = self.stack.last_mut() {
             code.push_str(text);
@@ -207,10 +215,7 @@ impl Builder {
                 self.block(Block::Rule);
             }
             "br" => self.push("\n", None),
-            "img" => {
-                let alt = tag.attr("alt").unwrap_or_default().to_string();
-                self.push(&alt, None);
-            }
+            "img" => self.picture(tag),
             "strong" | "b" => {
                 self.style.push(current.bold(true));
                 self.open.push((name.to_string(), Inline::Style));
@@ -347,6 +352,45 @@ impl Builder {
         }
     }
 
+    /// A picture: a block after the text before it (in the paragraph's or the
+    /// item's place), or its text alternative where no block can be.
+    fn picture(&mut self, tag: &crate::html::Tag) {
+        let alt = tag.attr("alt").unwrap_or_default();
+        let picture = tag
+            .attr("src")
+            .and_then(|src| self.pictures.iter().find(|p| p.url(FROM_DECK) == src));
+        let blocks_here = matches!(
+            self.stack.last(),
+            Some(
+                Frame::Root(_)
+                    | Frame::Para
+                    | Frame::Item(_)
+                    | Frame::Quote(_)
+                    | Frame::Footnote(..)
+            )
+        );
+        let Some(picture) = picture.filter(|_| blocks_here) else {
+            self.push(alt, None);
+            return;
+        };
+        let block = Block::Picture(
+            picture.clone(),
+            alt.to_string(),
+            tag.attr("style").and_then(super::picture::shared_height),
+        );
+        // The text so far and the picture go where the paragraph goes; the
+        // paragraph goes on after it.
+        let in_para = matches!(self.stack.last(), Some(Frame::Para));
+        if in_para {
+            self.stack.pop();
+        }
+        self.flush();
+        self.block(block);
+        if in_para {
+            self.stack.push(Frame::Para);
+        }
+    }
+
     /// Closes the innermost open block, handing it to its parent.
     fn close_top(&mut self) {
         self.flush();
@@ -401,7 +445,7 @@ mod tests {
     #[test]
     fn a_rendered_body_gives_the_blocks_the_markdown_would() {
         let html = "<p>Ett <em>två</em> <strong>tre</strong> <a href=\"https://a.se\">länk</a> &amp; fyra</p>\n<ul>\n<li>a</li>\n<li><p>b</p>\n<ol start=\"3\">\n<li>c</li>\n</ol>\n</li>\n</ul>\n<table><thead><tr><th>A</th><th>B</th></tr></thead><tbody><tr><td>1</td><td>2</td></tr></tbody></table>\n<h3>Rubrik</h3><blockquote><p>Citat</p></blockquote><hr><pre><code>kod\n</code></pre>";
-        let blocks = parse(html, INK);
+        let blocks = parse(html, INK, &[]);
         let Block::Para(p) = &blocks[0] else {
             panic!("{blocks:?}")
         };
@@ -436,7 +480,7 @@ mod tests {
     #[test]
     fn footnotes_keep_their_numbers() {
         let html = "<p>Text<sup class=\"footnote-reference\"><a href=\"#a-1\">1</a></sup></p>\n<div class=\"footnote-definition\" id=\"a-1\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Not</p>\n</div>";
-        let blocks = parse(html, INK);
+        let blocks = parse(html, INK, &[]);
         assert!(
             matches!(&blocks[0], Block::Para(p) if text(p) == "Text[1]"),
             "{blocks:?}"

@@ -1,12 +1,25 @@
-//! The organisation's logo in the deck PDF, as an SVG tree the page writer
+//! The organisation's logo in the PDFs, as an SVG tree the page writer
 //! draws like a chart (krilla-svg draws vectors, and a PNG inside an SVG
 //! `<image>` as an image): an SVG logo as itself, a PNG one wrapped in an
 //! SVG of its own size. Linked files are never read.
 
+use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
 use crate::model::{Logo, LogoFormat};
 
-/// The logo as a tree for [`crate::pdf`]'s SVG drawing.
-pub(crate) fn tree(logo: &Logo, options: &usvg::Options<'_>) -> Result<usvg::Tree, String> {
+/// The logo as a tree for [`crate::pdf`]'s SVG drawing; an error at
+/// `site.toml` if usvg, which read it when the site was loaded, now cannot.
+pub(crate) fn drawn(logo: &Logo, options: &usvg::Options<'_>) -> Result<usvg::Tree, SiteError> {
+    tree(logo, options).map_err(|e| {
+        SiteError::in_file(
+            ErrorKind::Pdf,
+            "content/site.toml",
+            format!("the logo cannot go into the PDF: {e}"),
+        )
+        .with_help("export the logo again as a plain SVG, or use a PNG file")
+    })
+}
+
+fn tree(logo: &Logo, options: &usvg::Options<'_>) -> Result<usvg::Tree, String> {
     let svg = match logo.format {
         LogoFormat::Svg => logo.bytes.to_vec(),
         LogoFormat::Png => {

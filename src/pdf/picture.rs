@@ -39,15 +39,36 @@ impl Pictures {
         picture: &Picture,
         alt: &str,
         options: &usvg::Options<'_>,
-        (x, w, h): (f32, f32, f32),
+        at: (f32, f32, f32),
     ) -> bool {
         let Some(index) = self.read(picture, options) else {
             return false;
         };
+        self.draw(flow, Some(parent), index, alt, at);
+        true
+    }
+
+    /// Adds a drawing that is no picture of the year folder (the logo), to
+    /// be drawn by its index with [`Pictures::draw`] or an [`Op::Picture`].
+    pub(crate) fn add(&mut self, tree: usvg::Tree) -> usize {
+        self.drawn.push(Drawn::Vector(Box::new(tree)));
+        // No name: the year's pictures are never looked up as it.
+        self.names.push(String::new());
+        self.drawn.len() - 1
+    }
+
+    /// Draws picture `index` as [`Pictures::place`] does, under `parent` (the
+    /// document's root when `None`).
+    pub(crate) fn draw(
+        &mut self,
+        flow: &mut Flow<'_, '_>,
+        parent: Option<Group>,
+        index: usize,
+        alt: &str,
+        (x, w, h): (f32, f32, f32),
+    ) {
         let leaf = (!alt.trim().is_empty()).then(|| {
-            let figure = flow
-                .tree
-                .group(Some(parent), Tag::Figure(Some(alt.to_string())));
+            let figure = flow.tree.group(parent, Tag::Figure(Some(alt.to_string())));
             flow.tree.leaf(figure)
         });
         let y = flow.y;
@@ -59,12 +80,15 @@ impl Pictures {
             picture: index,
             leaf,
         });
-        true
     }
 
     /// The index of `picture` among those drawn, read the first time it is shown.
     fn read(&mut self, picture: &Picture, options: &usvg::Options<'_>) -> Option<usize> {
-        if let Some(i) = self.names.iter().position(|n| n == picture.name()) {
+        if let Some(i) = self
+            .names
+            .iter()
+            .position(|n| !n.is_empty() && n == picture.name())
+        {
             return Some(i);
         }
         if self.unreadable.is_some() {

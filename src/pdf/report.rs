@@ -32,6 +32,10 @@ const A4: PageBox = PageBox {
     bottom: 72.0,
 };
 
+/// The logo at the head of the title block: height, largest width, and the
+/// space below it, pt.
+const LOGO: (f32, f32, f32) = (36.0, 180.0, 14.0);
+
 const BODY: f32 = 10.5;
 const LEADING: f32 = 15.5;
 
@@ -85,10 +89,24 @@ pub(crate) fn write(
     };
     let title = report.title.resolve(lang);
 
-    // Title block.
+    // Title block, under the logo (as the report page's header), a figure named by the organisation.
     w.source(&report.file);
     let organisation = site.organisation.resolve(lang);
     w.flow.y += 40.0;
+    if let Some(logo) = &site.logo {
+        let tree = super::logo::drawn(logo, &w.svg_options)?;
+        let width = (LOGO.0 * logo.aspect()).min(LOGO.1);
+        let height = width / logo.aspect();
+        let index = w.pictures.add(tree);
+        w.pictures.draw(
+            &mut w.flow,
+            None,
+            index,
+            organisation.value,
+            (A4.left, width, height),
+        );
+        w.flow.y += height + LOGO.2;
+    }
     // Left out when the subtitle already says it, as on the title slide.
     if crate::render::slides::plan::title_organisation(site, report, lang).is_some() {
         w.para_styled(

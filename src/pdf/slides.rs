@@ -19,12 +19,14 @@ use crate::lang::Lang;
 use crate::model::{Report, SectionKind, Site};
 use crate::render::Theme;
 use crate::render::slides::Deck;
+use crate::render::slides::geometry::{IMAGE_HEIGHT, PAD};
 use crate::render::slides::plan::title_organisation;
 
 use super::blocks::{Block, Ink};
 use super::emit::{self, Bookmark, Meta};
 use super::fonts::{Fonts, Style};
 use super::layout::{Flow, Op, PageBox, Para, Span};
+use super::picture::Pictures;
 use super::svg;
 use super::tags::Group;
 
@@ -119,6 +121,7 @@ pub(crate) fn write(
         c,
         svgs: Vec::new(),
         svg_options: svg::options(&fonts),
+        pictures: Pictures::default(),
         missing: None,
         bookmarks: Vec::new(),
         first: true,
@@ -186,11 +189,7 @@ pub(crate) fn write(
         height += (4.0 + 8.0 + 32.0 * 1.2) * U;
     }
     let logo = match &site.logo {
-        Some(l) => Some(
-            super::logo::tree(l, &w.svg_options)
-                .map_err(|e| logo_error(&e))
-                .map(|tree| (tree, l.aspect()))?,
-        ),
+        Some(l) => Some((super::logo::drawn(l, &w.svg_options)?, l.aspect())),
         None => None,
     };
     if logo.is_some() {
@@ -254,7 +253,7 @@ pub(crate) fn write(
                 link: c.accent,
                 code: c.muted,
             };
-            let blocks = super::html_blocks::parse(&part.html, ink);
+            let blocks = super::html_blocks::parse(&part.html, ink, &report.pictures);
             let body = match other {
                 Some(l) => {
                     let kind: TagKind = Tag::Div.into();
@@ -269,6 +268,7 @@ pub(crate) fn write(
                 colour: kind_colour,
                 first_item_bare: part.continues_item,
                 depth: 0,
+                in_item: false,
             };
             w.blocks(body, &blocks, 0.0, &mut b);
         }
@@ -341,25 +341,41 @@ pub(crate) fn write(
         w.bookmark(statement.value.clone());
     }
 
-    // Every slide after the title: organisation · date, and "N / total" (as the deck's footer).
+    // Every slide after the title: organisation · date, and "N / total" (as the
+    // deck's footer), with the small logo in front but on the closing slide.
     if site.deck.footer {
         let total = w.flow.pages.len();
         let date = t.format_date(report.published);
         let left = format!("{} · {date}", organisation.value);
         let size = 16.0 * U;
-        let baseline =
-            SLIDE.height - 14.0 * U - 20.0 * U + size * 1.02 + (20.0 * U - size * 1.2) / 2.0;
+        let line_top = SLIDE.height - 14.0 * U - 20.0 * U;
+        let baseline = line_top + size * 1.02 + (20.0 * U - size * 1.2) / 2.0;
         let closing = report.closing.is_some() && deck.closing_size.is_some();
+        // Page furniture, as the footer's text: the organisation is named beside it.
+        let footer_logo = logo.as_ref().map(|(tree, aspect)| {
+            let (h, max_w, gap) = FOOTER_LOGO;
+            let width = (h * aspect).min(max_w) * U;
+            (w.pictures.add(tree.clone()), width, width / aspect, gap * U)
+        });
         for (i, page) in w.flow.pages.iter_mut().enumerate().skip(1) {
-            let color = if closing && i + 1 == total {
-                c.on_accent
-            } else {
-                c.muted
-            };
+            let last = closing && i + 1 == total;
+            let color = if last { c.on_accent } else { c.muted };
+            let mut x = SLIDE.left;
+            if let Some((picture, lw, lh, gap)) = footer_logo.filter(|_| !last) {
+                page.push(Op::Picture {
+                    x,
+                    y: line_top + (20.0 * U - lh) / 2.0,
+                    w: lw,
+                    h: lh,
+                    picture,
+                    leaf: None,
+                });
+                x += lw + gap;
+            }
             let number = format!("{} / {total}", i + 1);
             let width = fonts.width(Style::Regular, size, &number);
             for (x, text) in [
-                (SLIDE.left, left.clone()),
+                (x, left.clone()),
                 (SLIDE.width - SLIDE.right - width, number),
             ] {
                 page.push(Op::Text {
@@ -400,9 +416,10 @@ pub(crate) fn write(
         author: organisation.value.clone(),
         date: report.published,
     };
+    let pictures = std::mem::take(&mut w.pictures).finish()?;
     let svgs = std::mem::take(&mut w.svgs);
     let bookmarks = std::mem::take(&mut w.bookmarks);
-    emit::write(w.flow, &svgs, &[], &meta, &bookmarks).map_err(|e| {
+    emit::write(w.flow, &svgs, &pictures, &meta, &bookmarks).map_err(|e| {
         SiteError::in_file(
             ErrorKind::Pdf,
             &report.file,
@@ -425,6 +442,8 @@ struct Body {
     first_item_bare: bool,
     /// How deep in lists the block being set is.
     depth: usize,
+    /// The block being set is in a list item (whose spacing it has).
+    in_item: bool,
 }
 
 struct Writer<'f, 't> {
@@ -432,6 +451,7 @@ struct Writer<'f, 't> {
     c: Colours,
     svgs: Vec<usvg::Tree>,
     svg_options: usvg::Options<'static>,
+    pictures: Pictures,
     missing: Option<(String, char)>,
     bookmarks: Vec<Bookmark>,
     first: bool,
@@ -443,14 +463,9 @@ struct Writer<'f, 't> {
 const LOGO: (f32, f32, f32, f32) = (112.0, 16.0, 24.0, 32.0);
 const LOGO_MAX_W: f32 = 560.0;
 
-fn logo_error(e: &str) -> SiteError {
-    SiteError::in_file(
-        ErrorKind::Pdf,
-        "content/site.toml",
-        format!("the logo cannot go into the deck PDF: {e}"),
-    )
-    .with_help("export the logo again as a plain SVG, or use a PNG file")
-}
+/// The small logo in front of the organisation in the footer
+/// (`.slide__footer-logo`): height, largest width, gap after it, design px.
+const FOOTER_LOGO: (f32, f32, f32) = (20.0, 120.0, 12.0);
 
 impl Writer<'_, '_> {
     /// The logo on its plate of the page colour at the flow's place, left on
@@ -751,6 +766,7 @@ impl Writer<'_, '_> {
                         );
                     }
                     let body = self.flow.tree.group(Some(li), Tag::LBody);
+                    let was_in_item = std::mem::replace(&mut b.in_item, true);
                     for (j, block) in item.iter().enumerate() {
                         if matches!(block, Block::List(..)) {
                             // A nested list: 0.3em above, none below its items.
@@ -771,6 +787,7 @@ impl Writer<'_, '_> {
                             }
                         }
                     }
+                    b.in_item = was_in_item;
                     self.flow.y += 0.3 * size;
                 }
                 self.flow.y += 0.2 * size;
@@ -826,9 +843,9 @@ impl Writer<'_, '_> {
                 });
                 self.flow.y += 0.5 * size;
             }
-            // The deck's blocks are read from the slide's HTML (html_blocks), where a
-            // picture is its text alternative: never a picture block.
-            Block::Picture(..) => {}
+            Block::Picture(picture, alt, max_height) => {
+                self.picture(parent, picture, alt, *max_height, indent, b);
+            }
             Block::Footnote(n, inner) => {
                 let size = 0.75 * size;
                 let note = self.flow.tree.group(Some(parent), Tag::Note);
@@ -847,6 +864,38 @@ impl Writer<'_, '_> {
                 );
                 self.flow.y += 0.5 * size;
             }
+        }
+    }
+
+    /// A picture of the year folder where the deck page shows it: indented as
+    /// the block it is in, as large as the stylesheet lets it be (its own size
+    /// at most, the body's width, [`IMAGE_HEIGHT`] or its share of that, never
+    /// below the body); a figure with its text alternative, or an artifact
+    /// when it is decorative.
+    fn picture(
+        &mut self,
+        parent: Group,
+        picture: &crate::model::Picture,
+        alt: &str,
+        max_height: Option<f32>,
+        indent: f32,
+        b: &Body,
+    ) {
+        let (pw, ph) = picture.size();
+        // What is left of the body, if the text above took more than the plan measured.
+        let room = (SLIDE.height - PAD.2 * U - self.flow.y).max(8.0 * U);
+        let max = (
+            SLIDE.measure() - indent,
+            (max_height.unwrap_or(IMAGE_HEIGHT) * U).min(room),
+        );
+        let (w, h) = super::picture::fitted((pw as f32 * U, ph as f32 * U), max);
+        let at = (SLIDE.left + indent, w, h);
+        if self
+            .pictures
+            .place(&mut self.flow, parent, picture, alt, &self.svg_options, at)
+        {
+            // Below it the paragraph's space, or in a list the item's, which the list adds.
+            self.flow.y += h + if b.in_item { 0.0 } else { 0.5 * b.size };
         }
     }
 

@@ -413,26 +413,25 @@ fn the_deck_pdfs_are_tagged_claim_both_standards_and_give_the_same_bytes() {
     assert!(deck.contains("slides.pdf") && deck.contains("Ladda ner som PDF/A"));
 }
 
-#[test]
-fn pictures_are_figures_with_their_text_and_decorative_ones_artifacts() {
-    let site = build_ok(&fixture("pictures"));
-    let doc = load(&pdf(&site, "sv/2021/report.pdf"));
-    let figures: Vec<String> = structure(&doc)
+/// The text alternatives of a PDF's figures, in order.
+fn figures(doc: &Document) -> Vec<String> {
+    structure(doc)
         .into_iter()
         .filter(|(role, _, _)| role == "Figure")
         .map(|(_, _, alt)| alt)
-        .collect();
-    assert_eq!(
-        figures,
-        [
-            "Karta över samverkansområdena",
-            "Diagram över deltagande per år",
-            "Deltagare samlade kring en karta",
-            "Karta över samverkansområdena",
-        ],
-        "the decorative band is no figure"
-    );
-    // PNG, WebP (as pixels) and JPEG (as itself) embedded, the map once; the SVG as vectors.
+        .collect()
+}
+
+/// The Swedish figures of the pictures fixture: its pictures but the decorative one.
+const FIXTURE_FIGURES: [&str; 4] = [
+    "Karta över samverkansområdena",
+    "Diagram över deltagande per år",
+    "Deltagare samlade kring en karta",
+    "Karta över samverkansområdena",
+];
+
+/// The images a PDF embeds: width, height and filter, sorted.
+fn images(doc: &Document) -> Vec<(i64, i64, String)> {
     let mut images: Vec<(i64, i64, String)> = doc
         .objects
         .values()
@@ -445,10 +444,119 @@ fn pictures_are_figures_with_their_text_and_decorative_ones_artifacts() {
         })
         .collect();
     images.sort();
+    images
+}
+
+#[test]
+fn pictures_are_figures_with_their_text_and_decorative_ones_artifacts() {
+    let site = build_ok(&fixture("pictures"));
+    let doc = load(&pdf(&site, "sv/2021/report.pdf"));
+    assert_eq!(
+        figures(&doc),
+        FIXTURE_FIGURES,
+        "the decorative band is no figure"
+    );
+    // PNG, WebP (as pixels) and JPEG (as itself) embedded, the map once; the SVG as vectors.
+    let images = images(&doc);
     let sizes: Vec<(i64, i64)> = images.iter().map(|(w, h, _)| (*w, *h)).collect();
     assert_eq!(sizes, [(800, 500), (1200, 60), (1200, 800)], "{images:?}");
     assert!(
         images.iter().any(|(_, _, f)| f == "DCTDecode"),
         "{images:?}"
     );
+}
+
+#[test]
+fn the_deck_pdf_shows_the_pictures_as_figures_and_a_new_picture_makes_a_new_deck() {
+    let site = fixture_site("pictures");
+    let out = site.path().join("output");
+    let options = summering::BuildOptions {
+        output: Some(out.clone()),
+        ..summering::BuildOptions::new(site.path())
+    };
+    summering::build(&options).unwrap();
+    let deck_path = out.join("sv/2021/slides/slides.pdf");
+    let before = std::fs::read(&deck_path).unwrap();
+    let doc = load(&before);
+    // As on the HTML slides; the decorative band is an artifact, no figure.
+    assert_eq!(figures(&doc), FIXTURE_FIGURES);
+    let sizes: Vec<(i64, i64)> = images(&doc).iter().map(|(w, h, _)| (*w, *h)).collect();
+    assert_eq!(sizes, [(800, 500), (1200, 60), (1200, 800)], "the map once");
+
+    // Another picture under the same name: the cached deck is not reused.
+    std::fs::copy(
+        fixture("brand").join("logo.png"),
+        site.path().join("content/2021/karta.png"),
+    )
+    .unwrap();
+    summering::build(&options).unwrap();
+    let after = std::fs::read(&deck_path).unwrap();
+    assert_ne!(before, after, "the deck PDF still shows the old picture");
+    assert!(
+        images(&load(&after)).iter().all(|(w, _, _)| *w != 800),
+        "the old map is still in the deck"
+    );
+}
+
+/// How many XObjects (images and drawings) each page of `doc` names.
+fn xobjects_per_page(doc: &Document) -> Vec<usize> {
+    doc.get_pages()
+        .values()
+        .map(|&id| {
+            let (own, inherited) = doc.get_page_resources(id).unwrap();
+            let dicts = own
+                .into_iter()
+                .chain(inherited.iter().filter_map(|r| doc.get_dictionary(*r).ok()));
+            dicts
+                .filter_map(|d| d.get(b"XObject").ok())
+                .filter_map(|x| doc.dereference(x).ok()?.1.as_dict().ok())
+                .map(|x| x.len())
+                .sum()
+        })
+        .collect()
+}
+
+#[test]
+fn the_logo_heads_the_report_and_sits_in_the_deck_pdfs_footer() {
+    // A PNG logo, which the PDF embeds as an image (an SVG one is drawn into the page).
+    let dir = fixture_site("brand");
+    let content = dir.path().join("content");
+    let toml = std::fs::read_to_string(content.join("site.toml")).unwrap();
+    std::fs::write(
+        content.join("site.toml"),
+        toml.replace("logo = \"logo.svg\"", "logo = \"logo.png\""),
+    )
+    .unwrap();
+    std::fs::copy(fixture("brand").join("logo.png"), content.join("logo.png")).unwrap();
+    std::fs::remove_file(content.join("logo.svg")).unwrap();
+    let site = build_ok(dir.path());
+    let report = load(&pdf(&site, "sv/2020/report.pdf"));
+    let figures: Vec<(String, String, String)> = structure(&report)
+        .into_iter()
+        .filter(|(role, _, _)| role == "Figure")
+        .collect();
+    assert_eq!(
+        figures.first().map(|f| f.2.as_str()),
+        Some("Testorganisation"),
+        "the report's first figure is the logo, named by the organisation"
+    );
+    assert!(xobjects_per_page(&report)[0] >= 1);
+    // The deck: the logo on the title and closing slides (figures), and small in
+    // the footer of the slides between (page furniture, beside the organisation's name).
+    let deck = load(&pdf(&site, "sv/2020/slides/slides.pdf"));
+    let per_page = xobjects_per_page(&deck);
+    assert_eq!(per_page.len(), 4);
+    assert!(
+        per_page.iter().all(|&n| n >= 1),
+        "a page without the logo: {per_page:?}"
+    );
+    let logo_figures = structure(&deck)
+        .into_iter()
+        .filter(|(role, _, alt)| role == "Figure" && alt == "Testorganisation")
+        .count();
+    assert_eq!(logo_figures, 2, "the footer's logo is no figure");
+    // Without a logo the text slides show no drawing at all.
+    let plain = build_ok(&fixture("long-section"));
+    let deck = load(&pdf(&plain, "sv/2020/slides/slides.pdf"));
+    assert!(xobjects_per_page(&deck).iter().all(|&n| n == 0));
 }
