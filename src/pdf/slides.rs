@@ -61,40 +61,28 @@ struct Colours {
 
 impl Colours {
     fn of(theme: &Theme) -> Colours {
-        let css = |name: &str, fallback: Rgb| css_colour(theme, name).unwrap_or(fallback);
+        // The design tokens `--color-NAME` of base.css, as the deck page is drawn in.
+        let css = |name: &str, fallback: Rgb| theme.colour_token(name).unwrap_or(fallback);
         let c = &theme.charts;
         Colours {
-            bg: css("color-bg", c.background),
-            text: css("color-text", c.text),
-            muted: css("color-muted", c.muted),
-            accent: css("color-accent", c.text),
-            accent_strong: css("color-accent-strong", c.text),
-            on_accent: css("color-on-accent", c.background),
-            border: css("color-border", c.grid),
-            surface: css("color-surface", c.background),
-            notice_bg: css("color-notice-bg", c.background),
+            bg: css("bg", c.background),
+            text: css("text", c.text),
+            muted: css("muted", c.muted),
+            accent: css("accent", c.text),
+            accent_strong: css("accent-strong", c.text),
+            on_accent: css("on-accent", c.background),
+            border: css("border", c.grid),
+            surface: css("surface", c.background),
+            notice_bg: css("notice-bg", c.background),
             notice_text: Rgb(0x5c, 0x41, 0x00),
         }
     }
 }
 
-/// `--NAME: #rrggbb` in the theme's `assets/base.css` (or `style.css`).
-fn css_colour(theme: &Theme, name: &str) -> Option<Rgb> {
-    let needle = format!("--{name}:");
-    ["assets/base.css", "assets/style.css"]
-        .iter()
-        .filter_map(|f| theme.text(f))
-        .find_map(|css| {
-            let at = css.find(&needle)? + needle.len();
-            let value = css[at..].trim_start();
-            let hex = value.strip_prefix('#')?.get(..6)?;
-            let n = u32::from_str_radix(hex, 16).ok()?;
-            Some(Rgb((n >> 16) as u8, (n >> 8) as u8, n as u8))
-        })
-}
-
 fn kind_colour(theme: &Theme, kind: SectionKind, fallback: Rgb) -> Rgb {
-    css_colour(theme, &format!("color-kind-{}", kind.key())).unwrap_or(fallback)
+    theme
+        .colour_token(&format!("kind-{}", kind.key()))
+        .unwrap_or(fallback)
 }
 
 /// Writes the deck of `report` in `lang`, as planned in `deck`.
