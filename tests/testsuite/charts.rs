@@ -450,15 +450,17 @@ fn every_chart_problem_of_a_file_is_reported_at_once() {
 
 #[test]
 fn a_chart_gets_its_own_slide_after_its_section() {
-    let site = sample();
+    // The deck fixture: title, a section, the section naming the chart, then
+    // the chart's own slide, the fourth.
+    let site = build_ok(&fixture("deck"));
     for (lang, title, caption) in [
-        ("sv", "Närvaro vid NOSAM-möten", "Källa: Exempeldata"),
-        ("en", "Attendance at NOSAM meetings", "Source: Example data"),
+        ("sv", "Testdiagram: staplar", "Källa: Testdata"),
+        ("en", "Test chart: bars", "Source: Test data"),
     ] {
         for file in ["index.html", "handout.html"] {
-            let html = &page(&site, &format!("{lang}/2021/slides/{file}"));
+            let html = &page(&site, &format!("{lang}/2020/slides/{file}"));
             let at = html
-                .find("aria-labelledby=\"slide-4-narvaro-s-title slide-4-narvaro-s-desc\"")
+                .find("aria-labelledby=\"slide-4-staplar-s-title slide-4-staplar-s-desc\"")
                 .unwrap_or_else(|| panic!("{lang}/{file}"));
             let slide = &html[html[..at].rfind("<section").unwrap()..];
             let slide = &slide[..slide.find("</section>").unwrap()];
