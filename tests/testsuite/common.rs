@@ -224,24 +224,32 @@ pub(crate) fn visible_text(html: &str) -> String {
 
 /// Every `href="…"`/`src="…"` value in minified or plain HTML (quoted or not).
 pub(crate) fn links(html: &str) -> Vec<String> {
+    ["href", "src"]
+        .iter()
+        .flat_map(|attr| attr_values(html, attr))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every value of attribute `name` in minified or plain HTML, quoted or not, in order.
+pub(crate) fn attr_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let attr = format!("{name}=");
     let mut out = Vec::new();
-    for attr in ["href=", "src="] {
-        let mut rest = html;
-        while let Some(i) = rest.find(attr) {
-            let preceded_ok = i == 0 || rest.as_bytes()[i - 1].is_ascii_whitespace();
-            rest = &rest[i + attr.len()..];
-            if !preceded_ok {
-                continue;
-            }
-            let value = match rest.chars().next() {
-                Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-                _ => rest
-                    .split(|c: char| c.is_whitespace() || c == '>')
-                    .next()
-                    .unwrap_or(""),
-            };
-            out.push(value.to_string());
+    let mut rest = html;
+    while let Some(i) = rest.find(&attr) {
+        let preceded_ok = i == 0 || rest.as_bytes()[i - 1].is_ascii_whitespace();
+        rest = &rest[i + attr.len()..];
+        if !preceded_ok {
+            continue;
         }
+        let value = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
+            _ => rest
+                .split(|c: char| c.is_whitespace() || c == '>')
+                .next()
+                .unwrap_or(""),
+        };
+        out.push(value);
     }
     out
 }

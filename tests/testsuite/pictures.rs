@@ -300,37 +300,33 @@ fn a_picture_without_alt_text_stops_the_build_with_help() {
 
 #[test]
 fn formats_other_than_png_jpeg_webp_and_svg_are_refused() {
-    let err = refused(|root| {
+    // Each refused at the picture's place in the section: line 12, column 1.
+    let at_the_picture = |err: &BuildError| {
+        assert_at(
+            err,
+            ErrorKind::UnsupportedPicture,
+            "content/2021/01-karta.sv.md",
+            12,
+            1,
+        )
+    };
+    at_the_picture(&refused(|root| {
         fs::write(
             root.join("content/2021/rorlig.gif"),
             b"GIF89a\x01\x00\x01\x00\x00\x00\x00;",
         )
         .unwrap();
         append(root, "![Rörlig bild](rorlig.gif)");
-    });
-    assert_at(
-        &err,
-        ErrorKind::UnsupportedPicture,
-        "content/2021/01-karta.sv.md",
-        12,
-        1,
-    );
+    }));
     // A file whose contents are not what its name says.
-    let err = refused(|root| {
+    at_the_picture(&refused(|root| {
         fs::copy(
             root.join("content/2021/bilder/foto.jpg"),
             root.join("content/2021/foto.png"),
         )
         .unwrap();
         append(root, "![Foto](foto.png)");
-    });
-    assert_at(
-        &err,
-        ErrorKind::UnsupportedPicture,
-        "content/2021/01-karta.sv.md",
-        12,
-        1,
-    );
+    }));
     // An SVG with a script.
     let err = refused(|root| {
         write(

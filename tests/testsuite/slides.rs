@@ -4,28 +4,17 @@
 use summering::{ErrorKind, WarningKind};
 
 use crate::common::{
-    build, build_ok, copy_fixture, error_of, fixture, links, page, resolve, sample, visible_text,
-    write,
+    attr_values, build, build_ok, copy_fixture, error_of, fixture, links, page, resolve, sample,
+    visible_text, write,
 };
 
 /// The class lists of the slide roots of a deck page (elements whose class list holds `slide`).
 fn slide_roots(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(i) = rest.find("class=") {
-        rest = &rest[i + "class=".len()..];
-        let value = match rest.chars().next() {
-            Some(q @ ('"' | '\'')) => rest[1..].split(q).next().unwrap_or(""),
-            _ => rest
-                .split(|c: char| c.is_whitespace() || c == '>')
-                .next()
-                .unwrap_or(""),
-        };
-        if value.split_whitespace().any(|c| c == "slide") {
-            out.push(value.to_string());
-        }
-    }
-    out
+    attr_values(html, "class")
+        .into_iter()
+        .filter(|value| value.split_whitespace().any(|c| c == "slide"))
+        .map(str::to_string)
+        .collect()
 }
 
 fn size_of(classes: &str) -> u32 {
