@@ -112,15 +112,9 @@ fn the_seed_deck_becomes_a_swedish_report_with_every_line() {
 
     // The imported year is published (no `draft = true`), so its date
     // placeholder stops `build`, as it keeps check from calling it finished.
-    let built = summering()
-        .args(["build", "--root"])
-        .arg(site.path())
-        .arg("--output")
-        .arg(site.path().join("out"))
-        .output()
-        .unwrap();
-    assert_eq!(built.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&built.stderr).contains("content/2021/report.toml:"));
+    let (code, stderr, _) = crate::common::cli_build(site.path(), &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("content/2021/report.toml:"), "{stderr}");
     let out = summering()
         .args(["check", "--root"])
         .arg(site.path())

@@ -5,21 +5,11 @@ use std::path::Path;
 
 use summering::{BuildError, BuildOptions, ErrorKind};
 
-use crate::common::write;
+use crate::common::{only, write};
 
 /// A broken copy of the minimal fixture; the output folder is checked to be unchanged.
 fn broken(edit: impl FnOnce(&Path)) -> BuildError {
     crate::common::broken_build("minimal", edit)
-}
-
-fn only(err: &BuildError) -> &summering::SiteError {
-    assert_eq!(
-        err.errors.len(),
-        1,
-        "{:#?}",
-        err.errors.iter().map(|e| e.to_string()).collect::<Vec<_>>()
-    );
-    &err.errors[0]
 }
 
 fn assert_at(err: &BuildError, kind: ErrorKind, file: &str, line: usize, col: usize) {
