@@ -11,7 +11,9 @@
 //   into the bottom padding, clear of the footer, is printed as a note);
 // - .slide__inner's content is taller or wider than its box (scrollHeight / scrollWidth);
 // - a chart (.slide__figure, its SVG or caption) runs into the bottom padding: the build sizes a
-//   chart to what its title leaves, also when the title wraps.
+//   chart to what its title leaves, also when the title wraps;
+// - a table only fits because words in its cells are broken mid-word (measured with words kept
+//   whole, it is wider than the slide's body): the build sets a wide table in smaller type.
 // Usage: node slide-fit.mjs SITE_DIR
 //   SUMMERING_BIN=path   the summering binary for the fixtures (default: `cargo run --quiet --`)
 //   FIXTURES=0           only the site given, no fixtures
@@ -136,6 +138,28 @@ function measure() {
   return { slides: document.querySelectorAll('.slide').length, problems, notes };
 }
 
+// Runs in the page: tables whose words do not fit whole. The stylesheet lets a word break
+// anywhere (overflow-wrap), so a table never leaves its slide, but a cell broken mid-word
+// ("Organisatio|n") is a table set too large: the build gives a wide table smaller type. Each
+// table is measured with words kept whole and must still be inside its slide's body.
+function brokenTables() {
+  const style = document.createElement('style');
+  style.textContent = '.slide__body table, .slide__body table * { overflow-wrap: normal !important; word-break: normal !important; }';
+  document.head.append(style);
+  const problems = [];
+  document.querySelectorAll('.slide').forEach((slide, k) => {
+    const body = slide.querySelector('.slide__body');
+    if (!body) return;
+    const right = body.getBoundingClientRect().right;
+    for (const table of body.querySelectorAll('table')) {
+      const over = table.getBoundingClientRect().right - right;
+      if (over > 0.5) problems.push(`slide ${k + 1}: a table is ${over.toFixed(1)} px wider than the body with its words whole (words are broken in its cells)`);
+    }
+  });
+  style.remove();
+  return problems;
+}
+
 const browser = await launchChromium();
 let decks = 0, slides = 0;
 try {
@@ -149,6 +173,7 @@ try {
       await page.goto(fileUrl(deck), { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
       const result = await page.evaluate(measure);
+      result.problems.push(...(await page.evaluate(brokenTables)));
       decks++; slides += result.slides;
       if (result.slides === 0) failures.push(`${name}: no .slide elements`);
       console.log(`${result.problems.length ? 'FAIL' : 'ok  '} ${name}: ${result.slides} slides${result.problems.length ? `, ${result.problems.length} problem(s)` : ''}`);

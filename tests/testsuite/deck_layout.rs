@@ -58,3 +58,30 @@ fn a_panorama_takes_the_height_of_its_shape_and_leaves_the_text_its_largest_size
         }
     }
 }
+
+#[test]
+fn a_table_of_nine_columns_gets_smaller_type_and_a_table_of_four_does_not() {
+    // deck-pressure: 06-bred-tabell has nine columns whose header words do not fit whole side
+    // by side at the default table size; 05-tabell has four short ones.
+    let site = build_ok(&crate::common::fixture("deck-pressure"));
+    for (lang, wide, narrow) in [
+        ("sv", "nio kolumner", "tjugo rader"),
+        ("en", "nine columns", "twenty rows"),
+    ] {
+        let deck = page(&site, &format!("{lang}/2022/slides/index.html"));
+        let slides: Vec<&str> = deck.split("<section ").skip(1).collect();
+        let of = |title: &str| -> Vec<Vec<u32>> {
+            slides
+                .iter()
+                .filter(|s| s.contains(title))
+                .map(|s| numbers_after(s.split('>').next().unwrap(), "slide--table-"))
+                .collect()
+        };
+        let wide = of(wide);
+        assert_eq!(wide.len(), 1, "{lang}");
+        assert!(matches!(wide[0][..], [n] if n < 85), "{lang}: {wide:?}");
+        let narrow = of(narrow);
+        assert!(narrow.len() >= 2, "{lang}: {narrow:?}");
+        assert!(narrow.iter().all(Vec::is_empty), "{lang}: {narrow:?}");
+    }
+}

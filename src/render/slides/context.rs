@@ -42,6 +42,9 @@ pub struct SlideView<'a> {
     /// Type size class: the body size of a section slide, the title size of a title
     /// slide, the statement size of a closing slide (design px, `slide--size-N`).
     pub size: u16,
+    /// The type size of a section slide's tables in hundredths of an em, when
+    /// it is smaller than the default (`slide--table-N`).
+    pub table: Option<u16>,
     /// The title slide.
     pub cover: Option<CoverView<'a>>,
     /// A section slide.
@@ -132,6 +135,7 @@ pub fn deck_page<'a>(
         number: 1,
         label: label(1),
         size: px(deck.title_size),
+        table: None,
         cover: Some(CoverView {
             organisation: title_organisation(site, report, lang).map(|_| organisation.clone()),
             title: Text::from_resolved(report.title.resolve(lang), lang),
@@ -157,6 +161,7 @@ pub fn deck_page<'a>(
                 number: n,
                 label: label(n),
                 size: px(part.size),
+                table: (part.table < geometry::TABLE_SCALES[0]).then(|| px(part.table * 100.0)),
                 cover: None,
                 section: Some(SectionSlideView {
                     kind: section.kind.key(),
@@ -191,6 +196,7 @@ pub fn deck_page<'a>(
                 number: n,
                 label: label(n),
                 size: px(size),
+                table: None,
                 cover: None,
                 section: Some(SectionSlideView {
                     kind: section.kind.key(),
@@ -219,6 +225,7 @@ pub fn deck_page<'a>(
             number: n,
             label: label(n),
             size: px(size),
+            table: None,
             cover: None,
             section: None,
             closing: Some(Text::from_resolved(closing.resolve(lang), lang)),

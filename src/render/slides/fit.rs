@@ -21,7 +21,7 @@
 
 use super::blocks::{self, SplitPoints, Unit, Units};
 use super::geometry::{
-    BLOCK_GAP, FIGURE, ITEM_GAP, KIND_LINE, PAD, SIZES, SLIDE, TITLE, body_width,
+    BLOCK_GAP, FIGURE, ITEM_GAP, KIND_LINE, PAD, SIZES, SLIDE, TABLE_SCALES, TITLE, body_width,
 };
 use super::measure;
 use super::tables::{self, TableRows};
@@ -56,6 +56,8 @@ pub fn figure_height(title: &str, caption: &str) -> f32 {
 struct Measured {
     unit: Unit,
     heights: [f32; SIZES.len()],
+    /// The type size of its tables at every size ([`measure::Measure::table`]).
+    tables: [f32; SIZES.len()],
 }
 
 /// One slide's share of a section.
@@ -69,6 +71,8 @@ pub struct Part<'a> {
     pub events: Option<Vec<pulldown_cmark::Event<'a>>>,
     /// The body type size, in design px.
     pub size: f32,
+    /// The type size of its tables, em of the body ([`TABLE_SCALES`]).
+    pub table: f32,
     /// True when the first unit continues an item from the previous slide.
     pub continues_item: bool,
 }
@@ -106,10 +110,10 @@ pub fn fit_section<'a>(
         .iter()
         .map(|u| measured(u.clone(), &all, pictures))
         .collect();
-    for (i, &size) in SIZES.iter().enumerate() {
+    for i in 0..SIZES.len() {
         if chunk_height(&units, i) <= caps.0 {
             return Ok(SectionFit {
-                parts: vec![part(&units, &all, size)],
+                parts: vec![part(&units, &all, i)],
                 cut_units: Vec::new(),
                 cut_tables: Vec::new(),
             });
@@ -148,7 +152,7 @@ pub fn fit_section<'a>(
     let cuts = balance(&units, size, fewest, caps);
     let parts = cuts
         .windows(2)
-        .map(|w| part(&units[w[0]..w[1]], &all, SIZES[size]))
+        .map(|w| part(&units[w[0]..w[1]], &all, size))
         .collect();
     Ok(SectionFit {
         parts,
@@ -158,7 +162,7 @@ pub fn fit_section<'a>(
 }
 
 fn measured(unit: Unit, all: &Units<'_>, pictures: &PictureLinks<'_>) -> Measured {
-    let heights = match all.events_of(&unit) {
+    let measures = match all.events_of(&unit) {
         Some(events) => measure::events_heights(events, body_width(), SIZES, pictures),
         None => measure::heights(
             &with_footnotes(&unit.markdown, all),
@@ -167,7 +171,11 @@ fn measured(unit: Unit, all: &Units<'_>, pictures: &PictureLinks<'_>) -> Measure
             pictures,
         ),
     };
-    Measured { unit, heights }
+    Measured {
+        unit,
+        heights: measures.map(|m| m.height),
+        tables: measures.map(|m| m.table),
+    }
 }
 
 /// Height of consecutive units on one slide: their heights plus one bottom margin
@@ -323,7 +331,8 @@ impl Band {
     }
 }
 
-fn part<'a>(units: &[Measured], all: &Units<'a>, size: f32) -> Part<'a> {
+/// The slide of `units` at the size of index `size` in [`SIZES`].
+fn part<'a>(units: &[Measured], all: &Units<'a>, size: usize) -> Part<'a> {
     let mut md = String::new();
     for (i, m) in units.iter().enumerate() {
         if i > 0 {
@@ -347,7 +356,11 @@ fn part<'a>(units: &[Measured], all: &Units<'a>, size: f32) -> Part<'a> {
     Part {
         markdown: md,
         events,
-        size,
+        size: SIZES[size],
+        table: units
+            .iter()
+            .map(|m| m.tables[size])
+            .fold(TABLE_SCALES[0], f32::min),
         continues_item: units.first().is_some_and(|m| m.unit.continued),
     }
 }
@@ -604,7 +617,7 @@ mod tests {
                 .collect();
             for start in 0..measured.len() {
                 for end in start + 1..=measured.len().min(start + 4) {
-                    let p = part(&measured[start..end], &all, MIN_SIZE);
+                    let p = part(&measured[start..end], &all, SIZES.len() - 1);
                     let Some(events) = p.events else {
                         parsed += 1;
                         continue;

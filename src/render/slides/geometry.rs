@@ -40,6 +40,14 @@ pub(crate) const HEADING: (f32, f32, f32) = (1.1, 1.25, 0.6);
 /// Tables: font size (em), vertical cell padding, top and bottom together (em
 /// of the table's font), and border (px).
 pub(crate) const TABLE: (f32, f32, f32) = (0.85, 0.4, 1.0);
+/// Type sizes of a table, in em of the body, largest first: a table is set in
+/// the largest at which the longest word of each of its columns fits beside
+/// the others' in the body's width (so a wide table, seven columns or more,
+/// gets smaller type instead of words broken in the middle). The first is
+/// [`TABLE`]'s default; each other has a `slide--table-N` rule (N in hundredths).
+pub(crate) const TABLE_SCALES: [f32; 3] = [TABLE.0, 0.75, 0.65];
+/// A table cell's padding left and right together, in em of the table's font.
+pub(crate) const CELL_PAD_X: f32 = 1.0;
 /// Code blocks: font size, line height, padding (em).
 pub(crate) const CODE: (f32, f32, f32) = (0.8, 1.35, 0.5);
 /// Footnotes: font size (em).
@@ -196,6 +204,15 @@ mod tests {
         assert_eq!(of(".slide__body table", "margin"), [0.0, 0.0, BLOCK_GAP]);
         let cells = ".slide__body th, .slide__body td";
         assert_eq!(of(cells, "padding")[0] * 2.0, TABLE.1);
+        assert_eq!(of(cells, "padding")[1] * 2.0, CELL_PAD_X);
+        assert_eq!(TABLE_SCALES[0], TABLE.0);
+        for scale in &TABLE_SCALES[1..] {
+            let rule = format!(
+                ".slide--table-{} .slide__body table",
+                (scale * 100.0).round()
+            );
+            assert_eq!(of(&rule, "font-size"), [*scale]);
+        }
         assert_eq!(of(cells, "border"), [TABLE.2]);
         assert_eq!(of(cells, "line-height"), [LINE]);
 

@@ -14,8 +14,8 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::blocks::options;
 use super::geometry::{
-    BLOCK_GAP, CODE, FOOTNOTE, HEADING, IMAGE_HEIGHT, ITEM_GAP, LINE, LIST_INDENT, QUOTE_INDENT,
-    RULE, TABLE,
+    BLOCK_GAP, CELL_PAD_X, CODE, FOOTNOTE, HEADING, IMAGE_HEIGHT, ITEM_GAP, LINE, LIST_INDENT,
+    QUOTE_INDENT, RULE, TABLE, TABLE_SCALES,
 };
 use super::metrics::{MONO_EM, MONO_MILLI, char_milli, latin1_milli};
 use crate::model::Picture;
@@ -54,7 +54,17 @@ type Shapes = Vec<f32>;
 /// content or as one list item (`item = true`: no list margin, one item gap).
 #[cfg(test)]
 pub(crate) fn height(md: &str, width: f32, size: f32) -> f32 {
-    heights(md, width, [size], &PictureLinks::NONE)[0]
+    heights(md, width, [size], &PictureLinks::NONE)[0].height
+}
+
+/// What a piece of Markdown takes on a slide at one body size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Measure {
+    /// Its height, design px.
+    pub height: f32,
+    /// The type size its tables are set in ([`TABLE_SCALES`]), the smallest
+    /// if it has several; the largest if it has none.
+    pub table: f32,
 }
 
 /// The height of `md` at each of `sizes`, parsing the Markdown once (slide
@@ -64,7 +74,7 @@ pub fn heights<const N: usize>(
     width: f32,
     sizes: [f32; N],
     pictures: &PictureLinks<'_>,
-) -> [f32; N] {
+) -> [Measure; N] {
     events_heights(Parser::new_ext(md, options()), width, sizes, pictures)
 }
 
@@ -74,9 +84,60 @@ pub fn events_heights<'a, const N: usize>(
     width: f32,
     sizes: [f32; N],
     pictures: &PictureLinks<'_>,
-) -> [f32; N] {
+) -> [Measure; N] {
     let nodes = parse(events, pictures);
-    sizes.map(|size| nodes_height(&nodes, width, size))
+    sizes.map(|size| Measure {
+        height: nodes_height(&nodes, width, size),
+        table: tables_scale(&nodes, width, size),
+    })
+}
+
+/// The smallest type size the tables among `nodes` get at body size `size` in
+/// a box `width` wide (tables in list items and quotes have less width).
+fn tables_scale(nodes: &[Node], width: f32, size: f32) -> f32 {
+    nodes
+        .iter()
+        .map(|node| match node {
+            Node::Table(rows) => table_scale(rows, width, size),
+            Node::List(items) => items
+                .iter()
+                .map(|item| tables_scale(item, width - LIST_INDENT * size, size))
+                .fold(TABLE_SCALES[0], f32::min),
+            Node::Quote(inner) => tables_scale(inner, width - QUOTE_INDENT * size, size),
+            Node::Footnote(inner) => tables_scale(inner, width, size * FOOTNOTE),
+            Node::Text { .. } | Node::Code(_) | Node::Rule => TABLE_SCALES[0],
+        })
+        .fold(TABLE_SCALES[0], f32::min)
+}
+
+/// The largest of [`TABLE_SCALES`] at which the longest word of every column
+/// fits beside the others' (with the cells' padding and borders) in `width`
+/// at body size `size`; the smallest when none does (words are then broken,
+/// `overflow-wrap: anywhere`, rather than the table leaving the slide).
+fn table_scale(rows: &[Vec<(Glyphs, Shapes)>], width: f32, size: f32) -> f32 {
+    let border = TABLE.2;
+    let mut longest: Vec<u32> = Vec::new();
+    for row in rows {
+        if longest.len() < row.len() {
+            longest.resize(row.len(), 0);
+        }
+        for (column, (cell, _)) in row.iter().enumerate() {
+            longest[column] = longest[column].max(cell.longest_word());
+        }
+    }
+    let fits = |scale: f32| {
+        let fs = size * scale;
+        let columns: f32 = longest
+            .iter()
+            .map(|&word| word as f32 * fs / 1000.0 + CELL_PAD_X * fs + border)
+            .sum();
+        columns + border <= width
+    };
+    let smallest = TABLE_SCALES[TABLE_SCALES.len() - 1];
+    TABLE_SCALES
+        .into_iter()
+        .find(|&s| fits(s))
+        .unwrap_or(smallest)
 }
 
 fn nodes_height(nodes: &[Node], width: f32, size: f32) -> f32 {
@@ -161,8 +222,8 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
 }
 
 fn table_height(rows: &[Vec<(Glyphs, Shapes)>], width: f32, size: f32) -> f32 {
-    let (scale, pad, border) = TABLE;
-    let fs = size * scale;
+    let (_, pad, border) = TABLE;
+    let fs = size * table_scale(rows, width, size);
     let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     // The browser gives wide columns more room; an equal share is the cautious guess.
     let cell_width = width / cols as f32 - fs;
@@ -304,6 +365,18 @@ impl Glyphs {
         self
     }
 
+    /// The width of its widest word, in thousandths of an em, once finished.
+    fn longest_word(&self) -> u32 {
+        self.pieces
+            .iter()
+            .map(|p| match *p {
+                Piece::Word { width, .. } => width,
+                Piece::Newline => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Nothing but whitespace, once finished (a picture alone in a paragraph takes
     /// no text line): every character that is not whitespace has a width, so it
     /// makes a word.
@@ -367,6 +440,7 @@ fn parse<'a>(
     // Pictures open: what is inside a picture is its text alternative, not shown;
     // a picture inside another's text is part of that text, not a picture.
     let mut in_image = 0usize;
+    let mut head = false;
     for event in events {
         match event {
             Event::Start(Tag::Image { dest_url, .. }) => {
@@ -396,12 +470,21 @@ fn parse<'a>(
                 Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
                 Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
                 Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
-                Tag::TableHead | Tag::TableRow => stack.push(Frame::Row(Vec::new())),
+                Tag::TableHead => {
+                    head = true;
+                    stack.push(Frame::Row(Vec::new()))
+                }
+                Tag::TableRow => stack.push(Frame::Row(Vec::new())),
                 Tag::TableCell => stack.push(Frame::Cell(Glyphs::default(), Shapes::new())),
                 _ => {}
             },
             Event::End(end) => match end {
                 TagEnd::Strong => bold = bold.saturating_sub(1),
+                TagEnd::TableHead => {
+                    head = false;
+                    let done = stack.pop().expect("balanced events");
+                    push_done(&mut stack, done);
+                }
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
                 | TagEnd::CodeBlock
@@ -411,7 +494,6 @@ fn parse<'a>(
                 | TagEnd::BlockQuote(_)
                 | TagEnd::FootnoteDefinition
                 | TagEnd::Table
-                | TagEnd::TableHead
                 | TagEnd::TableRow
                 | TagEnd::TableCell => {
                     let done = stack.pop().expect("balanced events");
@@ -420,11 +502,12 @@ fn parse<'a>(
                 _ => {}
             },
             // Text is shown as it is ("a < b"); raw HTML shows only what is between its tags.
-            Event::Text(t) => add_text(&mut stack, &t, bold > 0, false),
+            // Header cells are bold (`th`).
+            Event::Text(t) => add_text(&mut stack, &t, bold > 0 || head, false),
             Event::Html(t) | Event::InlineHtml(t) => {
-                add_text(&mut stack, &strip_tags(&t), bold > 0, false)
+                add_text(&mut stack, &strip_tags(&t), bold > 0 || head, false)
             }
-            Event::Code(t) => add_text(&mut stack, &t, bold > 0, true),
+            Event::Code(t) => add_text(&mut stack, &t, bold > 0 || head, true),
             Event::SoftBreak => add_text(&mut stack, " ", false, false),
             Event::HardBreak => add_text(&mut stack, "\n", false, false),
             Event::FootnoteReference(label) => add_text(&mut stack, &label, false, false),
@@ -687,6 +770,58 @@ mod tests {
         // A picture of unknown shape counts as tall as a picture may be.
         assert_eq!(shape(None), f32::INFINITY);
         assert_eq!(at(W, &[shape(None)]), IMAGE_HEIGHT);
+    }
+
+    #[test]
+    fn a_wide_table_gets_smaller_type_so_its_words_stay_whole() {
+        let scale = |md: &str, width: f32, size: f32| {
+            heights(md, width, [size], &PictureLinks::NONE)[0].table
+        };
+        let row = |cells: &[&str]| format!("| {} |\n", cells.join(" | "));
+        let table = |head: &[&str], body: &[&str]| {
+            let rule = vec!["---"; head.len()];
+            format!("{}{}{}", row(head), row(&rule), row(body).repeat(4))
+        };
+        // Four columns of short words: the default size.
+        let four = table(
+            &["År", "Kvartal", "Mål", "Utfall"],
+            &["2021", "94,5", "90", "Ja"],
+        );
+        assert_eq!(scale(&four, W, 32.0), TABLE_SCALES[0]);
+        // Nine columns (deck-pressure's wide table): the header's words do not fit whole
+        // side by side at 0.85 em of 32 px, so the table gets smaller type.
+        let head = [
+            "Organisation",
+            "Kvartal 1",
+            "Kvartal 2",
+            "Kvartal 3",
+            "Kvartal 4",
+            "Helår",
+            "Förändring",
+            "Mål",
+            "Uppfyllelse",
+        ];
+        let body = [
+            "Primärvården",
+            "94,5",
+            "88,0",
+            "91,2",
+            "93,4",
+            "91,8",
+            "+2,1",
+            "90,0",
+            "Uppfyllt",
+        ];
+        let wide = table(&head, &body);
+        let at_32 = scale(&wide, W, 32.0);
+        assert!(at_32 < TABLE_SCALES[0], "{at_32}");
+        // Smaller body type needs less shrinking; a table in a quote has less room.
+        assert!(scale(&wide, W, 24.0) >= at_32);
+        let quoted = format!("> {}", wide.trim_end().replace('\n', "\n> "));
+        assert!(scale(&quoted, W, 32.0) <= at_32);
+        // A word wider than the body fits at no size: the smallest, and the word breaks.
+        let long = table(&["a", "b"], &[&"m".repeat(80), "1"]);
+        assert_eq!(scale(&long, W, 32.0), TABLE_SCALES[TABLE_SCALES.len() - 1]);
     }
 
     #[test]

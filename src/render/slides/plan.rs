@@ -68,6 +68,9 @@ pub struct SectionPart {
     pub html: String,
     /// Body type size, design px.
     pub size: f32,
+    /// Type size of its tables, em of the body: smaller for a wide table
+    /// ([`geometry::TABLE_SCALES`]).
+    pub table: f32,
     /// 0 for the section's first slide, 1… for its continuations.
     pub index: usize,
     /// True when the body starts with the rest of a point cut on the slide before.
@@ -294,6 +297,7 @@ fn plan_section(
                 }
             }),
             size: part.size,
+            table: part.table,
             index,
             continues_item: part.continues_item,
         })
