@@ -14,36 +14,36 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 
 /// One place a slide may start or end.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// The unit's Markdown (a slice of the section text, or a piece of a split unit).
-    pub markdown: String,
+    pub(crate) markdown: String,
     /// Where the unit starts in the section text (for messages).
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// For list items: which top-level list (0, 1, …) they belong to.
-    pub list: Option<usize>,
+    pub(crate) list: Option<usize>,
     /// True for the second and later pieces of a unit split inside its text.
-    pub continued: bool,
+    pub(crate) continued: bool,
     /// The unit's events in [`Units::events`] (none for a piece of a cut unit,
     /// which is not a slice of the section's parse).
-    pub events: Option<Range<usize>>,
+    pub(crate) events: Option<Range<usize>>,
 }
 
-pub use crate::model::markdown::options;
+pub(crate) use crate::model::markdown::options;
 
 /// The section text's units, plus the text every piece needs to render on its own:
 /// link reference definitions (`[x]: https://…`) and footnote definitions by label.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Units<'a> {
+pub(crate) struct Units<'a> {
     /// The units in order.
-    pub units: Vec<Unit>,
+    pub(crate) units: Vec<Unit>,
     /// Link reference definitions, appended to each slide's Markdown.
-    pub link_defs: String,
+    pub(crate) link_defs: String,
     /// Footnote definitions (`[^label]: …`), appended to a slide that refers to
     /// them, with their events in [`Units::events`].
-    pub footnotes: Vec<(String, String, Range<usize>)>,
+    pub(crate) footnotes: Vec<(String, String, Range<usize>)>,
     /// The section's Markdown events, parsed once: a unit is measured from its
     /// share of them (parsing each unit again was a tenth of a large build).
-    pub events: Vec<Event<'a>>,
+    pub(crate) events: Vec<Event<'a>>,
     /// Indices into `footnotes` by label, for [`Units::cited_footnotes`].
     footnote_labels: BTreeMap<String, Vec<usize>>,
     /// The footnotes whose label holds a `]` (rare; searched for one by one).
@@ -54,7 +54,7 @@ impl<'a> Units<'a> {
     /// The events of `unit` as if its Markdown (with the footnote definitions it
     /// refers to) were parsed alone: a list item inside its list, then the notes.
     /// `None` for a piece of a cut unit.
-    pub fn events_of(&self, unit: &Unit) -> Option<Vec<Event<'a>>> {
+    pub(crate) fn events_of(&self, unit: &Unit) -> Option<Vec<Event<'a>>> {
         let range = unit.events.clone()?;
         let mut out = Vec::with_capacity(range.len() + 2);
         if unit.list.is_some() {
@@ -84,7 +84,7 @@ impl<'a> Units<'a> {
     /// differ, and the slide's Markdown must be parsed: a piece of a cut unit, an
     /// item of a loose list (joined into a slide, its items would become tight),
     /// a raw HTML or code block (a unit's text is trimmed at its end).
-    pub fn part_events(&self, units: &[&Unit], markdown: &str) -> Option<Vec<Event<'a>>> {
+    pub(crate) fn part_events(&self, units: &[&Unit], markdown: &str) -> Option<Vec<Event<'a>>> {
         let mut out = Vec::new();
         // The list being continued: its index and whether it is ordered.
         let mut open: Option<(usize, bool)> = None;
@@ -131,7 +131,7 @@ impl<'a> Units<'a> {
     /// reference `[^label]` occurs in `markdown`. Each `[^` is looked up by the
     /// label after it rather than each definition searched for, so a slide costs
     /// its own length however many notes the section has.
-    pub fn cited_footnotes(&self, markdown: &str) -> Vec<usize> {
+    pub(crate) fn cited_footnotes(&self, markdown: &str) -> Vec<usize> {
         let mut cited = Vec::new();
         if self.footnotes.is_empty() {
             return cited;
@@ -184,7 +184,7 @@ fn list_start(item: &str) -> Option<u64> {
 }
 
 /// Cuts a section text into units.
-pub fn units(md: &str) -> Units<'_> {
+pub(crate) fn units(md: &str) -> Units<'_> {
     let mut out = Units::default();
     let mut depth = 0usize;
     let mut lists = 0usize;
@@ -283,20 +283,20 @@ fn set_end(events: &mut Option<Range<usize>>, last: usize) {
 
 /// Where a unit's Markdown may be cut, best places first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct SplitPoints {
+pub(crate) struct SplitPoints {
     /// After the end of a sentence (`. `, `! `, `? `, `… `).
-    pub sentences: Vec<usize>,
+    pub(crate) sentences: Vec<usize>,
     /// Between words.
-    pub words: Vec<usize>,
+    pub(crate) words: Vec<usize>,
     /// At the start of a line holding a sub-item of the unit's list item.
-    pub sub_items: Vec<usize>,
+    pub(crate) sub_items: Vec<usize>,
 }
 
 /// The places inside a unit (a paragraph or a list item) where it may be cut without
 /// breaking its formatting: only in text outside emphasis, links and code, only in the
 /// unit's own text (not inside its sub-items), and never where the rest would read as
 /// a new block (a line starting with `-`, `#`, `>` or a number and a dot).
-pub fn split_points(md: &str) -> SplitPoints {
+pub(crate) fn split_points(md: &str) -> SplitPoints {
     let mut out = SplitPoints::default();
     let mut blocks: Vec<Block> = Vec::new();
     let mut inline = 0usize;
@@ -420,7 +420,7 @@ fn starts_block(rest: &str) -> bool {
 
 /// The list marker that starts an item's Markdown, with its spaces (`"- "`, `"10. "`),
 /// so a continued piece can be written as an item of the same list.
-pub fn item_marker(md: &str) -> &str {
+pub(crate) fn item_marker(md: &str) -> &str {
     let lead = md.len() - md.trim_start_matches(' ').len();
     let rest = &md[lead..];
     let mark = match rest.chars().next() {

@@ -13,114 +13,114 @@ use crate::render::{Theme, figures};
 
 /// A deck or handout page.
 #[derive(Debug, Clone, Serialize)]
-pub struct DeckPage<'a> {
+pub(crate) struct DeckPage<'a> {
     /// The report's year.
-    pub year: u16,
+    pub(crate) year: u16,
     /// The report's title.
-    pub title: Text<'a>,
+    pub(crate) title: Text<'a>,
     /// Relative link to the report page.
-    pub report_href: &'static str,
+    pub(crate) report_href: &'static str,
     /// Relative link to the deck (from the handout).
-    pub deck_href: &'static str,
+    pub(crate) deck_href: &'static str,
     /// Relative link to the handout (from the deck).
-    pub handout_href: &'static str,
+    pub(crate) handout_href: &'static str,
     /// "Slide 1 of N", the status before any navigation.
-    pub status: String,
+    pub(crate) status: String,
     /// Number of slides.
-    pub total: usize,
+    pub(crate) total: usize,
     /// The slides, in order.
-    pub slides: Vec<SlideView<'a>>,
+    pub(crate) slides: Vec<SlideView<'a>>,
 }
 
 /// One slide. Exactly one of `cover`, `section` and `closing` is set.
 #[derive(Debug, Clone, Serialize)]
-pub struct SlideView<'a> {
+pub(crate) struct SlideView<'a> {
     /// 1-based position; also the slide's `id`, so `#3` opens slide 3.
-    pub number: usize,
+    pub(crate) number: usize,
     /// "Slide 3 of 12", the slide's accessible name.
-    pub label: String,
+    pub(crate) label: String,
     /// Type size class: the body size of a section slide, the title size of a title
     /// slide, the statement size of a closing slide (design px, `slide--size-N`).
-    pub size: u16,
+    pub(crate) size: u16,
     /// The type size of a section slide's tables in hundredths of an em, when
     /// it is smaller than the default (`slide--table-N`).
-    pub table: Option<u16>,
+    pub(crate) table: Option<u16>,
     /// The title slide.
-    pub cover: Option<CoverView<'a>>,
+    pub(crate) cover: Option<CoverView<'a>>,
     /// A section slide.
-    pub section: Option<SectionSlideView<'a>>,
+    pub(crate) section: Option<SectionSlideView<'a>>,
     /// The closing slide.
-    pub closing: Option<Text<'a>>,
+    pub(crate) closing: Option<Text<'a>>,
     /// The organisation, for the closing slide's footer line.
-    pub organisation: Text<'a>,
+    pub(crate) organisation: Text<'a>,
     /// The contact line of the closing slide (`contact` in `site.toml`).
-    pub contact: Option<Text<'a>>,
+    pub(crate) contact: Option<Text<'a>>,
     /// Speaker notes, rendered; only section slides (the first of a section) have them.
-    pub notes: Option<NotesView>,
+    pub(crate) notes: Option<NotesView>,
 }
 
 /// The title slide.
 #[derive(Debug, Clone, Serialize)]
-pub struct CoverView<'a> {
+pub(crate) struct CoverView<'a> {
     /// The organisation, unless the subtitle already says it.
-    pub organisation: Option<Text<'a>>,
+    pub(crate) organisation: Option<Text<'a>>,
     /// The report's title.
-    pub title: Text<'a>,
+    pub(crate) title: Text<'a>,
     /// The subtitle.
-    pub subtitle: Option<Text<'a>>,
+    pub(crate) subtitle: Option<Text<'a>>,
     /// The year, unless the title already says it.
-    pub year: Option<u16>,
+    pub(crate) year: Option<u16>,
 }
 
 /// A section slide.
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionSlideView<'a> {
+pub(crate) struct SectionSlideView<'a> {
     /// The kind key (`strength` …), for the colour class.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// The kind's heading ("Styrkor"), shown above the title.
-    pub kind_label: &'a str,
+    pub(crate) kind_label: &'a str,
     /// The section title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// True on the second and later slides of a section: the title gets "(forts.)".
-    pub continued: bool,
+    pub(crate) continued: bool,
     /// The language of the text when it is a fallback (not translated).
-    pub lang: Option<&'static str>,
+    pub(crate) lang: Option<&'static str>,
     /// The body, rendered and sanitised.
-    pub body: &'a str,
+    pub(crate) body: &'a str,
     /// The body starts with the rest of a point from the slide before (no bullet).
-    pub continues_item: bool,
+    pub(crate) continues_item: bool,
     /// Figures shown after the body; the template renders each as a `<figure>`.
     /// Each chart a section lists gets a slide of its own after the section's text
     /// slides (the chart's title as heading, no body, one figure), so the text's
     /// fitting is not affected.
-    pub figures: Vec<FigureView>,
+    pub(crate) figures: Vec<FigureView>,
 }
 
 /// A figure on a slide: inline SVG (or other safe HTML) and its caption.
 #[derive(Debug, Clone, Serialize)]
-pub struct FigureView {
+pub(crate) struct FigureView {
     /// Safe HTML of the figure (an inline `<svg>` with its own title and description).
-    pub html: String,
+    pub(crate) html: String,
     /// The caption.
-    pub caption: String,
+    pub(crate) caption: String,
     /// The most the chart may take, design px ([`fit::figure_height`]): less
     /// under a title that wraps.
-    pub height: u16,
+    pub(crate) height: u16,
 }
 
 /// Speaker notes of a slide.
 #[derive(Debug, Clone, Serialize)]
-pub struct NotesView {
+pub(crate) struct NotesView {
     /// Rendered, sanitised and compacted Markdown.
-    pub html: String,
+    pub(crate) html: String,
     /// Their language when it is a fallback.
-    pub lang: Option<&'static str>,
+    pub(crate) lang: Option<&'static str>,
 }
 
 /// The deck page's context for report `report` in `lang`.
 ///
 /// Fails only if a chart cannot be drawn (a fault in summering, not in the content).
-pub fn deck_page<'a>(
+pub(crate) fn deck_page<'a>(
     site: &'a Site,
     report: &'a Report,
     deck: &'a Deck,

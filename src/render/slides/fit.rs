@@ -31,7 +31,7 @@ use crate::model::images::PictureLinks;
 pub(crate) const SAFETY: f32 = 0.95;
 
 /// The height available to the body of a slide with this title.
-pub fn body_capacity(title: &str) -> f32 {
+pub(crate) fn body_capacity(title: &str) -> f32 {
     body_box(title) * SAFETY
 }
 
@@ -45,7 +45,7 @@ fn body_box(title: &str) -> f32 {
 /// `caption` under it: the room under the title (which may wrap) less the gap
 /// and the caption's lines, at most [`FIGURE`]'s largest, in whole design px.
 /// A chart is drawn to its box, so no estimate's margin is taken off.
-pub fn figure_height(title: &str, caption: &str) -> f32 {
+pub(crate) fn figure_height(title: &str, caption: &str) -> f32 {
     let (gap, size, line, most) = FIGURE;
     let caption = measure::plain_lines(caption, body_width(), size, false) as f32 * size * line;
     (body_box(title) - gap - caption).floor().clamp(0.0, most)
@@ -62,42 +62,42 @@ struct Measured {
 
 /// One slide's share of a section.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Part<'a> {
+pub(crate) struct Part<'a> {
     /// The Markdown of this slide's body, ready to render.
-    pub markdown: String,
+    pub(crate) markdown: String,
     /// The same body as Markdown events from the section's parse, when they
     /// stand for `markdown` exactly (see [`Units::part_events`]): rendered
     /// without parsing the Markdown again.
-    pub events: Option<Vec<pulldown_cmark::Event<'a>>>,
+    pub(crate) events: Option<Vec<pulldown_cmark::Event<'a>>>,
     /// The body type size, in design px.
-    pub size: f32,
+    pub(crate) size: f32,
     /// The type size of its tables, em of the body ([`TABLE_SCALES`]).
-    pub table: f32,
+    pub(crate) table: f32,
     /// True when the first unit continues an item from the previous slide.
-    pub continues_item: bool,
+    pub(crate) continues_item: bool,
 }
 
 /// How a section was fitted.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SectionFit<'a> {
+pub(crate) struct SectionFit<'a> {
     /// One part per slide, in order; never empty.
-    pub parts: Vec<Part<'a>>,
+    pub(crate) parts: Vec<Part<'a>>,
     /// Units that had to be cut inside their text: (offset in the section text, pieces).
-    pub cut_units: Vec<(usize, usize)>,
+    pub(crate) cut_units: Vec<(usize, usize)>,
     /// Tables divided between their rows: (offset in the section text, pieces).
-    pub cut_tables: Vec<(usize, usize)>,
+    pub(crate) cut_tables: Vec<(usize, usize)>,
 }
 
 /// A unit too tall for a slide that cannot be cut: its offset in the section text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TooFull {
+pub(crate) struct TooFull {
     /// Where the unit starts in the section text.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 /// Fits a section's Markdown onto one or more slides titled `title` and
 /// `continued_title` (the title with "(forts.)").
-pub fn fit_section<'a>(
+pub(crate) fn fit_section<'a>(
     md: &'a str,
     title: &str,
     continued_title: &str,

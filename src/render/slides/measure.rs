@@ -59,17 +59,17 @@ pub(crate) fn height(md: &str, width: f32, size: f32) -> f32 {
 
 /// What a piece of Markdown takes on a slide at one body size.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Measure {
+pub(crate) struct Measure {
     /// Its height, design px.
-    pub height: f32,
+    pub(crate) height: f32,
     /// The type size its tables are set in ([`TABLE_SCALES`]), the smallest
     /// if it has several; the largest if it has none.
-    pub table: f32,
+    pub(crate) table: f32,
 }
 
 /// The height of `md` at each of `sizes`, parsing the Markdown once (slide
 /// fitting tries every candidate size); `pictures` give the pictures' shapes.
-pub fn heights<const N: usize>(
+pub(crate) fn heights<const N: usize>(
     md: &str,
     width: f32,
     sizes: [f32; N],
@@ -79,7 +79,7 @@ pub fn heights<const N: usize>(
 }
 
 /// [`heights`] of Markdown already parsed into `events`.
-pub fn events_heights<'a, const N: usize>(
+pub(crate) fn events_heights<'a, const N: usize>(
     events: impl IntoIterator<Item = Event<'a>>,
     width: f32,
     sizes: [f32; N],
@@ -659,7 +659,7 @@ fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
 
 /// The number of lines `text` takes at `fs` px in a box `width` px wide, `bold` or not
 /// (for titles, which are plain text rather than Markdown).
-pub fn plain_lines(text: &str, width: f32, fs: f32, bold: bool) -> usize {
+pub(crate) fn plain_lines(text: &str, width: f32, fs: f32, bold: bool) -> usize {
     lines(&Glyphs::of(text, bold), width, fs)
 }
 

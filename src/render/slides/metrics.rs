@@ -17,13 +17,13 @@
 
 /// Width of a character the font does not have, in thousandths of an em, regular
 /// and bold: a whole em, as wide as any symbol a fallback font draws for it.
-pub const UNKNOWN_MILLI: (u16, u16) = (1000, 1000);
+pub(crate) const UNKNOWN_MILLI: (u16, u16) = (1000, 1000);
 
 /// Width of a monospaced character (DejaVu Sans Mono, Liberation Mono), in em.
-pub const MONO_EM: f32 = 0.61;
+pub(crate) const MONO_EM: f32 = 0.61;
 /// Width of a character of inline code, which is set at 0.9 em: 0.9 × [`MONO_EM`]
 /// in thousandths of an em.
-pub const MONO_MILLI: u32 = 549;
+pub(crate) const MONO_MILLI: u32 = 549;
 
 /// `(char, regular, bold)` widths in thousandths of an em, sorted by char: every
 /// character of the theme's font (generated; see the module documentation).
@@ -54,13 +54,13 @@ const fn latin1(bold: bool) -> [u16; 256] {
 
 /// The widths of U+0000–U+00FF in thousandths of an em, regular or bold: the
 /// same values as [`char_milli`], for callers that walk text byte by byte.
-pub fn latin1_milli(bold: bool) -> &'static [u16; 256] {
+pub(crate) fn latin1_milli(bold: bool) -> &'static [u16; 256] {
     if bold { &LATIN1_BOLD } else { &LATIN1 }
 }
 
 /// The width of `c` in thousandths of an em (exact to sum: the fit estimate adds
 /// up whole words).
-pub fn char_milli(c: char, bold: bool) -> u32 {
+pub(crate) fn char_milli(c: char, bold: bool) -> u32 {
     if let Some(&milli) = latin1_milli(bold).get(c as usize) {
         return u32::from(milli);
     }

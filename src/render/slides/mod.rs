@@ -8,13 +8,13 @@
 //! `templates/slides.html` and `templates/handout.html`; `assets/slides.css` and
 //! `assets/slides.js` make it a presentation in the browser and in print.
 
-pub mod blocks;
-pub mod context;
-pub mod covers;
-pub mod fit;
+mod blocks;
+pub(crate) mod context;
+pub(crate) mod covers;
+mod fit;
 pub(crate) mod geometry;
-pub mod measure;
-pub mod metrics;
+pub(crate) mod measure;
+mod metrics;
 pub mod plan;
 pub mod strings;
 mod tables;
