@@ -178,12 +178,32 @@ fn localise(command: Command, name: &str, lang: Lang) -> Command {
             };
             // The values' own lines (`--format`'s) are derived English; the
             // option's Swedish help names them instead.
+            // clap's "[default: .]" is English too: the default is said in the help.
+            let shown = if arg.get_action().takes_values() {
+                arg.get_default_values()
+            } else {
+                &[]
+            };
+            let default: Vec<String> = shown
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let with_default = |text: String| match default.is_empty() {
+                true => text,
+                false => format!(
+                    "{text} ({})",
+                    MessageId::CliDefault
+                        .arg("value", default.join(", "))
+                        .render(lang)
+                ),
+            };
             let arg = arg
                 .help_heading(heading.text(lang))
-                .hide_possible_values(true);
+                .hide_possible_values(true)
+                .hide_default_value(true);
             match help {
                 Some((short, Some(long))) => arg.help(t(short)).long_help(t(long)),
-                Some((short, None)) => arg.help(t(short)),
+                Some((short, None)) => arg.help(with_default(t(short))),
                 None => arg,
             }
         });
@@ -270,6 +290,7 @@ mod tests {
             "Print help",
             "Build the site",
             "Possible values",
+            "[default:",
         ] {
             assert!(!help.contains(english), "{english} in:\n{help}");
         }
@@ -281,7 +302,7 @@ mod tests {
                 help.contains(&Message::new(MessageId::CliRoot).render(Lang::Sv)),
                 "{help}"
             );
-            for english in ["Options:", "Print help", "Possible values"] {
+            for english in ["Options:", "Print help", "Possible values", "[default:"] {
                 assert!(!help.contains(english), "{name}: {english} in:\n{help}");
             }
         }

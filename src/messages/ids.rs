@@ -555,4 +555,5 @@ ids! {
     TomlSyntaxEmptyKey = "toml.syntax-empty-key",
     TomlSyntaxBadDate = "toml.syntax-bad-date",
     TomlQuoteText = "toml.quote-text",
+    CliDefault = "cli.default",
 }
