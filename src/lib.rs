@@ -14,6 +14,7 @@ pub mod check;
 pub mod colour;
 pub mod compact;
 pub mod diagnostics;
+pub mod documents;
 pub mod html;
 pub mod import;
 pub mod lang;
@@ -100,7 +101,7 @@ impl BuiltSite {
 }
 
 /// Builds the site in memory: load → model → render. Writes nothing (not even
-/// the PDF cache: every PDF is written afresh).
+/// the document cache: every PDF and PowerPoint deck is written afresh).
 ///
 /// Unlike [`build`], it does not refuse a published year that is unfinished
 /// (a placeholder, a broken link): `check` lists those problems.
@@ -108,11 +109,12 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
     build_site(publish::site(options)?.0, options)
 }
 
-/// [`build_in_memory`] without the PDFs, for the preview server, which serves
-/// the pages first and adds the PDFs ([`build_pdfs`]) once they are made.
+/// [`build_in_memory`] without the PDFs and PowerPoint decks, for the preview
+/// server, which serves the pages first and adds the documents
+/// ([`build_documents`]) once they are made.
 pub fn build_pages_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     let site = publish::site(options)?.0;
-    let (files, warnings) = render(&site, options, Pdfs::None, Ok)?;
+    let (files, warnings) = render(&site, options, Documents::None, Ok)?;
     Ok(BuiltSite {
         site,
         files,
@@ -120,13 +122,14 @@ pub fn build_pages_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildE
     })
 }
 
-/// The PDFs of `site` (loaded from `options.root`), taken from the site's PDF
-/// cache (`ROOT/.summering-cache/`) where their inputs have not changed since,
-/// and written there where they have; entries no longer used are removed.
-pub fn build_pdfs(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>, BuildError> {
+/// The PDFs and PowerPoint decks of `site` (loaded from `options.root`), taken
+/// from the site's document cache (`ROOT/.summering-cache/`) where their inputs
+/// have not changed since, and written there where they have; entries no
+/// longer used are removed.
+pub fn build_documents(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>, BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
-    let cache = pdf::Cache::new(&options.root);
-    let files = write_pdfs(site, &theme, Some(&cache), &Ok)?;
+    let cache = documents::Cache::new(&options.root);
+    let files = documents::all(site, &theme, Some(&cache), &Ok)?;
     cache.prune();
     Ok(files)
 }
@@ -134,7 +137,7 @@ pub fn build_pdfs(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>
 /// Renders a site that is already loaded and validated (theme → decks → pages),
 /// for tools such as `check` that also need the raw files and must not read them twice.
 pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let (files, warnings) = render(&site, options, Pdfs::Fresh, Ok)?;
+    let (files, warnings) = render(&site, options, Documents::Fresh, Ok)?;
     Ok(BuiltSite {
         site,
         files,
@@ -142,19 +145,19 @@ pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, Build
     })
 }
 
-/// Whether a build makes the PDFs, and with which cache.
+/// Whether a build makes the PDFs and PowerPoint decks, and with which cache.
 #[derive(Clone, Copy)]
-enum Pdfs<'c> {
+enum Documents<'c> {
     None,
     Fresh,
-    Cached(&'c pdf::Cache),
+    Cached(&'c documents::Cache),
 }
 
-/// Theme → decks → pages (and PDFs), each finished file handed to `keep`.
+/// Theme → decks → pages (and documents), each finished file handed to `keep`.
 fn render<T: Send>(
     site: &Site,
     options: &BuildOptions,
-    pdfs: Pdfs<'_>,
+    documents: Documents<'_>,
     keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
 ) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
@@ -167,50 +170,19 @@ fn render<T: Send>(
         build_date: options.build_date,
         readable: options.readable,
     };
-    let (pages, (pdfs, pptx)) = rayon::join(
+    let (pages, documents) = rayon::join(
         || render::render_site(site, &theme, &render_options, &keep),
-        || {
-            rayon::join(
-                || match pdfs {
-                    Pdfs::None => Ok(Vec::new()),
-                    Pdfs::Fresh => write_pdfs(site, &theme, None, &keep),
-                    Pdfs::Cached(cache) => write_pdfs(site, &theme, Some(cache), &keep),
-                },
-                || pptx::write_all(site, &theme, &keep),
-            )
+        || match documents {
+            Documents::None => Ok(Vec::new()),
+            Documents::Fresh => documents::all(site, &theme, None, &keep),
+            Documents::Cached(cache) => documents::all(site, &theme, Some(cache), &keep),
         },
     );
     let (mut kept, deck_warnings) = pages?;
-    kept.extend(pdfs?);
-    kept.extend(pptx?);
+    kept.extend(documents?);
     let mut warnings = warnings::collect(site);
     warnings.extend(deck_warnings);
     Ok((kept, warnings))
-}
-
-/// The PDF/A documents of every report in every language, handed to `keep` in
-/// the site's report order; each taken from `cache` when it holds one made
-/// from the same inputs, and put there when made.
-fn write_pdfs<T: Send>(
-    site: &Site,
-    theme: &Theme,
-    cache: Option<&pdf::Cache>,
-    keep: &(impl Fn(OutputFile) -> Result<T, SiteError> + Sync),
-) -> Result<Vec<T>, BuildError> {
-    use rayon::prelude::*;
-    let fingerprint = cache.map(|_| pdf::Fingerprint::new(site, theme));
-    let results: Vec<Vec<Result<T, SiteError>>> = site
-        .reports
-        .par_iter()
-        .with_max_len(1)
-        .map(|report| {
-            pdf::documents(site, report, theme, fingerprint.as_ref().zip(cache))
-                .into_iter()
-                .map(|d| d.and_then(keep))
-                .collect()
-        })
-        .collect();
-    BuildError::collect(results.into_iter().flatten())
 }
 
 /// Reads and validates the site at `root` (load → model), reporting the problems
@@ -274,9 +246,9 @@ pub fn build_with_cancel(
 ) -> Result<WrittenSite, BuildError> {
     let (site, unfinished) = publish::site(options)?;
     let staging = output::Staging::new(&options.output_dir(), cancel)?;
-    let cache = pdf::Cache::new(&options.root);
+    let cache = documents::Cache::new(&options.root);
     // Each page's links are read by the worker that wrote it; only they are kept.
-    let (written, warnings) = render(&site, options, Pdfs::Cached(&cache), |file| {
+    let (written, warnings) = render(&site, options, Documents::Cached(&cache), |file| {
         staging.write(&file)?;
         Ok((
             (file.is_html(), file.bytes.len()),

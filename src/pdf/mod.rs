@@ -17,14 +17,12 @@
 //! - [`blocks`]: a section's Markdown → blocks; [`html_blocks`]: a planned slide's body → blocks;
 //! - [`layout`]: lines and pages of drawing operations, with the structure tree ([`tags`]);
 //! - [`report`]: the report's pages; [`slides`]: the deck's; [`picture`]: the pictures of both;
-//! - [`emit`]: → PDF bytes, through krilla, which checks both standards as it writes;
-//! - [`documents`]: a report's PDFs, from the [`cache`] (keyed by [`fingerprint`]) or made.
+//! - [`emit`]: → PDF bytes, through krilla, which checks both standards as it writes.
+//!
+//! Which PDFs a build makes, and which it takes from the cache, is [`crate::documents`]' business.
 
 mod blocks;
-mod cache;
-mod documents;
 mod emit;
-mod fingerprint;
 mod fonts;
 mod html_blocks;
 mod layout;
@@ -35,9 +33,8 @@ mod slides;
 mod svg;
 mod tags;
 
-pub use cache::Cache;
-pub use documents::{Fingerprint, documents};
 pub(crate) use picture::{fitted, shared_height};
+pub(crate) use slides::write as slides;
 
 use crate::diagnostics::SiteError;
 use crate::lang::Lang;

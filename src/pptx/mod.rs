@@ -34,14 +34,13 @@ mod slides;
 mod xlsx;
 mod xml;
 
-use rayon::prelude::*;
+use std::sync::OnceLock;
 
 use crate::diagnostics::{BuildError, ErrorKind, SiteError, Untranslated};
 use crate::lang::Lang;
 use crate::model::{Report, Site};
-use crate::output::OutputFile;
 use crate::render::Theme;
-use crate::render::slides::{Deck, Decks};
+use crate::render::slides::Deck;
 
 use masters::Layout;
 use package::{Package, Rels, rel};
@@ -71,60 +70,70 @@ fn lang_tag(lang: Lang) -> &'static str {
     }
 }
 
-/// Every deck of the site as a PowerPoint file, handed to `keep` in report then
-/// language order, from the slide plan of the HTML decks
-/// ([`crate::render::slides::plan`], which gives the same plan for the same site).
-pub fn write_all<T: Send>(
-    site: &Site,
-    theme: &Theme,
-    keep: &(impl Fn(OutputFile) -> Result<T, SiteError> + Sync),
-) -> Result<Vec<T>, BuildError> {
-    write_planned(
-        site,
-        theme,
-        &crate::render::slides::plan(site, theme)?,
-        keep,
-    )
+/// What the PowerPoint decks of one build share: the site, the theme, and the
+/// logo's media, made on first use (an SVG logo's PNG copy is drawn) and only
+/// if a deck is made at all. Each deck follows the slide plan of the HTML decks
+/// ([`crate::render::slides::plan`]); which decks are made is
+/// [`crate::documents`]' choice.
+pub struct Writer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    logo: OnceLock<Result<Option<media::Media>, SiteError>>,
 }
 
-/// [`write_all`] from a plan already made.
-pub fn write_planned<T: Send>(
-    site: &Site,
-    theme: &Theme,
-    decks: &Decks,
-    keep: &(impl Fn(OutputFile) -> Result<T, SiteError> + Sync),
-) -> Result<Vec<T>, BuildError> {
-    let jobs: Vec<(usize, Lang)> = (0..site.reports.len())
-        .flat_map(|i| site.languages.iter().map(move |&lang| (i, lang)))
-        .collect();
-    // The logo's and the pictures' media once for every deck (PNG copies are drawn here).
-    let logo = match &site.logo {
-        Some(l) => Some(logo::media(l, theme).map_err(|e| {
-            SiteError::in_file(
-                ErrorKind::Pptx,
-                "content/site.toml",
-                format!("the logo could not be drawn for the PowerPoint decks: {e}"),
-            )
-            .with_help("export the logo again as a plain SVG, or use a PNG file")
-        })?),
-        None => None,
-    };
-    let media = pictures::media(&site.reports, theme)?;
-    let results: Vec<Result<T, SiteError>> = jobs
-        .par_iter()
-        .with_max_len(1)
-        .map(|&(i, lang)| {
-            let report = &site.reports[i];
-            let shared = Shared {
-                theme,
-                logo: logo.as_ref(),
-                media: &media[i],
-            };
-            let bytes = deck(site, report, decks.get(i, lang), lang, shared)?;
-            keep(OutputFile::new(deck_path(report, lang), bytes))
-        })
-        .collect();
-    BuildError::collect(results)
+/// One report's pictures as PowerPoint media, made once for its decks in every language.
+pub struct Pictures(Vec<media::Media>);
+
+impl<'a> Writer<'a> {
+    /// The writer of `site`'s decks in `theme`.
+    pub fn new(site: &'a Site, theme: &'a Theme) -> Self {
+        Writer {
+            site,
+            theme,
+            logo: OnceLock::new(),
+        }
+    }
+
+    /// `report`'s pictures, for [`Writer::deck`] (PNG copies are drawn here).
+    pub fn pictures(&self, report: &Report) -> Result<Pictures, BuildError> {
+        let mut media = pictures::media(std::slice::from_ref(report), self.theme)?;
+        Ok(Pictures(media.pop().unwrap_or_default()))
+    }
+
+    /// `report`'s deck `deck` (planned for it in `lang`) as a `.pptx` file.
+    pub fn deck(
+        &self,
+        report: &Report,
+        pictures: &Pictures,
+        deck: &Deck,
+        lang: Lang,
+    ) -> Result<Vec<u8>, SiteError> {
+        let logo = self
+            .logo
+            .get_or_init(|| self.logo_media())
+            .as_ref()
+            .map_err(Clone::clone)?;
+        let shared = Shared {
+            theme: self.theme,
+            logo: logo.as_ref(),
+            media: &pictures.0,
+        };
+        self::deck(self.site, report, deck, lang, shared)
+    }
+
+    fn logo_media(&self) -> Result<Option<media::Media>, SiteError> {
+        match &self.site.logo {
+            Some(l) => Ok(Some(logo::media(l, self.theme).map_err(|e| {
+                SiteError::in_file(
+                    ErrorKind::Pptx,
+                    "content/site.toml",
+                    format!("the logo could not be drawn for the PowerPoint decks: {e}"),
+                )
+                .with_help("export the logo again as a plain SVG, or use a PNG file")
+            })?)),
+            None => Ok(None),
+        }
+    }
 }
 
 /// Whether `slide` shows the logo: the title and closing slides, and every

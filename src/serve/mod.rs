@@ -162,7 +162,7 @@ pub fn serve(
             .collect(),
     });
     if let Some(site) = first_site {
-        add_pdfs(&state, &site, &build_options, options.lang, &*on_event);
+        add_documents(&state, &site, &build_options, options.lang, &*on_event);
     }
     watcher.run(|change| {
         let started = Instant::now();
@@ -180,7 +180,7 @@ pub fn serve(
                     unchanged,
                     warnings,
                 });
-                add_pdfs(
+                add_documents(
                     &state,
                     &built.site,
                     &build_options,
@@ -199,17 +199,18 @@ pub fn serve(
     })
 }
 
-/// The PDFs, made (or taken from the PDF cache) after the pages are served,
-/// so a reload does not wait for them; a PDF that cannot be made fails the build.
-fn add_pdfs(
+/// The PDFs and PowerPoint decks, made (or taken from the document cache)
+/// after the pages are served, so a reload does not wait for them; a document
+/// that cannot be made fails the build.
+fn add_documents(
     state: &State,
     site: &crate::model::Site,
     options: &BuildOptions,
     lang: Lang,
     on_event: &dyn Fn(Event),
 ) {
-    match crate::build_pdfs(site, options) {
-        Ok(pdfs) => state.set_pdfs(pdfs),
+    match crate::build_documents(site, options) {
+        Ok(pdfs) => state.set_documents(pdfs),
         Err(error) => {
             state.fail(error_text(&error, lang));
             on_event(Event::Failed {

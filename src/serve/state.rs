@@ -72,13 +72,13 @@ impl State {
         let inner = self.lock();
         let served = &inner.snapshot.files;
         inner.snapshot.error.is_none()
-            && served.keys().filter(|p| !is_pdf(p)).count() == files.len()
+            && served.keys().filter(|p| !is_document(p)).count() == files.len()
             && files
                 .iter()
                 .all(|f| served.get(&f.path).is_some_and(|b| **b == *f.bytes))
     }
 
-    /// Serves a new good build (its pages; the last PDFs stay until [`State::set_pdfs`]);
+    /// Serves a new good build (its pages; the last documents stay until [`State::set_documents`]);
     /// `saved` is when the change behind it was saved.
     pub(super) fn publish(&self, files: Vec<OutputFile>, saved: Instant) {
         let mut files: Files = files
@@ -86,7 +86,7 @@ impl State {
             .map(|f| (f.path, Arc::from(f.bytes)))
             .collect();
         let mut inner = self.lock();
-        for (path, bytes) in inner.snapshot.files.iter().filter(|(p, _)| is_pdf(p)) {
+        for (path, bytes) in inner.snapshot.files.iter().filter(|(p, _)| is_document(p)) {
             files
                 .entry(path.clone())
                 .or_insert_with(|| Arc::clone(bytes));
@@ -102,15 +102,15 @@ impl State {
         self.generation.send_replace(generation);
     }
 
-    /// Serves `pdfs` instead of the last build's PDFs. Made after the pages,
+    /// Serves `pdfs` (the PDFs and PowerPoint decks) instead of the last build's. Made after the pages,
     /// they reload nothing: the generation stays.
-    pub(super) fn set_pdfs(&self, pdfs: Vec<OutputFile>) {
+    pub(super) fn set_documents(&self, pdfs: Vec<OutputFile>) {
         let mut inner = self.lock();
         let mut files: Files = inner
             .snapshot
             .files
             .iter()
-            .filter(|(p, _)| !is_pdf(p))
+            .filter(|(p, _)| !is_document(p))
             .map(|(p, b)| (p.clone(), Arc::clone(b)))
             .collect();
         files.extend(pdfs.into_iter().map(|f| (f.path, Arc::from(f.bytes))));
@@ -142,9 +142,9 @@ impl State {
     }
 }
 
-/// The PDFs are made after the pages ([`State::set_pdfs`]).
-fn is_pdf(path: &str) -> bool {
-    path.ends_with(".pdf")
+/// A PDF or PowerPoint deck: made after the pages ([`State::set_documents`]).
+fn is_document(path: &str) -> bool {
+    path.ends_with(".pdf") || path.ends_with(".pptx")
 }
 
 #[cfg(test)]
@@ -177,14 +177,14 @@ mod tests {
         let state = State::new(Files::new(), None);
         let pages = [file("index.html", "ett")];
         state.publish(pages.to_vec(), Instant::now());
-        state.set_pdfs(vec![file("sv/2021/report.pdf", "%PDF a")]);
+        state.set_documents(vec![file("sv/2021/report.pdf", "%PDF a")]);
         let s = state.snapshot();
         assert_eq!(s.generation, 2, "no reload for the PDFs");
         assert_eq!(&*s.files["sv/2021/report.pdf"], b"%PDF a");
         assert!(state.is_current(&pages), "the pages alone are compared");
         state.publish(vec![file("index.html", "två")], Instant::now());
         assert_eq!(&*state.snapshot().files["sv/2021/report.pdf"], b"%PDF a");
-        state.set_pdfs(Vec::new());
+        state.set_documents(Vec::new());
         assert!(!state.snapshot().files.contains_key("sv/2021/report.pdf"));
     }
 

@@ -13,6 +13,7 @@ mod brand;
 mod charts;
 mod deck_layout;
 mod deck_views;
+mod document_cache;
 mod drafts;
 mod errors;
 mod fonts;

@@ -1,6 +1,6 @@
-//! What a PDF is made from, reduced to a SHA-256: the key of its cache entry.
+//! What a document is made from, reduced to a SHA-256: the key of its cache entry.
 //!
-//! A PDF is a pure function of the report (its texts, sections, charts), the
+//! A PDF or PowerPoint deck is a pure function of the report (its texts, sections, charts), the
 //! site's configuration (languages, organisation, glossary), the theme's strings,
 //! chart theme and fonts, and the program that writes it. All of that goes into
 //! the key, so an entry is only found again for the very same inputs:
@@ -36,10 +36,41 @@ impl Key {
 }
 
 /// Which of a report's documents.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Kind {
+    /// The report as a PDF.
     Report,
+    /// The deck as a PDF.
     Slides,
+    /// The deck as a PowerPoint file.
+    Pptx,
+}
+
+impl Kind {
+    /// Every document of a report in one language, in the order they are handed on.
+    pub(crate) const ALL: [Kind; 3] = [Kind::Report, Kind::Slides, Kind::Pptx];
+
+    /// Whether it is made from the slide plan.
+    pub(crate) fn is_deck(self) -> bool {
+        self != Kind::Report
+    }
+
+    /// Where it goes in the site.
+    pub(crate) fn path(self, report: &Report, lang: Lang) -> String {
+        match self {
+            Kind::Report => crate::pdf::report_path(report, lang),
+            Kind::Slides => crate::pdf::slides_path(report, lang),
+            Kind::Pptx => crate::pptx::deck_path(report, lang),
+        }
+    }
+
+    /// The cache's folder for its entries.
+    pub(crate) fn folder(self) -> &'static str {
+        match self {
+            Kind::Report | Kind::Slides => "pdf",
+            Kind::Pptx => "pptx",
+        }
+    }
 }
 
 /// Feeds formatted text straight into the hasher.
@@ -58,10 +89,10 @@ fn debug(hasher: &mut Sha256, value: &impl std::fmt::Debug) {
     hasher.update([0xff]);
 }
 
-/// Everything every PDF of the site depends on, apart from its report.
+/// Everything every document of the site depends on, apart from its report.
 pub(crate) fn site(site: &Site, theme: &Theme) -> Key {
     let mut h = Sha256::new();
-    h.update(b"summering pdf cache 1\0");
+    h.update(b"summering document cache 2\0");
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     h.update([0]);
     if let Some(meta) = std::env::current_exe()
@@ -123,6 +154,7 @@ pub(crate) fn document(report: Key, lang: Lang, kind: Kind) -> Key {
     h.update(match kind {
         Kind::Report => b"report".as_slice(),
         Kind::Slides => b"slides".as_slice(),
+        Kind::Pptx => b"pptx".as_slice(),
     });
     Key(h.finalize().into())
 }
@@ -139,6 +171,7 @@ mod tests {
             document(a, Lang::Sv, Kind::Report),
             document(a, Lang::En, Kind::Report),
             document(a, Lang::Sv, Kind::Slides),
+            document(a, Lang::Sv, Kind::Pptx),
             document(b, Lang::Sv, Kind::Report),
         ];
         for (i, x) in keys.iter().enumerate() {
