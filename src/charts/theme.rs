@@ -14,8 +14,10 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::{Message, MessageId};
 use crate::model::chart::MAX_SERIES;
+use crate::model::too_little_contrast;
 
 pub use crate::colour::Rgb;
 
@@ -54,21 +56,23 @@ impl ChartTheme {
     /// Parses and checks a theme's `charts.toml`; `file` is its name for messages.
     pub fn parse(file: &str, text: &Arc<str>) -> Result<ChartTheme, Vec<SiteError>> {
         let raw: RawChartTheme = toml::from_str(text).map_err(|e| {
-            vec![
-                SiteError::at(ErrorKind::Theme, file, text, e.span().unwrap_or(0..0), e.message().trim().to_string())
-                    .with_help("compare with charts.toml of the default theme: every key must be there, spelled the same"),
-            ]
+            vec![crate::load::theme_error(
+                file,
+                text,
+                &e,
+                MessageId::ThemeChartsHelp,
+            )]
         })?;
         let mut errors = Vec::new();
-        let err = |span: Range<usize>, message: String, help: &str| {
-            SiteError::at(ErrorKind::Theme, file, text, span, message).with_help(help.to_string())
+        let err = |span: Range<usize>, message: Message, help: MessageId| {
+            SiteError::at(ErrorKind::Theme, file, text, span, message).with_help(help)
         };
         let colour = |s: &Spanned<String>, errors: &mut Vec<SiteError>| {
             Rgb::from_hex(s.get_ref().trim()).unwrap_or_else(|| {
                 errors.push(err(
                     s.span(),
-                    "this is not a colour".into(),
-                    "write colours as #rrggbb, like \"#005a8c\"",
+                    MessageId::ColourNotAColour.into(),
+                    MessageId::ColourNotAColourHelp,
                 ));
                 Rgb(0, 0, 0)
             })
@@ -87,35 +91,33 @@ impl ChartTheme {
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut need = |c: Rgb, s: &Spanned<String>, min: f64, what: &str| {
-            if let Some(message) =
-                crate::colour::too_little_contrast(c, background, min, what, "the background")
-            {
-                errors.push(err(s.span(), message, crate::colour::CONTRAST_HELP));
+        let mut need = |c: Rgb, s: &Spanned<String>, min: f64, what: MessageId| {
+            let on = MessageId::ColourChartBackground;
+            if let Some(message) = too_little_contrast(c, background, min, what, on) {
+                errors.push(err(s.span(), message, MessageId::ColourContrastHelp));
             }
         };
-        need(text_colour, &raw.text, 4.5, "the text colour");
-        need(muted, &raw.muted, 4.5, "the muted text colour");
-        need(axis, &raw.axis, 3.0, "the axis colour");
+        need(text_colour, &raw.text, 4.5, MessageId::ColourChartText);
+        need(muted, &raw.muted, 4.5, MessageId::ColourChartMuted);
+        need(axis, &raw.axis, 3.0, MessageId::ColourChartAxis);
         for (c, s) in series.iter().zip(raw.series.get_ref()) {
-            need(*c, s, 3.0, "this series colour");
+            need(*c, s, 3.0, MessageId::ColourChartSeries);
         }
         if series.len() < MAX_SERIES {
             errors.push(err(
                 raw.series.span(),
-                format!(
-                    "the palette has {} colours; charts need {MAX_SERIES}",
-                    series.len()
-                ),
-                "add colours until there is one per possible series",
+                MessageId::ThemePaletteShort
+                    .count("n", series.len())
+                    .count("max", MAX_SERIES),
+                MessageId::ThemePaletteShortHelp,
             ));
         }
         let font_family = raw.font_family.get_ref().trim().to_string();
         if font_family.is_empty() {
             errors.push(err(
                 raw.font_family.span(),
-                "the font family is empty".into(),
-                "write a CSS font list, like \"system-ui, sans-serif\"",
+                MessageId::ThemeNoFont.into(),
+                MessageId::ThemeNoFontHelp,
             ));
         }
         if errors.is_empty() {

@@ -6,10 +6,10 @@
 //!   writers below uses this one; given a `&str` or a `String`, it does not
 //!   compile.
 //! - [`Untranslated`]: also takes English text written where the problem is
-//!   found. Only the PDF, PowerPoint, page and chart-theme writers
-//!   (`src/pdf/`, `src/pptx/`, `src/render/`, `src/charts/theme.rs`) and
-//!   `model/brand.rs` and `model/accessibility.rs` still import it, until
-//!   their texts are in the catalogue too.
+//!   found. Only the PDF and PowerPoint writers (`src/pdf/`, `src/pptx/`)
+//!   still import it, until their texts are in the catalogue too; it has
+//!   no way to place an error in a file's text or label it, so it cannot
+//!   spread to the content's own checks.
 //!
 //! The method names are the same, so moving a module from one to the other
 //! is changing its `use` line and its texts, not its calls.
@@ -75,18 +75,8 @@ pub(crate) trait Untranslated: Sized {
     fn new(kind: ErrorKind, message: impl Into<Text>) -> Self;
     /// A problem in a whole file.
     fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Text>) -> Self;
-    /// A problem at a byte range of a file whose text we have.
-    fn at(
-        kind: ErrorKind,
-        file: impl Into<String>,
-        text: &Arc<str>,
-        span: Range<usize>,
-        message: impl Into<Text>,
-    ) -> Self;
     /// Adds the help line.
     fn with_help(self, help: impl Into<Text>) -> Self;
-    /// Adds the short text shown under the caret.
-    fn with_label(self, label: impl Into<Text>) -> Self;
 }
 
 impl Untranslated for SiteError {
@@ -98,21 +88,7 @@ impl Untranslated for SiteError {
         <SiteError as Untranslated>::new(kind, message).in_whole(file.into())
     }
 
-    fn at(
-        kind: ErrorKind,
-        file: impl Into<String>,
-        text: &Arc<str>,
-        span: Range<usize>,
-        message: impl Into<Text>,
-    ) -> Self {
-        <SiteError as Untranslated>::new(kind, message).placed(file.into(), text, span)
-    }
-
     fn with_help(self, help: impl Into<Text>) -> Self {
         self.set_help(help.into())
-    }
-
-    fn with_label(self, label: impl Into<Text>) -> Self {
-        self.set_label(label.into())
     }
 }

@@ -15,6 +15,8 @@ pub mod notes;
 pub mod raw;
 mod toml_error;
 
+pub(crate) use toml_error::theme_error;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -32,6 +34,19 @@ pub struct SourceFile {
     pub name: String,
     /// The whole text.
     pub text: Arc<str>,
+}
+
+impl SourceFile {
+    /// A problem at the byte range `span` of this file: the one way the
+    /// model's checks place an error in the file they read, whatever it says.
+    pub(crate) fn error_at(
+        &self,
+        kind: ErrorKind,
+        span: std::ops::Range<usize>,
+        message: impl Into<Message>,
+    ) -> SiteError {
+        SiteError::at(kind, &self.name, &self.text, span, message)
+    }
 }
 
 /// A parsed file: its source and the value read from it.

@@ -21,6 +21,27 @@ pub(super) fn parse<T: serde::de::DeserializeOwned>(
     toml::from_str(part).map_err(|e| convert(file, whole, offset, &e))
 }
 
+/// A TOML problem of a theme file (`strings/sv.toml`, `charts.toml`) at its
+/// place: kind [`ErrorKind::Theme`], the parser's words sorted as for the
+/// editor's own files, and `help` saying what to compare it with.
+pub(crate) fn theme_error(
+    file: &str,
+    text: &Arc<str>,
+    e: &toml::de::Error,
+    help: MessageId,
+) -> SiteError {
+    let (_, problem, _) = classify(e.message().trim());
+    let span = e.span().unwrap_or(0..0);
+    SiteError::at(
+        ErrorKind::Theme,
+        file,
+        text,
+        span,
+        MessageId::ThemeToml.message("problem", problem),
+    )
+    .with_help(help)
+}
+
 fn convert(file: &str, whole: &Arc<str>, offset: usize, e: &toml::de::Error) -> SiteError {
     let message = e.message().trim().to_string();
     let (kind, text, help) = classify(&message);

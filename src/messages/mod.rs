@@ -167,8 +167,8 @@ impl MessageId {
     }
 }
 
-/// Text an editor reads: a catalogue message, or (only where the PDF,
-/// PowerPoint and page writers still say it in English, through
+/// Text an editor reads: a catalogue message, or (only where the PDF and
+/// PowerPoint writers still say it in English, through
 /// `diagnostics::Untranslated`) untranslated text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Text {
@@ -180,8 +180,8 @@ pub enum Text {
 
 impl Text {
     /// English text that is not in the catalogue yet. Only the writers of
-    /// `src/pdf/`, `src/pptx/`, `src/render/`, `src/charts/` and two model
-    /// files use it; everything else says what it says through a [`MessageId`].
+    /// `src/pdf/` and `src/pptx/` use it; everything else says what it says
+    /// through a [`MessageId`].
     pub fn untranslated(text: impl Into<String>) -> Self {
         Text::Untranslated(text.into())
     }

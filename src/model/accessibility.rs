@@ -20,7 +20,7 @@ use toml::Spanned;
 
 use super::convert::{Ctx, date};
 use super::types::{Date, Site, Year};
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated, Warning, WarningKind};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError, Warning, WarningKind};
 use crate::lang::{Lang, Localized};
 use crate::load::Parsed;
 use crate::load::accessibility::{RawFeedback, RawItem, RawStatement};
@@ -265,35 +265,33 @@ impl Statement {
         let src = &raw.source;
         let r = &raw.value;
         let before = errors.len();
-        let err = |kind, span: Range<usize>, message: String, help: String| {
-            SiteError::at(kind, &src.name, &src.text, span, message).with_help(help)
+        let err = |kind, span: Range<usize>, message: MessageId, help: Message| {
+            src.error_at(kind, span, message).with_help(help)
         };
         // A missing top-level part is reported where top-level keys go: the
         // start of the file's first table (or its end), so line and column
         // point at where to add it.
         let top = top_level_end(r, src.text.len());
-        let missing = |part: &str, example: &str, why: &str| {
-            SiteError::at(
-                ErrorKind::MissingField,
-                &src.name,
-                &src.text,
-                top..top,
-                format!("the accessibility statement has no {part}"),
-            )
-            .with_label(if top < src.text.len() {
-                format!("add {part} above this table")
+        let missing = |part: &str, help: MessageId| {
+            let label = if top < src.text.len() {
+                MessageId::StatementMissingAbove
             } else {
-                format!("add {part} here")
-            })
-            .with_help(format!("add {example}: {why}"))
+                MessageId::StatementMissingHere
+            };
+            src.error_at(
+                ErrorKind::MissingField,
+                top..top,
+                MessageId::StatementMissing.arg("part", part),
+            )
+            .with_label(label.arg("part", part))
+            .with_help(help)
         };
         let text = |value: &Option<Spanned<RawLocalized>>,
                     part: &str,
-                    example: &str,
-                    why: &str,
+                    help: MessageId,
                     errors: &mut Vec<SiteError>| match value {
             None => {
-                errors.push(missing(part, example, why));
+                errors.push(missing(part, help));
                 None
             }
             Some(v) => localized_text(ctx, src, v, part, errors),
@@ -301,44 +299,35 @@ impl Statement {
         let public_body = text(
             &r.public_body,
             "public_body",
-            r#"public_body = { sv = "…", en = "…" }"#,
-            "DIGG requires the name of the public body behind the service",
+            MessageId::StatementPublicBodyHelp,
             errors,
         );
         let service = text(
             &r.service,
             "service",
-            r#"service = { sv = "…", en = "…" }"#,
-            "DIGG requires the name of the website or service the statement is about",
+            MessageId::StatementServiceHelp,
             errors,
         );
         let status = match &r.status {
             None => {
-                errors.push(missing(
-                    "status",
-                    r#"status = "fully", "partially" or "not""#,
-                    "the compliance status is the editor's judgement after an assessment; summering never guesses it",
-                ));
+                errors.push(missing("status", MessageId::StatementStatusHelp));
                 None
             }
             Some(s) => match Compliance::from_key(s.get_ref().trim()) {
                 Some(c) => Some((c, s.span())),
                 None => {
                     let help = match Compliance::guess(s.get_ref()) {
-                        Some(c) => format!(
-                            "the status is written as one English word: status = \"{}\"; the page shows DIGG's words for it",
-                            c.key()
-                        ),
-                        None => "write status = \"fully\" (helt förenlig), \"partially\" (delvis förenlig) or \"not\" (inte förenlig)".into(),
+                        Some(c) => MessageId::StatementStatusOneWord.arg("key", c.key()),
+                        None => MessageId::StatementStatusWords.into(),
                     };
                     errors.push(
                         err(
                             ErrorKind::InvalidValue,
                             s.span(),
-                            "this is not a compliance status".into(),
+                            MessageId::StatementNotAStatus,
                             help,
                         )
-                        .with_label("not a status"),
+                        .with_label(MessageId::StatementNotAStatusLabel),
                     );
                     None
                 }
@@ -346,11 +335,7 @@ impl Statement {
         };
         let method = match &r.method {
             None => {
-                errors.push(missing(
-                    "method",
-                    r#"method = "self-assessment" or "external-review""#,
-                    "DIGG requires saying how the site was assessed",
-                ));
+                errors.push(missing("method", MessageId::StatementMethodHelp));
                 None
             }
             Some(m) => match Method::from_key(m.get_ref().trim()) {
@@ -360,10 +345,10 @@ impl Statement {
                         err(
                             ErrorKind::InvalidValue,
                             m.span(),
-                            "this is not an assessment method".into(),
-                            "write method = \"self-assessment\" (you tested it yourselves) or \"external-review\" (someone else did)".into(),
+                            MessageId::StatementNotAMethod,
+                            MessageId::StatementMethodWords.into(),
                         )
-                        .with_label("not a method"),
+                        .with_label(MessageId::StatementNotAMethodLabel),
                     );
                     None
                 }
@@ -375,22 +360,14 @@ impl Statement {
             .map(|n| localized_text(ctx, src, n, "method_note", errors));
         let assessed = match &r.assessed {
             None => {
-                errors.push(missing(
-                    "assessed",
-                    "assessed = 2026-11-30 (a date without quotes)",
-                    "DIGG requires the date of the assessment",
-                ));
+                errors.push(missing("assessed", MessageId::StatementAssessedHelp));
                 None
             }
             Some(d) => date(src, d, errors).map(|v| (v, d.span())),
         };
         let updated = match &r.updated {
             None => {
-                errors.push(missing(
-                    "updated",
-                    "updated = 2026-12-01 (a date without quotes)",
-                    "DIGG requires the date the statement was last updated",
-                ));
+                errors.push(missing("updated", MessageId::StatementUpdatedHelp));
                 None
             }
             Some(d) => date(src, d, errors).map(|v| (v, d.span())),
@@ -401,17 +378,13 @@ impl Statement {
             errors.push(err(
                 ErrorKind::InvalidValue,
                 span.clone(),
-                "the statement is dated before the assessment it reports".into(),
-                "set updated to the day you last changed the statement, on or after the assessed date".into(),
+                MessageId::StatementUpdatedBeforeAssessed,
+                MessageId::StatementUpdatedBeforeAssessedHelp.into(),
             ));
         }
         let feedback = match &r.feedback {
             None => {
-                errors.push(missing(
-                    "feedback",
-                    "a table [feedback] with email = \"…\" or url = \"https://…\" (or both)",
-                    "DIGG requires a way for readers to report problems",
-                ));
+                errors.push(missing("feedback", MessageId::StatementFeedbackHelp));
                 None
             }
             Some(f) => feedback(src, f, errors),
@@ -432,15 +405,19 @@ impl Statement {
                 Compliance::Fully if problem_count + burden_count > 0 => errors.push(err(
                     ErrorKind::InvalidValue,
                     span.clone(),
-                    "the status says fully compliant, but the file lists content that is not accessible or exempt".into(),
-                    "a site with exceptions is \"partially\" compliant (DIGG's \"delvis förenlig\"): write status = \"partially\", or remove the [[problem]] and [[disproportionate_burden]] tables once they are fixed".into(),
+                    MessageId::StatementFullyWithExceptions,
+                    MessageId::StatementFullyWithExceptionsHelp.into(),
                 )),
-                Compliance::Partially | Compliance::Not if problem_count == 0 => errors.push(err(
-                    ErrorKind::MissingField,
-                    span.clone(),
-                    format!("the status says {} compliant, but no [[problem]] says what is not accessible", status.key()),
-                    "add a [[problem]] table with what = { sv = \"…\", en = \"…\" } and why = { sv = \"…\", en = \"…\" } for each kind of content that is not accessible".into(),
-                )),
+                Compliance::Partially | Compliance::Not if problem_count == 0 => errors.push(
+                    SiteError::at(
+                        ErrorKind::MissingField,
+                        &src.name,
+                        &src.text,
+                        span.clone(),
+                        MessageId::StatementNoProblemListed.arg("status", status.key()),
+                    )
+                    .with_help(MessageId::StatementNoProblemListedHelp),
+                ),
                 _ => {}
             }
         }
@@ -493,16 +470,12 @@ fn localized_text(
     let l = ctx.localized(src, value, errors)?;
     if l.default_value().is_empty() {
         errors.push(
-            SiteError::at(
+            src.error_at(
                 ErrorKind::InvalidValue,
-                &src.name,
-                &src.text,
                 value.span(),
-                format!("{part} is empty"),
+                MessageId::StatementEmpty.arg("part", part),
             )
-            .with_help(
-                "write the text between the quotes; the statement is published as it stands",
-            ),
+            .with_help(MessageId::StatementEmptyHelp),
         );
         return None;
     }
@@ -520,33 +493,30 @@ fn items(
     let before = errors.len();
     let mut out = Vec::new();
     for item in raw {
-        let mut part = |value: &Option<Spanned<RawLocalized>>, key: &str, help: &str| match value {
-            Some(v) => localized_text(ctx, src, v, &format!("{table}.{key}"), errors),
-            None => {
-                errors.push(
-                    SiteError::at(
-                        ErrorKind::MissingField,
-                        &src.name,
-                        &src.text,
-                        item.span(),
-                        format!("this [[{table}]] has no {key}"),
-                    )
-                    .with_label(format!("{key} missing in this table"))
-                    .with_help(format!("add {key} = {{ sv = \"…\", en = \"…\" }}: {help}")),
-                );
-                None
-            }
-        };
+        let mut part =
+            |value: &Option<Spanned<RawLocalized>>, key: &str, help: MessageId| match value {
+                Some(v) => localized_text(ctx, src, v, &format!("{table}.{key}"), errors),
+                None => {
+                    errors.push(
+                        src.error_at(
+                            ErrorKind::MissingField,
+                            item.span(),
+                            MessageId::StatementItemMissing
+                                .arg("table", table)
+                                .arg("key", key),
+                        )
+                        .with_label(MessageId::StatementItemMissingLabel.arg("key", key))
+                        .with_help(help),
+                    );
+                    None
+                }
+            };
         let what = part(
             &item.get_ref().what,
             "what",
-            "which content it is, in words a reader recognises",
+            MessageId::StatementItemWhatHelp,
         );
-        let why = part(
-            &item.get_ref().why,
-            "why",
-            "DIGG requires the reason (what is wrong with it, or why it is exempt)",
-        );
+        let why = part(&item.get_ref().why, "why", MessageId::StatementItemWhyHelp);
         if let (Some(what), Some(why)) = (what, why) {
             out.push(Item { what, why });
         }
@@ -560,8 +530,9 @@ fn feedback(
     raw: &Spanned<RawFeedback>,
     errors: &mut Vec<SiteError>,
 ) -> Option<Feedback> {
-    let bad = |span: Range<usize>, message: &str, help: &str| {
-        SiteError::at(ErrorKind::InvalidValue, &src.name, &src.text, span, message).with_help(help)
+    let bad = |span: Range<usize>, message: MessageId, help: MessageId| {
+        src.error_at(ErrorKind::InvalidValue, span, message)
+            .with_help(help)
     };
     let f = raw.get_ref();
     let email = f.email.as_ref().map(|e| {
@@ -571,8 +542,8 @@ fn feedback(
         } else {
             errors.push(bad(
                 e.span(),
-                "this is not an e-mail address",
-                "write the address alone, like email = \"tillganglighet@example.se\" (no mailto:, no spaces)",
+                MessageId::StatementNotAnEmail,
+                MessageId::StatementNotAnEmailHelp,
             ));
             None
         }
@@ -584,8 +555,8 @@ fn feedback(
         } else {
             errors.push(bad(
                 u.span(),
-                "this is not a web address",
-                "write the whole address of the feedback form or page, starting with https://",
+                MessageId::StatementNotAWebAddress,
+                MessageId::StatementNotAWebAddressHelp,
             ));
             None
         }
@@ -596,15 +567,13 @@ fn feedback(
         (None, Some(Some(link))) => Some(Feedback::Link(link)),
         (None, None) => {
             errors.push(
-                SiteError::at(
+                src.error_at(
                     ErrorKind::MissingField,
-                    &src.name,
-                    &src.text,
                     raw.span(),
-                    "[feedback] gives no way to give feedback",
+                    MessageId::StatementNoFeedback,
                 )
-                .with_label("empty")
-                .with_help("add email = \"…\" or url = \"https://…\" (or both): DIGG requires a way for readers to report problems"),
+                .with_label(MessageId::StatementNoFeedbackLabel)
+                .with_help(MessageId::StatementNoFeedbackHelp),
             );
             None
         }

@@ -11,11 +11,12 @@ use std::io::Cursor;
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::colour::{CONTRAST_HELP, Rgb, too_little_contrast};
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
+use crate::colour::Rgb;
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::load::SourceFile;
 use crate::load::logo::RawLogo;
 use crate::load::raw::RawBrand;
+use crate::messages::{Message, MessageId};
 
 /// The file type of a logo.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,15 +74,9 @@ impl Logo {
         raw: &RawLogo,
         errors: &mut Vec<SiteError>,
     ) -> Option<Logo> {
-        let err = |message: String, help: &str| {
-            SiteError::at(
-                ErrorKind::InvalidValue,
-                &src.name,
-                &src.text,
-                raw.span.clone(),
-                message,
-            )
-            .with_help(help.to_string())
+        let err = |message: Message, help: MessageId| {
+            src.error_at(ErrorKind::InvalidValue, raw.span.clone(), message)
+                .with_help(help)
         };
         let extension = raw
             .name
@@ -92,8 +87,8 @@ impl Logo {
             Some("png") => LogoFormat::Png,
             _ => {
                 errors.push(err(
-                    format!("content/{} is not an SVG or PNG file", raw.name),
-                    "save the logo as .svg (sharp at every size) or as .png (at least 600 px wide) and name that file here",
+                    MessageId::BrandLogoFormat.arg("name", &raw.name),
+                    MessageId::BrandLogoFormatHelp,
                 ));
                 return None;
             }
@@ -110,19 +105,18 @@ impl Logo {
             }),
             Ok(_) => {
                 errors.push(err(
-                    format!("content/{} has no size", raw.name),
-                    "give the image a width and a height (or a viewBox) in your drawing program",
+                    MessageId::BrandLogoNoSize.arg("name", &raw.name),
+                    MessageId::BrandLogoNoSizeHelp,
                 ));
                 None
             }
             Err(reason) => {
                 errors.push(err(
-                    format!(
-                        "content/{} cannot be read as a {} image: {reason}",
-                        raw.name,
-                        format.extension().to_uppercase()
-                    ),
-                    "export the logo again from your drawing program as a plain SVG or PNG file",
+                    MessageId::BrandLogoUnreadable
+                        .arg("name", &raw.name)
+                        .arg("format", format.extension().to_uppercase())
+                        .arg("reason", reason),
+                    MessageId::BrandLogoUnreadableHelp,
                 ));
                 None
             }
@@ -177,6 +171,32 @@ pub struct Brand {
 /// How much darker than `accent` the strong accent is when only `accent` is given.
 const STRONG_SHADE: f64 = 0.3;
 
+/// "This is not a colour" at `span` of `src`, with how to write one.
+fn not_a_colour(src: &SourceFile, span: Range<usize>) -> SiteError {
+    src.error_at(ErrorKind::InvalidValue, span, MessageId::ColourNotAColour)
+        .with_help(MessageId::ColourNotAColourHelp)
+}
+
+/// The message for `what` (a colour) drawn on `background` (`on`) when their
+/// contrast is below `min`:1 (4.5 for text, 3 for marks; WCAG 1.4.3 and
+/// 1.4.11), or `None` when it is enough: for `[brand]` and the chart palette.
+pub(crate) fn too_little_contrast(
+    colour: Rgb,
+    background: Rgb,
+    min: f64,
+    what: MessageId,
+    on: MessageId,
+) -> Option<Message> {
+    let ratio = colour.contrast(background);
+    (ratio < min).then(|| {
+        MessageId::ColourContrast
+            .message("what", what)
+            .decimal("ratio", ratio, 2)
+            .message("on", on)
+            .decimal("min", min, 1)
+    })
+}
+
 /// The smallest contrast for text (WCAG 1.4.3, level AA).
 const TEXT_CONTRAST: f64 = 4.5;
 
@@ -195,18 +215,7 @@ impl Brand {
                     span: value.span(),
                 }),
                 None => {
-                    errors.push(
-                        SiteError::at(
-                            ErrorKind::InvalidValue,
-                            &src.name,
-                            &src.text,
-                            value.span(),
-                            "this is not a colour",
-                        )
-                        .with_help(
-                            "write a colour as # and six hexadecimal digits, like \"#0b5ea8\"",
-                        ),
-                    );
+                    errors.push(not_a_colour(src, value.span()));
                     None
                 }
             }
@@ -243,27 +252,27 @@ impl Brand {
         let on = self.on_accent.as_ref();
         let on_rgb = on.map_or(theme.on_accent, |c| c.rgb);
         let strong = match (&self.accent_strong, &self.accent) {
-            (Some(c), _) => Some((c.rgb, Some(&c.span), "the strong accent colour")),
-            (None, Some(a)) => self.accent_strong().map(|rgb| {
-                (rgb, Some(&a.span), "the darker shade made from the accent colour for the page header (give accent_strong to choose it)")
-            }),
+            (Some(c), _) => Some((c.rgb, Some(&c.span), MessageId::ColourAccentStrong)),
+            (None, Some(a)) => self
+                .accent_strong()
+                .map(|rgb| (rgb, Some(&a.span), MessageId::ColourAccentShade)),
             (None, None) => None,
         };
         let accents = [
             self.accent
                 .as_ref()
-                .map_or((theme.accent, None, "the theme's accent colour"), |c| {
-                    (c.rgb, Some(&c.span), "the accent colour")
+                .map_or((theme.accent, None, MessageId::ColourThemeAccent), |c| {
+                    (c.rgb, Some(&c.span), MessageId::ColourAccent)
                 }),
             strong.unwrap_or((
                 theme.accent_strong,
                 None,
-                "the theme's strong accent colour",
+                MessageId::ColourThemeAccentStrong,
             )),
         ];
         let mut errors = Vec::new();
         for (rgb, span, what) in accents {
-            let mut need = |against: Rgb, span: Option<&Range<usize>>, on: &str| {
+            let mut need = |against: Rgb, span: Option<&Range<usize>>, on: MessageId| {
                 let problem = too_little_contrast(rgb, against, TEXT_CONTRAST, what, on);
                 if let (Some(message), Some(span)) = (problem, span) {
                     errors.push(
@@ -274,15 +283,15 @@ impl Brand {
                             span.clone(),
                             message,
                         )
-                        .with_help(CONTRAST_HELP),
+                        .with_help(MessageId::ColourContrastHelp),
                     );
                 }
             };
-            need(theme.background, span, "the page background");
+            need(theme.background, span, MessageId::ColourPageBackground);
             need(
                 on_rgb,
                 span.or(on.map(|c| &c.span)),
-                "the text on it (on_accent)",
+                MessageId::ColourOnAccent,
             );
         }
         errors

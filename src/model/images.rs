@@ -392,7 +392,7 @@ impl Text<'_> {
     /// A problem with the picture `u` of this text, at the `![…](…)`.
     fn error(&self, u: &Use, kind: ErrorKind, message: Message) -> SiteError {
         let span = self.offset + u.span.start..self.offset + u.span.end;
-        SiteError::at(kind, &self.source.name, &self.source.text, span, message)
+        self.source.error_at(kind, span, message)
     }
 }
 

@@ -14,6 +14,7 @@ pub mod placeholder;
 mod types;
 
 pub use accessibility::Statement;
+pub(crate) use brand::too_little_contrast;
 pub use brand::{Brand, BrandColour, Logo, LogoFormat, ThemeColours};
 pub use chart::{Chart, ChartKind, Series};
 pub use glossary::{Glossary, Term};

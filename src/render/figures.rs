@@ -6,8 +6,9 @@
 
 use super::Theme;
 use crate::charts::{self, FigureView};
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::lang::Lang;
+use crate::messages::MessageId;
 use crate::model::{Chart, Report, Section};
 
 /// The charts listed by `section`, in order; ids start with the section's slug,
@@ -74,9 +75,9 @@ fn drawing_failed(chart: &Chart, e: &charts::DrawError) -> SiteError {
     SiteError::in_file(
         ErrorKind::ChartDrawing,
         &chart.file,
-        format!("the chart \"{}\" could not be drawn: {}", chart.id, e.0),
+        MessageId::ThemeChartNotDrawn
+            .arg("id", &chart.id)
+            .arg("reason", &e.0),
     )
-    .with_help(
-        "this is a fault in summering, not in your content; please report it with the chart's data",
-    )
+    .with_help(MessageId::ThemeChartNotDrawnHelp)
 }

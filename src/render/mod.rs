@@ -19,7 +19,8 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError, Untranslated, Warning};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError, Warning};
+use crate::messages::MessageId;
 use crate::model::{Date, Site};
 use crate::output::OutputFile;
 pub use theme::Theme;
@@ -207,7 +208,7 @@ impl<'t> Templates<'t> {
 
 /// Maps a Tera error to the theme file, line and column it points at.
 pub(crate) fn template_error(theme: &Theme, e: &tera::Error) -> SiteError {
-    let help = "fix the template; see the Tera 2 documentation for the syntax, and compare with the default theme";
+    let help = MessageId::ThemeTemplateHelp;
     match e.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let path = format!("templates/{}", report.filename());
@@ -219,16 +220,20 @@ pub(crate) fn template_error(theme: &Theme, e: &tera::Error) -> SiteError {
                         &file.display,
                         &text,
                         report.span().range.clone(),
-                        report.message(),
+                        MessageId::ThemeTemplate.arg("detail", report.message()),
                     )
                     .with_help(help)
                 }
                 _ => {
-                    SiteError::in_file(ErrorKind::Template, path, report.message()).with_help(help)
+                    let message = MessageId::ThemeTemplate.arg("detail", report.message());
+                    SiteError::in_file(ErrorKind::Template, path, message).with_help(help)
                 }
             }
         }
-        other => SiteError::new(ErrorKind::Template, format!("template problem: {other}"))
-            .with_help(help),
+        other => SiteError::new(
+            ErrorKind::Template,
+            MessageId::ThemeTemplate.arg("detail", other),
+        )
+        .with_help(help),
     }
 }

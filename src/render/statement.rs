@@ -10,8 +10,9 @@ use serde::{Deserialize, Serialize};
 use super::context::Text;
 use super::strings::UiStrings;
 use super::theme::Theme;
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::lang::Lang;
+use crate::messages::MessageId;
 use crate::model::accessibility::{Compliance, Item, KnownProblem, Method, known_problems};
 use crate::model::{Date, Site, Statement};
 
@@ -248,9 +249,9 @@ pub(super) fn page<'a>(
         return Err(SiteError::in_file(
             ErrorKind::Theme,
             shown,
-            "[statement] status_sentence has no {status}",
+            MessageId::ThemeNoStatusMarker.arg("marker", "{status}"),
         )
-        .with_help("write {status} where DIGG's words for the status go, as in the default theme: the law asks for exactly those words"));
+        .with_help(MessageId::ThemeNoStatusMarkerHelp.arg("marker", "{status}")));
     };
     let text = |l: &'a crate::lang::Localized<String>| Text::from_resolved(l.resolve(lang), lang);
     let items = |items: &'a [Item]| -> Vec<ItemView<'a>> {

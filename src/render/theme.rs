@@ -9,9 +9,10 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::diagnostics::{BuildError, ErrorKind, IoAction, SiteError, Untranslated};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, IoAction, SiteError};
 use crate::lang::Lang;
 use crate::load;
+use crate::messages::MessageId;
 
 use super::strings::{StringTable, UiStrings};
 
@@ -200,11 +201,9 @@ impl Theme {
             return Err(SiteError::in_file(
                 ErrorKind::Theme,
                 "content/site.toml",
-                format!("the theme \"{name}\" does not exist"),
+                MessageId::ThemeMissing.arg("name", name),
             )
-            .with_help(format!(
-                "create the folder themes/{name}/, or write theme = \"default\""
-            ))
+            .with_help(MessageId::ThemeMissingHelp.arg("name", name))
             .into());
         }
         let mut strings = BTreeMap::new();
@@ -216,9 +215,9 @@ impl Theme {
                     SiteError::in_file(
                         ErrorKind::Theme,
                         format!("themes/{name}/{key}"),
-                        "the theme has no interface strings for this language",
+                        MessageId::ThemeNoStrings,
                     )
-                    .with_help("copy strings/en.toml of the default theme and translate it"),
+                    .with_help(MessageId::ThemeNoStringsHelp),
                 );
                 continue;
             };
@@ -271,11 +270,8 @@ impl Theme {
 
 fn parse_strings(file: &ThemeFile) -> Result<UiStrings, SiteError> {
     let text: Arc<str> = Arc::from(String::from_utf8_lossy(&file.bytes).as_ref());
-    toml::from_str::<UiStrings>(&text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        SiteError::at(ErrorKind::Theme, &file.display, &text, span, e.message().trim().to_string())
-            .with_help("compare with the same file in the default theme: every key must be there, spelled the same")
-    })
+    toml::from_str::<UiStrings>(&text)
+        .map_err(|e| load::theme_error(&file.display, &text, &e, MessageId::ThemeStringsHelp))
 }
 
 /// A theme file that is a link to somewhere outside the theme folder would be
@@ -293,8 +289,12 @@ fn refuse_links_out(
     if inside {
         return Ok(());
     }
-    Err(SiteError::in_file(ErrorKind::Theme, load::display(root, path), "this theme file is a link to a file outside the theme folder")
-        .with_help("copy the file into the theme folder instead of linking to it, so nothing from elsewhere on the computer is published"))
+    Err(SiteError::in_file(
+        ErrorKind::Theme,
+        load::display(root, path),
+        MessageId::ThemeLinkOutside,
+    )
+    .with_help(MessageId::ThemeLinkOutsideHelp))
 }
 
 /// Every file under `dir`, and whether a link (the file itself or a folder on

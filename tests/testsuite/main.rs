@@ -20,6 +20,7 @@ mod fonts;
 mod limits;
 mod markdown;
 mod messages;
+mod messages_catalogued;
 mod minified;
 mod output;
 mod output_safety;

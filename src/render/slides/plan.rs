@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::fit::{self, TooFull};
 use super::{covers, geometry};
-use crate::diagnostics::{BuildError, ErrorKind, SiteError, Untranslated, Warning, WarningKind};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError, Warning, WarningKind};
 use crate::lang::Lang;
 use crate::messages::{Message, MessageId};
 use crate::model::images::PictureLinks;
@@ -146,8 +146,8 @@ fn plan_deck(
     let title_size = covers::title_size(&cover).unwrap_or_else(|| {
         errors.push(too_full_cover(
             report,
-            "the title and subtitle are too long for the title slide",
-            "shorten the title or the subtitle in report.toml",
+            MessageId::SlideTitleTooLong,
+            MessageId::SlideTitleTooLongHelp,
         ));
         geometry::TITLE_SIZES[geometry::TITLE_SIZES.len() - 1]
     });
@@ -163,8 +163,8 @@ fn plan_deck(
         covers::closing_size(c.resolve(lang).value, &rest).unwrap_or_else(|| {
             errors.push(too_full_cover(
                 report,
-                "the closing statement is too long for the closing slide",
-                "shorten the closing statement in report.toml to a sentence or two",
+                MessageId::SlideClosingTooLong,
+                MessageId::SlideClosingTooLongHelp,
             ));
             geometry::CLOSING_SIZES[geometry::CLOSING_SIZES.len() - 1]
         })
@@ -219,13 +219,23 @@ fn plan_section(
     }
     // A picture's src is relative to the page, which is one folder deeper than the report page.
     let links = PictureLinks::deck(pictures, Some(geometry::IMAGE_HEIGHT));
-    let fitted = fit::fit_section(&t.markdown, title, &continued_title, &links).map_err(|TooFull { offset }| {
-        let at = t.body_offset + offset;
-        let end = t.source_text[at..].find('\n').map_or(t.source_text.len(), |i| at + i);
-        SiteError::at(ErrorKind::SlideTooFull, &t.file, &t.source_text, at..end, "this block is too long for one slide, even in the smallest type, and cannot be divided")
-            .with_label("does not fit on a slide")
-            .with_help("shorten it, or break it into several points or smaller blocks; details can go in the speaker notes, after a line with only ??? on it")
-    })?;
+    let fitted = fit::fit_section(&t.markdown, title, &continued_title, &links).map_err(
+        |TooFull { offset }| {
+            let at = t.body_offset + offset;
+            let end = t.source_text[at..]
+                .find('\n')
+                .map_or(t.source_text.len(), |i| at + i);
+            SiteError::at(
+                ErrorKind::SlideTooFull,
+                &t.file,
+                &t.source_text,
+                at..end,
+                MessageId::SlideBlockTooLong,
+            )
+            .with_label(MessageId::SlideBlockTooLongLabel)
+            .with_help(MessageId::SlideBlockTooLongHelp)
+        },
+    )?;
     if fitted.parts.len() > 1 {
         warnings.push(Warning {
             kind: WarningKind::SlideSplit,
@@ -304,6 +314,6 @@ fn plan_section(
         .collect())
 }
 
-fn too_full_cover(report: &Report, message: &str, help: &str) -> SiteError {
+fn too_full_cover(report: &Report, message: MessageId, help: MessageId) -> SiteError {
     SiteError::in_file(ErrorKind::SlideTooFull, &report.file, message).with_help(help)
 }
