@@ -1,20 +1,22 @@
 //! Where things sit on a slide, in the HTML deck's design pixels (1280 × 720),
 //! taken from `slides.css`: the same paddings, sizes and line heights, so the
-//! PowerPoint slide looks like the deck's.
+//! PowerPoint slide looks like the deck's. The numbers the slide fitting uses
+//! come from [`crate::render::slides::geometry`], so the two cannot drift apart.
 
 use super::shapes::Rect;
+use crate::render::slides::geometry::{self as deck, KIND_LINE, PAD, TITLE};
 use crate::render::slides::measure::plain_lines;
 
 /// The slide.
-pub(super) const SLIDE: (f32, f32) = (1280.0, 720.0);
+pub(super) const SLIDE: (f32, f32) = deck::SLIDE;
 /// Left and right padding of a section slide.
-pub(super) const PAD_X: f32 = 72.0;
+pub(super) const PAD_X: f32 = PAD.0;
 /// Width inside the paddings.
 pub(super) const INNER_W: f32 = SLIDE.0 - 2.0 * PAD_X;
 /// Top padding.
-const PAD_TOP: f32 = 56.0;
+const PAD_TOP: f32 = PAD.1;
 /// Bottom padding: the body ends here; the footer sits in it.
-pub(super) const BODY_BOTTOM: f32 = SLIDE.1 - 48.0;
+pub(super) const BODY_BOTTOM: f32 = SLIDE.1 - PAD.2;
 
 /// The kind's band across the top of a section slide.
 pub(super) const BAND: Rect = Rect {
@@ -28,13 +30,13 @@ pub(super) const KIND: Rect = Rect {
     x: PAD_X,
     y: PAD_TOP,
     w: INNER_W,
-    h: 28.0,
+    h: KIND_LINE.0,
 };
 /// The label's type size.
 pub(super) const KIND_SIZE: f32 = 22.0;
-/// The section title's type size (line height 1.2).
-pub(super) const TITLE_SIZE: f32 = 40.0;
-const TITLE_Y: f32 = PAD_TOP + 28.0 + 8.0;
+/// The section title's type size.
+pub(super) const TITLE_SIZE: f32 = TITLE.0;
+const TITLE_Y: f32 = PAD_TOP + KIND_LINE.0 + KIND_LINE.1;
 
 /// The footer line: organisation on the left, slide number on the right (16 px).
 pub(super) const FOOTER: Rect = Rect {
@@ -53,11 +55,6 @@ pub(super) const NUMBER: Rect = Rect {
 /// The footer's type size.
 pub(super) const FOOTER_SIZE: f32 = 16.0;
 
-/// A chart's height on a chart slide (`.slide__figure svg { max-height }`).
-pub(super) const CHART_H: f32 = 440.0;
-/// The chart caption's type size.
-pub(super) const CAPTION_SIZE: f32 = 20.0;
-
 /// The title of a section slide, as tall as its lines.
 pub(super) fn title(text: &str) -> Rect {
     let lines = plain_lines(text, INNER_W, TITLE_SIZE, true).max(1);
@@ -65,13 +62,13 @@ pub(super) fn title(text: &str) -> Rect {
         x: PAD_X,
         y: TITLE_Y,
         w: INNER_W,
-        h: lines as f32 * TITLE_SIZE * 1.2,
+        h: lines as f32 * TITLE_SIZE * TITLE.1,
     }
 }
 
-/// The body below a title box.
+/// The room below a title box (`.slide__main`), in which the body is centred.
 pub(super) fn body(title: Rect) -> Rect {
-    let y = title.y + title.h + 24.0;
+    let y = title.y + title.h + TITLE.2;
     Rect {
         x: PAD_X,
         y,
@@ -80,22 +77,28 @@ pub(super) fn body(title: Rect) -> Rect {
     }
 }
 
+/// Where content `height` tall starts in `room`: the room it leaves goes 2 : 3
+/// above and below it (`.slide__main::before`, `::after`), none when it does not fit.
+pub(super) fn centred(room: Rect, height: f32) -> f32 {
+    room.y + (room.h - height).max(0.0) * 2.0 / 5.0
+}
+
 /// The default title box of the section layout (one line).
 pub(super) const LAYOUT_TITLE: Rect = Rect {
     x: PAD_X,
     y: TITLE_Y,
     w: INNER_W,
-    h: TITLE_SIZE * 1.2,
+    h: TITLE_SIZE * TITLE.1,
 };
 /// The default body box of the section layout.
 pub(super) const LAYOUT_BODY: Rect = Rect {
     x: PAD_X,
-    y: TITLE_Y + TITLE_SIZE * 1.2 + 24.0,
+    y: TITLE_Y + TITLE_SIZE * TITLE.1 + TITLE.2,
     w: INNER_W,
-    h: BODY_BOTTOM - (TITLE_Y + TITLE_SIZE * 1.2 + 24.0),
+    h: BODY_BOTTOM - (TITLE_Y + TITLE_SIZE * TITLE.1 + TITLE.2),
 };
 /// Padding of the title and closing slides, all sides.
-pub(super) const COVER_PAD: f32 = 72.0;
+const COVER_PAD: f32 = deck::COVER_PAD;
 /// The cover's text area.
 pub(super) const COVER: Rect = Rect {
     x: COVER_PAD,
@@ -112,7 +115,7 @@ pub(super) const COVER_LOGO_MAX_W: f32 = 560.0;
 /// The logo in the footer (`.slide__footer-logo`): height, largest width, gap after it.
 pub(super) const FOOTER_LOGO: (f32, f32, f32) = (20.0, 120.0, 12.0);
 /// The contact line of the closing slide (`.slide__contact`): size, line height, gap above.
-pub(super) const CONTACT: (f32, f32, f32) = (24.0, 1.3, 16.0);
+pub(super) const CONTACT: (f32, f32, f32) = deck::CONTACT;
 
 /// Height of `text` at `size` px with line height `line`, in the cover's width.
 pub(super) fn cover_lines(text: &str, size: f32, line: f32, bold: bool) -> f32 {

@@ -228,6 +228,7 @@ fn write(
                     },
                     blocks: body::read(&part.html, part.continues_item),
                     size: part.size,
+                    table: part.table,
                 },
                 number: list.len() + 1,
                 footer,

@@ -157,10 +157,22 @@ impl<'a> DeckPictures<'a> {
         }
     }
 
+    /// The pixel size of the picture the deck page's `src` names, if it is
+    /// one of the year folder's (to lay a slide out before placing it).
+    pub(super) fn size(&self, src: &str) -> Option<(u32, u32)> {
+        let i = self.index(src)?;
+        self.media.get(i)?;
+        Some(self.pictures[i].size())
+    }
+
+    fn index(&self, src: &str) -> Option<usize> {
+        self.pictures.iter().position(|p| p.url(FROM_DECK) == src)
+    }
+
     /// The picture the deck page's `src` names, related to a slide by `rels`;
     /// `None` for an address that is no picture of the year folder.
     pub(super) fn place(&mut self, src: &str, rels: &mut Rels) -> Option<Shown<'a>> {
-        let i = self.pictures.iter().position(|p| p.url(FROM_DECK) == src)?;
+        let i = self.index(src)?;
         let media = self.media.get(i)?;
         let n = match self.used.iter().position(|&u| u == i) {
             Some(n) => n,

@@ -343,11 +343,7 @@ pub(super) fn body_para(w: &mut Xml, p: &Para, look: BodyLook<'_>, rels: &mut Re
         0.0
     };
     let level = p.level.to_string();
-    let after = if p.in_list {
-        0.3 * look.size
-    } else {
-        0.5 * look.size
-    };
+    let after = para_after(p, look.size);
     xml::el(w, "a:p", &[], |w| {
         xml::el(
             w,
@@ -474,16 +470,24 @@ pub(super) fn paras_height(paras: &[Para], size: f32, width: f32) -> f32 {
                 fs,
                 p.style == Style::Heading,
             ));
-            let after = if p.in_list { 0.3 * size } else { 0.5 * size };
-            lines as f32 * fs * 1.3 + after
+            lines as f32 * fs * 1.3 + para_after(p, size)
         })
         .sum()
+}
+
+/// The space after a paragraph of a body of `size` (a list item's, a block's).
+pub(super) fn para_after(p: &Para, size: f32) -> f32 {
+    if p.in_list { 0.3 * size } else { 0.5 * size }
 }
 
 /// Colours of a table.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct TableLook<'a> {
     pub(super) body: BodyLook<'a>,
+    /// The table's type size in em of the body: the plan's ([`TABLE_SCALES`]).
+    ///
+    /// [`TABLE_SCALES`]: crate::render::slides::geometry::TABLE_SCALES
+    pub(super) scale: f32,
     pub(super) border: Rgb,
     pub(super) header_fill: Rgb,
 }
@@ -507,9 +511,10 @@ fn cell_text(cell: &[Run]) -> String {
 }
 
 /// Columns as wide as their longest cell (as an auto-width HTML table), shrunk
-/// in proportion when the table is wider than `max_width`.
-pub(super) fn table_layout(t: &Table, size: f32, max_width: f32) -> TableLayout {
-    let fs = 0.85 * size;
+/// in proportion when the table is wider than `max_width`; its type is `scale`
+/// of the body's `size`.
+pub(super) fn table_layout(t: &Table, size: f32, scale: f32, max_width: f32) -> TableLayout {
+    let fs = scale * size;
     let pad = fs; // 0.5 em each side
     let ncols = t.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let mut cols = vec![2.0 * fs; ncols];
@@ -556,7 +561,7 @@ pub(super) fn table(
     rels: &mut Rels,
 ) -> Res {
     let id = ids.next();
-    let fs = 0.85 * look.body.size;
+    let fs = look.scale * look.body.size;
     let area = Rect {
         x: at.0,
         y: at.1,

@@ -13,10 +13,14 @@ use super::package::Rels;
 use super::palette::Palette;
 use super::pictures::DeckPictures;
 use super::shapes::{
-    self, BodyLook, Font, Frame, Ids, Ph, Rect, TableLook, paras_height, plain_para,
+    self, BodyLook, Font, Frame, Ids, Ph, Rect, TableLook, para_after, paras_height, plain_para,
     slide_number_para, table, table_layout, text_shape,
 };
 use super::xml::{self, Res, Xml};
+use crate::pdf::fitted;
+use crate::render::slides::figure_height;
+use crate::render::slides::geometry::{BLOCK_GAP, FIGURE, IMAGE_HEIGHT, ITEM_GAP};
+use crate::render::slides::measure::plain_lines;
 
 /// What a slide shows.
 #[derive(Debug, Clone)]
@@ -37,6 +41,8 @@ pub(super) enum Content<'a> {
         blocks: Vec<Block>,
         /// Body size, design px (the plan's).
         size: f32,
+        /// Its tables' type size, em of the body (the plan's).
+        table: f32,
     },
     /// A chart slide: the chart part is the slide's relationship `rel`.
     Chart {
@@ -127,16 +133,26 @@ pub(super) fn slide(
                                 closing_slide(w, &mut ids, s, p, logo)?;
                                 footer(w, &mut ids, s, p, None)
                             }
-                            Content::Section { head, blocks, size } => {
+                            Content::Section {
+                                head,
+                                blocks,
+                                size,
+                                table,
+                            } => {
                                 let body = head_shapes(w, &mut ids, head, s.lang, p)?;
-                                let look = BodyLook {
-                                    size: *size,
-                                    text: p.text,
-                                    link: p.accent,
-                                    marker: p.kind(head.kind),
-                                    lang: s.lang,
+                                let look = TableLook {
+                                    body: BodyLook {
+                                        size: *size,
+                                        text: p.text,
+                                        link: p.accent,
+                                        marker: p.kind(head.kind),
+                                        lang: s.lang,
+                                    },
+                                    scale: *table,
+                                    border: p.border,
+                                    header_fill: p.surface,
                                 };
-                                section_body(w, &mut ids, blocks, body, look, p, rels, pictures)?;
+                                section_body(w, &mut ids, blocks, body, look, rels, pictures)?;
                                 footer(w, &mut ids, s, p, logo)
                             }
                             Content::Chart {
@@ -146,24 +162,13 @@ pub(super) fn slide(
                                 caption,
                             } => {
                                 let body = head_shapes(w, &mut ids, head, s.lang, p)?;
-                                // The chart as tall as the slide's figure, less when a long title takes room.
-                                let cap_h = geo::CAPTION_SIZE * 1.3;
-                                let h = geo::CHART_H.min(body.h - 16.0 - 8.0 - cap_h).max(120.0);
-                                let frame = Rect {
-                                    y: body.y + 16.0,
-                                    h,
-                                    ..body
-                                };
+                                let (frame, cap) = figure(body, head, caption);
                                 chart_frame(w, &mut ids, rel, description, head.title, frame)?;
-                                let cap = Rect {
-                                    y: frame.y + h + 8.0,
-                                    h: cap_h,
-                                    ..body
-                                };
-                                let f = font(geo::CAPTION_SIZE, false, p.muted, s.lang);
+                                let (_, size, line, _) = FIGURE;
+                                let f = font(size, false, p.muted, s.lang);
                                 let frame = plain_frame("Caption", cap);
                                 text_shape(w, &mut ids, frame, |w| {
-                                    plain_para(w, &[(caption, f)], "l", 1.3, 0.0)
+                                    plain_para(w, &[(caption, f)], "l", line, 0.0)
                                 })?;
                                 footer(w, &mut ids, s, p, logo)
                             }
@@ -198,7 +203,32 @@ fn plain_frame(name: &str, rect: Rect) -> Frame<'_> {
     }
 }
 
-/// The band, the kind label and the title; returns the body's box below them.
+/// The chart's frame and its caption's box in the room under the title, as
+/// the HTML deck's figure: the chart [`figure_height`] high after the
+/// figure's gap, the caption's lines under it, the two centred in the room.
+fn figure(room: Rect, head: &Head<'_>, caption: &str) -> (Rect, Rect) {
+    let (gap, size, line, _) = FIGURE;
+    let h = figure_height(&full_title(head), caption);
+    let cap_h = plain_lines(caption, room.w, size, false).max(1) as f32 * size * line;
+    let y = geo::centred(room, gap + h + cap_h) + gap;
+    let frame = Rect { y, h, ..room };
+    let cap = Rect {
+        y: y + h,
+        h: cap_h,
+        ..room
+    };
+    (frame, cap)
+}
+
+/// The title as the slide shows it: with "(forts.)" on a continuation.
+fn full_title(h: &Head<'_>) -> String {
+    match h.continued {
+        Some(c) => format!("{} {c}", h.title),
+        None => h.title.to_string(),
+    }
+}
+
+/// The band, the kind label and the title; returns the room below them.
 fn head_shapes(
     w: &mut Xml,
     ids: &mut Ids,
@@ -221,11 +251,7 @@ fn head_shapes(
         }
         plain_para(w, &runs, "l", 28.0 / geo::KIND_SIZE, 0.0)
     })?;
-    let full = match h.continued {
-        Some(c) => format!("{} {c}", h.title),
-        None => h.title.to_string(),
-    };
-    let title = geo::title(&full);
+    let title = geo::title(&full_title(h));
     let frame = Frame {
         name: "Title",
         ph: Some(Ph("title", None)),
@@ -245,29 +271,29 @@ fn head_shapes(
     Ok(geo::body(title))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// The body's blocks, stacked as tall as each is and centred in the room
+/// `area` as the HTML deck centres its body (the last block without the space after it).
 fn section_body(
     w: &mut Xml,
     ids: &mut Ids,
     blocks: &[Block],
     area: Rect,
-    look: BodyLook<'_>,
-    p: &Palette,
+    look: TableLook<'_>,
     rels: &mut Rels,
     pictures: &mut DeckPictures<'_>,
 ) -> Res {
-    let size = look.size;
-    let mut y = area.y;
+    let size = look.body.size;
+    let heights: Vec<(f32, f32)> = blocks
+        .iter()
+        .map(|b| block_height(b, area, look, pictures))
+        .collect();
+    let total: f32 = heights.iter().map(|(h, gap)| h + gap).sum::<f32>()
+        - heights.last().map_or(0.0, |(_, gap)| *gap);
+    let mut y = geo::centred(area, total);
     let mut first_text = true;
-    for (i, block) in blocks.iter().enumerate() {
+    for (block, (h, gap)) in blocks.iter().zip(heights) {
         match block {
             Block::Text(paras) => {
-                // One text block alone fills the body; several stack, each as tall as its lines.
-                let h = if blocks.len() == 1 {
-                    area.y + area.h - y
-                } else {
-                    paras_height(paras, size, area.w)
-                };
                 let rect = Rect { y, h, ..area };
                 let frame = Frame {
                     name: if first_text { "Text" } else { "Text (more)" },
@@ -277,36 +303,68 @@ fn section_body(
                     autofit: false,
                 };
                 first_text = false;
-                text_shape(w, ids, frame, |w| write_paras(w, paras, look, rels))?;
-                y += h;
+                text_shape(w, ids, frame, |w| write_paras(w, paras, look.body, rels))?;
             }
             Block::Table(t) => {
-                let layout = table_layout(t, size, area.w);
-                let look = TableLook {
-                    body: look,
-                    border: p.border,
-                    header_fill: p.surface,
-                };
+                let layout = table_layout(t, size, look.scale, area.w);
                 table(w, ids, t, &layout, (area.x, y), look, rels)?;
-                y += layout.height()
-                    + if i + 1 < blocks.len() {
-                        0.5 * size
-                    } else {
-                        0.0
-                    };
             }
-            Block::Picture(img) => y = body_picture(w, ids, img, area, y, size, rels, pictures)?,
+            Block::Picture(img) => body_picture(w, ids, img, area, y, size, rels, pictures)?,
         }
+        y += h + gap;
     }
     Ok(())
 }
 
+/// A block's height and the space after it, design px: a text block's space
+/// is its last paragraph's, already inside its box.
+fn block_height(
+    block: &Block,
+    area: Rect,
+    look: TableLook<'_>,
+    pictures: &DeckPictures<'_>,
+) -> (f32, f32) {
+    let size = look.body.size;
+    match block {
+        Block::Text(paras) => {
+            let after = paras.last().map_or(0.0, |p| para_after(p, size));
+            (paras_height(paras, size, area.w) - after, after)
+        }
+        Block::Table(t) => (
+            table_layout(t, size, look.scale, area.w).height(),
+            BLOCK_GAP * size,
+        ),
+        Block::Picture(img) => {
+            let gap = if img.in_list { ITEM_GAP } else { BLOCK_GAP };
+            let h = pictures
+                .size(&img.src)
+                .map_or(0.0, |natural| picture_box(img, area, size, natural).1);
+            (h, if h > 0.0 { gap * size } else { 0.0 })
+        }
+    }
+}
+
+/// A body picture's width and height: as large as the stylesheet lets it be
+/// (its own size at most, the width left beside its list's indent, and
+/// [`IMAGE_HEIGHT`] or its share of that), in its own shape.
+fn picture_box(img: &Img, area: Rect, size: f32, natural: (u32, u32)) -> (f32, f32) {
+    let max_h = img.max_height.unwrap_or(IMAGE_HEIGHT);
+    fitted(
+        (natural.0 as f32, natural.1 as f32),
+        ((area.w - picture_indent(img, size)).max(0.0), max_h),
+    )
+}
+
+fn picture_indent(img: &Img, size: f32) -> f32 {
+    if img.in_list {
+        shapes::level_indent(size) * f32::from(img.level + 1)
+    } else {
+        0.0
+    }
+}
+
 /// A picture of the body at `y`, where the HTML deck puts it: indented as the
-/// list it is in, as large as the stylesheet lets it be (its own size at most,
-/// the body's width, [`IMAGE_HEIGHT`] or its share of that), and never below
-/// the body. Returns where the next block starts.
-///
-/// [`IMAGE_HEIGHT`]: crate::render::slides::geometry::IMAGE_HEIGHT
+/// list it is in, [`picture_box`] large.
 #[allow(clippy::too_many_arguments)]
 fn body_picture(
     w: &mut Xml,
@@ -317,27 +375,13 @@ fn body_picture(
     size: f32,
     rels: &mut Rels,
     pictures: &mut DeckPictures<'_>,
-) -> std::io::Result<f32> {
+) -> Res {
     let Some(shown) = pictures.place(&img.src, rels) else {
-        return Ok(y);
+        return Ok(());
     };
-    let left = if img.in_list {
-        shapes::level_indent(size) * f32::from(img.level + 1)
-    } else {
-        0.0
-    };
-    let max_h = img
-        .max_height
-        .unwrap_or(crate::render::slides::geometry::IMAGE_HEIGHT);
-    // What is left of the body, if the text above took more than the plan measured.
-    let room = (area.y + area.h - y).max(8.0);
-    let (pw, ph) = shown.picture.size();
-    let (pw, ph) = crate::pdf::fitted(
-        (pw as f32, ph as f32),
-        ((area.w - left).max(0.0), max_h.min(room)),
-    );
+    let (pw, ph) = picture_box(img, area, size, shown.picture.size());
     let r = Rect {
-        x: area.x + left,
+        x: area.x + picture_indent(img, size),
         y,
         w: pw,
         h: ph,
@@ -345,9 +389,7 @@ fn body_picture(
     let name = shown.picture.name();
     let name = name.rsplit('/').next().unwrap_or(name);
     let descr = (!img.alt.trim().is_empty()).then_some(img.alt.as_str());
-    picture(w, ids, &shown.placed, r, name, descr)?;
-    let gap = if img.in_list { 0.3 } else { 0.5 };
-    Ok(y + ph + gap * size)
+    picture(w, ids, &shown.placed, r, name, descr)
 }
 
 /// Paragraphs of a body or of notes.

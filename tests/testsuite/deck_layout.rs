@@ -4,7 +4,7 @@
 use crate::common::{build_ok, copy_fixture, page};
 
 /// The number after each `marker` on a page, in order (`--figure-height: 414`, `slide--size-32`).
-fn numbers_after(html: &str, marker: &str) -> Vec<u32> {
+pub(crate) fn numbers_after(html: &str, marker: &str) -> Vec<u32> {
     html.split(marker)
         .skip(1)
         .map(|rest| {

@@ -28,6 +28,7 @@ mod page_hierarchy;
 mod pdf;
 mod pictures;
 mod pptx;
+mod pptx_layout;
 mod report;
 mod report_print;
 mod robustness;

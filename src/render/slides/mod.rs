@@ -19,4 +19,5 @@ pub mod plan;
 pub mod strings;
 mod tables;
 
+pub(crate) use fit::figure_height;
 pub use plan::{Deck, Decks, plan};
