@@ -36,6 +36,10 @@ pub struct RawPicture {
     pub file: String,
     /// The file's bytes.
     pub bytes: Arc<[u8]>,
+    /// True when the file is (or lies in a folder that is) a symbolic link
+    /// to somewhere outside `content/`: publishing it would publish a file
+    /// from elsewhere on the computer, so the model refuses it where it is used.
+    pub linked_outside: bool,
 }
 
 /// True when `name` ends in one of [`EXTENSIONS`].
@@ -48,13 +52,25 @@ pub fn has_picture_extension(name: &str) -> bool {
 /// the folders below it, in name order; problems reading them go to `errors`.
 pub(super) fn read(root: &Path, entries: &[Entry], errors: &mut Vec<SiteError>) -> Vec<RawPicture> {
     let mut out = Vec::new();
-    collect(root, entries, "", 0, &mut out, errors);
+    // Resolved once: each picture's own resolved path must lie under it.
+    let content = std::fs::canonicalize(root.join("content")).ok();
+    let ctx = Ctx {
+        root,
+        content: content.as_deref(),
+    };
+    collect(&ctx, entries, "", 0, &mut out, errors);
     out.sort_by(|a, b| a.name.cmp(&b.name));
     out
 }
 
+/// The site root and its resolved `content/` folder, for [`collect`].
+struct Ctx<'a> {
+    root: &'a Path,
+    content: Option<&'a Path>,
+}
+
 fn collect(
-    root: &Path,
+    ctx: &Ctx<'_>,
     entries: &[Entry],
     prefix: &str,
     depth: usize,
@@ -69,7 +85,7 @@ fn collect(
         match kind {
             EntryKind::Dir if depth < MAX_DEPTH => match sorted_entries(path) {
                 Ok(inner) => collect(
-                    root,
+                    ctx,
                     &inner,
                     &format!("{prefix}{name}/"),
                     depth + 1,
@@ -79,7 +95,7 @@ fn collect(
                 Err(e) => errors.push(e),
             },
             EntryKind::File if has_picture_extension(&name) => {
-                if let Some(p) = read_picture(root, path, format!("{prefix}{name}"), errors) {
+                if let Some(p) = read_picture(ctx, path, format!("{prefix}{name}"), errors) {
                     out.push(p);
                 }
             }
@@ -89,17 +105,18 @@ fn collect(
 }
 
 fn read_picture(
-    root: &Path,
+    ctx: &Ctx<'_>,
     path: &Path,
     name: String,
     errors: &mut Vec<SiteError>,
 ) -> Option<RawPicture> {
-    let file = display(root, path);
+    let file = display(ctx.root, path);
     match limits::read_regular_up_to(path, MAX_PICTURE_BYTES) {
         Ok(bytes) => Some(RawPicture {
             name,
             file,
             bytes: Arc::from(bytes),
+            linked_outside: !inside(ctx.content, path),
         }),
         Err(limits::ReadError::TooLarge(len)) => {
             errors.push(
@@ -132,6 +149,15 @@ fn read_picture(
             );
             None
         }
+    }
+}
+
+/// True when `path`, its links resolved, lies in `content` (the resolved
+/// `content/` folder); false when either cannot be resolved.
+fn inside(content: Option<&Path>, path: &Path) -> bool {
+    match (content, std::fs::canonicalize(path)) {
+        (Some(content), Ok(real)) => real.starts_with(content),
+        _ => false,
     }
 }
 

@@ -12,7 +12,10 @@
 //!
 //! What a picture must be, each checked at the `![…](…)` that shows it:
 //! - a file of the year folder (not on another site, not outside the year);
-//! - PNG, JPEG, WebP or SVG, with contents that agree with the extension;
+//! - a file of `content/`, not a symbolic link to somewhere else on the computer;
+//! - PNG, JPEG, WebP or SVG, with contents that agree with the extension, of
+//!   at most [`MAX_PIXELS`], and (WebP) whole: this is the one guard for
+//!   every writer, so the PDF and PowerPoint writers may decode what they get;
 //! - described: a text alternative between the brackets, or marked
 //!   decorative with the title `"dekorativ"` or `"decorative"`
 //!   (`![](ram.png "dekorativ")`), which publishes `alt=""` ([`undescribed`]:
@@ -37,6 +40,12 @@ pub const FROM_DECK: &str = "../../../";
 /// A picture file larger than this gets a warning: a page should not load
 /// more for one picture (1 MB; a photo saved for the web is 100–500 kB).
 pub const LARGE_BYTES: usize = 1_000_000;
+
+/// The most pixels a PNG, JPEG or WebP picture may have (40 megapixels, 160
+/// MB decoded): a photo for a report is a few megapixels, while the formats
+/// allow a small file to say it is a gigabyte or more once decoded, which the
+/// PDF and PowerPoint writers (which decode it) must never be given.
+pub const MAX_PIXELS: u64 = 40_000_000;
 
 /// The titles that mark a picture as decorative (`![](ram.png "dekorativ")`):
 /// it carries no information, so a screen reader passes it by (`alt=""`).
@@ -470,20 +479,28 @@ pub(super) fn resolve(
                 );
                 continue;
             };
+            if raw.linked_outside {
+                errors.push(
+                    at(
+                        ErrorKind::MissingPicture,
+                        MessageId::PictureLinkOutside.arg("file", &raw.file),
+                    )
+                    .with_label(MessageId::PictureLinkOutsideLabel)
+                    .with_help(MessageId::PictureLinkOutsideHelp.arg("file", &raw.file)),
+                );
+                refused.push(&raw.name);
+                continue;
+            }
             match checked(raw, format, year) {
                 Ok(p) => {
                     let at = pictures.partition_point(|q| q.name < p.name);
                     pictures.insert(at, p);
                 }
-                Err(message) => {
+                Err(Refusal { message, help }) => {
                     errors.push(
                         at(ErrorKind::UnsupportedPicture, message)
                             .with_label(MessageId::PictureDamagedLabel)
-                            .with_help(
-                                MessageId::PictureDamagedHelp
-                                    .arg("file", &raw.file)
-                                    .arg("format", format.name()),
-                            ),
+                            .with_help(help),
                     );
                     refused.push(&raw.name);
                 }
@@ -581,10 +598,30 @@ pub(crate) fn warnings(site: &super::Site) -> Vec<Warning> {
     out
 }
 
-/// `raw` as a [`Picture`] when its contents are a picture of `format`, or what is wrong.
-fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Message> {
+/// Why a picture file cannot be published, and what the editor can do.
+struct Refusal {
+    message: Message,
+    help: Message,
+}
+
+/// `raw` as a [`Picture`] when its contents are a whole picture of `format`
+/// of at most [`MAX_PIXELS`] (what every writer may then decode), or what is wrong.
+fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Refusal> {
+    let refused = |message: Message| Refusal {
+        message,
+        help: MessageId::PictureDamagedHelp
+            .arg("file", &raw.file)
+            .arg("format", format.name()),
+    };
+    let damaged = || {
+        refused(
+            MessageId::PictureDamaged
+                .arg("file", &raw.file)
+                .arg("format", format.name()),
+        )
+    };
     let (width, height) = match format {
-        Format::Svg => svg_size(&raw.bytes).map_err(|why| why.arg("file", &raw.file))?,
+        Format::Svg => svg_size(&raw.bytes).map_err(|why| refused(why.arg("file", &raw.file)))?,
         _ => {
             let expected = match format {
                 Format::Png => imagesize::ImageType::Png,
@@ -593,15 +630,13 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Messa
             };
             let found = imagesize::image_type(&raw.bytes).ok();
             if found != Some(expected) {
-                return Err(MessageId::PictureNotWhatItSays
-                    .arg("file", &raw.file)
-                    .arg("format", format.name()));
+                return Err(refused(
+                    MessageId::PictureNotWhatItSays
+                        .arg("file", &raw.file)
+                        .arg("format", format.name()),
+                ));
             }
-            let size = imagesize::blob_size(&raw.bytes).map_err(|_| {
-                MessageId::PictureDamaged
-                    .arg("file", &raw.file)
-                    .arg("format", format.name())
-            })?;
+            let size = imagesize::blob_size(&raw.bytes).map_err(|_| damaged())?;
             (
                 u32::try_from(size.width).unwrap_or(u32::MAX),
                 u32::try_from(size.height).unwrap_or(u32::MAX),
@@ -609,7 +644,24 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Messa
         }
     };
     if width == 0 || height == 0 {
-        return Err(MessageId::PictureNoSize.arg("file", &raw.file));
+        return Err(refused(MessageId::PictureNoSize.arg("file", &raw.file)));
+    }
+    let too_many = |width: u32, height: u32| Refusal {
+        message: MessageId::PictureTooManyPixels
+            .arg("file", &raw.file)
+            .arg("width", width)
+            .arg("height", height)
+            .arg("max", MAX_PIXELS / 1_000_000),
+        help: MessageId::PictureTooManyPixelsHelp.into(),
+    };
+    if format != Format::Svg && u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(too_many(width, height));
+    }
+    if format == Format::WebP {
+        webp_whole(&raw.bytes).map_err(|e| match e {
+            WebpProblem::TooManyPixels(w, h) => too_many(w, h),
+            WebpProblem::Broken => damaged(),
+        })?;
     }
     Ok(Picture {
         name: raw.name.clone(),
@@ -621,6 +673,35 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Messa
         width,
         height,
     })
+}
+
+/// What decoding a WebP picture found wrong.
+#[derive(Debug, PartialEq)]
+enum WebpProblem {
+    /// Its image data is larger than [`MAX_PIXELS`] (width, height), whatever its header said.
+    TooManyPixels(u32, u32),
+    /// Truncated or damaged: the image data does not decode.
+    Broken,
+}
+
+/// Decodes a WebP picture's first frame once, so that a truncated or damaged
+/// file is refused at the Markdown that shows it, not in a writer that names
+/// only the file. Only the header tells the size, so a broken WebP is found
+/// by decoding; PNG and JPEG readers show what they can of a cut file.
+fn webp_whole(bytes: &[u8]) -> Result<(), WebpProblem> {
+    let mut decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(bytes))
+        .map_err(|_| WebpProblem::Broken)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(WebpProblem::TooManyPixels(width, height));
+    }
+    let size = decoder
+        .output_buffer_size()
+        .ok_or(WebpProblem::TooManyPixels(width, height))?;
+    let mut pixels = vec![0; size];
+    decoder
+        .read_image(&mut pixels)
+        .map_err(|_| WebpProblem::Broken)
 }
 
 /// The size of an SVG picture, or why it cannot be published: it must be

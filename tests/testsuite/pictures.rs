@@ -11,9 +11,10 @@ use std::fs;
 use std::path::Path;
 
 use summering::html::Tag;
+use summering::messages::MessageId;
 use summering::{BuildError, BuildOptions, ErrorKind, WarningKind};
 
-use crate::common::{cli_build, copy_fixture, resolve, succeeds, summering, write};
+use crate::common::{broken_build, cli_build, copy_fixture, resolve, succeeds, summering, write};
 
 /// The `<img>` elements of a built page, as a browser reads them.
 fn images(out: &Path, page: &str) -> Vec<Tag> {
@@ -453,4 +454,121 @@ fn the_archive_package_holds_the_pictures_its_pages_show() {
         assert_eq!(files.get(&path), Some(&source), "{path}");
     }
     succeeds(summering().args(["archive", "--verify"]).arg(&zip));
+}
+
+/// The one problem of `err`: of `kind`, at `file:line:col`, saying `id`.
+fn assert_says(err: &BuildError, kind: ErrorKind, place: (&str, usize, usize), id: MessageId) {
+    let (file, line, col) = place;
+    assert_at(err, kind, file, line, col);
+    let e = &err.errors[0];
+    assert_eq!(e.catalogued().map(|m| m.id()), Some(id), "{e}");
+}
+
+/// A WebP file that is only a VP8X header saying 10 000 × 10 000 pixels
+/// (100 megapixels, 400 MB decoded) in 30 bytes.
+fn huge_webp() -> Vec<u8> {
+    let mut chunk = vec![0u8; 4];
+    let side = 10_000u32 - 1;
+    chunk.extend_from_slice(&side.to_le_bytes()[..3]);
+    chunk.extend_from_slice(&side.to_le_bytes()[..3]);
+    let mut riff = b"WEBPVP8X".to_vec();
+    riff.extend_from_slice(&(chunk.len() as u32).to_le_bytes());
+    riff.extend_from_slice(&chunk);
+    let mut out = b"RIFF".to_vec();
+    out.extend_from_slice(&(riff.len() as u32).to_le_bytes());
+    out.extend_from_slice(&riff);
+    out
+}
+
+#[test]
+fn a_webp_too_large_or_cut_short_is_refused_where_it_is_shown_for_every_writer() {
+    // Section 02 shows bilder/ram.webp on line 6, column 1 (reported at its
+    // first use, the English text: the files are read in name order); the model refuses
+    // it there, so no writer (page, report PDF, deck PDF, PowerPoint) gets it,
+    // and the earlier build in the output folder stays as it was.
+    let place = ("content/2021/02-ovning.en.md", 6, 1);
+    let err = broken_build("pictures", |root| {
+        fs::write(root.join("content/2021/bilder/ram.webp"), huge_webp()).unwrap();
+    });
+    assert_says(
+        &err,
+        ErrorKind::UnsupportedPicture,
+        place,
+        MessageId::PictureTooManyPixels,
+    );
+    let err = broken_build("pictures", |root| {
+        let path = root.join("content/2021/bilder/ram.webp");
+        let whole = fs::read(&path).unwrap();
+        fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+    });
+    assert_says(
+        &err,
+        ErrorKind::UnsupportedPicture,
+        place,
+        MessageId::PictureDamaged,
+    );
+    // Through the binary, in Swedish, at the same place.
+    let site = copy_fixture("pictures");
+    let path = site.path().join("content/2021/bilder/ram.webp");
+    let whole = fs::read(&path).unwrap();
+    fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+    let (code, stderr, out) = cli_build(site.path(), &["--lang", "sv"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("content/2021/02-ovning.en.md:6:1"),
+        "{stderr}"
+    );
+    assert!(!out.exists(), "nothing is published");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_picture_linked_from_outside_content_is_refused_where_it_is_shown() {
+    use std::os::unix::fs::symlink;
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::copy(
+        format!("{FIXTURE}/karta.png"),
+        elsewhere.path().join("hemlig.png"),
+    )
+    .unwrap();
+    let place = ("content/2021/01-karta.sv.md", 12, 1);
+    // A linked file, and a file in a linked folder.
+    let err = refused(|root| {
+        symlink(
+            elsewhere.path().join("hemlig.png"),
+            root.join("content/2021/lankad.png"),
+        )
+        .unwrap();
+        append(root, "![Länkad karta](lankad.png)");
+    });
+    assert_says(
+        &err,
+        ErrorKind::MissingPicture,
+        place,
+        MessageId::PictureLinkOutside,
+    );
+    let err = refused(|root| {
+        symlink(elsewhere.path(), root.join("content/2021/extra")).unwrap();
+        append(root, "![Länkad karta](extra/hemlig.png)");
+    });
+    assert_says(
+        &err,
+        ErrorKind::MissingPicture,
+        place,
+        MessageId::PictureLinkOutside,
+    );
+    // A link to a file in content/ publishes that file.
+    let site = copy_fixture("pictures");
+    symlink(
+        site.path().join("content/2021/karta.png"),
+        site.path().join("content/2021/kopia.png"),
+    )
+    .unwrap();
+    append(site.path(), "![Kartan igen](kopia.png)");
+    let (code, stderr, out) = cli_build(site.path(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        fs::read(out.join("images/2021/kopia.png")).unwrap(),
+        fs::read(format!("{FIXTURE}/karta.png")).unwrap()
+    );
 }
