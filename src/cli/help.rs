@@ -95,6 +95,35 @@ fn texts(command: &str) -> Option<Texts> {
     })
 }
 
+/// The value names of `main.rs` (`<YEAR>`, `--root <ROOT>`) and clap's own
+/// words of a usage line (`[OPTIONS]`, `<COMMAND>`), each with its text.
+const PLACEHOLDERS: &[(&str, MessageId)] = &[
+    ("YEAR", MessageId::CliValueYear),
+    ("FILE", MessageId::CliValueFile),
+    ("FILE.zip", MessageId::CliValueZip),
+    ("OUT", MessageId::CliValueOut),
+    ("OUTPUT", MessageId::CliValueOutput),
+    ("ROOT", MessageId::CliValueRoot),
+    ("LANG", MessageId::CliValueLang),
+    ("BIND", MessageId::CliValueBind),
+    ("PORT", MessageId::CliValuePort),
+    ("FORMAT", MessageId::CliValueFormat),
+];
+
+/// clap's `[OPTIONS]` and `<COMMAND>` of a usage line in `lang` (clap has no
+/// setting for them, so the line is written with them replaced).
+pub(crate) fn usage_in(usage: &str, lang: Lang) -> String {
+    usage
+        .replace(
+            "[OPTIONS]",
+            &format!("[{}]", MessageId::CliUsageOptions.text(lang)),
+        )
+        .replace(
+            "<COMMAND>",
+            &format!("<{}>", MessageId::CliUsageCommand.text(lang)),
+        )
+}
+
 /// The `--lang` given on the command line, read before clap parses it, so
 /// that `--help` (which clap answers while parsing) is in that language: one
 /// before the command, or after any command but `import` (whose `--lang` is
@@ -197,6 +226,22 @@ fn localise(command: Command, name: &str, lang: Lang) -> Command {
                         .render(lang)
                 ),
             };
+            let names: Vec<clap::builder::Str> = arg
+                .get_value_names()
+                .unwrap_or_default()
+                .iter()
+                .map(|name| {
+                    PLACEHOLDERS
+                        .iter()
+                        .find(|(english, _)| *english == name.as_str())
+                        .map_or_else(|| name.clone(), |(_, id)| id.text(lang).into())
+                })
+                .collect();
+            let arg = if names.is_empty() {
+                arg
+            } else {
+                arg.value_names(names)
+            };
             let arg = arg
                 .help_heading(heading.text(lang))
                 .hide_possible_values(true)
@@ -210,7 +255,11 @@ fn localise(command: Command, name: &str, lang: Lang) -> Command {
     if let Some(long) = texts.long_about {
         command = command.long_about(t(long));
     }
-    command
+    // The usage line clap would write, with the Swedish value names, then its own words.
+    let usage = command.clone().render_usage().to_string();
+    let usage = usage.trim().strip_prefix("Usage:").unwrap_or(&usage).trim();
+    let usage = usage_in(usage, lang);
+    command.override_usage(usage)
 }
 
 #[cfg(test)]
@@ -291,6 +340,8 @@ mod tests {
             "Build the site",
             "Possible values",
             "[default:",
+            "[OPTIONS]",
+            "<COMMAND>",
         ] {
             assert!(!help.contains(english), "{english} in:\n{help}");
         }

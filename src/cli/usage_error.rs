@@ -64,6 +64,7 @@ pub(crate) fn in_lang(e: &clap::Error, lang: Lang) -> Option<String> {
     if let Some(usage) = text(ContextKind::Usage) {
         let usage = usage.trim();
         let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+        let usage = super::help::usage_in(usage, lang);
         out.push_str(&format!("\n{}: {usage}\n", t(MessageId::CliUsage)));
     }
     out.push_str(&format!("\n{}\n", t(MessageId::UsageMoreHelp)));
@@ -88,7 +89,7 @@ mod tests {
             ("summering bygg", "bygg"),
             ("summering check --format html", "html"),
             ("summering check --lang de", "de"),
-            ("summering new", "<YEAR>"),
+            ("summering new", "<ÅR>"),
             ("summering archive --verify a.zip --force", "--force"),
         ] {
             let e = refusal(line);
@@ -101,6 +102,8 @@ mod tests {
                 "For more information",
                 "unexpected",
                 "invalid",
+                "[OPTIONS]",
+                "<YEAR>",
             ] {
                 assert!(!shown.contains(english), "{line}: {english} in {shown}");
             }

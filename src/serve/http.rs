@@ -15,6 +15,8 @@ use bytes::Bytes;
 
 use super::guard::{self, Head, Refusal};
 use super::state::{Snapshot, State};
+use crate::lang::Lang;
+use crate::messages::MessageId;
 use crate::urlpath::{Refused, request_to_file};
 
 /// Where the server's own endpoints live; no site file can be there (a built
@@ -119,12 +121,27 @@ fn site_file(path: &str, state: &State) -> Reply {
             }
         }
         None if snapshot.files.contains_key(&format!("{file}/index.html")) => {
-            let mut reply = Reply::new(301, TEXT, "Moved to the folder's page.\n");
+            let mut reply = Reply::new(301, TEXT, moved(path));
             reply.location = Some(format!("{path}/"));
             reply
         }
         None => Reply::new(404, HTML, with_script(NOT_FOUND, snapshot.generation)),
     }
+}
+
+/// The text of a folder's redirect, in the language of the pages it leads
+/// to (`/sv/2021` → Swedish), or in both for a folder of no one language.
+/// The reader is whoever opened the address, so the path says the language.
+fn moved(path: &str) -> String {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let langs = match Lang::from_code(first) {
+        Some(lang) => vec![lang],
+        None => Lang::ALL.to_vec(),
+    };
+    langs
+        .iter()
+        .map(|&lang| format!("{}\n", MessageId::ServeMovedToFolder.text(lang)))
+        .collect()
 }
 
 fn internal(endpoint: &str, query: &str, state: &State) -> Answer {
@@ -288,6 +305,11 @@ mod tests {
         let s = state();
         let r = send("GET", "/sv/2021", &s);
         assert_eq!((r.status, r.location.as_deref()), (301, Some("/sv/2021/")));
+        let sv = MessageId::ServeMovedToFolder.text(Lang::Sv);
+        let en = MessageId::ServeMovedToFolder.text(Lang::En);
+        assert_eq!(r.body, format!("{sv}\n"));
+        assert_eq!(moved("/en/2021"), format!("{en}\n"));
+        assert_eq!(moved("/images/2021"), format!("{sv}\n{en}\n"));
         let r = send("GET", "/sv/1999/index.html", &s);
         assert_eq!((r.status, r.content_type), (404, HTML));
         let post = send("POST", "/", &s);

@@ -475,6 +475,53 @@ fn help_is_in_the_editors_language() {
         "{en}"
     );
     assert!(en.contains("Options:"), "{en}");
+    assert!(en.contains("Usage: summering build [OPTIONS]"), "{en}");
+}
+
+/// The usage line of `args`' help in `lang`: "Användning: summering new [FLAGGOR] <ÅR>".
+fn usage_line(lang: Lang, args: &[&str]) -> String {
+    let (code, stdout, _) = run_line(&[("LANG", "C")], args);
+    assert_eq!(code, Some(0), "{args:?}");
+    let usage = format!("{}: ", text(MessageId::CliUsage, lang));
+    let line = stdout.lines().find(|l| l.starts_with(&usage));
+    line.unwrap_or_else(|| panic!("no {usage} in {stdout}"))
+        .to_string()
+}
+
+#[test]
+fn the_usage_line_is_in_the_editors_language() {
+    let t = |id| text(id, Lang::Sv);
+    let (options, command) = (t(MessageId::CliUsageOptions), t(MessageId::CliUsageCommand));
+    let root = usage_line(Lang::Sv, &["--lang", "sv", "--help"]);
+    assert!(
+        root.ends_with(&format!("summering [{options}] <{command}>")),
+        "{root}"
+    );
+    let new = usage_line(Lang::Sv, &["new", "--help", "--lang", "sv"]);
+    let year = t(MessageId::CliValueYear);
+    assert!(
+        new.ends_with(&format!("summering new [{options}] <{year}>")),
+        "{new}"
+    );
+    // The options list names the same values.
+    let (_, help, _) = run_line(&[], &["build", "--lang", "sv", "--help"]);
+    assert!(
+        help.contains(&format!("--root <{}>", t(MessageId::CliValueRoot))),
+        "{help}"
+    );
+    // A refused command line shows the same line.
+    let (code, _, stderr) = run_line(&[], &["--lang", "sv", "new"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains(&new), "{new} in {stderr}");
+    for english in ["[OPTIONS]", "<COMMAND>", "<YEAR>", "Usage:"] {
+        assert!(!stderr.contains(english), "{english} in {stderr}");
+        assert!(
+            !root.contains(english) && !new.contains(english),
+            "{english}"
+        );
+    }
+    let en = usage_line(Lang::En, &["new", "--help"]);
+    assert_eq!(en, "Usage: summering new [OPTIONS] <YEAR>");
 }
 
 /// A command line clap refuses is refused in the editor's language, naming
