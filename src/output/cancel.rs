@@ -56,9 +56,12 @@ impl Cancel {
     /// that is about to end the process.
     pub fn clean_up(&self) -> CleanedUp {
         self.cancel();
-        let mut staged = self.write();
-        for dir in staged.drain(..) {
-            super::remove_build(&dir);
+        // Taken alone: the files being written are finished, and every later
+        // write sees the cancel and writes nothing, so the lock can go before
+        // the folders do (the build's threads must be free to stop).
+        let staged: Vec<PathBuf> = self.write().drain(..).collect();
+        for dir in staged {
+            super::remove_build_alone(&dir);
         }
         if self.inner.swapped.load(Ordering::SeqCst) {
             CleanedUp::AlreadyBuilt

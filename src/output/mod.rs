@@ -384,6 +384,24 @@ fn remove_build(dir: &Path) {
     let _ = fs::remove_dir(dir);
 }
 
+/// [`remove_build`] on the calling thread only, for [`Cancel::clean_up`]: the
+/// thread pool's threads are the build's own, busy or stopping, and a signal
+/// handler must not wait for them.
+fn remove_build_alone(dir: &Path) {
+    if let Ok(entries) = fs::read_dir(dir) {
+        for entry in entries.flatten().filter(|e| e.file_name() != MARKER) {
+            let path = entry.path();
+            let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                fs::remove_dir_all(&path)
+            } else {
+                fs::remove_file(&path)
+            };
+        }
+    }
+    let _ = fs::remove_file(dir.join(MARKER));
+    let _ = fs::remove_dir(dir);
+}
+
 /// Removes a folder and everything in it (best effort).
 fn remove_tree(dir: &Path) {
     remove_entries(dir, "");
@@ -497,6 +515,46 @@ mod tests {
         staging.commit().unwrap();
         assert_eq!(cancel.clean_up(), CleanedUp::AlreadyBuilt);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_clean_up_while_every_pool_thread_is_writing_ends_and_stops_them() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::mpsc;
+        use std::time::Duration;
+
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("output");
+        let cancel = Cancel::default();
+        let staging = std::sync::Arc::new(Staging::new(&out, &cancel).unwrap());
+        let written = std::sync::Arc::new(AtomicUsize::new(0));
+        // Every thread of the pool writes until a write is refused, as a
+        // build's workers do: a clean-up that needs the pool waits forever.
+        let writers = {
+            let (staging, written) = (staging.clone(), written.clone());
+            std::thread::spawn(move || {
+                rayon::broadcast(|ctx| {
+                    for n in 0.. {
+                        let name = format!("t{}/p{n}.html", ctx.index());
+                        if staging.write(&file(&name, "x")).is_err() {
+                            break;
+                        }
+                        written.fetch_add(1, Ordering::SeqCst);
+                    }
+                })
+            })
+        };
+        while written.load(Ordering::SeqCst) < 100 {
+            std::thread::yield_now();
+        }
+        let (done, cleaned) = mpsc::channel();
+        let handler = cancel.clone();
+        std::thread::spawn(move || done.send(handler.clean_up()));
+        let what = cleaned.recv_timeout(Duration::from_secs(30));
+        assert_eq!(what, Ok(CleanedUp::OutputUnchanged), "the clean-up hung");
+        writers.join().unwrap();
+        assert!(!out.exists());
+        assert_eq!(beside(dir.path()), [".output.lock"]);
     }
 
     #[test]
