@@ -79,6 +79,24 @@ pub fn start_tags(html: &str) -> impl Iterator<Item = Tag> {
     })
 }
 
+/// An attribute value as lol_html gives it (character references left as
+/// written) decoded as a browser would, by html5ever's tokenizer.
+pub fn decode_attribute(raw: &str) -> String {
+    if !raw.contains('&') {
+        return raw.to_string();
+    }
+    // As the text of an element: the same references as in an attribute; a
+    // `<` cannot start a tag once it is written `&lt;`.
+    let html = format!("<p>{}</p>", raw.replace('<', "&lt;"));
+    pieces(&html)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Text(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
 #[derive(Default)]
 struct Collect {
     pieces: RefCell<Vec<Piece>>,

@@ -20,6 +20,7 @@ use std::rc::Rc;
 use lol_html::html_content::{ContentType, Element};
 use lol_html::{HtmlRewriter, Settings, doc_text, element};
 
+use crate::html::decode_attribute as decode;
 use crate::lang::Lang;
 use crate::urlpath::{self, Link};
 
@@ -294,24 +295,6 @@ fn encode(segment: &str) -> String {
 
 fn encode_fragment(fragment: &str) -> String {
     percent_encoding::utf8_percent_encode(fragment, SEGMENT).to_string()
-}
-
-/// An attribute value as lol_html gives it (character references left as
-/// written) decoded as a browser would, by html5ever's tokenizer.
-fn decode(raw: &str) -> String {
-    if !raw.contains('&') {
-        return raw.to_string();
-    }
-    // As the text of an element: the same references as in an attribute; a
-    // `<` cannot start a tag once it is written `&lt;`.
-    let html = format!("<p>{}</p>", raw.replace('<', "&lt;"));
-    crate::html::pieces(&html)
-        .into_iter()
-        .filter_map(|p| match p {
-            crate::html::Piece::Text(t) => Some(t),
-            _ => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
-use crate::html::start_tags;
+use crate::html::{decode_attribute, start_tags};
 use crate::messages::{Message, MessageId};
 use crate::model::{SectionText, Site};
 use crate::output::OutputFile;
@@ -52,29 +52,86 @@ impl FileLinks {
     /// Reads `file` once: the URLs of a page's tags and its ids, or a
     /// stylesheet's `url(…)`s; nothing for other files (they are only targets).
     pub fn of(file: &OutputFile) -> FileLinks {
-        let mut links = Vec::new();
-        let mut ids = BTreeSet::new();
-        if file.is_html() {
-            for tag in start_tags(&String::from_utf8_lossy(&file.bytes)) {
-                for (key, value) in tag.attrs {
-                    if key == "id" || (key == "name" && tag.name == "a") {
-                        ids.insert(value);
-                    } else if URL_ATTRS.contains(&(tag.name.as_str(), key.as_str()))
-                        && !value.trim().is_empty()
-                    {
-                        links.push(value);
-                    }
-                }
-            }
+        let (links, ids) = if file.is_html() {
+            page_links(&file.bytes).unwrap_or_else(|| tag_links(&file.bytes))
         } else if file.path.ends_with(".css") {
-            links = css_links(&String::from_utf8_lossy(&file.bytes));
-        }
+            (
+                css_links(&String::from_utf8_lossy(&file.bytes)),
+                BTreeSet::new(),
+            )
+        } else {
+            Default::default()
+        };
         FileLinks {
             path: file.path.clone(),
             links,
             ids,
         }
     }
+}
+
+/// A page's URLs (decoded, in order) and ids.
+type PageLinks = (Vec<String>, BTreeSet<String>);
+
+/// [`PageLinks`] by lol_html, which looks only at the tags its selectors
+/// name: a page's text and its charts' long path data are skipped, not
+/// tokenized character by character. `None` if lol_html gives up on the page.
+fn page_links(html: &[u8]) -> Option<PageLinks> {
+    use lol_html::{HtmlRewriter, Settings, element};
+    use std::cell::RefCell;
+
+    let links = RefCell::new(Vec::new());
+    let ids = RefCell::new(BTreeSet::new());
+    let mut handlers = vec![
+        element!("[id]", |el| {
+            if let Some(id) = el.get_attribute("id") {
+                ids.borrow_mut().insert(decode_attribute(&id));
+            }
+            Ok(())
+        }),
+        element!("a[name]", |el| {
+            if let Some(name) = el.get_attribute("name") {
+                ids.borrow_mut().insert(decode_attribute(&name));
+            }
+            Ok(())
+        }),
+    ];
+    for &(tag, attr) in URL_ATTRS {
+        let links = &links;
+        handlers.push(element!(format!("{tag}[{attr}]"), move |el| {
+            if let Some(value) = el.get_attribute(attr).map(|v| decode_attribute(&v))
+                && !value.trim().is_empty()
+            {
+                links.borrow_mut().push(value);
+            }
+            Ok(())
+        }));
+    }
+    let settings = handlers
+        .into_iter()
+        .fold(Settings::new(), |s, h| s.append_element_content_handler(h));
+    let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
+    rewriter.write(html).ok()?;
+    rewriter.end().ok()?;
+    Some((links.into_inner(), ids.into_inner()))
+}
+
+/// [`PageLinks`] by html5ever's tokenizer, which reads every character.
+fn tag_links(html: &[u8]) -> PageLinks {
+    let mut links = Vec::new();
+    let mut ids = BTreeSet::new();
+    for tag in start_tags(&String::from_utf8_lossy(html)) {
+        for (key, value) in tag.attrs {
+            if key == "id" || (key == "name" && tag.name == "a") {
+                ids.insert(value);
+            } else if URL_ATTRS.contains(&(tag.name.as_str(), key.as_str()))
+                && !value.trim().is_empty()
+            {
+                links.push(value);
+            }
+        }
+    }
+    (links, ids)
 }
 
 /// An error for every link or asset of the files that `checked` accepts (by
@@ -229,6 +286,37 @@ fn css_links(css: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lol_html_reads_the_links_and_ids_html5ever_reads() {
+        let page = concat!(
+            "<!DOCTYPE html><html lang=sv><head><link rel=stylesheet href=\"../assets/style.css\">",
+            "<script src='a.js'></script><script>let s = '<a href=\"inte.html\">';</script>",
+            "<style>a[href=\"x.html\"] { color: red }</style></head><body>",
+            "<A HREF=\"sv/2021/index.html#fram&aring;t\" id=\"l&amp;1\">x</A>",
+            "<a name=gammal>g</a><a href=\"  \">tom</a><img src=karta.png alt=Karta/>",
+            "<svg viewBox=\"0 0 10 10\"><path d=\"M0 0L10 10\" id=kurva /><a href=\"i-svg.html\">s</a></svg>",
+            "<!-- <a href=\"kommentar.html\"> --><object data=\"doc.pdf\"></object>",
+            "<div data=\"inte-en-lank\" id=\"sista\"></div><textarea><a href=\"text.html\"></textarea>",
+            "</body></html>"
+        );
+        let by_lol = page_links(page.as_bytes()).expect("lol_html reads the page");
+        let by_html5ever = tag_links(page.as_bytes());
+        assert_eq!(by_lol, by_html5ever);
+        assert_eq!(
+            by_lol.0,
+            [
+                "../assets/style.css",
+                "a.js",
+                "sv/2021/index.html#framåt",
+                "karta.png",
+                "i-svg.html",
+                "doc.pdf"
+            ]
+        );
+        let ids: Vec<&str> = by_lol.1.iter().map(String::as_str).collect();
+        assert_eq!(ids, ["gammal", "kurva", "l&1", "sista"]);
+    }
 
     fn check(page: &str, href: &str) -> Option<String> {
         let paths = BTreeSet::from([
