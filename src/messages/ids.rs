@@ -177,6 +177,10 @@ ids! {
     ErrorPictureNotForPptx = "error.picture-not-for-pptx",
     ErrorPictureNotForPdf = "error.picture-not-for-pdf",
     ErrorPictureNotReadableHelp = "error.picture-not-readable-help",
+    ErrorPptxLogo = "error.pptx-logo",
+    ErrorPptxLogoHelp = "error.pptx-logo-help",
+    ErrorPptxDeck = "error.pptx-deck",
+    ErrorPptxDeckHelp = "error.pptx-deck-help",
     // What a failed command did not do.
     NothingCreated = "outcome.nothing-created",
     NothingImported = "outcome.nothing-imported",

@@ -36,7 +36,8 @@ mod xml;
 
 use std::sync::OnceLock;
 
-use crate::diagnostics::{BuildError, ErrorKind, SiteError, Untranslated};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError};
+use crate::messages::{Message, MessageId};
 use crate::lang::Lang;
 use crate::model::{Report, Site};
 use crate::render::Theme;
@@ -127,9 +128,9 @@ impl<'a> Writer<'a> {
                 SiteError::in_file(
                     ErrorKind::Pptx,
                     "content/site.toml",
-                    format!("the logo could not be drawn for the PowerPoint decks: {e}"),
+                    Message::new(MessageId::ErrorPptxLogo).arg("reason", e),
                 )
-                .with_help("export the logo again as a plain SVG, or use a PNG file")
+                .with_help(Message::new(MessageId::ErrorPptxLogoHelp))
             })?)),
             None => Ok(None),
         }
@@ -166,9 +167,11 @@ fn deck(
         SiteError::in_file(
             ErrorKind::Pptx,
             &report.file,
-            format!("the {lang} deck could not be written as PowerPoint: {e}"),
+            Message::new(MessageId::ErrorPptxDeck)
+                .arg("lang", lang)
+                .arg("reason", e),
         )
-        .with_help("this is a fault in summering, not in your content; please report it")
+        .with_help(Message::new(MessageId::ErrorPptxDeckHelp))
     })
 }
 
