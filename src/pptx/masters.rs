@@ -8,7 +8,7 @@
 use super::geometry::{self as geo, COVER, FOOTER, LAYOUT_BODY, LAYOUT_TITLE, NUMBER};
 use super::office_theme::latin;
 use super::palette::{Palette, hex};
-use super::shapes::{Frame, Ids, Ph, Rect, emu, solid, text_shape, xfrm};
+use super::shapes::{Frame, Ids, Ph, Rect, bullet_char, emu, solid, text_shape, xfrm};
 use super::xml::{self, Res, Xml};
 
 pub(super) const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -169,18 +169,7 @@ fn level(
     }
     xml::el(w, tag, &attrs, |w| {
         match indent {
-            Some((_, ch)) => {
-                xml::empty(
-                    w,
-                    "a:buFont",
-                    &[
-                        ("typeface", "Arial"),
-                        ("pitchFamily", "34"),
-                        ("charset", "0"),
-                    ],
-                )?;
-                xml::empty(w, "a:buChar", &[("char", ch)])?;
-            }
+            Some((_, ch)) => bullet_char(w, ch)?,
             None => xml::empty(w, "a:buNone", &[])?,
         }
         let sz = ((size * 75.0).round() as i64).to_string();
@@ -194,68 +183,75 @@ fn level(
     })
 }
 
+/// The places of a section slide (and of the master): the title, the body
+/// when it has one (a chart slide has not), and the footer's.
+fn section_placeholders(w: &mut Xml, ids: &mut Ids, body: bool) -> Res {
+    let title = Ph("title", None);
+    placeholder(w, ids, "Title", title, LAYOUT_TITLE, "t", "Title")?;
+    if body {
+        let text = Ph("body", Some("1"));
+        placeholder(w, ids, "Text", text, LAYOUT_BODY, "t", "Text")?;
+    }
+    footer_placeholders(w, ids)
+}
+
 /// The slide master (`ppt/slideMasters/slideMaster1.xml`); its layouts are `rId1`–`rId4`, its theme `rId5`.
 pub(super) fn master(p: &Palette) -> std::io::Result<Vec<u8>> {
     let text = hex(p.text);
     let muted = hex(p.muted);
+    let tree = |w: &mut Xml| section_placeholders(w, &mut Ids::default(), true);
+    master_part("p:sldMaster", p, tree, |w| {
+        xml::el(w, "p:sldLayoutIdLst", &[], |w| {
+            for l in Layout::ALL {
+                let id = (2147483648u64 + l.number() as u64).to_string();
+                xml::empty(
+                    w,
+                    "p:sldLayoutId",
+                    &[("id", &id), ("r:id", &format!("rId{}", l.number()))],
+                )?;
+            }
+            Ok(())
+        })?;
+        xml::el(w, "p:txStyles", &[], |w| {
+            xml::el(w, "p:titleStyle", &[], |w| {
+                level(w, "a:lvl1pPr", geo::TITLE_SIZE, true, &text, None)
+            })?;
+            xml::el(w, "p:bodyStyle", &[], |w| {
+                let step = 1.3 * 32.0;
+                level(w, "a:lvl1pPr", 32.0, false, &text, Some((step, "•")))?;
+                level(w, "a:lvl2pPr", 32.0, false, &text, Some((2.0 * step, "◦")))?;
+                level(w, "a:lvl3pPr", 32.0, false, &text, Some((3.0 * step, "◦")))
+            })?;
+            xml::el(w, "p:otherStyle", &[], |w| {
+                level(w, "a:lvl1pPr", geo::FOOTER_SIZE, false, &muted, None)
+            })
+        })
+    })
+}
+
+/// A master part (`tag`: the slide or the notes master) on the page colour:
+/// its shape tree's shapes from `tree`, the colour map, then `styles`.
+fn master_part(
+    tag: &str,
+    p: &Palette,
+    tree: impl FnOnce(&mut Xml) -> Res,
+    styles: impl FnOnce(&mut Xml) -> Res,
+) -> std::io::Result<Vec<u8>> {
     xml::part(|w| {
         xml::el(
             w,
-            "p:sldMaster",
+            tag,
             &[("xmlns:a", A), ("xmlns:r", R), ("xmlns:p", P)],
             |w| {
                 xml::el(w, "p:cSld", &[], |w| {
                     background(w, p.bg)?;
                     xml::el(w, "p:spTree", &[], |w| {
                         tree_start(w)?;
-                        let mut ids = Ids::default();
-                        placeholder(
-                            w,
-                            &mut ids,
-                            "Title",
-                            Ph("title", None),
-                            LAYOUT_TITLE,
-                            "t",
-                            "Title",
-                        )?;
-                        placeholder(
-                            w,
-                            &mut ids,
-                            "Text",
-                            Ph("body", Some("1")),
-                            LAYOUT_BODY,
-                            "t",
-                            "Text",
-                        )?;
-                        footer_placeholders(w, &mut ids)
+                        tree(w)
                     })
                 })?;
                 colour_map(w, "p:clrMap")?;
-                xml::el(w, "p:sldLayoutIdLst", &[], |w| {
-                    for l in Layout::ALL {
-                        let id = (2147483648u64 + l.number() as u64).to_string();
-                        xml::empty(
-                            w,
-                            "p:sldLayoutId",
-                            &[("id", &id), ("r:id", &format!("rId{}", l.number()))],
-                        )?;
-                    }
-                    Ok(())
-                })?;
-                xml::el(w, "p:txStyles", &[], |w| {
-                    xml::el(w, "p:titleStyle", &[], |w| {
-                        level(w, "a:lvl1pPr", geo::TITLE_SIZE, true, &text, None)
-                    })?;
-                    xml::el(w, "p:bodyStyle", &[], |w| {
-                        let step = 1.3 * 32.0;
-                        level(w, "a:lvl1pPr", 32.0, false, &text, Some((step, "•")))?;
-                        level(w, "a:lvl2pPr", 32.0, false, &text, Some((2.0 * step, "◦")))?;
-                        level(w, "a:lvl3pPr", 32.0, false, &text, Some((3.0 * step, "◦")))
-                    })?;
-                    xml::el(w, "p:otherStyle", &[], |w| {
-                        level(w, "a:lvl1pPr", geo::FOOTER_SIZE, false, &muted, None)
-                    })
-                })
+                styles(w)
             },
         )
     })
@@ -313,39 +309,8 @@ pub(super) fn layout(l: Layout, p: &Palette) -> std::io::Result<Vec<u8>> {
                                     "Subtitle",
                                 )
                             }
-                            Layout::Section => {
-                                placeholder(
-                                    w,
-                                    &mut ids,
-                                    "Title",
-                                    Ph("title", None),
-                                    LAYOUT_TITLE,
-                                    "t",
-                                    "Title",
-                                )?;
-                                placeholder(
-                                    w,
-                                    &mut ids,
-                                    "Text",
-                                    Ph("body", Some("1")),
-                                    LAYOUT_BODY,
-                                    "t",
-                                    "Text",
-                                )?;
-                                footer_placeholders(w, &mut ids)
-                            }
-                            Layout::Chart => {
-                                placeholder(
-                                    w,
-                                    &mut ids,
-                                    "Title",
-                                    Ph("title", None),
-                                    LAYOUT_TITLE,
-                                    "t",
-                                    "Title",
-                                )?;
-                                footer_placeholders(w, &mut ids)
-                            }
+                            Layout::Section => section_placeholders(w, &mut ids, true),
+                            Layout::Chart => section_placeholders(w, &mut ids, false),
                             Layout::Closing => {
                                 let r = Rect {
                                     h: 200.0,
@@ -391,35 +356,16 @@ pub(super) const NOTES_BODY: Rect = Rect {
 /// The notes master (`ppt/notesMasters/notesMaster1.xml`); its theme is `rId1`.
 pub(super) fn notes_master(p: &Palette) -> std::io::Result<Vec<u8>> {
     let text = hex(p.text);
-    xml::part(|w| {
-        xml::el(
-            w,
-            "p:notesMaster",
-            &[("xmlns:a", A), ("xmlns:r", R), ("xmlns:p", P)],
-            |w| {
-                xml::el(w, "p:cSld", &[], |w| {
-                    background(w, p.bg)?;
-                    xml::el(w, "p:spTree", &[], |w| {
-                        tree_start(w)?;
-                        let mut ids = Ids::default();
-                        notes_image(w, &mut ids, Some(NOTES_IMAGE))?;
-                        placeholder(
-                            w,
-                            &mut ids,
-                            "Notes",
-                            Ph("body", Some("1")),
-                            NOTES_BODY,
-                            "t",
-                            "Notes",
-                        )
-                    })
-                })?;
-                colour_map(w, "p:clrMap")?;
-                xml::el(w, "p:notesStyle", &[], |w| {
-                    level(w, "a:lvl1pPr", 16.0, false, &text, None)
-                })
-            },
-        )
+    let tree = |w: &mut Xml| {
+        let mut ids = Ids::default();
+        notes_image(w, &mut ids, Some(NOTES_IMAGE))?;
+        let notes = Ph("body", Some("1"));
+        placeholder(w, &mut ids, "Notes", notes, NOTES_BODY, "t", "Notes")
+    };
+    master_part("p:notesMaster", p, tree, |w| {
+        xml::el(w, "p:notesStyle", &[], |w| {
+            level(w, "a:lvl1pPr", 16.0, false, &text, None)
+        })
     })
 }
 

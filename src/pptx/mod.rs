@@ -37,8 +37,8 @@ mod xml;
 use std::sync::OnceLock;
 
 use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError};
-use crate::messages::{Message, MessageId};
 use crate::lang::Lang;
+use crate::messages::{Message, MessageId};
 use crate::model::{Report, Site};
 use crate::render::Theme;
 use crate::render::slides::Deck;
@@ -141,7 +141,7 @@ impl<'a> Writer<'a> {
 /// other slide that has a footer (as the HTML deck).
 fn shows_logo(slide: &Slide<'_>) -> bool {
     match slide.content {
-        Content::Title { .. } | Content::Closing { .. } => true,
+        Content::Title(_) | Content::Closing(_) => true,
         Content::Section { .. } | Content::Chart { .. } => slide.footer.is_some(),
     }
 }
@@ -200,7 +200,7 @@ fn write(
     let mut notes: Vec<Option<Vec<body::Block>>> = Vec::with_capacity(deck.len());
     let mut charts: Vec<&crate::model::Chart> = Vec::new();
     list.push(Slide {
-        content: Content::Title {
+        content: Content::Title(slides::TitleText {
             organisation: crate::render::slides::plan::title_organisation(site, report, lang),
             title: title.value,
             subtitle: report
@@ -210,7 +210,7 @@ fn write(
             year: crate::render::slides::covers::shows_year(title.value, report.year.get())
                 .then(|| report.year.get()),
             size: deck.title_size,
-        },
+        }),
         number: 1,
         footer: None,
         lang: tag(title.lang),
@@ -274,7 +274,7 @@ fn write(
     if let (Some(closing), Some(size)) = (&report.closing, deck.closing_size) {
         let statement = closing.resolve(lang);
         list.push(Slide {
-            content: Content::Closing {
+            content: Content::Closing(slides::ClosingText {
                 statement: statement.value,
                 organisation: org.value,
                 contact: site
@@ -282,7 +282,7 @@ fn write(
                     .as_ref()
                     .map(|c| c.resolve(lang).value.as_str()),
                 size,
-            },
+            }),
             number: list.len() + 1,
             footer,
             lang: tag(statement.lang),

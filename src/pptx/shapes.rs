@@ -300,6 +300,29 @@ fn r_pr(w: &mut Xml, tag: &str, f: Font<'_>, italic: bool, code: bool, link: Opt
     })
 }
 
+/// A bullet: `ch` in a font every machine has (the theme's may lack it).
+pub(super) fn bullet_char(w: &mut Xml, ch: &str) -> Res {
+    let font = [
+        ("typeface", "Arial"),
+        ("pitchFamily", "34"),
+        ("charset", "0"),
+    ];
+    xml::empty(w, "a:buFont", &font)?;
+    xml::empty(w, "a:buChar", &[("char", ch)])
+}
+
+/// The non-visual properties of a graphic frame (a table, a chart): its id,
+/// name and alternative text in `c_nv_pr`, ungroupable.
+pub(super) fn frame_props(w: &mut Xml, c_nv_pr: &[(&str, &str)]) -> Res {
+    xml::el(w, "p:nvGraphicFramePr", &[], |w| {
+        xml::empty(w, "p:cNvPr", c_nv_pr)?;
+        xml::el(w, "p:cNvGraphicFramePr", &[], |w| {
+            xml::empty(w, "a:graphicFrameLocks", &[("noGrp", "1")])
+        })?;
+        xml::empty(w, "p:nvPr", &[])
+    })
+}
+
 /// Colours and size of a slide body.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct BodyLook<'a> {
@@ -361,17 +384,8 @@ pub(super) fn body_para(w: &mut Xml, p: &Para, look: BodyLook<'_>, rels: &mut Re
                         xml::el(w, "a:buClr", &[], |w| {
                             xml::empty(w, "a:srgbClr", &[("val", &hex(look.marker))])
                         })?;
-                        xml::empty(
-                            w,
-                            "a:buFont",
-                            &[
-                                ("typeface", "Arial"),
-                                ("pitchFamily", "34"),
-                                ("charset", "0"),
-                            ],
-                        )?;
                         let ch = if p.level == 0 { "•" } else { "◦" };
-                        xml::empty(w, "a:buChar", &[("char", ch)])
+                        bullet_char(w, ch)
                     }
                     Bullet::Number(n) => {
                         xml::el(w, "a:buClr", &[], |w| {
@@ -569,17 +583,7 @@ pub(super) fn table(
         h: layout.height(),
     };
     xml::el(w, "p:graphicFrame", &[], |w| {
-        xml::el(w, "p:nvGraphicFramePr", &[], |w| {
-            xml::empty(
-                w,
-                "p:cNvPr",
-                &[("id", &id), ("name", &format!("Table {id}"))],
-            )?;
-            xml::el(w, "p:cNvGraphicFramePr", &[], |w| {
-                xml::empty(w, "a:graphicFrameLocks", &[("noGrp", "1")])
-            })?;
-            xml::empty(w, "p:nvPr", &[])
-        })?;
+        frame_props(w, &[("id", &id), ("name", &format!("Table {id}"))])?;
         xfrm(w, "p:xfrm", area)?;
         xml::el(w, "a:graphic", &[], |w| {
             xml::el(

@@ -26,15 +26,7 @@ use crate::render::slides::measure::plain_lines;
 #[derive(Debug, Clone)]
 pub(super) enum Content<'a> {
     /// The title slide.
-    Title {
-        organisation: Option<&'a str>,
-        title: &'a str,
-        subtitle: Option<&'a str>,
-        /// The year line, unless the title already says it.
-        year: Option<u16>,
-        /// The title's size, design px (the plan's).
-        size: f32,
-    },
+    Title(TitleText<'a>),
     /// A slide of a section's text.
     Section {
         head: Head<'a>,
@@ -54,13 +46,38 @@ pub(super) enum Content<'a> {
         caption: String,
     },
     /// The closing slide.
-    Closing {
-        statement: &'a str,
-        organisation: &'a str,
-        /// The contact line under the organisation (`contact` in `site.toml`).
-        contact: Option<&'a str>,
-        size: f32,
-    },
+    Closing(ClosingText<'a>),
+}
+
+/// What the title slide says.
+#[derive(Debug, Clone)]
+pub(super) struct TitleText<'a> {
+    pub(super) organisation: Option<&'a str>,
+    pub(super) title: &'a str,
+    pub(super) subtitle: Option<&'a str>,
+    /// The year line, unless the title already says it.
+    pub(super) year: Option<u16>,
+    /// The title's size, design px (the plan's).
+    pub(super) size: f32,
+}
+
+/// What the closing slide says.
+#[derive(Debug, Clone)]
+pub(super) struct ClosingText<'a> {
+    pub(super) statement: &'a str,
+    pub(super) organisation: &'a str,
+    /// The contact line under the organisation (`contact` in `site.toml`).
+    pub(super) contact: Option<&'a str>,
+    /// The statement's size, design px (the plan's).
+    pub(super) size: f32,
+}
+
+/// What a title or closing slide is drawn with besides its text.
+#[derive(Clone, Copy)]
+struct Cover<'a> {
+    p: &'a Palette,
+    logo: Option<SlideLogo<'a>>,
+    lang: &'a str,
 }
 
 /// The top of a section or chart slide.
@@ -93,10 +110,10 @@ impl Slide<'_> {
     /// The layout it is made from.
     pub(super) fn layout(&self) -> Layout {
         match self.content {
-            Content::Title { .. } => Layout::Title,
+            Content::Title(_) => Layout::Title,
             Content::Section { .. } => Layout::Section,
             Content::Chart { .. } => Layout::Chart,
-            Content::Closing { .. } => Layout::Closing,
+            Content::Closing(_) => Layout::Closing,
         }
     }
 }
@@ -128,9 +145,21 @@ pub(super) fn slide(
                         tree_start(w)?;
                         let mut ids = Ids::default();
                         match &s.content {
-                            Content::Title { .. } => title_slide(w, &mut ids, s, p, logo),
-                            Content::Closing { .. } => {
-                                closing_slide(w, &mut ids, s, p, logo)?;
+                            Content::Title(t) => {
+                                let cover = Cover {
+                                    p,
+                                    logo,
+                                    lang: s.lang,
+                                };
+                                title_slide(w, &mut ids, t, cover)
+                            }
+                            Content::Closing(c) => {
+                                let cover = Cover {
+                                    p,
+                                    logo,
+                                    lang: s.lang,
+                                };
+                                closing_slide(w, &mut ids, c, cover)?;
                                 footer(w, &mut ids, s, p, None)
                             }
                             Content::Section {
@@ -409,17 +438,7 @@ fn chart_frame(
 ) -> Res {
     let id = ids.next();
     xml::el(w, "p:graphicFrame", &[], |w| {
-        xml::el(w, "p:nvGraphicFramePr", &[], |w| {
-            xml::empty(
-                w,
-                "p:cNvPr",
-                &[("id", &id), ("name", title), ("descr", description)],
-            )?;
-            xml::el(w, "p:cNvGraphicFramePr", &[], |w| {
-                xml::empty(w, "a:graphicFrameLocks", &[("noGrp", "1")])
-            })?;
-            xml::empty(w, "p:nvPr", &[])
-        })?;
+        shapes::frame_props(w, &[("id", &id), ("name", title), ("descr", description)])?;
         shapes::xfrm(w, "p:xfrm", r)?;
         xml::el(w, "a:graphic", &[], |w| {
             xml::el(
@@ -547,23 +566,15 @@ fn cover_logo(
     Ok(h + gap)
 }
 
-fn title_slide(
-    w: &mut Xml,
-    ids: &mut Ids,
-    s: &Slide<'_>,
-    p: &Palette,
-    logo: Option<SlideLogo<'_>>,
-) -> Res {
-    let Content::Title {
+fn title_slide(w: &mut Xml, ids: &mut Ids, t: &TitleText<'_>, c: Cover<'_>) -> Res {
+    let TitleText {
         organisation,
         title,
         subtitle,
         year,
         size,
-    } = &s.content
-    else {
-        return Ok(());
-    };
+    } = t;
+    let Cover { p, logo, lang } = c;
     let on = p.on_accent;
     let sub_size = (size / 2.0).max(24.0);
     let org_h = organisation.map_or(0.0, |o| geo::cover_lines(o, 26.0, 1.3, true) + 24.0);
@@ -581,7 +592,7 @@ fn title_slide(
             ..COVER
         };
         text_shape(w, ids, plain_frame("Organisation", r), |w| {
-            plain_para(w, &[(o, font(26.0, true, on, s.lang))], "l", 1.3, 0.0)
+            plain_para(w, &[(o, font(26.0, true, on, lang))], "l", 1.3, 0.0)
         })?;
         y += org_h;
     }
@@ -597,7 +608,7 @@ fn title_slide(
         autofit: false,
     };
     text_shape(w, ids, frame, |w| {
-        plain_para(w, &[(title, font(*size, true, on, s.lang))], "l", 1.1, 0.0)
+        plain_para(w, &[(title, font(*size, true, on, lang))], "l", 1.1, 0.0)
     })?;
     y += title_h;
     if let Some(t) = subtitle {
@@ -613,7 +624,7 @@ fn title_slide(
             autofit: false,
         };
         text_shape(w, ids, frame, |w| {
-            plain_para(w, &[(t, font(sub_size, false, on, s.lang))], "l", 1.3, 0.0)
+            plain_para(w, &[(t, font(sub_size, false, on, lang))], "l", 1.3, 0.0)
         })?;
         y += sub_h;
     }
@@ -642,26 +653,18 @@ fn title_slide(
         h: 32.0 * 1.2,
     };
     text_shape(w, ids, plain_frame("Year", r), |w| {
-        plain_para(w, &[(&year, font(32.0, true, on, s.lang))], "l", 1.2, 0.0)
+        plain_para(w, &[(&year, font(32.0, true, on, lang))], "l", 1.2, 0.0)
     })
 }
 
-fn closing_slide(
-    w: &mut Xml,
-    ids: &mut Ids,
-    s: &Slide<'_>,
-    p: &Palette,
-    logo: Option<SlideLogo<'_>>,
-) -> Res {
-    let Content::Closing {
+fn closing_slide(w: &mut Xml, ids: &mut Ids, t: &ClosingText<'_>, c: Cover<'_>) -> Res {
+    let ClosingText {
         statement,
         organisation,
         contact,
         size,
-    } = &s.content
-    else {
-        return Ok(());
-    };
+    } = t;
+    let Cover { p, logo, lang } = c;
     let on = p.on_accent;
     let st_h = geo::cover_lines(statement, *size, 1.2, true);
     let org_h = geo::cover_lines(organisation, 26.0, 1.3, true);
@@ -687,7 +690,7 @@ fn closing_slide(
     text_shape(w, ids, frame, |w| {
         plain_para(
             w,
-            &[(statement, font(*size, true, on, s.lang))],
+            &[(statement, font(*size, true, on, lang))],
             "ctr",
             1.2,
             0.0,
@@ -701,7 +704,7 @@ fn closing_slide(
     text_shape(w, ids, plain_frame("Organisation", r), |w| {
         plain_para(
             w,
-            &[(organisation, font(26.0, true, on, s.lang))],
+            &[(organisation, font(26.0, true, on, lang))],
             "ctr",
             1.3,
             0.0,
@@ -718,7 +721,7 @@ fn closing_slide(
     text_shape(w, ids, plain_frame("Contact", r), |w| {
         plain_para(
             w,
-            &[(contact, font(c_size, false, on, s.lang))],
+            &[(contact, font(c_size, false, on, lang))],
             "ctr",
             c_line,
             0.0,
