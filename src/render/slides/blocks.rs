@@ -1,5 +1,7 @@
-//! A section's Markdown cut into *units* — the places a slide may end — and a
-//! simplified block tree of any Markdown for measuring its height.
+//! A section's Markdown cut into *units* — the places a slide may end — each
+//! with its block tree ([`super::tree`]), built in the same one walk over the
+//! section's events: the fitter measures the trees, a slide's HTML is rendered
+//! from its units' share of the same events.
 //!
 //! A unit is a top-level block (paragraph, table, code block, heading …) or one
 //! item of a top-level list. Slides are cut only between units, so a list keeps
@@ -11,6 +13,9 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
+
+use super::tree::{Builder, Node};
+use crate::model::images::PictureLinks;
 
 /// One place a slide may start or end.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,9 +31,25 @@ pub(crate) struct Unit {
     /// The unit's events in [`Units::events`] (none for a piece of a cut unit,
     /// which is not a slice of the section's parse).
     pub(crate) events: Option<Range<usize>>,
+    /// The unit's block tree, built in the same walk (none for a piece of a cut
+    /// unit: its Markdown is parsed to measure it).
+    pub(crate) tree: Option<Vec<Node>>,
 }
 
 pub(crate) use crate::model::markdown::options;
+
+/// A footnote definition of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Footnote {
+    /// Its label (`1` of `[^1]`).
+    pub(crate) label: String,
+    /// Its Markdown (`[^1]: …`), appended to a slide's Markdown that cites it.
+    pub(crate) markdown: String,
+    /// Its events in [`Units::events`].
+    events: Range<usize>,
+    /// Its block tree: one [`Node::Footnote`].
+    pub(crate) tree: Vec<Node>,
+}
 
 /// The section text's units, plus the text every piece needs to render on its own:
 /// link reference definitions (`[x]: https://…`) and footnote definitions by label.
@@ -38,11 +59,10 @@ pub(crate) struct Units<'a> {
     pub(crate) units: Vec<Unit>,
     /// Link reference definitions, appended to each slide's Markdown.
     pub(crate) link_defs: String,
-    /// Footnote definitions (`[^label]: …`), appended to a slide that refers to
-    /// them, with their events in [`Units::events`].
-    pub(crate) footnotes: Vec<(String, String, Range<usize>)>,
-    /// The section's Markdown events, parsed once: a unit is measured from its
-    /// share of them (parsing each unit again was a tenth of a large build).
+    /// Footnote definitions, appended to a slide that refers to them.
+    pub(crate) footnotes: Vec<Footnote>,
+    /// The section's Markdown events, parsed once: a slide is rendered from its
+    /// units' share of them (parsing each slide again was a tenth of a large build).
     pub(crate) events: Vec<Event<'a>>,
     /// Indices into `footnotes` by label, for [`Units::cited_footnotes`].
     footnote_labels: BTreeMap<String, Vec<usize>>,
@@ -51,30 +71,14 @@ pub(crate) struct Units<'a> {
 }
 
 impl<'a> Units<'a> {
-    /// The events of `unit` as if its Markdown (with the footnote definitions it
-    /// refers to) were parsed alone: a list item inside its list, then the notes.
-    /// `None` for a piece of a cut unit.
-    pub(crate) fn events_of(&self, unit: &Unit) -> Option<Vec<Event<'a>>> {
-        let range = unit.events.clone()?;
-        let mut out = Vec::with_capacity(range.len() + 2);
-        if unit.list.is_some() {
-            out.push(Event::Start(Tag::List(None)));
+    /// The block tree of `unit` with the footnote definitions it cites, as if its
+    /// Markdown (with them) were parsed alone: a list item as a list of its own,
+    /// then the notes. `None` for a piece of a cut unit.
+    pub(crate) fn tree_of<'u>(&'u self, unit: &'u Unit) -> Option<Vec<&'u Node>> {
+        let mut out: Vec<&Node> = unit.tree.as_ref()?.iter().collect();
+        for i in self.cited_footnotes(&unit.markdown) {
+            out.extend(&self.footnotes[i].tree);
         }
-        out.extend_from_slice(&self.events[range]);
-        // The unit's Markdown is trimmed at its end; in the section, a raw HTML
-        // block's last line still has its line break (which would measure as a line).
-        let last_text = out.iter().rposition(|e| !matches!(e, Event::End(_)));
-        if let Some(Event::Html(html)) = last_text.map(|i| &mut out[i]) {
-            let trimmed: CowStr<'a> = match &*html {
-                &CowStr::Borrowed(s) => CowStr::Borrowed(s.trim_end()),
-                other => CowStr::from(other.trim_end().to_string()),
-            };
-            *html = trimmed;
-        }
-        if unit.list.is_some() {
-            out.push(Event::End(TagEnd::List(false)));
-        }
-        self.push_footnotes(&unit.markdown, &mut out);
         Some(out)
     }
 
@@ -123,7 +127,7 @@ impl<'a> Units<'a> {
     /// Appends the events of each footnote definition `markdown` cites.
     fn push_footnotes(&self, markdown: &str, out: &mut Vec<Event<'a>>) {
         for i in self.cited_footnotes(markdown) {
-            out.extend_from_slice(&self.events[self.footnotes[i].2.clone()]);
+            out.extend_from_slice(&self.events[self.footnotes[i].events.clone()]);
         }
     }
 
@@ -149,7 +153,7 @@ impl<'a> Units<'a> {
         }
         // A label with `]` in it is not found by the lookup above.
         for &i in &self.bracketed_labels {
-            if markdown.contains(&format!("[^{}]", self.footnotes[i].0)) {
+            if markdown.contains(&format!("[^{}]", self.footnotes[i].label)) {
                 cited.push(i);
             }
         }
@@ -183,8 +187,9 @@ fn list_start(item: &str) -> Option<u64> {
     marker[..digits].parse().ok()
 }
 
-/// Cuts a section text into units.
-pub(crate) fn units(md: &str) -> Units<'_> {
+/// Cuts a section text into units, building each unit's block tree in the same
+/// walk over the events; `pictures` give the pictures' sizes.
+pub(crate) fn units<'a>(md: &'a str, pictures: &PictureLinks<'_>) -> Units<'a> {
     let mut out = Units::default();
     let mut depth = 0usize;
     let mut lists = 0usize;
@@ -207,6 +212,7 @@ pub(crate) fn units(md: &str) -> Units<'_> {
         Footnote(usize),
     }
     let mut owner = None;
+    let mut tree = Builder::default();
     for (i, (event, range)) in events.iter().enumerate() {
         match event {
             Event::Start(tag) => {
@@ -214,11 +220,12 @@ pub(crate) fn units(md: &str) -> Units<'_> {
                     (Tag::List(_), 0) => in_list = true,
                     (Tag::FootnoteDefinition(label), 0) => {
                         owner = Some((Owner::Footnote(out.footnotes.len()), depth));
-                        out.footnotes.push((
-                            label.to_string(),
-                            md[range.clone()].trim_end().to_string(),
-                            i..i,
-                        ));
+                        out.footnotes.push(Footnote {
+                            label: label.to_string(),
+                            markdown: md[range.clone()].trim_end().to_string(),
+                            events: i..i,
+                            tree: Vec::new(),
+                        });
                     }
                     (Tag::Item, 1) if in_list => {
                         owner = Some((Owner::Unit(out.units.len()), depth));
@@ -231,27 +238,60 @@ pub(crate) fn units(md: &str) -> Units<'_> {
                     _ => {}
                 }
                 depth += 1;
+                tree.event(event, pictures);
             }
             Event::End(end) => {
+                tree.event(event, pictures);
                 depth -= 1;
                 match owner.take_if(|(_, d)| *d == depth) {
-                    Some((Owner::Unit(u), _)) => set_end(&mut out.units[u].events, i),
-                    Some((Owner::Footnote(f), _)) => out.footnotes[f].2.end = i + 1,
+                    Some((Owner::Unit(u), _)) => {
+                        let unit = &mut out.units[u];
+                        set_end(&mut unit.events, i);
+                        unit.tree = Some(if unit.list.is_some() {
+                            tree.take_item()
+                        } else {
+                            tree.take()
+                        });
+                    }
+                    Some((Owner::Footnote(f), _)) => {
+                        out.footnotes[f].events.end = i + 1;
+                        out.footnotes[f].tree = tree.take();
+                    }
                     None => {}
                 }
                 if depth == 0 && matches!(end, TagEnd::List(_)) {
                     in_list = false;
                     lists += 1;
+                    // The list itself, its items gone to their units.
+                    tree.take();
                 }
             }
-            Event::Rule if depth == 0 => out.units.push(unit(md, range.clone(), None, i)),
-            _ => {}
+            Event::Rule if depth == 0 => {
+                let mut rule = unit(md, range.clone(), None, i);
+                tree.event(event, pictures);
+                rule.tree = Some(tree.take());
+                out.units.push(rule);
+            }
+            // A unit's Markdown is trimmed at its end, so a raw HTML block that
+            // ends a unit has no last line break (which would measure as a line).
+            Event::Html(html)
+                if owner.as_ref().is_some_and(|(o, d)| {
+                    matches!(o, Owner::Unit(_))
+                        && events[i + 1..]
+                            .iter()
+                            .take(depth - d)
+                            .all(|(e, _)| matches!(e, Event::End(_)))
+                }) =>
+            {
+                tree.event(&Event::Html(CowStr::Borrowed(html.trim_end())), pictures);
+            }
+            _ => tree.event(event, pictures),
         }
     }
     out.events = events.into_iter().map(|(event, _)| event).collect();
-    for (i, (label, _, _)) in out.footnotes.iter().enumerate() {
+    for (i, note) in out.footnotes.iter().enumerate() {
         out.footnote_labels
-            .entry(label.clone())
+            .entry(note.label.clone())
             .or_default()
             .push(i);
     }
@@ -272,6 +312,7 @@ fn unit(md: &str, range: Range<usize>, list: Option<usize>, first: usize) -> Uni
         list,
         continued: false,
         events: Some(first..first + 1),
+        tree: None,
     }
 }
 
@@ -442,7 +483,7 @@ mod tests {
     #[test]
     fn top_level_items_and_blocks_are_units() {
         let md = "Intro.\n\n- a\n- b\n  - b1\n\n| x |\n|---|\n| 1 |\n\n1. c\n2. d\n";
-        let u = units(md);
+        let u = units(md, &PictureLinks::NONE);
         let texts: Vec<_> = u
             .units
             .iter()
@@ -463,14 +504,44 @@ mod tests {
     }
 
     #[test]
+    fn each_unit_has_the_tree_of_its_markdown_parsed_alone() {
+        let md = "Intro.\n\n<div>\nraw\n</div>\n\n- a\n- b\n  <p>x</p>\n\n---\n\n| x |\n|---|\n| 1 |\n\n> q\n";
+        let u = units(md, &PictureLinks::NONE);
+        assert_eq!(u.units.len(), 7);
+        for unit in &u.units {
+            let alone = super::super::tree::tree(
+                Parser::new_ext(&unit.markdown, options()),
+                &PictureLinks::NONE,
+            );
+            let tree: Vec<Node> = u.tree_of(unit).unwrap().into_iter().cloned().collect();
+            assert_eq!(tree, alone, "{:?}", unit.markdown);
+        }
+    }
+
+    #[test]
+    fn a_unit_carries_the_trees_of_the_notes_it_cites() {
+        let md = "A[^1].\n\nB.\n\n[^1]: The note.\n";
+        let u = units(md, &PictureLinks::NONE);
+        let kinds = |unit| {
+            u.tree_of(unit)
+                .unwrap()
+                .iter()
+                .map(|n| matches!(n, Node::Footnote(_)))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds(&u.units[0]), [false, true]);
+        assert_eq!(kinds(&u.units[1]), [false]);
+    }
+
+    #[test]
     fn definitions_are_kept_apart() {
         let md = "Text[^1] and [a link][x].\n\n[^1]: The note.\n\n[x]: https://example.org\n";
-        let u = units(md);
+        let u = units(md, &PictureLinks::NONE);
         assert_eq!(u.units.len(), 1);
         let notes: Vec<_> = u
             .footnotes
             .iter()
-            .map(|(label, text, _)| (label.as_str(), text.as_str()))
+            .map(|n| (n.label.as_str(), n.markdown.as_str()))
             .collect();
         assert_eq!(notes, [("1", "[^1]: The note.")]);
         assert_eq!(u.link_defs, "[x]: https://example.org");

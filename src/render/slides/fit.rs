@@ -103,12 +103,11 @@ pub(crate) fn fit_section<'a>(
     continued_title: &str,
     pictures: &PictureLinks<'_>,
 ) -> Result<SectionFit<'a>, TooFull> {
-    let all = blocks::units(md);
+    let mut all = blocks::units(md, pictures);
     let caps = (body_capacity(title), body_capacity(continued_title));
-    let mut units: Vec<Measured> = all
-        .units
-        .iter()
-        .map(|u| measured(u.clone(), &all, pictures))
+    let mut units: Vec<Measured> = std::mem::take(&mut all.units)
+        .into_iter()
+        .map(|u| measured(u, &all, pictures))
         .collect();
     for i in 0..SIZES.len() {
         if chunk_height(&units, i) <= caps.0 {
@@ -161,9 +160,9 @@ pub(crate) fn fit_section<'a>(
     })
 }
 
-fn measured(unit: Unit, all: &Units<'_>, pictures: &PictureLinks<'_>) -> Measured {
-    let measures = match all.events_of(&unit) {
-        Some(events) => measure::events_heights(events, body_width(), SIZES, pictures),
+fn measured(mut unit: Unit, all: &Units<'_>, pictures: &PictureLinks<'_>) -> Measured {
+    let measures = match all.tree_of(&unit) {
+        Some(tree) => measure::tree_heights(&tree, body_width(), SIZES),
         None => measure::heights(
             &with_footnotes(&unit.markdown, all),
             body_width(),
@@ -171,6 +170,8 @@ fn measured(unit: Unit, all: &Units<'_>, pictures: &PictureLinks<'_>) -> Measure
             pictures,
         ),
     };
+    // Measured: its tree is not needed again.
+    unit.tree = None;
     Measured {
         unit,
         heights: measures.map(|m| m.height),
@@ -370,7 +371,7 @@ fn with_footnotes(md: &str, all: &Units<'_>) -> String {
     let mut out = md.to_string();
     for i in all.cited_footnotes(md) {
         out.push_str("\n\n");
-        out.push_str(&all.footnotes[i].1);
+        out.push_str(&all.footnotes[i].markdown);
     }
     out
 }
@@ -399,6 +400,7 @@ fn cut_table(
         list: unit.list,
         continued: false,
         events: None,
+        tree: None,
     };
     let fits = |rows: std::ops::Range<usize>| {
         chunk_height(
@@ -467,6 +469,7 @@ fn cut_unit(
             list: unit.list,
             continued,
             events: None,
+            tree: None,
         };
         let fits = |end: usize| {
             let m = measured(piece(end), all, pictures);
@@ -578,13 +581,10 @@ mod tests {
         ]);
         let mut compared = 0;
         for md in &texts {
-            let all = blocks::units(md);
+            let all = blocks::units(md, &PictureLinks::NONE);
             for unit in &all.units {
-                let events = all
-                    .events_of(unit)
-                    .expect("a unit of the section has events");
-                let from_section =
-                    measure::events_heights(events, body_width(), SIZES, &PictureLinks::NONE);
+                let tree = all.tree_of(unit).expect("a unit of the section has a tree");
+                let from_section = measure::tree_heights(&tree, body_width(), SIZES);
                 let alone = measure::heights(
                     &with_footnotes(&unit.markdown, &all),
                     body_width(),
@@ -609,7 +609,7 @@ mod tests {
         ]);
         let (mut from_events, mut parsed) = (0, 0);
         for md in &texts {
-            let all = blocks::units(md);
+            let all = blocks::units(md, &PictureLinks::NONE);
             let measured: Vec<Measured> = all
                 .units
                 .iter()
@@ -704,7 +704,7 @@ mod tests {
                     )),
                 }
             }
-            let all = blocks::units(&md);
+            let all = blocks::units(&md, &PictureLinks::NONE);
             let units: Vec<Measured> = all
                 .units
                 .iter()

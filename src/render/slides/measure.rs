@@ -4,51 +4,24 @@
 //! size on a slide as a multiple of `--u`, 1/1280 of the slide's width, so the
 //! estimate holds at any screen size and in print). Text is wrapped word by word
 //! with the character widths of [`super::metrics`]; every block adds the margins
-//! that `assets/slides.css` gives it ([`super::geometry`]).
+//! that `assets/slides.css` gives it ([`super::geometry`]). What is measured is
+//! the block tree ([`super::tree`]), not the Markdown again.
 //!
 //! The estimate leans wide (the theme font's advances without kerning, whole lines, a
 //! safety margin in [`super::fit`]), so a slide it accepts does not overflow; the
 //! cost is that a slide is sometimes set one size smaller than it needed to be.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::Parser;
 
 use super::blocks::options;
 use super::geometry::{
     BLOCK_GAP, CELL_PAD_X, CODE, FOOTNOTE, HEADING, IMAGE_HEIGHT, ITEM_GAP, LINE, LIST_INDENT,
     QUOTE_INDENT, RULE, TABLE, TABLE_SCALES,
 };
-use super::metrics::{MONO_EM, MONO_MILLI, char_milli, latin1_milli};
-use crate::model::Picture;
+use super::glyphs::{Glyphs, lines};
+use super::metrics::MONO_EM;
+use super::tree::{self, Node, Table, Text};
 use crate::model::images::PictureLinks;
-
-/// A block as far as its height is concerned.
-#[derive(Debug, Clone, PartialEq)]
-enum Node {
-    /// Text set in `scale` em with `line` line height (bold throughout or not is in its glyphs), with a gap after.
-    Text {
-        text: Glyphs,
-        scale: f32,
-        line: f32,
-        gap: f32,
-        images: Shapes,
-    },
-    /// A list: its items' blocks.
-    List(Vec<Vec<Node>>),
-    /// A block quote.
-    Quote(Vec<Node>),
-    /// Table rows of cells, each with its text and its pictures.
-    Table(Vec<Vec<(Glyphs, Shapes)>>),
-    /// Code, line by line.
-    Code(String),
-    /// A thematic break.
-    Rule,
-    /// A footnote definition.
-    Footnote(Vec<Node>),
-}
-
-/// The pictures of a block, each as its height per unit of width (its shape:
-/// 0.5 for a picture twice as wide as it is high).
-type Shapes = Vec<f32>;
 
 /// The height of `md` set in a body of `width` design px at `size` px, as the only
 /// content or as one list item (`item = true`: no list margin, one item gap).
@@ -68,44 +41,43 @@ pub(crate) struct Measure {
 }
 
 /// The height of `md` at each of `sizes`, parsing the Markdown once (slide
-/// fitting tries every candidate size); `pictures` give the pictures' shapes.
+/// fitting tries every candidate size); `pictures` give the pictures' sizes.
 pub(crate) fn heights<const N: usize>(
     md: &str,
     width: f32,
     sizes: [f32; N],
     pictures: &PictureLinks<'_>,
 ) -> [Measure; N] {
-    events_heights(Parser::new_ext(md, options()), width, sizes, pictures)
+    let nodes = tree::tree(Parser::new_ext(md, options()), pictures);
+    tree_heights(&nodes.iter().collect::<Vec<_>>(), width, sizes)
 }
 
-/// [`heights`] of Markdown already parsed into `events`.
-pub(crate) fn events_heights<'a, const N: usize>(
-    events: impl IntoIterator<Item = Event<'a>>,
+/// [`heights`] of the blocks `nodes` of a tree already built.
+pub(crate) fn tree_heights<const N: usize>(
+    nodes: &[&Node],
     width: f32,
     sizes: [f32; N],
-    pictures: &PictureLinks<'_>,
 ) -> [Measure; N] {
-    let nodes = parse(events, pictures);
     sizes.map(|size| Measure {
-        height: nodes_height(&nodes, width, size),
-        table: tables_scale(&nodes, width, size),
+        height: nodes_height(nodes, width, size),
+        table: tables_scale(nodes.iter().copied(), width, size),
     })
 }
 
 /// The smallest type size the tables among `nodes` get at body size `size` in
 /// a box `width` wide (tables in list items and quotes have less width).
-fn tables_scale(nodes: &[Node], width: f32, size: f32) -> f32 {
+fn tables_scale<'n>(nodes: impl IntoIterator<Item = &'n Node>, width: f32, size: f32) -> f32 {
     nodes
-        .iter()
+        .into_iter()
         .map(|node| match node {
-            Node::Table(rows) => table_scale(rows, width, size),
+            Node::Table(table) => table_scale(table, width, size),
             Node::List(items) => items
                 .iter()
                 .map(|item| tables_scale(item, width - LIST_INDENT * size, size))
                 .fold(TABLE_SCALES[0], f32::min),
             Node::Quote(inner) => tables_scale(inner, width - QUOTE_INDENT * size, size),
             Node::Footnote(inner) => tables_scale(inner, width, size * FOOTNOTE),
-            Node::Text { .. } | Node::Code(_) | Node::Rule => TABLE_SCALES[0],
+            Node::Paragraph(_) | Node::Heading(_) | Node::Code(_) | Node::Rule => TABLE_SCALES[0],
         })
         .fold(TABLE_SCALES[0], f32::min)
 }
@@ -114,20 +86,12 @@ fn tables_scale(nodes: &[Node], width: f32, size: f32) -> f32 {
 /// fits beside the others' (with the cells' padding and borders) in `width`
 /// at body size `size`; the smallest when none does (words are then broken,
 /// `overflow-wrap: anywhere`, rather than the table leaving the slide).
-fn table_scale(rows: &[Vec<(Glyphs, Shapes)>], width: f32, size: f32) -> f32 {
+fn table_scale(table: &Table, width: f32, size: f32) -> f32 {
     let border = TABLE.2;
-    let mut longest: Vec<u32> = Vec::new();
-    for row in rows {
-        if longest.len() < row.len() {
-            longest.resize(row.len(), 0);
-        }
-        for (column, (cell, _)) in row.iter().enumerate() {
-            longest[column] = longest[column].max(cell.longest_word());
-        }
-    }
     let fits = |scale: f32| {
         let fs = size * scale;
-        let columns: f32 = longest
+        let columns: f32 = table
+            .columns
             .iter()
             .map(|&word| word as f32 * fs / 1000.0 + CELL_PAD_X * fs + border)
             .sum();
@@ -140,7 +104,7 @@ fn table_scale(rows: &[Vec<(Glyphs, Shapes)>], width: f32, size: f32) -> f32 {
         .unwrap_or(smallest)
 }
 
-fn nodes_height(nodes: &[Node], width: f32, size: f32) -> f32 {
+fn nodes_height(nodes: &[&Node], width: f32, size: f32) -> f32 {
     // A single top-level list is measured as its items (the list's bottom margin is
     // added once per list by the caller).
     match nodes {
@@ -148,12 +112,12 @@ fn nodes_height(nodes: &[Node], width: f32, size: f32) -> f32 {
             .iter()
             .map(|i| item_height(i, width - LIST_INDENT * size, size))
             .sum(),
-        _ => blocks_height(nodes, width, size),
+        _ => blocks_height(nodes.iter().copied(), width, size),
     }
 }
 
-fn blocks_height(nodes: &[Node], width: f32, size: f32) -> f32 {
-    nodes.iter().map(|n| node_height(n, width, size)).sum()
+fn blocks_height<'n>(nodes: impl IntoIterator<Item = &'n Node>, width: f32, size: f32) -> f32 {
+    nodes.into_iter().map(|n| node_height(n, width, size)).sum()
 }
 
 fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
@@ -161,13 +125,10 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
     let inner: f32 = blocks
         .iter()
         .map(|n| match n {
-            Node::Text {
-                text,
-                scale,
-                line,
-                images,
-                ..
-            } => text_height(text, width, size * scale, *line, images) + ITEM_GAP * size,
+            Node::Paragraph(text) | Node::Heading(text) => {
+                let (scale, line, _) = text_style(n);
+                text_height(text, width, size * scale, line) + ITEM_GAP * size
+            }
             Node::List(items) => {
                 ITEM_GAP * size
                     + items
@@ -179,22 +140,27 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
         })
         .sum();
     let last_gap = match blocks.last() {
-        Some(Node::Text { .. }) => ITEM_GAP * size,
+        Some(Node::Paragraph(_) | Node::Heading(_)) => ITEM_GAP * size,
         _ => 0.0,
     };
     inner - last_gap + ITEM_GAP * size
 }
 
+/// A text block's type size (em of the body), line height and the gap after it
+/// (em of the body), as `slides.css` sets them.
+fn text_style(node: &Node) -> (f32, f32, f32) {
+    match node {
+        Node::Heading(_) => HEADING,
+        _ => (1.0, LINE, BLOCK_GAP),
+    }
+}
+
 fn node_height(node: &Node, width: f32, size: f32) -> f32 {
     match node {
-        Node::Text {
-            text,
-            scale,
-            line,
-            gap,
-            images,
-            ..
-        } => text_height(text, width, size * scale, *line, images) + gap * size,
+        Node::Paragraph(text) | Node::Heading(text) => {
+            let (scale, line, gap) = text_style(node);
+            text_height(text, width, size * scale, line) + gap * size
+        }
         Node::List(items) => {
             items
                 .iter()
@@ -205,7 +171,7 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
         Node::Quote(inner) => {
             blocks_height(inner, width - QUOTE_INDENT * size, size) + BLOCK_GAP * size
         }
-        Node::Table(rows) => table_height(rows, width, size) + BLOCK_GAP * size,
+        Node::Table(table) => table_height(table, width, size) + BLOCK_GAP * size,
         Node::Code(text) => {
             let (scale, line, pad) = CODE;
             let fs = size * scale;
@@ -221,17 +187,19 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
     }
 }
 
-fn table_height(rows: &[Vec<(Glyphs, Shapes)>], width: f32, size: f32) -> f32 {
+fn table_height(table: &Table, width: f32, size: f32) -> f32 {
     let (_, pad, border) = TABLE;
-    let fs = size * table_scale(rows, width, size);
-    let cols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let fs = size * table_scale(table, width, size);
+    let cols = table.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     // The browser gives wide columns more room; an equal share is the cautious guess.
     let cell_width = width / cols as f32 - fs;
-    rows.iter()
+    table
+        .rows
+        .iter()
         .map(|row| {
             let cells = row
                 .iter()
-                .map(|(cell, images)| text_height(cell, cell_width, fs, LINE, images))
+                .map(|cell| text_height(cell, cell_width, fs, LINE))
                 .fold(LINE * fs, f32::max);
             cells + pad * fs + border
         })
@@ -246,415 +214,29 @@ fn table_height(rows: &[Vec<(Glyphs, Shapes)>], width: f32, size: f32) -> f32 {
 /// its shape gives it at the block's width, within its part: a panorama less
 /// than a portrait. Each may break the text around it onto a line of its own.
 /// A picture's text alternative is not shown.
-fn text_height(text: &Glyphs, width: f32, fs: f32, line: f32, images: &[f32]) -> f32 {
-    let text_lines = match (images.len(), text.is_blank()) {
-        (0, _) => lines(text, width, fs),
+fn text_height(text: &Text, width: f32, fs: f32, line: f32) -> f32 {
+    let images = &text.pictures;
+    let text_lines = match (images.len(), text.words.is_blank()) {
+        (0, _) => lines(&text.words, width, fs),
         (_, true) => 0,
-        (n, false) => lines(text, width, fs) + n,
+        (n, false) => lines(&text.words, width, fs) + n,
     };
     let part = IMAGE_HEIGHT / images.len().max(1) as f32;
-    let pictures: f32 = images.iter().map(|shape| (width * shape).min(part)).sum();
+    let pictures: f32 = images
+        .iter()
+        .map(|&size| (width * shape(size)).min(part))
+        .sum();
     text_lines as f32 * line * fs + pictures
 }
 
-/// A picture's height per unit of width, from its size in pixels; a picture
-/// the Markdown names but the year does not have (the build stops on it
-/// elsewhere), or one without a width, counts as tall as a picture may be.
-fn shape(picture: Option<&Picture>) -> f32 {
-    match picture.map(Picture::size) {
+/// A picture's height per unit of width, from its natural size in pixels; a
+/// picture the year does not have, or one without a width, counts as tall as
+/// a picture may be.
+fn shape(size: Option<(u32, u32)>) -> f32 {
+    match size {
         Some((w, h)) if w > 0 => h as f32 / w as f32,
         _ => f32::INFINITY,
     }
-}
-
-/// The words of a text as wrapping sees them, looked up once: fitting measures
-/// every text at each candidate size, and the widths in em do not depend on the
-/// size. Widths are in thousandths of an em (the unit of [`super::metrics`]'s
-/// table), so a word's width is an exact sum however it was pieced together.
-#[derive(Debug, Clone, PartialEq, Default)]
-struct Glyphs {
-    /// The words and hard line breaks, in order.
-    pieces: Vec<Piece>,
-    /// The word being read: its width so far, and the whitespace before it.
-    word: u32,
-    space: u32,
-    /// Whether any text was added at all (even only whitespace).
-    added: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Piece {
-    /// A word, with the width of the whitespace character before it (the gap it
-    /// needs when it follows another word on the line), in thousandths of an em.
-    Word { space: u32, width: u32 },
-    /// A hard line break.
-    Newline,
-}
-
-impl Glyphs {
-    /// A whole text in one style.
-    fn of(text: &str, bold: bool) -> Glyphs {
-        let mut glyphs = Glyphs::default();
-        glyphs.add(text, bold, false);
-        glyphs.finish()
-    }
-
-    /// Appends text; a word may go on in the next piece of text (`**fet**stil`).
-    fn add(&mut self, text: &str, bold: bool, mono: bool) {
-        self.added = true;
-        // About one word per six bytes of text: room once, not a push at a time.
-        self.pieces.reserve(text.len() / 6 + 1);
-        let ascii = latin1_milli(bold);
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            // ASCII (nearly all of it) straight from the table, anything else as a char.
-            if b.is_ascii() {
-                i += 1;
-                let milli = if mono {
-                    MONO_MILLI
-                } else {
-                    u32::from(ascii[usize::from(b)])
-                };
-                if b.is_ascii_alphanumeric() {
-                    self.word += milli;
-                } else {
-                    self.push(char::from(b), milli);
-                }
-            } else if let Some(c) = text[i..].chars().next() {
-                i += c.len_utf8();
-                self.push(
-                    c,
-                    if mono {
-                        MONO_MILLI
-                    } else {
-                        char_milli(c, bold)
-                    },
-                );
-            }
-        }
-    }
-
-    fn push(&mut self, c: char, milli: u32) {
-        match c {
-            '\n' => {
-                self.end_word();
-                self.pieces.push(Piece::Newline);
-            }
-            c if c.is_whitespace() => {
-                self.end_word();
-                self.space = milli;
-            }
-            _ => self.word += milli,
-        }
-    }
-
-    fn end_word(&mut self) {
-        if self.word > 0 {
-            self.pieces.push(Piece::Word {
-                space: self.space,
-                width: self.word,
-            });
-            self.word = 0;
-        }
-    }
-
-    /// The text complete: the last word ends.
-    fn finish(mut self) -> Glyphs {
-        self.end_word();
-        self
-    }
-
-    /// The width of its widest word, in thousandths of an em, once finished.
-    fn longest_word(&self) -> u32 {
-        self.pieces
-            .iter()
-            .map(|p| match *p {
-                Piece::Word { width, .. } => width,
-                Piece::Newline => 0,
-            })
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// Nothing but whitespace, once finished (a picture alone in a paragraph takes
-    /// no text line): every character that is not whitespace has a width, so it
-    /// makes a word.
-    fn is_blank(&self) -> bool {
-        !self.pieces.iter().any(|p| matches!(p, Piece::Word { .. }))
-    }
-}
-
-impl Node {
-    fn text(glyphs: Glyphs, scale: f32, line: f32, gap: f32, images: Shapes) -> Node {
-        Node::Text {
-            text: glyphs.finish(),
-            scale,
-            line,
-            gap,
-            images,
-        }
-    }
-}
-
-/// How many lines `text` takes in a box `width` wide at font size `fs`: greedy word
-/// wrapping, long words broken anywhere (the stylesheet sets `overflow-wrap: anywhere`).
-fn lines(text: &Glyphs, width: f32, fs: f32) -> usize {
-    let width = width.max(fs);
-    let px = fs / 1000.0;
-    let mut lines = 1usize;
-    let mut x = 0.0f32;
-    for piece in &text.pieces {
-        match *piece {
-            Piece::Newline => {
-                lines += 1;
-                x = 0.0;
-            }
-            Piece::Word { space, width: word } => {
-                let (space, mut word) = (space as f32 * px, word as f32 * px);
-                if x > 0.0 && x + space + word > width {
-                    lines += 1;
-                    x = 0.0;
-                }
-                if x > 0.0 {
-                    x += space;
-                }
-                while word > width {
-                    word -= width;
-                    lines += 1;
-                }
-                x += word;
-            }
-        }
-    }
-    lines
-}
-
-/// Markdown events → the nodes that matter for height.
-fn parse<'a>(
-    events: impl IntoIterator<Item = Event<'a>>,
-    pictures: &PictureLinks<'_>,
-) -> Vec<Node> {
-    let mut stack: Vec<Frame> = vec![Frame::Blocks(Vec::new())];
-    let mut bold = 0usize;
-    // Pictures open: what is inside a picture is its text alternative, not shown;
-    // a picture inside another's text is part of that text, not a picture.
-    let mut in_image = 0usize;
-    let mut head = false;
-    for event in events {
-        match event {
-            Event::Start(Tag::Image { dest_url, .. }) => {
-                if in_image == 0
-                    && let Some(
-                        Frame::Text { images, .. }
-                        | Frame::Item(_, _, images)
-                        | Frame::Cell(_, images),
-                    ) = stack.last_mut()
-                {
-                    images.push(shape(pictures.find(&dest_url)));
-                }
-                in_image += 1;
-            }
-            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
-            _ if in_image > 0 => {}
-            Event::Start(tag) => match tag {
-                Tag::Strong => bold += 1,
-                Tag::Paragraph => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
-                Tag::Heading { .. } => {
-                    stack.push(Frame::text(HEADING.0, HEADING.1, true, HEADING.2))
-                }
-                Tag::CodeBlock(_) => stack.push(Frame::Code(String::new())),
-                Tag::HtmlBlock => stack.push(Frame::text(1.0, LINE, false, BLOCK_GAP)),
-                Tag::List(_) => stack.push(Frame::List(Vec::new())),
-                Tag::Item => stack.push(Frame::Item(Vec::new(), Glyphs::default(), Shapes::new())),
-                Tag::BlockQuote(_) => stack.push(Frame::Quote(Vec::new())),
-                Tag::FootnoteDefinition(_) => stack.push(Frame::Footnote(Vec::new())),
-                Tag::Table(_) => stack.push(Frame::Table(Vec::new())),
-                Tag::TableHead => {
-                    head = true;
-                    stack.push(Frame::Row(Vec::new()))
-                }
-                Tag::TableRow => stack.push(Frame::Row(Vec::new())),
-                Tag::TableCell => stack.push(Frame::Cell(Glyphs::default(), Shapes::new())),
-                _ => {}
-            },
-            Event::End(end) => match end {
-                TagEnd::Strong => bold = bold.saturating_sub(1),
-                TagEnd::TableHead => {
-                    head = false;
-                    let done = stack.pop().expect("balanced events");
-                    push_done(&mut stack, done);
-                }
-                TagEnd::Paragraph
-                | TagEnd::Heading(_)
-                | TagEnd::CodeBlock
-                | TagEnd::HtmlBlock
-                | TagEnd::List(_)
-                | TagEnd::Item
-                | TagEnd::BlockQuote(_)
-                | TagEnd::FootnoteDefinition
-                | TagEnd::Table
-                | TagEnd::TableRow
-                | TagEnd::TableCell => {
-                    let done = stack.pop().expect("balanced events");
-                    push_done(&mut stack, done);
-                }
-                _ => {}
-            },
-            // Text is shown as it is ("a < b"); raw HTML shows only what is between its tags.
-            // Header cells are bold (`th`).
-            Event::Text(t) => add_text(&mut stack, &t, bold > 0 || head, false),
-            Event::Html(t) | Event::InlineHtml(t) => {
-                add_text(&mut stack, &strip_tags(&t), bold > 0 || head, false)
-            }
-            Event::Code(t) => add_text(&mut stack, &t, bold > 0 || head, true),
-            Event::SoftBreak => add_text(&mut stack, " ", false, false),
-            Event::HardBreak => add_text(&mut stack, "\n", false, false),
-            Event::FootnoteReference(label) => add_text(&mut stack, &label, false, false),
-            Event::Rule => push_node(&mut stack, Node::Rule),
-            _ => {}
-        }
-    }
-    while stack.len() > 1 {
-        let done = stack.pop().expect("non-empty");
-        push_done(&mut stack, done);
-    }
-    match stack.pop() {
-        Some(Frame::Blocks(nodes)) => nodes,
-        _ => Vec::new(),
-    }
-}
-
-/// A block being collected.
-#[derive(Debug)]
-enum Frame {
-    Blocks(Vec<Node>),
-    /// A paragraph or heading; `bold`: set bold throughout (headings).
-    Text {
-        glyphs: Glyphs,
-        scale: f32,
-        line: f32,
-        bold: bool,
-        gap: f32,
-        images: Shapes,
-    },
-    Code(String),
-    List(Vec<Vec<Node>>),
-    /// An item's blocks, and the loose text of a tight item (no paragraph around it) with its images.
-    Item(Vec<Node>, Glyphs, Shapes),
-    Quote(Vec<Node>),
-    Footnote(Vec<Node>),
-    Table(Vec<Vec<(Glyphs, Shapes)>>),
-    Row(Vec<(Glyphs, Shapes)>),
-    /// A table cell's text and its pictures.
-    Cell(Glyphs, Shapes),
-}
-
-impl Frame {
-    fn text(scale: f32, line: f32, bold: bool, gap: f32) -> Frame {
-        Frame::Text {
-            glyphs: Glyphs::default(),
-            scale,
-            line,
-            bold,
-            gap,
-            images: Shapes::new(),
-        }
-    }
-}
-
-fn add_text(stack: &mut [Frame], text: &str, bold: bool, mono: bool) {
-    match stack.last_mut() {
-        Some(Frame::Text {
-            glyphs,
-            bold: all_bold,
-            ..
-        }) => glyphs.add(text, bold || *all_bold, mono),
-        Some(Frame::Item(_, glyphs, _) | Frame::Cell(glyphs, _)) => glyphs.add(text, bold, mono),
-        Some(Frame::Code(code)) => code.push_str(text),
-        Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
-            let mut glyphs = Glyphs::default();
-            glyphs.add(text, bold, mono);
-            nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, Shapes::new()))
-        }
-        _ => {}
-    }
-}
-
-fn push_node(stack: &mut [Frame], node: Node) {
-    match stack.last_mut() {
-        Some(Frame::Blocks(nodes) | Frame::Quote(nodes) | Frame::Footnote(nodes)) => {
-            nodes.push(node)
-        }
-        Some(Frame::Item(nodes, loose, images)) => {
-            if loose.added || !images.is_empty() {
-                let glyphs = std::mem::take(loose);
-                let images = std::mem::take(images);
-                nodes.push(Node::text(glyphs, 1.0, LINE, BLOCK_GAP, images));
-            }
-            nodes.push(node);
-        }
-        _ => {}
-    }
-}
-
-fn push_done(stack: &mut [Frame], done: Frame) {
-    match done {
-        Frame::Text {
-            glyphs,
-            scale,
-            line,
-            gap,
-            images,
-            ..
-        } => push_node(stack, Node::text(glyphs, scale, line, gap, images)),
-        Frame::Code(text) => push_node(stack, Node::Code(text)),
-        Frame::List(items) => push_node(stack, Node::List(items)),
-        Frame::Item(mut nodes, loose, images) => {
-            if loose.added || !images.is_empty() {
-                nodes.push(Node::text(loose, 1.0, LINE, BLOCK_GAP, images));
-            }
-            if let Some(Frame::List(items)) = stack.last_mut() {
-                items.push(nodes);
-            }
-        }
-        Frame::Quote(nodes) => push_node(stack, Node::Quote(nodes)),
-        Frame::Footnote(nodes) => push_node(stack, Node::Footnote(nodes)),
-        Frame::Table(rows) => push_node(stack, Node::Table(rows)),
-        Frame::Row(cells) => {
-            if let Some(Frame::Table(rows)) = stack.last_mut() {
-                rows.push(cells);
-            }
-        }
-        Frame::Cell(glyphs, images) => {
-            if let Some(Frame::Row(cells)) = stack.last_mut() {
-                cells.push((glyphs.finish(), images));
-            }
-        }
-        Frame::Blocks(nodes) => {
-            for n in nodes {
-                push_node(stack, n);
-            }
-        }
-    }
-}
-
-/// Visible text of an HTML fragment (for raw HTML in Markdown).
-fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
-    if !html.contains(['<', '>']) {
-        return html.into();
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.into()
 }
 
 /// The number of lines `text` takes at `fs` px in a box `width` px wide, `bold` or not
@@ -681,37 +263,6 @@ mod tests {
         assert_eq!(plain_lines("a\nb", 1000.0, 10.0, false), 2);
         assert_eq!(plain_lines("a\n\nb", 1000.0, 10.0, false), 3);
         assert!(plain_lines(&text, 240.0, 10.0, true) >= plain_lines(&text, 240.0, 10.0, false));
-    }
-
-    #[test]
-    fn the_ascii_shortcut_reads_text_as_char_by_char_does() {
-        let text: String = (0u8..128)
-            .map(char::from)
-            .chain("åäö é–€ 漢".chars())
-            .flat_map(|c| ['x', c, 'y', ' '])
-            .collect();
-        for bold in [false, true] {
-            // Character by character, as wrapping sees text.
-            let (mut expected, mut word, mut space) = (Vec::new(), 0, 0);
-            for c in text.chars().chain([' ']) {
-                if (c == '\n' || c.is_whitespace()) && word > 0 {
-                    expected.push(Piece::Word { space, width: word });
-                    word = 0;
-                }
-                match c {
-                    '\n' => expected.push(Piece::Newline),
-                    c if c.is_whitespace() => space = char_milli(c, bold),
-                    c => word += char_milli(c, bold),
-                }
-            }
-            assert_eq!(Glyphs::of(&text, bold).pieces, expected);
-            // A word goes on across pieces of text.
-            let mut pieces = Glyphs::default();
-            let mut buf = [0; 4];
-            text.chars()
-                .for_each(|c| pieces.add(c.encode_utf8(&mut buf), bold, false));
-            assert_eq!(pieces.finish().pieces, expected);
-        }
     }
 
     #[test]
@@ -754,22 +305,32 @@ mod tests {
 
     #[test]
     fn a_picture_takes_the_height_its_shape_gives_it() {
-        let none = Glyphs::default().finish();
-        let at = |width: f32, shapes: &[f32]| text_height(&none, width, 30.0, LINE, shapes);
+        let at = |width: f32, sizes: &[Option<(u32, u32)>]| {
+            let text = Text {
+                words: Glyphs::default().finish(),
+                pictures: sizes.to_vec(),
+            };
+            text_height(&text, width, 30.0, LINE)
+        };
         // A panorama 3000 × 400 set across the body: its own height at that width.
-        let panorama = 400.0 / 3000.0;
-        assert_eq!(at(W, &[panorama]), W * panorama);
+        let panorama = Some((3000, 400));
+        assert_eq!(at(W, &[panorama]), W * (400.0 / 3000.0));
         assert!(at(W, &[panorama]) < IMAGE_HEIGHT * 0.7);
         // Narrower in a list item, so lower still.
         assert!(at(W - 100.0, &[panorama]) < at(W, &[panorama]));
         // A portrait 400 × 1600 is held at the most a picture may take.
-        assert_eq!(at(W, &[4.0]), IMAGE_HEIGHT);
+        let portrait = Some((400, 1600));
+        assert_eq!(at(W, &[portrait]), IMAGE_HEIGHT);
         // Pictures of one block share that height, each within its part.
-        assert_eq!(at(W, &[4.0, 4.0]), IMAGE_HEIGHT);
-        assert_eq!(at(W, &[4.0, 0.1]), IMAGE_HEIGHT / 2.0 + W * 0.1);
-        // A picture of unknown shape counts as tall as a picture may be.
+        assert_eq!(at(W, &[portrait, portrait]), IMAGE_HEIGHT);
+        assert_eq!(
+            at(W, &[portrait, Some((1000, 100))]),
+            IMAGE_HEIGHT / 2.0 + W * 0.1
+        );
+        // A picture of unknown size, or without a width, counts as tall as a picture may be.
         assert_eq!(shape(None), f32::INFINITY);
-        assert_eq!(at(W, &[shape(None)]), IMAGE_HEIGHT);
+        assert_eq!(shape(Some((0, 10))), f32::INFINITY);
+        assert_eq!(at(W, &[None]), IMAGE_HEIGHT);
     }
 
     #[test]

@@ -13,11 +13,13 @@ pub(crate) mod context;
 pub(crate) mod covers;
 mod fit;
 pub(crate) mod geometry;
+mod glyphs;
 pub(crate) mod measure;
 mod metrics;
 pub mod plan;
 pub mod strings;
 mod tables;
+mod tree;
 
 pub(crate) use fit::figure_height;
 pub use plan::{Deck, Decks, plan};
