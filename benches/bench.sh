@@ -26,6 +26,9 @@
 # Every site is read from a copy of its content/ only, so each binary uses its
 # own built-in theme (the repository's themes/default would override BASE's).
 set -euo pipefail
+# A row is measured inside $(…): without this, a failing build there would
+# leave an empty row and the bench would go on as if nothing had happened.
+shopt -s inherit_errexit
 
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1 100 1000"}
@@ -112,11 +115,13 @@ measure() {
 
 rows=()
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-rows+=("$(measure sample "$(find content -mindepth 1 -maxdepth 1 -type d | wc -l)" "$PWD")")
+row=$(measure sample "$(find content -mindepth 1 -maxdepth 1 -type d | wc -l)" "$PWD")
+rows+=("$row")
 for n in $SIZES; do
   # shellcheck disable=SC2086 # CHARTS is one optional flag
   "$GEN" --reports "$n" --out "$WORK/gen-$n" $CHARTS >/dev/null
-  rows+=("$(measure "synthetic-$n" "$n" "$WORK/gen-$n")")
+  row=$(measure "synthetic-$n" "$n" "$WORK/gen-$n")
+  rows+=("$row")
 done
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
