@@ -30,6 +30,8 @@ mod logo;
 mod picture;
 mod report;
 mod slides;
+#[cfg(test)]
+mod deck_placement_tests;
 mod svg;
 mod tags;
 

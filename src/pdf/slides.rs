@@ -19,7 +19,10 @@ use crate::lang::Lang;
 use crate::model::{Report, SectionKind, Site};
 use crate::render::Theme;
 use crate::render::slides::Deck;
-use crate::render::slides::geometry::{IMAGE_HEIGHT, PAD};
+use crate::render::slides::fit::figure_height;
+use crate::render::slides::geometry::{
+    self, BLOCK_GAP, FIGURE, FOOTNOTE, HEADING, IMAGE_HEIGHT, KIND_LINE, MAIN_SPACE, PAD, TITLE,
+};
 use crate::render::slides::plan::title_organisation;
 
 use super::blocks::{Block, Ink};
@@ -33,13 +36,13 @@ use super::tags::Group;
 /// Points per design pixel.
 const U: f32 = 720.0 / 1280.0;
 
-/// The slide: 1280 × 720 design pixels, padding 56/72/48 (section slides).
+/// The slide: 1280 × 720 design pixels, padded as a section slide.
 const SLIDE: PageBox = PageBox {
-    width: 1280.0 * U,
-    height: 720.0 * U,
-    left: 72.0 * U,
-    right: 72.0 * U,
-    top: 56.0 * U,
+    width: geometry::SLIDE.0 * U,
+    height: geometry::SLIDE.1 * U,
+    left: PAD.0 * U,
+    right: PAD.0 * U,
+    top: PAD.1 * U,
     // A slide never breaks: the plan fitted its body to it.
     bottom: -1.0e6,
 };
@@ -253,12 +256,16 @@ pub(crate) fn write(
             };
             let mut b = Body {
                 size: part.size * U,
+                table: part.table,
                 colour: kind_colour,
                 first_item_bare: part.continues_item,
                 depth: 0,
                 in_item: false,
             };
+            let placed = w.main();
             w.blocks(body, &blocks, 0.0, &mut b);
+            let trailing = blocks.last().map_or(0.0, |last| trailing(last, b.size));
+            w.centre(placed, trailing);
         }
         for chart in section.charts.iter().filter_map(|id| report.chart(id)) {
             w.source(&chart.file);
@@ -272,7 +279,9 @@ pub(crate) fn write(
                 fallback,
                 None,
             );
-            w.chart(sect, chart, lang, theme)?;
+            let main = w.main();
+            w.chart(sect, chart, chart_title.value, lang, theme)?;
+            w.centre(main, 0.0);
         }
     }
 
@@ -424,6 +433,9 @@ pub(crate) fn write(
 struct Body {
     /// Body type size, pt.
     size: f32,
+    /// Type size of its tables, em of the body, as the plan chose it
+    /// ([`TABLE_SCALES`](crate::render::slides::geometry::TABLE_SCALES)).
+    table: f32,
     /// The kind's colour (list markers, quote bars).
     colour: Rgb,
     /// The first list item continues a point from the slide before: no marker.
@@ -443,6 +455,25 @@ struct Writer<'f, 't> {
     missing: Option<(String, char)>,
     bookmarks: Vec<Bookmark>,
     first: bool,
+}
+
+/// The start of the room under a section slide's title (`.slide__main`): the
+/// first drawing in it, and its top.
+#[derive(Clone, Copy)]
+struct Main {
+    first_op: usize,
+    top: f32,
+}
+
+/// The space the flow adds after `block` (set in `size`), which the
+/// stylesheet drops after a body's last block (`.slide__body > :last-child`).
+fn trailing(block: &Block, size: f32) -> f32 {
+    match block {
+        Block::Heading(..) => 0.15 * HEADING.0 * size,
+        Block::Quote(inner) => inner.last().map_or(0.0, |last| trailing(last, size)),
+        Block::Footnote(..) => BLOCK_GAP * FOOTNOTE * size,
+        _ => BLOCK_GAP * size,
+    }
 }
 
 /// The logo on the title and closing slides (`.slide__logo`): its plate's
@@ -607,7 +638,7 @@ impl Writer<'_, '_> {
         let label = Span::new(kind_label.to_uppercase(), Style::Bold, kind_colour);
         let label_para = Para {
             size: 22.0 * U,
-            leading: 28.0 * U,
+            leading: KIND_LINE.0 * U,
             indent: 0.0,
             width,
             right: false,
@@ -639,7 +670,7 @@ impl Writer<'_, '_> {
                 badge,
             );
         }
-        self.flow.y += 8.0 * U;
+        self.flow.y += KIND_LINE.1 * U;
         let mut spans = vec![self.span_of(title, title_lang, Style::Bold, c.text)];
         let mut heading = title.to_string();
         if let Some(cont) = continued {
@@ -655,16 +686,50 @@ impl Writer<'_, '_> {
             h2.into(),
             &spans,
             Para {
-                size: 40.0 * U,
-                leading: 48.0 * U,
+                size: TITLE.0 * U,
+                leading: TITLE.0 * TITLE.1 * U,
                 indent: 0.0,
                 width,
                 right: false,
             },
         );
-        self.flow.y += 24.0 * U;
+        self.flow.y += TITLE.2 * U;
         self.bookmark(heading);
         sect
+    }
+
+    /// Where the room under a section slide's title (`.slide__main`) starts:
+    /// what is drawn from here on is that room's content, for [`Writer::centre`].
+    fn main(&mut self) -> Main {
+        Main {
+            first_op: self.flow.pages.last().map_or(0, Vec::len),
+            top: self.flow.y,
+        }
+    }
+
+    /// Moves what was drawn since `main` down to the optical centre of the room
+    /// under the title, as the deck stylesheet does: the room the content
+    /// leaves is shared [`MAIN_SPACE`] above and below it, none when it fills
+    /// the room. `trailing` is the space the flow added after the last block,
+    /// which the stylesheet drops.
+    fn centre(&mut self, main: Main, trailing: f32) {
+        let height = (self.flow.y - main.top - trailing).max(0.0);
+        let room = SLIDE.height - PAD.2 * U - main.top;
+        let (above, below) = MAIN_SPACE;
+        let offset = ((room - height) * above / (above + below)).max(0.0);
+        let Some(page) = self.flow.pages.last_mut() else {
+            return;
+        };
+        for op in page.iter_mut().skip(main.first_op) {
+            match op {
+                Op::Text { y, .. }
+                | Op::Rect { y, .. }
+                | Op::Svg { y, .. }
+                | Op::Picture { y, .. }
+                | Op::Link { y, .. } => *y += offset,
+            }
+        }
+        self.flow.y += offset;
     }
 
     fn blocks(&mut self, parent: Group, blocks: &[Block], indent: f32, b: &mut Body) {
@@ -766,8 +831,12 @@ impl Writer<'_, '_> {
                         } else {
                             self.block(body, block, inner, b);
                             if matches!(block, Block::Para(_)) {
-                                // An item's paragraph: 0.3em below, not the paragraph's 0.5em.
-                                self.flow.y -= if j + 1 == item.len() {
+                                // An item's paragraph: 0.3em below, not the paragraph's
+                                // 0.5em; none before a nested list, whose 0.3em above
+                                // is the gap (the stylesheet's margins collapse).
+                                let next = item.get(j + 1);
+                                self.flow.y -= if next.is_none_or(|n| matches!(n, Block::List(..)))
+                                {
                                     0.5 * size
                                 } else {
                                     0.2 * size
@@ -780,7 +849,7 @@ impl Writer<'_, '_> {
                 }
                 self.flow.y += 0.2 * size;
             }
-            Block::Table(head, rows) => self.table(parent, head, rows, indent, size),
+            Block::Table(head, rows) => self.table(parent, head, rows, indent, (size, b.table)),
             Block::Quote(inner) => {
                 let q = self.flow.tree.group(Some(parent), Tag::BlockQuote);
                 let top = self.flow.y;
@@ -887,17 +956,19 @@ impl Writer<'_, '_> {
         }
     }
 
-    /// A table at 0.85em with ruled cells, the header row shaded.
+    /// A table with ruled cells, the header row shaded, in the type size the
+    /// plan chose for it: `(body, scale)` is the body's size and the table's
+    /// part of it ([`TABLE_SCALES`](crate::render::slides::geometry::TABLE_SCALES)).
     fn table(
         &mut self,
         parent: Group,
         head: &[Vec<Span>],
         rows: &[Vec<Vec<Span>>],
         indent: f32,
-        size: f32,
+        (body, scale): (f32, f32),
     ) {
         let c = self.c;
-        let size = 0.85 * size;
+        let size = scale * body;
         let leading = size * 1.3;
         let pad = (0.2 * size, 0.5 * size);
         let columns = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
@@ -1019,15 +1090,19 @@ impl Writer<'_, '_> {
         for row in rows {
             draw_row(self, row, false);
         }
-        self.flow.y += 0.5 * size / 0.85;
+        self.flow.y += BLOCK_GAP * body;
     }
 
     /// A chart slide's figure: the chart as drawn for slides (its description as
-    /// the figure's alternative text), at most 440 design px high, and its source.
+    /// the figure's alternative text) across the body's width, as high as its
+    /// shape gives it there but at most what the chart slide titled `title`
+    /// leaves it ([`figure_height`], the deck page's `--figure-height`), centred
+    /// in that box as the page's SVG is; and its source under it.
     fn chart(
         &mut self,
         parent: Group,
         chart: &crate::model::Chart,
+        title: &str,
         lang: Lang,
         theme: &Theme,
     ) -> Result<(), SiteError> {
@@ -1041,20 +1116,17 @@ impl Writer<'_, '_> {
             )
             .with_help("check the chart's values in this file")
         };
-        let svg_text = crate::charts::slide_svg(chart, lang, "pdf", &theme.charts, strings)
-            .map_err(|e| cannot(e.0))?;
+        let (svg_text, caption) = crate::render::figures::for_slide(chart, lang, "pdf", theme)?;
         let tree = svg::parse(&svg_text, &self.svg_options).map_err(cannot)?;
         let description = crate::charts::describe(chart, lang, strings);
         let size = tree.size();
         let max_w = SLIDE.measure();
-        let max_h = 440.0 * U;
         let ratio = size.height() / size.width().max(1.0);
-        let (w, h) = if max_w * ratio <= max_h {
-            (max_w, max_w * ratio)
-        } else {
-            (max_h / ratio.max(0.001), max_h)
-        };
-        self.flow.y += 16.0 * U - 24.0 * U;
+        let h = (max_w * ratio).min(figure_height(title, &caption) * U);
+        let w = (h / ratio.max(0.001)).min(max_w);
+        let x = SLIDE.left + (max_w - w) / 2.0;
+        // The title's gap is the room's top; the figure's own gap is below it.
+        self.flow.y += FIGURE.0 * U;
         let div = self.flow.tree.group(Some(parent), Tag::Div);
         let figure = self
             .flow
@@ -1065,7 +1137,7 @@ impl Writer<'_, '_> {
         self.svgs.push(tree);
         let y = self.flow.y;
         self.flow.push(Op::Svg {
-            x: SLIDE.left,
+            x,
             y,
             w,
             h,
@@ -1083,14 +1155,14 @@ impl Writer<'_, '_> {
         s.lang = source.is_fallback.then(|| source.lang.code());
         spans.push(s);
         let caption = self.flow.tree.group(Some(div), Tag::Caption);
-        let size = 20.0 * U;
+        let (_, size, line, _) = FIGURE;
         self.paras(
             Some(caption),
             Tag::P.into(),
             &spans,
             Para {
-                leading: size * 1.5,
-                ..self.body_para(size, 0.0)
+                leading: size * line * U,
+                ..self.body_para(size * U, 0.0)
             },
         );
         Ok(())

@@ -63,6 +63,11 @@ pub(crate) const IMAGE_HEIGHT: f32 = 240.0;
 /// caption's size and line height, and the most the chart may take, design px.
 pub(crate) const FIGURE: (f32, f32, f32, f32) = (16.0, 20.0, 1.5, 440.0);
 
+/// How the room a section slide's body (or chart) leaves under its title is
+/// shared above and below it: the `flex` of `.slide__main::before` and
+/// `::after`, the optical centre. The PDF deck places its bodies the same way.
+pub(crate) const MAIN_SPACE: (f32, f32) = (2.0, 3.0);
+
 /// Padding of the title and closing slides, all sides, design px.
 pub(crate) const COVER_PAD: f32 = 72.0;
 /// Title sizes of the title slide, largest first (`slide--size-N`; the largest
@@ -241,8 +246,8 @@ mod tests {
         assert_eq!(css(".slide__main", "flex"), "1 1 0");
         // The room the body leaves is shared 2 : 3 above and below it (the optical
         // centre); the PDF and PowerPoint decks are to place their bodies the same way.
-        assert_eq!(of(".slide__main::before", "flex"), [2.0, 1.0, 0.0]);
-        assert_eq!(of(".slide__main::after", "flex"), [3.0, 1.0, 0.0]);
+        assert_eq!(of(".slide__main::before", "flex"), [MAIN_SPACE.0, 1.0, 0.0]);
+        assert_eq!(of(".slide__main::after", "flex"), [MAIN_SPACE.1, 1.0, 0.0]);
         // The centred box is the estimate's height: no bottom margin after the last block.
         let last = ".slide__body > :last-child, .slide__body > :last-child :last-child";
         assert_eq!(of(last, "margin-bottom"), [0.0]);

@@ -11,7 +11,7 @@
 mod blocks;
 pub(crate) mod context;
 pub(crate) mod covers;
-mod fit;
+pub(crate) mod fit;
 pub(crate) mod geometry;
 mod glyphs;
 pub(crate) mod measure;
