@@ -376,7 +376,8 @@ impl Builder<'_> {
         let block = Block::Picture(
             picture.clone(),
             alt.to_string(),
-            tag.attr("style").and_then(super::picture::shared_height),
+            tag.attr("style")
+                .and_then(crate::render::slides::geometry::shared_height),
         );
         // The text so far and the picture go where the paragraph goes; the
         // paragraph goes on after it.

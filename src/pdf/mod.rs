@@ -22,6 +22,8 @@
 //! Which PDFs a build makes, and which it takes from the cache, is [`crate::documents`]' business.
 
 mod blocks;
+#[cfg(test)]
+mod deck_placement_tests;
 mod emit;
 mod fonts;
 mod html_blocks;
@@ -30,12 +32,9 @@ mod logo;
 mod picture;
 mod report;
 mod slides;
-#[cfg(test)]
-mod deck_placement_tests;
 mod svg;
 mod tags;
 
-pub(crate) use picture::{fitted, shared_height};
 pub(crate) use slides::write as slides;
 
 use crate::diagnostics::SiteError;

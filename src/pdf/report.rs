@@ -18,7 +18,7 @@ use super::blocks::{self, Block, Ink};
 use super::emit::{self, Bookmark, Meta};
 use super::fonts::{Fonts, Style};
 use super::layout::{Flow, Op, PageBox, Para, Span, Target};
-use super::picture::{self, Pictures};
+use super::picture::Pictures;
 use super::svg;
 use super::tags::Group;
 
@@ -794,7 +794,10 @@ impl Writer<'_, '_> {
         // 96 dpi: a pixel is 0.75 pt.
         let (pw, ph) = picture.size();
         let natural = (pw as f32 * 0.75, ph as f32 * 0.75);
-        let (w, h) = picture::fitted(natural, (A4.measure() - indent, Self::PICTURE_HEIGHT));
+        let (w, h) = crate::render::slides::geometry::fitted(
+            natural,
+            (A4.measure() - indent, Self::PICTURE_HEIGHT),
+        );
         self.flow.gap(4.0);
         self.flow.need(h + 6.0);
         let at = (A4.left + indent, w, h);

@@ -945,7 +945,7 @@ impl Writer<'_, '_> {
             SLIDE.measure() - indent,
             (max_height.unwrap_or(IMAGE_HEIGHT) * U).min(room),
         );
-        let (w, h) = super::picture::fitted((pw as f32 * U, ph as f32 * U), max);
+        let (w, h) = geometry::fitted((pw as f32 * U, ph as f32 * U), max);
         let at = (SLIDE.left + indent, w, h);
         if self
             .pictures

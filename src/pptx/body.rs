@@ -416,7 +416,9 @@ impl Reader {
         }
         self.flush();
         self.flush_text();
-        let max_height = tag.attr("style").and_then(crate::pdf::shared_height);
+        let max_height = tag
+            .attr("style")
+            .and_then(crate::render::slides::geometry::shared_height);
         self.blocks.push(Block::Picture(Img {
             src: src.to_string(),
             alt: alt.to_string(),

@@ -17,8 +17,8 @@ use super::shapes::{
     slide_number_para, table, table_layout, text_shape,
 };
 use super::xml::{self, Res, Xml};
-use crate::pdf::fitted;
 use crate::render::slides::figure_height;
+use crate::render::slides::geometry::fitted;
 use crate::render::slides::geometry::{BLOCK_GAP, FIGURE, IMAGE_HEIGHT, ITEM_GAP};
 use crate::render::slides::measure::plain_lines;
 

@@ -99,6 +99,32 @@ pub(crate) fn body_width() -> f32 {
     SLIDE.0 - 2.0 * PAD.0
 }
 
+/// The size a picture of its own size `natural` is shown at, in the unit of
+/// `natural`: never larger than itself, and scaled down in its shape to fit
+/// `max` (width, height), as the stylesheets' `width: auto; height: auto;
+/// max-width; max-height` do. The PDFs' and the PowerPoint decks' one rule, here
+/// beside the numbers it must agree with.
+pub(crate) fn fitted(natural: (f32, f32), max: (f32, f32)) -> (f32, f32) {
+    let (w, h) = (
+        natural.0.max(f32::MIN_POSITIVE),
+        natural.1.max(f32::MIN_POSITIVE),
+    );
+    let scale = (max.0 / w).min(max.1 / h).clamp(0.0, 1.0);
+    (w * scale, h * scale)
+}
+
+/// The height in `max-height:calc(N * var(--u))`, the one style the Markdown
+/// renderer gives a picture on a slide (one of several sharing a block).
+pub(crate) fn shared_height(style: &str) -> Option<f32> {
+    style
+        .trim()
+        .strip_prefix("max-height:calc(")?
+        .strip_suffix(" * var(--u))")?
+        .parse()
+        .ok()
+        .filter(|h: &f32| h.is_finite() && *h > 0.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -316,5 +342,24 @@ mod tests {
             !REPORT_CSS.contains("254mm"),
             "the report stylesheet must not carry slide print rules"
         );
+    }
+
+    #[test]
+    fn a_picture_is_never_enlarged_and_keeps_its_shape() {
+        assert_eq!(fitted((400.0, 200.0), (1136.0, 240.0)), (400.0, 200.0));
+        assert_eq!(fitted((1600.0, 1200.0), (1136.0, 240.0)), (320.0, 240.0));
+        assert_eq!(fitted((4000.0, 100.0), (1000.0, 240.0)), (1000.0, 25.0));
+        assert_eq!(fitted((10.0, 10.0), (0.0, 240.0)), (0.0, 0.0));
+    }
+
+    #[test]
+    fn only_the_style_the_renderer_writes_is_a_shared_height() {
+        assert_eq!(
+            shared_height("max-height:calc(120.0 * var(--u))"),
+            Some(120.0)
+        );
+        assert_eq!(shared_height("max-height:calc(1e9999 * var(--u))"), None);
+        assert_eq!(shared_height("max-height:calc(-3 * var(--u))"), None);
+        assert_eq!(shared_height("max-height:120px"), None);
     }
 }
