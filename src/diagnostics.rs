@@ -20,7 +20,7 @@ use crate::messages::{Message, MessageId, Text};
 mod constructors;
 mod io_action;
 
-pub(crate) use constructors::{Catalogued, Untranslated};
+pub(crate) use constructors::Catalogued;
 pub use io_action::IoAction;
 
 /// What went wrong, as a stable kind that tests and tools can match on.

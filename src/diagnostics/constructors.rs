@@ -67,28 +67,3 @@ impl Catalogued for SiteError {
         self.set_label(Text::Message(label.into()))
     }
 }
-
-/// Making a [`SiteError`] from English text not in the catalogue (or from
-/// catalogue texts): for the writers named in the module's doc only.
-pub(crate) trait Untranslated: Sized {
-    /// A problem with no file.
-    fn new(kind: ErrorKind, message: impl Into<Text>) -> Self;
-    /// A problem in a whole file.
-    fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Text>) -> Self;
-    /// Adds the help line.
-    fn with_help(self, help: impl Into<Text>) -> Self;
-}
-
-impl Untranslated for SiteError {
-    fn new(kind: ErrorKind, message: impl Into<Text>) -> Self {
-        SiteError::with_message(kind, message.into())
-    }
-
-    fn in_file(kind: ErrorKind, file: impl Into<String>, message: impl Into<Text>) -> Self {
-        <SiteError as Untranslated>::new(kind, message).in_whole(file.into())
-    }
-
-    fn with_help(self, help: impl Into<Text>) -> Self {
-        self.set_help(help.into())
-    }
-}

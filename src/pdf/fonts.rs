@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use krilla::text::Font;
 
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::MessageId;
 use crate::render::Theme;
 
 /// One of the family's four styles.
@@ -84,18 +85,18 @@ impl<'t> Fonts<'t> {
             return Err(SiteError::in_file(
                 ErrorKind::Pdf,
                 format!("themes/{path}"),
-                "the theme has no such font file, which the PDF writer needs",
+                MessageId::ErrorPdfFontMissing,
             )
-            .with_help("copy the file from the default theme's fonts/ folder"));
+            .with_help(MessageId::ErrorPdfFontMissingHelp));
         }
         let files = files.map(|f| f.expect("checked above"));
         let bad = |file: &crate::render::theme::ThemeFile| {
             SiteError::in_file(
                 ErrorKind::Pdf,
                 file.display.clone(),
-                "this is not a TrueType or OpenType font",
+                MessageId::ErrorPdfFontUnreadable,
             )
-            .with_help("use a .ttf or .otf file (not WOFF) under this name")
+            .with_help(MessageId::ErrorPdfFontUnreadableHelp)
         };
         let faces = files.map(|file| rustybuzz::Face::from_slice(&file.bytes, 0));
         let fonts = files.map(|file| {

@@ -3,7 +3,8 @@
 //! `<image>` as an image): an SVG logo as itself, a PNG one wrapped in an
 //! SVG of its own size. Linked files are never read.
 
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
+use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
+use crate::messages::MessageId;
 use crate::model::{Logo, LogoFormat};
 
 /// The logo as a tree for [`crate::pdf`]'s SVG drawing; an error at
@@ -13,9 +14,9 @@ pub(crate) fn drawn(logo: &Logo, options: &usvg::Options<'_>) -> Result<usvg::Tr
         SiteError::in_file(
             ErrorKind::Pdf,
             "content/site.toml",
-            format!("the logo cannot go into the PDF: {e}"),
+            MessageId::ErrorLogoNotForPdf.arg("reason", e),
         )
-        .with_help("export the logo again as a plain SVG, or use a PNG file")
+        .with_help(MessageId::ErrorLogoNotForPdfHelp)
     })
 }
 

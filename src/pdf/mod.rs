@@ -25,6 +25,7 @@ mod blocks;
 #[cfg(test)]
 mod deck_placement_tests;
 mod emit;
+mod errors;
 mod fonts;
 mod html_blocks;
 mod layout;

@@ -9,13 +9,15 @@ use krilla::tagging::{ListNumbering, TableHeaderScope, Tag, TagKind};
 
 use crate::charts::theme::Rgb;
 use crate::charts::{self, FigText};
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
+use crate::diagnostics::SiteError;
 use crate::lang::{Lang, Resolved};
+use crate::messages::MessageId;
 use crate::model::{Report, Site};
 use crate::render::Theme;
 
 use super::blocks::{self, Block, Ink};
 use super::emit::{self, Bookmark, Meta};
+use super::errors;
 use super::fonts::{Fonts, Style};
 use super::layout::{Flow, Op, PageBox, Para, Span, Target};
 use super::picture::Pictures;
@@ -317,17 +319,7 @@ pub(crate) fn write(
 
     let pictures = std::mem::take(&mut w.pictures).finish()?;
     if let Some((file, ch)) = w.missing.take() {
-        return Err(SiteError::in_file(
-            ErrorKind::Pdf,
-            file,
-            format!(
-                "the character {ch:?} (U+{:04X}) is not in the PDF's font",
-                u32::from(ch)
-            ),
-        )
-        .with_help(
-            "write it another way, or give the theme a font that has it (themes/NAME/fonts/)",
-        ));
+        return Err(errors::char_not_in_font(file, ch));
     }
 
     // Page numbers in the contents, then at the foot of every page but the first.
@@ -377,15 +369,7 @@ pub(crate) fn write(
     };
     let svgs = std::mem::take(&mut w.svgs);
     emit::write(w.flow, &svgs, &pictures, &meta, &bookmarks).map_err(|e| {
-        SiteError::in_file(
-            ErrorKind::Pdf,
-            &report.file,
-            format!(
-                "the PDF/A report for {} could not be written: {e}",
-                lang.code()
-            ),
-        )
-        .with_help("this is a bug in summering's PDF writer; please report it with the site")
+        errors::not_written(MessageId::ErrorPdfReportNotWritten, &report.file, lang, e)
     })
 }
 
@@ -820,14 +804,7 @@ impl Writer<'_, '_> {
     ) -> Result<(), SiteError> {
         let c = self.c;
         let strings = &theme.strings[&lang].charts;
-        let cannot = |e: String| {
-            SiteError::in_file(
-                ErrorKind::Pdf,
-                &chart.file,
-                format!("the chart \"{}\" cannot go into the PDF: {e}", chart.id),
-            )
-            .with_help("check the chart's values in this file")
-        };
+        let cannot = |e: String| errors::chart_not_for_pdf(chart, e);
         let view =
             charts::figure(chart, lang, "pdf", &theme.charts, strings).map_err(|e| cannot(e.0))?;
         let tree = svg::parse(&view.svg_wide, &self.svg_options).map_err(cannot)?;

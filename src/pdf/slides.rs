@@ -14,8 +14,9 @@ use std::num::NonZeroU16;
 use krilla::tagging::{ListNumbering, Tag, TagKind};
 
 use crate::charts::theme::Rgb;
-use crate::diagnostics::{ErrorKind, SiteError, Untranslated};
+use crate::diagnostics::SiteError;
 use crate::lang::Lang;
+use crate::messages::MessageId;
 use crate::model::{Report, SectionKind, Site};
 use crate::render::Theme;
 use crate::render::slides::Deck;
@@ -27,6 +28,7 @@ use crate::render::slides::plan::title_organisation;
 
 use super::blocks::{Block, Ink};
 use super::emit::{self, Bookmark, Meta};
+use super::errors;
 use super::fonts::{Fonts, Style};
 use super::layout::{Flow, Op, PageBox, Para, Span};
 use super::picture::Pictures;
@@ -390,17 +392,7 @@ pub(crate) fn write(
     }
 
     if let Some((file, ch)) = w.missing.take() {
-        return Err(SiteError::in_file(
-            ErrorKind::Pdf,
-            file,
-            format!(
-                "the character {ch:?} (U+{:04X}) is not in the PDF's font",
-                u32::from(ch)
-            ),
-        )
-        .with_help(
-            "write it another way, or give the theme a font that has it (themes/NAME/fonts/)",
-        ));
+        return Err(errors::char_not_in_font(file, ch));
     }
 
     let meta = Meta {
@@ -416,17 +408,8 @@ pub(crate) fn write(
     let pictures = std::mem::take(&mut w.pictures).finish()?;
     let svgs = std::mem::take(&mut w.svgs);
     let bookmarks = std::mem::take(&mut w.bookmarks);
-    emit::write(w.flow, &svgs, &pictures, &meta, &bookmarks).map_err(|e| {
-        SiteError::in_file(
-            ErrorKind::Pdf,
-            &report.file,
-            format!(
-                "the PDF/A deck for {} could not be written: {e}",
-                lang.code()
-            ),
-        )
-        .with_help("this is a bug in summering's PDF writer; please report it with the site")
-    })
+    emit::write(w.flow, &svgs, &pictures, &meta, &bookmarks)
+        .map_err(|e| errors::not_written(MessageId::ErrorPdfDeckNotWritten, &report.file, lang, e))
 }
 
 /// How a slide's body is set.
@@ -1108,16 +1091,9 @@ impl Writer<'_, '_> {
     ) -> Result<(), SiteError> {
         let c = self.c;
         let strings = &theme.strings[&lang].charts;
-        let cannot = |e: String| {
-            SiteError::in_file(
-                ErrorKind::Pdf,
-                &chart.file,
-                format!("the chart \"{}\" cannot go into the PDF: {e}", chart.id),
-            )
-            .with_help("check the chart's values in this file")
-        };
         let (svg_text, caption) = crate::render::figures::for_slide(chart, lang, "pdf", theme)?;
-        let tree = svg::parse(&svg_text, &self.svg_options).map_err(cannot)?;
+        let tree = svg::parse(&svg_text, &self.svg_options)
+            .map_err(|e| errors::chart_not_for_pdf(chart, e))?;
         let description = crate::charts::describe(chart, lang, strings);
         let size = tree.size();
         let max_w = SLIDE.measure();
