@@ -216,7 +216,7 @@ struct Inner {
 
 impl SiteError {
     /// A problem with `message`, not yet in a file: what the constructors of
-    /// [`Catalogued`] and [`Untranslated`] start from.
+    /// [`Catalogued`] start from.
     fn with_message(kind: ErrorKind, message: Text) -> Self {
         SiteError {
             inner: Box::new(Inner {

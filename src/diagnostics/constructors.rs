@@ -1,18 +1,8 @@
-//! The two ways to make a [`SiteError`], as traits so that each module says
-//! which one it uses by what it imports:
-//!
-//! - [`Catalogued`]: every text (message, help, label) is a catalogue
-//!   [`Message`], so it exists in Swedish and English. Everything but the
-//!   writers below uses this one; given a `&str` or a `String`, it does not
-//!   compile.
-//! - [`Untranslated`]: also takes English text written where the problem is
-//!   found. Only the PDF and PowerPoint writers (`src/pdf/`, `src/pptx/`)
-//!   still import it, until their texts are in the catalogue too; it has
-//!   no way to place an error in a file's text or label it, so it cannot
-//!   spread to the content's own checks.
-//!
-//! The method names are the same, so moving a module from one to the other
-//! is changing its `use` line and its texts, not its calls.
+//! How a [`SiteError`] is made, as the trait [`Catalogued`]: every text
+//! (message, help, label) is a catalogue [`Message`], so it exists in Swedish
+//! and English. Given a `&str` or a `String`, it does not compile, and
+//! [`crate::messages::Text`] has no way to hold English text: a message
+//! outside the catalogue cannot come back.
 
 use std::ops::Range;
 use std::sync::Arc;

@@ -167,38 +167,26 @@ impl MessageId {
     }
 }
 
-/// Text an editor reads: a catalogue message, or (only where the PDF and
-/// PowerPoint writers still say it in English, through
-/// `diagnostics::Untranslated`) untranslated text.
+/// Text an editor reads: always a catalogue message, shown in the editor's
+/// language (English text cannot be made into one, so it cannot come back).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Text {
     /// A message from the catalogue, shown in the editor's language.
     Message(Message),
-    /// English text not in the catalogue, shown as it is in every language.
-    Untranslated(String),
 }
 
 impl Text {
-    /// English text that is not in the catalogue yet. Only the writers of
-    /// `src/pdf/` and `src/pptx/` use it; everything else says what it says
-    /// through a [`MessageId`].
-    pub fn untranslated(text: impl Into<String>) -> Self {
-        Text::Untranslated(text.into())
-    }
-
     /// The text in `lang`.
     pub fn render(&self, lang: Lang) -> Cow<'_, str> {
         match self {
             Text::Message(m) => Cow::Owned(m.render(lang)),
-            Text::Untranslated(s) => Cow::Borrowed(s),
         }
     }
 
-    /// The catalogue message, if this text is one.
+    /// The catalogue message.
     pub fn message(&self) -> Option<&Message> {
         match self {
             Text::Message(m) => Some(m),
-            Text::Untranslated(_) => None,
         }
     }
 }
@@ -212,24 +200,6 @@ impl From<Message> for Text {
 impl From<MessageId> for Text {
     fn from(id: MessageId) -> Self {
         Text::Message(Message::new(id))
-    }
-}
-
-impl From<String> for Text {
-    fn from(s: String) -> Self {
-        Text::Untranslated(s)
-    }
-}
-
-impl From<&str> for Text {
-    fn from(s: &str) -> Self {
-        Text::Untranslated(s.to_string())
-    }
-}
-
-impl From<&String> for Text {
-    fn from(s: &String) -> Self {
-        Text::Untranslated(s.clone())
     }
 }
 
