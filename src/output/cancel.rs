@@ -61,7 +61,7 @@ impl Cancel {
         // the folders do (the build's threads must be free to stop).
         let staged: Vec<PathBuf> = self.write().drain(..).collect();
         for dir in staged {
-            super::remove_build_alone(&dir);
+            super::remove_build(&dir, super::Threads::Alone);
         }
         if self.inner.swapped.load(Ordering::SeqCst) {
             CleanedUp::AlreadyBuilt

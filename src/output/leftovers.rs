@@ -29,7 +29,7 @@ pub(crate) fn remove(parent: &Path, name: &str, is_ours: impl Fn(&Path) -> bool)
         if pid == std::process::id() || !is_dir || alive(pid) || !is_ours(&entry.path()) {
             continue;
         }
-        super::remove_build(&entry.path());
+        super::remove_build(&entry.path(), super::Threads::Pool);
         removed += 1;
     }
     removed

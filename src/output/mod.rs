@@ -259,12 +259,12 @@ impl Staging {
         let result = match swapped {
             Ok(previous) => {
                 if let Some(previous) = previous {
-                    remove_build(&previous);
+                    remove_build(&previous, Threads::Pool);
                 }
                 Ok(())
             }
             Err(e) => {
-                remove_build(&self.tmp);
+                remove_build(&self.tmp, Threads::Pool);
                 Err(swap_error(&self.out, e))
             }
         };
@@ -277,7 +277,7 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let mut staged = self.cancel.write();
-            remove_build(&self.tmp);
+            remove_build(&self.tmp, Threads::Pool);
             staged.retain(|p| p != &self.tmp);
         }
     }
@@ -378,56 +378,55 @@ fn swap_error(out: &Path, e: SwapError) -> SiteError {
 /// Removes a previous build or a staging folder (best effort: it is no longer
 /// the output), its marker last: a process killed halfway leaves a folder that
 /// is still provably summering's, so the next build removes the rest.
-fn remove_build(dir: &Path) {
-    remove_entries(dir, MARKER);
+///
+/// [`Threads::Pool`] unlinks on all cores (a build's thousands of files);
+/// [`Threads::Alone`] on the calling thread only, for [`Cancel::clean_up`]: the
+/// pool's threads are the build's own, busy or stopping, and a signal handler
+/// must not wait for them.
+fn remove_build(dir: &Path, threads: Threads) {
+    remove_entries(dir, MARKER, threads);
     let _ = fs::remove_file(dir.join(MARKER));
     let _ = fs::remove_dir(dir);
 }
 
-/// [`remove_build`] on the calling thread only, for [`Cancel::clean_up`]: the
-/// thread pool's threads are the build's own, busy or stopping, and a signal
-/// handler must not wait for them.
-fn remove_build_alone(dir: &Path) {
-    if let Ok(entries) = fs::read_dir(dir) {
-        for entry in entries.flatten().filter(|e| e.file_name() != MARKER) {
-            let path = entry.path();
-            let _ = if entry.file_type().is_ok_and(|t| t.is_dir()) {
-                fs::remove_dir_all(&path)
-            } else {
-                fs::remove_file(&path)
-            };
-        }
-    }
-    let _ = fs::remove_file(dir.join(MARKER));
-    let _ = fs::remove_dir(dir);
+/// Who removes a build's files: see [`remove_build`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Threads {
+    /// The thread pool.
+    Pool,
+    /// The calling thread alone.
+    Alone,
 }
 
 /// Removes a folder and everything in it (best effort).
-fn remove_tree(dir: &Path) {
-    remove_entries(dir, "");
+fn remove_tree(dir: &Path, threads: Threads) {
+    remove_entries(dir, "", threads);
     // Empty now, unless something could not be removed above.
     if fs::remove_dir(dir).is_err() {
         let _ = fs::remove_dir_all(dir);
     }
 }
 
-/// Removes what is in `dir` but `keep`. A build's thousands of files are
-/// unlinked by all cores, subfolders in parallel; on one thread this was a
-/// tenth of a 1,000-report build.
-fn remove_entries(dir: &Path, keep: &str) {
-    if let Ok(entries) = fs::read_dir(dir) {
-        let entries: Vec<fs::DirEntry> = entries
-            .filter_map(Result::ok)
-            .filter(|e| e.file_name() != keep)
-            .collect();
-        entries
-            .par_iter()
-            .for_each(|entry| match entry.file_type() {
-                Ok(t) if t.is_dir() => remove_tree(&entry.path()),
-                _ => {
-                    let _ = fs::remove_file(entry.path());
-                }
-            });
+/// Removes what is in `dir` but `keep`. With [`Threads::Pool`] a build's
+/// thousands of files are unlinked by all cores, subfolders in parallel; on
+/// one thread this was a tenth of a 1,000-report build.
+fn remove_entries(dir: &Path, keep: &str, threads: Threads) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let entries: Vec<fs::DirEntry> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name() != keep)
+        .collect();
+    let remove = |entry: &fs::DirEntry| match entry.file_type() {
+        Ok(t) if t.is_dir() => remove_tree(&entry.path(), threads),
+        _ => {
+            let _ = fs::remove_file(entry.path());
+        }
+    };
+    match threads {
+        Threads::Pool => entries.par_iter().for_each(remove),
+        Threads::Alone => entries.iter().for_each(remove),
     }
 }
 
