@@ -114,7 +114,13 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
 /// ([`build_documents`]) once they are made.
 pub fn build_pages_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
     let site = publish::site(options)?.0;
-    let (files, warnings) = render(&site, options, Documents::None, Ok)?;
+    let (files, warnings) = render(
+        &site,
+        options,
+        Documents::None,
+        Ok,
+        documents::Document::into_file,
+    )?;
     Ok(BuiltSite {
         site,
         files,
@@ -129,7 +135,12 @@ pub fn build_pages_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildE
 pub fn build_documents(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>, BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
     let cache = documents::Cache::new(&options.root);
-    let files = documents::all(site, &theme, Some(&cache), &Ok)?;
+    let files = documents::all(
+        site,
+        &theme,
+        Some((&cache, documents::Found::Read)),
+        &documents::Document::into_file,
+    )?;
     cache.prune();
     Ok(files)
 }
@@ -137,7 +148,13 @@ pub fn build_documents(site: &Site, options: &BuildOptions) -> Result<Vec<Output
 /// Renders a site that is already loaded and validated (theme → decks → pages),
 /// for tools such as `check` that also need the raw files and must not read them twice.
 pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let (files, warnings) = render(&site, options, Documents::Fresh, Ok)?;
+    let (files, warnings) = render(
+        &site,
+        options,
+        Documents::Fresh,
+        Ok,
+        documents::Document::into_file,
+    )?;
     Ok(BuiltSite {
         site,
         files,
@@ -153,12 +170,14 @@ enum Documents<'c> {
     Cached(&'c documents::Cache),
 }
 
-/// Theme → decks → pages (and documents), each finished file handed to `keep`.
+/// Theme → decks → pages (and documents), each finished page handed to
+/// `keep` and each document to `keep_document`.
 fn render<T: Send>(
     site: &Site,
     options: &BuildOptions,
     documents: Documents<'_>,
     keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
+    keep_document: impl Fn(documents::Document) -> Result<T, SiteError> + Sync,
 ) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
     // The `[brand]` colours stand on the theme's background: checked once both are known.
@@ -174,8 +193,13 @@ fn render<T: Send>(
         || render::render_site(site, &theme, &render_options, &keep),
         || match documents {
             Documents::None => Ok(Vec::new()),
-            Documents::Fresh => documents::all(site, &theme, None, &keep),
-            Documents::Cached(cache) => documents::all(site, &theme, Some(cache), &keep),
+            Documents::Fresh => documents::all(site, &theme, None, &keep_document),
+            Documents::Cached(cache) => documents::all(
+                site,
+                &theme,
+                Some((cache, documents::Found::Linked)),
+                &keep_document,
+            ),
         },
     );
     let (mut kept, deck_warnings) = pages?;
@@ -248,13 +272,27 @@ pub fn build_with_cancel(
     let staging = output::Staging::new(&options.output_dir(), cancel)?;
     let cache = documents::Cache::new(&options.root);
     // Each page's links are read by the worker that wrote it; only they are kept.
-    let (written, warnings) = render(&site, options, Documents::Cached(&cache), |file| {
-        staging.write(&file)?;
-        Ok((
-            (file.is_html(), file.bytes.len()),
-            check::links::FileLinks::of(&file),
-        ))
-    })?;
+    let (written, warnings) = render(
+        &site,
+        options,
+        Documents::Cached(&cache),
+        |file| {
+            staging.write(&file)?;
+            Ok((
+                (file.is_html(), file.bytes.len()),
+                check::links::FileLinks::of(&file),
+            ))
+        },
+        |document| {
+            document.write(&staging)?;
+            // A document links nowhere; it is only a target.
+            let target = OutputFile::new(document.path().to_string(), Vec::new());
+            Ok((
+                (false, document.size() as usize),
+                check::links::FileLinks::of(&target),
+            ))
+        },
+    )?;
     let (written, links): (Vec<(bool, usize)>, Vec<check::links::FileLinks>) =
         written.into_iter().unzip();
     publish::finished(unfinished, &links, &site)?;

@@ -4,17 +4,27 @@
 //!
 //! The folder is summering's own and safe to delete at any time. It ignores
 //! itself for git (a `.gitignore` of `*` inside) and is tagged as a cache for
-//! backup tools (`CACHEDIR.TAG`). An entry is written to a temporary name and
-//! renamed into place, so it appears whole or not at all; it carries the length
-//! and SHA-256 of the document, checked on every read, so a damaged entry is written
-//! anew, never published. After a good build the entries it did not use are
-//! removed ([`Cache::prune`]): the folder holds one build's PDFs, no more.
+//! backup tools (`CACHEDIR.TAG`). An entry is the document's bytes alone
+//! (`KEY.pdf`, `KEY.pptx`), so a build can hard-link it into its output instead
+//! of copying hundreds of megabytes, beside a small `KEY.sum`: the document's
+//! length, modification time and SHA-256, written when it is stored. Both are
+//! written to a temporary name and renamed into place, so each appears whole or
+//! not at all.
+//!
+//! A document is read-only once stored. A build that links it checks only
+//! what a `stat` shows (length, modification time, read-only), which is what
+//! changes when someone writes into the file, through the output's link or
+//! not; a build that reads it (the preview server, the archive) also checks its
+//! SHA-256. Either way a damaged or edited entry is made anew, never
+//! published. After a good build the entries it did not use are removed
+//! ([`Cache::prune`]): the folder holds one build's documents, no more.
 //! Failing to read or write the cache never fails a build; it only costs time.
 
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::time::UNIX_EPOCH;
 
 use sha2::{Digest, Sha256};
 
@@ -23,9 +33,12 @@ use super::key::{Key, Kind};
 /// The cache folder under the site root.
 const DIR: &str = ".summering-cache";
 
-const MAGIC: &[u8] = b"summering cache entry 2\n";
-const HEADER: usize = MAGIC.len() + 8 + 32;
-const SUFFIX: &str = ".entry";
+const MAGIC: &[u8] = b"summering cache entry 3\n";
+/// Magic, length (8 bytes), modification time in nanoseconds (16), SHA-256 (32).
+const SUM_LEN: usize = MAGIC.len() + 8 + 16 + 32;
+const SUM: &str = "sum";
+/// Entries of earlier versions (header and document in one file): pruned.
+const OLD: &str = "entry";
 const TEMP: &str = ".tmp-";
 
 /// The document cache of one site, for one build.
@@ -35,6 +48,63 @@ pub struct Cache {
     dir: PathBuf,
     /// Entries this build asked for or wrote (kept by [`Cache::prune`]).
     used: Mutex<BTreeSet<(Kind, Key)>>,
+}
+
+/// A stored document that is whole as far as a `stat` shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    /// The document's file in the cache.
+    pub(crate) path: PathBuf,
+    /// Its length in bytes.
+    pub(crate) len: u64,
+    sha256: [u8; 32],
+}
+
+impl Entry {
+    /// The document's bytes, if they are still the ones stored.
+    pub(crate) fn read(&self) -> Option<Vec<u8>> {
+        let bytes = fs::read(&self.path).ok()?;
+        (bytes.len() as u64 == self.len && Sha256::digest(&bytes).as_slice() == self.sha256)
+            .then_some(bytes)
+    }
+}
+
+/// What the `.sum` beside a document says of it.
+struct Sum {
+    len: u64,
+    modified: u128,
+    sha256: [u8; 32],
+}
+
+impl Sum {
+    fn bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(SUM_LEN);
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.len.to_le_bytes());
+        out.extend_from_slice(&self.modified.to_le_bytes());
+        out.extend_from_slice(&self.sha256);
+        out
+    }
+
+    fn parse(bytes: &[u8]) -> Option<Sum> {
+        let rest = bytes.strip_prefix(MAGIC)?;
+        if rest.len() != 8 + 16 + 32 {
+            return None;
+        }
+        let (len, rest) = rest.split_at(8);
+        let (modified, sha256) = rest.split_at(16);
+        Some(Sum {
+            len: u64::from_le_bytes(len.try_into().ok()?),
+            modified: u128::from_le_bytes(modified.try_into().ok()?),
+            sha256: sha256.try_into().ok()?,
+        })
+    }
+}
+
+/// A file's modification time in nanoseconds since 1970.
+fn modified(meta: &fs::Metadata) -> Option<u128> {
+    let time = meta.modified().ok()?;
+    Some(time.duration_since(UNIX_EPOCH).ok()?.as_nanos())
 }
 
 impl Cache {
@@ -50,8 +120,15 @@ impl Cache {
         self.dir.join(kind.folder())
     }
 
+    /// The document's file.
     fn path(&self, kind: Kind, key: &Key) -> PathBuf {
-        self.folder(kind).join(format!("{}{SUFFIX}", key.hex()))
+        self.folder(kind)
+            .join(format!("{}.{}", key.hex(), kind.extension()))
+    }
+
+    /// What is known of the document, beside it.
+    fn sum_path(&self, kind: Kind, key: &Key) -> PathBuf {
+        self.folder(kind).join(format!("{}.{SUM}", key.hex()))
     }
 
     fn mark(&self, kind: Kind, key: Key) {
@@ -61,21 +138,27 @@ impl Cache {
             .insert((kind, key));
     }
 
-    /// The document stored under `key`, if there is one and it is whole.
-    pub(crate) fn get(&self, kind: Kind, key: &Key) -> Option<Vec<u8>> {
+    /// The document stored under `key`, if there is one and nothing changed it
+    /// since it was stored (as a `stat` shows: its bytes are not read).
+    pub(crate) fn entry(&self, kind: Kind, key: &Key) -> Option<Entry> {
         self.mark(kind, *key);
-        let mut bytes = fs::read(self.path(kind, key)).ok()?;
-        let (header, pdf) = bytes.split_at_checked(HEADER)?;
-        let (magic, rest) = header.split_at(MAGIC.len());
-        let (len, hash) = rest.split_at(8);
-        let whole = magic == MAGIC
-            && u64::from_le_bytes(len.try_into().ok()?) == pdf.len() as u64
-            && hash == Sha256::digest(pdf).as_slice();
-        if !whole {
-            return None;
-        }
-        bytes.drain(..HEADER);
-        Some(bytes)
+        let sum = Sum::parse(&fs::read(self.sum_path(kind, key)).ok()?)?;
+        let path = self.path(kind, key);
+        let meta = fs::symlink_metadata(&path).ok()?;
+        let whole = meta.is_file()
+            && meta.len() == sum.len
+            && modified(&meta) == Some(sum.modified)
+            && (!cfg!(unix) || meta.permissions().readonly());
+        whole.then_some(Entry {
+            path,
+            len: sum.len,
+            sha256: sum.sha256,
+        })
+    }
+
+    /// The document stored under `key`, read and checked against its SHA-256.
+    pub(crate) fn get(&self, kind: Kind, key: &Key) -> Option<Vec<u8>> {
+        self.entry(kind, key)?.read()
     }
 
     /// Stores `document` under `key`; a failure only means it is made again next time.
@@ -84,7 +167,7 @@ impl Cache {
         let _ = self.try_put(kind, key, document);
     }
 
-    fn try_put(&self, kind: Kind, key: &Key, pdf: &[u8]) -> std::io::Result<()> {
+    fn try_put(&self, kind: Kind, key: &Key, document: &[u8]) -> std::io::Result<()> {
         let folder = self.folder(kind);
         if !folder.is_dir() {
             fs::create_dir_all(&folder)?;
@@ -99,16 +182,37 @@ impl Cache {
                  # summering's cache of built documents (safe to delete): https://bford.info/cachedir/\n",
             )?;
         }
-        let mut entry = Vec::with_capacity(HEADER + pdf.len());
-        entry.extend_from_slice(MAGIC);
-        entry.extend_from_slice(&(pdf.len() as u64).to_le_bytes());
-        entry.extend_from_slice(&Sha256::digest(pdf));
-        entry.extend_from_slice(pdf);
-        let temp = folder.join(format!("{TEMP}{}-{}", key.hex(), std::process::id()));
-        fs::write(&temp, &entry)?;
-        fs::rename(&temp, self.path(kind, key)).inspect_err(|_| {
-            let _ = fs::remove_file(&temp);
-        })
+        let path = self.path(kind, key);
+        let temp =
+            |what: &str| folder.join(format!("{TEMP}{}-{}.{what}", key.hex(), std::process::id()));
+        let stored = temp(kind.extension());
+        let result = (|| {
+            fs::write(&stored, document)?;
+            // Read-only, and so is every hard link to it in an output folder.
+            let mut permissions = fs::metadata(&stored)?.permissions();
+            permissions.set_readonly(true);
+            fs::set_permissions(&stored, permissions)?;
+            let meta = fs::metadata(&stored)?;
+            // Checked when stored: the file holds what was written.
+            if meta.len() != document.len() as u64 {
+                return Err(std::io::Error::other("short write"));
+            }
+            let sum = Sum {
+                len: meta.len(),
+                modified: modified(&meta).ok_or_else(|| std::io::Error::other("no mtime"))?,
+                sha256: Sha256::digest(document).into(),
+            };
+            fs::rename(&stored, &path)?;
+            let sum_temp = temp(SUM);
+            fs::write(&sum_temp, sum.bytes())?;
+            fs::rename(&sum_temp, self.sum_path(kind, key)).inspect_err(|_| {
+                let _ = fs::remove_file(&sum_temp);
+            })
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&stored);
+        }
+        result
     }
 
     /// Removes the entries (and left-over temporary files) this build did not
@@ -119,7 +223,7 @@ impl Cache {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .iter()
-            .map(|(kind, key)| self.path(*kind, key))
+            .flat_map(|(kind, key)| [self.path(*kind, key), self.sum_path(*kind, key)])
             .collect();
         let folders: BTreeSet<PathBuf> = Kind::ALL.iter().map(|&k| self.folder(k)).collect();
         for folder in folders {
@@ -138,9 +242,15 @@ impl Cache {
     }
 }
 
+/// `KEY.pdf`, `KEY.pptx`, `KEY.sum` or an older version's `KEY.entry`.
 fn is_entry_name(name: &str) -> bool {
-    name.strip_suffix(SUFFIX)
-        .is_some_and(|hex| hex.len() == 64 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    name.split_once('.').is_some_and(|(hex, extension)| {
+        hex.len() == 64
+            && hex.bytes().all(|b| b.is_ascii_hexdigit())
+            && (extension == SUM
+                || extension == OLD
+                || Kind::ALL.iter().any(|k| k.extension() == extension))
+    })
 }
 
 #[cfg(test)]
@@ -148,6 +258,19 @@ mod tests {
     use super::*;
 
     const PDF: Kind = Kind::Report;
+
+    /// Makes a stored document writable and writes `bytes` into it, in place.
+    fn write_in_place(path: &Path, bytes: &[u8]) {
+        let mut permissions = fs::metadata(path).unwrap().permissions();
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
+        fs::set_permissions(path, permissions.clone()).unwrap();
+        // A clock of coarse resolution could give the same time again.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        fs::write(path, bytes).unwrap();
+        permissions.set_readonly(true);
+        fs::set_permissions(path, permissions).unwrap();
+    }
 
     #[test]
     fn an_entry_comes_back_whole_or_not_at_all_and_prune_keeps_what_was_used() {
@@ -164,27 +287,52 @@ mod tests {
                 .unwrap()
                 .contains('*')
         );
-
-        // Truncated, or one byte changed: not found, so made again.
+        // The entry is the document alone, read-only.
         let path = cache.path(PDF, &b);
-        let whole = fs::read(&path).unwrap();
-        fs::write(&path, &whole[..whole.len() - 1]).unwrap();
-        assert_eq!(cache.get(PDF, &b), None);
-        let mut changed = whole.clone();
-        *changed.last_mut().unwrap() ^= 1;
-        fs::write(&path, &changed).unwrap();
-        assert_eq!(cache.get(PDF, &b), None);
-        fs::write(&path, &whole[..10]).unwrap();
-        assert_eq!(cache.get(PDF, &b), None);
+        assert_eq!(fs::read(&path).unwrap(), b"%PDF-1.7 b");
+        assert!(fs::metadata(&path).unwrap().permissions().readonly());
+        let entry = cache.entry(PDF, &b).unwrap();
+        assert_eq!((entry.path.clone(), entry.len), (path.clone(), 10));
 
-        // The next build uses only `a`: `b` goes, a stranger's file stays.
+        // Truncated, or one byte changed (same length): not found, so made again.
+        write_in_place(&path, b"%PDF-1.7");
+        assert_eq!(cache.entry(PDF, &b), None);
+        write_in_place(&path, b"%PDF-1.7 c");
+        assert_eq!(cache.entry(PDF, &b), None, "the time it was written shows");
+        assert_eq!(cache.get(PDF, &b), None);
+        // A damaged `.sum`: not found either.
+        cache.put(PDF, &b, b"%PDF-1.7 b");
+        assert!(cache.entry(PDF, &b).is_some());
+        fs::write(cache.sum_path(PDF, &b), b"summering").unwrap();
+        assert_eq!(cache.entry(PDF, &b), None);
+
+        // The next build uses only `a`: `b` goes, a stranger's file stays, and
+        // so does a file of another version's naming that is not ours.
         fs::write(cache.folder(PDF).join("notes.txt"), "mine").unwrap();
+        let old = cache
+            .folder(PDF)
+            .join(format!("{}.entry", Key([9; 32]).hex()));
+        fs::write(&old, "version 2").unwrap();
         let next = Cache::new(root.path());
         assert!(next.get(PDF, &a).is_some());
         next.prune();
-        assert!(next.path(PDF, &a).exists());
-        assert!(!path.exists());
+        assert!(next.path(PDF, &a).exists() && next.sum_path(PDF, &a).exists());
+        assert!(!path.exists() && !cache.sum_path(PDF, &b).exists());
+        assert!(!old.exists(), "an older version's entry is pruned");
         assert!(cache.folder(PDF).join("notes.txt").exists());
+    }
+
+    #[test]
+    fn a_stored_entry_can_be_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::new(root.path());
+        let key = Key([4; 32]);
+        cache.put(PDF, &key, b"%PDF-1.7 first");
+        cache.put(PDF, &key, b"%PDF-1.7 second");
+        assert_eq!(
+            cache.get(PDF, &key).as_deref(),
+            Some(&b"%PDF-1.7 second"[..])
+        );
     }
 
     #[test]

@@ -64,6 +64,14 @@ impl Kind {
         }
     }
 
+    /// The file name extension of its cache entry (what it is).
+    pub(crate) fn extension(self) -> &'static str {
+        match self {
+            Kind::Report | Kind::Slides => "pdf",
+            Kind::Pptx => "pptx",
+        }
+    }
+
     /// The cache's folder for its entries.
     pub(crate) fn folder(self) -> &'static str {
         match self {

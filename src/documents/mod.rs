@@ -13,25 +13,94 @@ mod key;
 
 use rayon::prelude::*;
 
+use crate::diagnostics::IoAction;
 use crate::diagnostics::{BuildError, SiteError};
 use crate::lang::Lang;
 use crate::model::{Report, Site};
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Staging};
 use crate::render::Theme;
 use crate::render::slides::Decks;
 
 pub use cache::Cache;
+use cache::Entry;
 use key::{Key, Kind};
+
+/// A finished document: its place in the site and where its bytes are.
+/// A build into an output folder links a stored one there ([`Document::write`])
+/// instead of reading it; the others take its bytes ([`Document::into_file`]).
+#[derive(Debug)]
+pub struct Document(Body);
+
+#[derive(Debug)]
+enum Body {
+    /// Written by this build (or read from the cache).
+    Made(OutputFile),
+    /// In the cache, unchanged since it was stored.
+    Stored { path: String, entry: Entry },
+}
+
+impl Document {
+    /// Its path in the site, as [`OutputFile::path`].
+    pub fn path(&self) -> &str {
+        match &self.0 {
+            Body::Made(file) => &file.path,
+            Body::Stored { path, .. } => path,
+        }
+    }
+
+    /// Its length in bytes.
+    pub fn size(&self) -> u64 {
+        match &self.0 {
+            Body::Made(file) => file.bytes.len() as u64,
+            Body::Stored { entry, .. } => entry.len,
+        }
+    }
+
+    /// The document as a file of the site, its bytes read from the cache if
+    /// they are there (and checked against their SHA-256).
+    pub fn into_file(self) -> Result<OutputFile, SiteError> {
+        match self.0 {
+            Body::Made(file) => Ok(file),
+            Body::Stored { path, entry } => match entry.read() {
+                Some(bytes) => Ok(OutputFile::new(path, bytes)),
+                None => Err(SiteError::io(
+                    &entry.path,
+                    IoAction::ReadFile,
+                    &std::io::Error::from(std::io::ErrorKind::InvalidData),
+                )),
+            },
+        }
+    }
+
+    /// Puts the document into a new build: a stored one hard-linked from the
+    /// cache (hundreds of megabytes for a large archive, not copied), one
+    /// just made written.
+    pub fn write(&self, staging: &Staging) -> Result<(), SiteError> {
+        match &self.0 {
+            Body::Made(file) => staging.write(file),
+            Body::Stored { path, entry } => staging.link(path, &entry.path),
+        }
+    }
+}
+
+/// How a build takes the documents it finds in the cache.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Read, and checked against their SHA-256 (a build in memory).
+    Read,
+    /// Left where they are, to be linked into the output ([`Document::write`]).
+    Linked,
+}
 
 /// Every document of every report, handed to `keep` in the site's report
 /// order (per report: each language's report PDF, deck PDF, PowerPoint deck).
-/// With `cache`, a document whose inputs are unchanged is read from it, and
-/// one that is made is stored in it.
+/// With `cache`, a document whose inputs are unchanged is taken from it as
+/// `found` says, and one that is made is stored in it.
 pub fn all<T: Send>(
     site: &Site,
     theme: &Theme,
-    cache: Option<&Cache>,
-    keep: &(impl Fn(OutputFile) -> Result<T, SiteError> + Sync),
+    cache: Option<(&Cache, Found)>,
+    keep: &(impl Fn(Document) -> Result<T, SiteError> + Sync),
 ) -> Result<Vec<T>, BuildError> {
     let site_key = cache.map(|_| key::site(site, theme));
     let pptx = crate::pptx::Writer::new(site, theme);
@@ -40,7 +109,7 @@ pub fn all<T: Send>(
         .par_iter()
         .with_max_len(1)
         .map(|report| {
-            let cache = site_key.zip(cache);
+            let cache = site_key.zip(cache).map(|(k, (c, f))| (k, c, f));
             of_report(site, report, theme, &pptx, cache)
                 .into_iter()
                 .map(|d| d.and_then(keep))
@@ -50,12 +119,18 @@ pub fn all<T: Send>(
     BuildError::collect(results.into_iter().flatten())
 }
 
+/// What the cache had.
+enum Cached {
+    Bytes(Vec<u8>),
+    Entry(Entry),
+}
+
 /// One document of a report: which, its cache key, and its bytes if the cache had them.
 struct Wanted {
     lang: Lang,
     kind: Kind,
     key: Option<Key>,
-    cached: Option<Vec<u8>>,
+    cached: Option<Cached>,
 }
 
 /// The documents of `report`, in the site's language order.
@@ -64,16 +139,19 @@ fn of_report(
     report: &Report,
     theme: &Theme,
     pptx: &crate::pptx::Writer<'_>,
-    cache: Option<(Key, &Cache)>,
-) -> Vec<Result<OutputFile, SiteError>> {
-    let report_key = cache.map(|(site_key, _)| key::report(site_key, report));
+    cache: Option<(Key, &Cache, Found)>,
+) -> Vec<Result<Document, SiteError>> {
+    let report_key = cache.map(|(site_key, _, _)| key::report(site_key, report));
     let found: Vec<Wanted> = site
         .languages
         .iter()
         .flat_map(|&lang| Kind::ALL.map(|kind| (lang, kind)))
         .map(|(lang, kind)| {
             let key = report_key.map(|k| key::document(k, lang, kind));
-            let cached = key.zip(cache).and_then(|(key, (_, c))| c.get(kind, &key));
+            let cached = key.zip(cache).and_then(|(key, (_, c, found))| match found {
+                Found::Read => c.get(kind, &key).map(Cached::Bytes),
+                Found::Linked => c.entry(kind, &key).map(Cached::Entry),
+            });
             Wanted {
                 lang,
                 kind,
@@ -113,17 +191,18 @@ fn of_report(
         .with_max_len(1)
         .map(|wanted| {
             let path = wanted.kind.path(report, wanted.lang);
-            let bytes = match wanted.cached {
-                Some(bytes) => bytes,
+            let body = match wanted.cached {
+                Some(Cached::Bytes(bytes)) => Body::Made(OutputFile::new(path, bytes)),
+                Some(Cached::Entry(entry)) => Body::Stored { path, entry },
                 None => {
                     let bytes = made.make(wanted.kind, wanted.lang)?;
-                    if let (Some(key), Some((_, cache))) = (wanted.key, cache) {
+                    if let (Some(key), Some((_, cache, _))) = (wanted.key, cache) {
                         cache.put(wanted.kind, &key, &bytes);
                     }
-                    bytes
+                    Body::Made(OutputFile::new(path, bytes))
                 }
             };
-            Ok(OutputFile::new(path, bytes))
+            Ok(Document(body))
         })
         .collect()
 }

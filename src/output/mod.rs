@@ -186,6 +186,22 @@ impl Staging {
 
     /// Writes one file of the new build (any thread may call this).
     pub fn write(&self, f: &OutputFile) -> Result<(), SiteError> {
+        self.put(&f.path, |path| fs::write(path, &f.bytes))
+    }
+
+    /// Puts the file at `from` into the new build as `path` (relative,
+    /// `/`-separated): a hard link where the file system allows one, so no byte
+    /// is copied, and a copy where it does not (another file system, a Windows
+    /// share). For the document cache's entries, which are read-only and never
+    /// written in place, so the output's link cannot change them.
+    pub fn link(&self, path: &str, from: &Path) -> Result<(), SiteError> {
+        self.put(path, |to| {
+            fs::hard_link(from, to).or_else(|_| fs::copy(from, to).map(|_| ()))
+        })
+    }
+
+    /// Puts one file in place with `put` (given its path in the staging folder).
+    fn put(&self, path: &str, put: impl FnOnce(&Path) -> io::Result<()>) -> Result<(), SiteError> {
         // Held while the file is written, so a clean-up waits for it.
         let _writing = self.cancel.read();
         if self.cancel.is_cancelled() {
@@ -194,7 +210,7 @@ impl Staging {
         if let Some(first) = &*self.failed.lock().unwrap_or_else(PoisonError::into_inner) {
             return Err(first.error());
         }
-        self.write_file(f).map_err(|(shown, action, e)| {
+        self.put_file(path, put).map_err(|(shown, action, e)| {
             let failure = Failure::new(&self.out, &shown, action, &e);
             let error = failure.error();
             self.failed
@@ -205,11 +221,15 @@ impl Staging {
         })
     }
 
-    /// Writes one file; on failure, the file (as the user names it), what was
-    /// being done and the system's error.
-    fn write_file(&self, f: &OutputFile) -> Result<(), (PathBuf, IoAction, io::Error)> {
-        let path = self.tmp.join(&f.path);
-        let shown = || self.out.join(&f.path);
+    /// Puts one file in place; on failure, the file (as the user names it),
+    /// what was being done and the system's error.
+    fn put_file(
+        &self,
+        relative: &str,
+        put: impl FnOnce(&Path) -> io::Result<()>,
+    ) -> Result<(), (PathBuf, IoAction, io::Error)> {
+        let path = self.tmp.join(relative);
+        let shown = || self.out.join(relative);
         if let Some(dir) = path.parent() {
             let made = self
                 .folders
@@ -224,11 +244,11 @@ impl Staging {
                     .insert(dir.to_path_buf());
             }
         }
-        fs::write(&path, &f.bytes).map_err(|e| (shown(), IoAction::WriteFile, e))?;
+        put(&path).map_err(|e| (shown(), IoAction::WriteFile, e))?;
         self.written
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .push(f.path.clone());
+            .push(relative.to_string());
         Ok(())
     }
 

@@ -7,26 +7,47 @@ use std::path::{Path, PathBuf};
 use crate::common::*;
 use crate::pdf::{load, pdf, text};
 
-/// The `.entry` files of one folder of the site's cache (`pdf`, `pptx`).
+/// The documents in one folder of the site's cache (`pdf`, `pptx`).
 fn cache_entries(root: &Path, folder: &str) -> Vec<PathBuf> {
     let dir = root.join(".summering-cache").join(folder);
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| d.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    entries.retain(|p| p.extension().is_some_and(|e| e == "entry"));
+    entries.retain(|p| p.extension().is_some_and(|e| e == folder));
     entries.sort();
     entries
 }
 
-/// Writes `document` into every entry in `entries`, as the cache stores it.
+/// Writes `bytes` into the file at `path` in place (as an editor that does not
+/// save by renaming would), though it is read-only.
+fn write_in_place(path: &Path, bytes: &[u8]) {
+    let mut permissions = std::fs::metadata(path).unwrap().permissions();
+    #[allow(clippy::permissions_set_readonly_false)]
+    permissions.set_readonly(false);
+    std::fs::set_permissions(path, permissions.clone()).unwrap();
+    // A new modification time, even on a clock of coarse resolution.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    std::fs::write(path, bytes).unwrap();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(path, permissions).unwrap();
+}
+
+/// Writes `document` into every entry in `entries`, and beside each what the
+/// cache knows of it (length, modification time, SHA-256), as the cache stores it.
 fn plant(entries: &[PathBuf], document: &[u8]) {
     use sha2::Digest;
     for e in entries {
-        let mut entry = b"summering cache entry 2\n".to_vec();
-        entry.extend_from_slice(&(document.len() as u64).to_le_bytes());
-        entry.extend_from_slice(&sha2::Sha256::digest(document));
-        entry.extend_from_slice(document);
-        std::fs::write(e, entry).unwrap();
+        write_in_place(e, document);
+        let modified = std::fs::metadata(e).unwrap().modified().unwrap();
+        let nanos = modified
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let mut sum = b"summering cache entry 3\n".to_vec();
+        sum.extend_from_slice(&(document.len() as u64).to_le_bytes());
+        sum.extend_from_slice(&nanos.to_le_bytes());
+        sum.extend_from_slice(&sha2::Sha256::digest(document));
+        std::fs::write(e.with_extension("sum"), sum).unwrap();
     }
 }
 
@@ -67,7 +88,7 @@ fn a_build_reuses_cached_pdfs_and_never_publishes_a_damaged_entry() {
     // Truncate every entry: the next build makes the PDFs again, whole.
     for e in &entries {
         let bytes = std::fs::read(e).unwrap();
-        std::fs::write(e, &bytes[..bytes.len() / 2]).unwrap();
+        write_in_place(e, &bytes[..bytes.len() / 2]);
     }
     summering::build(&options).unwrap();
     for path in ["sv/2021/report.pdf", "en/2021/report.pdf"] {
@@ -123,11 +144,11 @@ fn the_powerpoint_decks_are_cached_like_the_pdfs() {
 
     // One byte changed in an entry: that deck is made again, whole.
     for (e, bytes) in entries.iter().zip(&stored) {
-        std::fs::write(e, bytes).unwrap();
+        write_in_place(e, bytes);
     }
     let mut damaged = stored[0].clone();
     *damaged.last_mut().unwrap() ^= 1;
-    std::fs::write(&entries[0], damaged).unwrap();
+    write_in_place(&entries[0], &damaged);
     summering::build(&options).unwrap();
     for lang in ["sv", "en"] {
         let path = format!("{lang}/2021/slides/slides.pptx");
@@ -161,4 +182,54 @@ fn the_powerpoint_decks_are_cached_like_the_pdfs() {
         after.iter().all(|e| !entries.contains(e)),
         "new keys: {after:?}"
     );
+}
+
+#[test]
+fn an_edit_of_a_published_document_never_reaches_the_cache() {
+    let (site, fresh) = built_once();
+    let out = site.path().join("output");
+    let options = options(site.path());
+    let path = "sv/2021/report.pdf";
+    // A warm build links the stored document into the output: no copy.
+    summering::build(&options).unwrap();
+    let published = out.join(path);
+    assert!(
+        std::fs::metadata(&published)
+            .unwrap()
+            .permissions()
+            .readonly(),
+        "a stored document is read-only, and so is its link"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let entries = cache_entries(site.path(), "pdf");
+        let inode = std::fs::metadata(&published).unwrap().ino();
+        assert!(
+            entries
+                .iter()
+                .any(|e| std::fs::metadata(e).unwrap().ino() == inode),
+            "{path} is a link to its cache entry"
+        );
+    }
+
+    // Replaced by a rename (as most editors save): the cache is untouched.
+    let edited = out.join("edited.pdf");
+    std::fs::write(&edited, b"%PDF-1.7 mine").unwrap();
+    std::fs::rename(&edited, &published).unwrap();
+    summering::build(&options).unwrap();
+    assert_eq!(std::fs::read(&published).unwrap(), pdf(&fresh, path));
+
+    // Written in place, through the link: the cache sees it changed, so the
+    // next build makes the document again instead of publishing the edit.
+    let mut bytes = std::fs::read(&published).unwrap();
+    *bytes.last_mut().unwrap() ^= 1;
+    write_in_place(&published, &bytes);
+    summering::build(&options).unwrap();
+    assert_eq!(std::fs::read(&published).unwrap(), pdf(&fresh, path));
+    // And the preview server, which reads the cache, gets the made document too.
+    let site_model = summering::load_site(site.path()).unwrap();
+    let documents = summering::build_documents(&site_model, &options).unwrap();
+    let served = documents.iter().find(|f| f.path == path).unwrap();
+    assert_eq!(served.bytes, pdf(&fresh, path));
 }
