@@ -8,10 +8,19 @@
 //! the language of the text around the term: a Swedish passage shown on an
 //! English page (an untranslated section, marked `lang="sv"`) gets the Swedish
 //! expansion.
+//!
+//! lol_html reads the page and rewrites only the text it marks: every other
+//! byte is copied as written (a page re-serialised from its tokens would
+//! change quotes and entities). Its selectors name the few elements that
+//! matter here, so the rest of the page (a chart's long path data) is not
+//! looked at by this module.
 
-use std::borrow::Cow;
+use std::cell::RefCell;
+use std::rc::Rc;
 
-use super::html_tokens::{Token, VOID, attr, tag_name, tokens};
+use lol_html::html_content::{ContentType, Element};
+use lol_html::{HtmlRewriter, Settings, doc_text, element};
+
 use crate::lang::Lang;
 use crate::model::Glossary;
 
@@ -21,54 +30,19 @@ const SKIP: &[&str] = &[
     "svg", "math", "head", "nav", "button", "select", "option",
 ];
 
-/// An open element of the page.
-struct Open<'a> {
-    name: Cow<'a, str>,
-    /// Whether it is the marked region, one of [`SKIP`], and has a `lang`.
-    region: bool,
-    skip: bool,
-    lang: bool,
-}
-
-/// The open elements, with counts kept as they open and close, so that what
-/// applies to a piece of text is known without walking up the elements (a
-/// page nested thousands deep costs no more per piece than a flat one).
+/// What applies to text at the current place of the page: counts kept as the
+/// elements open and close, so nothing is walked per piece of text.
 #[derive(Default)]
-struct Stack<'a> {
-    open: Vec<Open<'a>>,
+struct Place {
+    /// Open marked regions (`<main>`, or `<body>`).
     regions: usize,
+    /// Open elements of [`SKIP`].
     skips: usize,
+    /// The languages of the open elements with a `lang`, innermost last.
     langs: Vec<Lang>,
 }
 
-impl<'a> Stack<'a> {
-    fn push(&mut self, name: Cow<'a, str>, region: &str, lang: Option<Lang>) {
-        let open = Open {
-            region: name == region,
-            skip: SKIP.contains(&name.as_ref()),
-            lang: lang.is_some(),
-            name,
-        };
-        self.regions += usize::from(open.region);
-        self.skips += usize::from(open.skip);
-        self.langs.extend(lang);
-        self.open.push(open);
-    }
-
-    /// Closes `name` and every element opened inside it (none if it is not open).
-    fn close(&mut self, name: &str) {
-        let Some(at) = self.open.iter().rposition(|o| o.name == name) else {
-            return;
-        };
-        for o in self.open.drain(at..) {
-            self.regions -= usize::from(o.region);
-            self.skips -= usize::from(o.skip);
-            if o.lang {
-                self.langs.pop();
-            }
-        }
-    }
-
+impl Place {
     /// Whether text here is marked, and in which language.
     fn marking(&self, default: Lang) -> Option<Lang> {
         (self.regions > 0 && self.skips == 0).then(|| self.langs.last().copied().unwrap_or(default))
@@ -76,7 +50,8 @@ impl<'a> Stack<'a> {
 }
 
 /// Returns `html` with the first use of each term that has a title wrapped in
-/// `<abbr>` (unchanged, not copied, when the site has no glossary).
+/// `<abbr>` (unchanged, not copied, when the site has no glossary, and
+/// unchanged if lol_html cannot read the page).
 pub fn abbreviate(html: String, glossary: &Glossary, default: Lang) -> String {
     if glossary.terms().is_empty() {
         return html;
@@ -86,40 +61,72 @@ pub fn abbreviate(html: String, glossary: &Glossary, default: Lang) -> String {
     } else {
         "body"
     };
-    let mut used = vec![false; glossary.terms().len()];
-    let mut out = String::with_capacity(html.len() + 256);
-    let mut stack = Stack::default();
-    for token in tokens(&html) {
-        match token {
-            Token::Text(t) => match stack.marking(default) {
-                Some(lang) => mark(t, lang, glossary, &mut used, &mut out),
-                None => out.push_str(t),
-            },
-            Token::Start(tag) => {
-                out.push_str(tag);
-                let name = tag_name(tag);
-                if !VOID.contains(&name.as_ref()) && !tag.ends_with("/>") {
-                    let lang = has_lang(tag)
-                        .then(|| attr(tag, "lang").and_then(parse_lang))
-                        .flatten();
-                    stack.push(name, region, lang);
-                }
-            }
-            Token::End(tag) => {
-                out.push_str(tag);
-                stack.close(&tag_name(tag));
-            }
-            Token::Other(s) | Token::Raw(s) => out.push_str(s),
-        }
+    match rewrite(&html, region, glossary, default) {
+        Some(out) => out,
+        None => html,
     }
-    out
 }
 
-/// Whether a start tag may have a `lang` attribute (reading the attributes of every tag is what costs).
-fn has_lang(tag: &str) -> bool {
-    tag.as_bytes()
-        .windows(4)
-        .any(|w| w.eq_ignore_ascii_case(b"lang"))
+/// The page with its terms marked, `None` if lol_html gives up on it.
+fn rewrite(html: &str, region: &'static str, glossary: &Glossary, default: Lang) -> Option<String> {
+    let place = Rc::new(RefCell::new(Place::default()));
+    let opened = Rc::clone(&place);
+    let selector = format!("{region}, {}, [lang]", SKIP.join(", "));
+    let mut used = vec![false; glossary.terms().len()];
+    // The text node read so far: lol_html may give one in several chunks.
+    let mut text = String::new();
+    let mut out = Vec::with_capacity(html.len() + 256);
+    let settings = Settings::new()
+        .append_element_content_handler(element!(selector, |el| {
+            open(el, region, &opened);
+            Ok(())
+        }))
+        .append_document_content_handler(doc_text!(|chunk| {
+            let Some(lang) = place.borrow().marking(default) else {
+                return Ok(());
+            };
+            text.push_str(chunk.as_str());
+            if chunk.last_in_text_node() {
+                let mut marked = String::with_capacity(text.len());
+                mark(&text, lang, glossary, &mut used, &mut marked);
+                chunk.replace(&marked, ContentType::Html);
+                text.clear();
+            } else {
+                chunk.remove();
+            }
+            Ok(())
+        }));
+    let mut rewriter = HtmlRewriter::new(settings, |bytes: &[u8]| out.extend_from_slice(bytes));
+    rewriter.write(html.as_bytes()).ok()?;
+    rewriter.end().ok()?;
+    String::from_utf8(out).ok()
+}
+
+/// Counts element `el` into `place` until its end tag (a void element, which
+/// has no content, counts for nothing).
+fn open(el: &mut Element<'_, '_>, region: &str, place: &Rc<RefCell<Place>>) {
+    let name = el.tag_name();
+    let lang = el.get_attribute("lang").and_then(|code| parse_lang(&code));
+    let Some(end) = el.end_tag_handlers() else {
+        return;
+    };
+    let (region, skip) = (name == region, SKIP.contains(&name.as_str()));
+    {
+        let mut p = place.borrow_mut();
+        p.regions += usize::from(region);
+        p.skips += usize::from(skip);
+        p.langs.extend(lang);
+    }
+    let place = Rc::clone(place);
+    end.push(Box::new(move |_| {
+        let mut p = place.borrow_mut();
+        p.regions -= usize::from(region);
+        p.skips -= usize::from(skip);
+        if lang.is_some() {
+            p.langs.pop();
+        }
+        Ok(())
+    }));
 }
 
 /// Appends text `t` (in `lang`) with the first use of each term marked.

@@ -8,7 +8,6 @@ pub mod brand;
 pub mod context;
 pub mod deck_views;
 pub mod figures;
-mod html_tokens;
 mod pages;
 pub mod slides;
 pub mod statement;
