@@ -144,6 +144,9 @@ pub(crate) struct Flow<'f, 't> {
     pub(crate) y: f32,
     /// The file the text being laid out comes from (for messages).
     pub(crate) source: String,
+    /// The first character of the text laid out that the fonts do not have,
+    /// with its file: the writer's error once the layout is done.
+    pub(crate) missing: Option<(String, char)>,
 }
 
 impl<'f, 't> Flow<'f, 't> {
@@ -156,7 +159,19 @@ impl<'f, 't> Flow<'f, 't> {
             anchors: Vec::new(),
             y: page.top,
             source: String::new(),
+            missing: None,
         }
+    }
+
+    /// Notes the first character of `spans` that the fonts do not have (once).
+    pub(crate) fn check(&mut self, spans: &[Span]) {
+        if self.missing.is_some() {
+            return;
+        }
+        self.missing = spans.iter().find_map(|span| {
+            let c = self.fonts.missing(span.style, &span.text)?;
+            Some((self.source.clone(), c))
+        });
     }
 
     /// Starts a new page.

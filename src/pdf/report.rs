@@ -87,7 +87,6 @@ pub(crate) fn write(
         svgs: Vec::new(),
         svg_options: svg::options(&fonts),
         pictures: Pictures::default(),
-        missing: None,
     };
     let title = report.title.resolve(lang);
 
@@ -318,7 +317,7 @@ pub(crate) fn write(
     }
 
     let pictures = std::mem::take(&mut w.pictures).finish()?;
-    if let Some((file, ch)) = w.missing.take() {
+    if let Some((file, ch)) = w.flow.missing.take() {
         return Err(errors::char_not_in_font(file, ch));
     }
 
@@ -401,8 +400,6 @@ struct Writer<'f, 't> {
     svgs: Vec<usvg::Tree>,
     svg_options: usvg::Options<'static>,
     pictures: Pictures,
-    /// The first character the font lacks, and the file it came from.
-    missing: Option<(String, char)>,
 }
 
 impl Writer<'_, '_> {
@@ -427,20 +424,8 @@ impl Writer<'_, '_> {
         span
     }
 
-    fn check(&mut self, spans: &[Span]) {
-        if self.missing.is_some() {
-            return;
-        }
-        for span in spans {
-            if let Some(c) = self.flow.fonts.missing(span.style, &span.text) {
-                self.missing = Some((self.flow.source.clone(), c));
-                return;
-            }
-        }
-    }
-
     fn para_styled(&mut self, parent: Option<Group>, spans: &[Span], size: f32, leading: f32) {
-        self.check(spans);
+        self.flow.check(spans);
         let p = self.flow.tree.group(parent, Tag::P);
         let para = self.para(size, leading, 0.0);
         self.flow.paragraph(p, spans, para);
@@ -459,7 +444,7 @@ impl Writer<'_, '_> {
         size: f32,
         leading: f32,
     ) {
-        self.check(spans);
+        self.flow.check(spans);
         let title: String = spans.iter().map(|s| s.text.as_str()).collect();
         let level = NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN);
         self.keep(leading + 3.0 * LEADING);
@@ -476,7 +461,7 @@ impl Writer<'_, '_> {
         anchor: usize,
         indent: f32,
     ) -> (usize, usize, usize) {
-        self.check(std::slice::from_ref(&span));
+        self.flow.check(std::slice::from_ref(&span));
         let item = self.flow.tree.group(Some(toc), Tag::TOCI);
         let link = self.flow.tree.group(Some(item), Tag::Link);
         let para = self.para(BODY, LEADING + 3.0, indent);
@@ -519,7 +504,7 @@ impl Writer<'_, '_> {
         let c = self.c;
         match block {
             Block::Para(spans) => {
-                self.check(spans);
+                self.flow.check(spans);
                 let p = self.flow.tree.group(Some(parent), Tag::P);
                 let para = self.para(BODY, LEADING, indent);
                 self.flow.paragraph(p, spans, para);
@@ -609,7 +594,7 @@ impl Writer<'_, '_> {
             }
             Block::Code(code) => {
                 let span = Span::new(code, Style::Regular, c.muted);
-                self.check(std::slice::from_ref(&span));
+                self.flow.check(std::slice::from_ref(&span));
                 let p = self.flow.tree.group(Some(parent), Tag::P);
                 let para = self.para(9.5, 13.5, indent + 8.0);
                 self.flow.paragraph(p, &[span], para);
@@ -634,7 +619,7 @@ impl Writer<'_, '_> {
                         spans.push(Span::new(" ", Style::Regular, c.muted));
                     }
                 }
-                self.check(&spans);
+                self.flow.check(&spans);
                 let p = self.flow.tree.group(Some(note), Tag::P);
                 let para = self.para(8.5, 12.0, indent);
                 self.flow.paragraph(p, &spans, para);
@@ -735,7 +720,7 @@ impl Writer<'_, '_> {
                 };
                 let group = w.flow.tree.group(Some(tr), tag);
                 let spans = bolded(cell, header);
-                w.check(&spans);
+                w.flow.check(&spans);
                 w.flow.y = top + pad;
                 let right = row_headers && i > 0;
                 w.flow
@@ -910,7 +895,8 @@ impl Writer<'_, '_> {
             self.flow.need(height);
             let lbl = self.flow.tree.group(Some(li), Tag::Lbl);
             let baseline = self.flow.y + BODY * 1.02 + (LEADING - BODY * 1.2) / 2.0;
-            self.check(&[Span::new(&term.abbr, Style::Bold, c.text)]);
+            self.flow
+                .check(&[Span::new(&term.abbr, Style::Bold, c.text)]);
             self.flow.text_at(
                 Some(lbl),
                 A4.left,
@@ -921,7 +907,7 @@ impl Writer<'_, '_> {
                 &term.abbr,
             );
             let body = self.flow.tree.group(Some(li), Tag::LBody);
-            self.check(&spans);
+            self.flow.check(&spans);
             let p = self.flow.tree.group(Some(body), Tag::P);
             self.flow.paragraph(p, &spans, para);
             self.flow.y += 4.0;

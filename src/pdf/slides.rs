@@ -115,7 +115,6 @@ pub(crate) fn write(
         svgs: Vec::new(),
         svg_options: svg::options(&fonts),
         pictures: Pictures::default(),
-        missing: None,
         bookmarks: Vec::new(),
         first: true,
     };
@@ -391,7 +390,7 @@ pub(crate) fn write(
         }
     }
 
-    if let Some((file, ch)) = w.missing.take() {
+    if let Some((file, ch)) = w.flow.missing.take() {
         return Err(errors::char_not_in_font(file, ch));
     }
 
@@ -435,7 +434,6 @@ struct Writer<'f, 't> {
     svgs: Vec<usvg::Tree>,
     svg_options: usvg::Options<'static>,
     pictures: Pictures,
-    missing: Option<(String, char)>,
     bookmarks: Vec<Bookmark>,
     first: bool,
 }
@@ -545,32 +543,20 @@ impl Writer<'_, '_> {
         span
     }
 
-    fn check(&mut self, spans: &[Span]) {
-        if self.missing.is_some() {
-            return;
-        }
-        for span in spans {
-            if let Some(c) = self.flow.fonts.missing(span.style, &span.text) {
-                self.missing = Some((self.flow.source.clone(), c));
-                return;
-            }
-        }
-    }
-
     /// One paragraph as element `kind` under `parent`.
     fn para(&mut self, parent: Option<Group>, kind: TagKind, span: &Span, para: Para) {
         self.paras(parent, kind, std::slice::from_ref(span), para);
     }
 
     fn paras(&mut self, parent: Option<Group>, kind: TagKind, spans: &[Span], para: Para) {
-        self.check(spans);
+        self.flow.check(spans);
         let g = self.flow.tree.group(parent, kind);
         self.flow.paragraph(g, spans, para);
     }
 
     /// A paragraph centred on the slide, line by line.
     fn centred(&mut self, parent: Group, span: &Span, para: Para) {
-        self.check(std::slice::from_ref(span));
+        self.flow.check(std::slice::from_ref(span));
         let p = self.flow.tree.group(Some(parent), Tag::P);
         // Lay out each line as its own run, centred by its own width.
         let lines = self.flow.line_texts(std::slice::from_ref(span), para);
@@ -844,7 +830,6 @@ impl Writer<'_, '_> {
                     h: (self.flow.y - top - 0.5 * size).max(0.0),
                     color: b.colour,
                 });
-                self.flow.y += 0.0;
             }
             Block::Code(code) => {
                 let size = 0.8 * size;
