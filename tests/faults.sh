@@ -66,10 +66,12 @@ kill_at_each() { # kill_at_each SYSCALLS
   done
 }
 
-echo "== kill -9 of build at each rename, exchange and unlink"
+echo "== kill -9 of build at each rename, exchange, unlink and link"
 use_site a && "$BIN" build --root site --output out >/dev/null
 kill_at_each rename,renameat,renameat2
 kill_at_each unlink,unlinkat,rmdir
+# A warm build hard-links the cached PDFs and decks into its staging folder.
+kill_at_each link,linkat
 
 echo "== kill -9 of build at random moments"
 for i in $(seq 1 30); do
