@@ -253,6 +253,7 @@ fn plan(site: &Site, report: &Report, theme: &Theme) -> Result<Decks, BuildError
         glossary: site.glossary.clone(),
         accessibility: site.accessibility.clone(),
         deck: site.deck,
+        pptx_template: site.pptx_template.clone(),
         logo: site.logo.clone(),
         brand: site.brand.clone(),
         contact: site.contact.clone(),

@@ -33,7 +33,8 @@ pub(super) fn file_name(config: &RawSiteConfig) -> Option<&str> {
         .filter(|n| is_plain(n))
 }
 
-fn is_plain(name: &str) -> bool {
+/// True for a file name with no folder, no `..` and no hidden dot.
+pub(super) fn is_plain(name: &str) -> bool {
     !name.is_empty() && !name.starts_with('.') && !name.contains(['/', '\\', ':'])
 }
 

@@ -12,6 +12,7 @@ pub mod images;
 pub mod limits;
 pub mod logo;
 pub mod notes;
+pub mod pptx_template;
 pub mod raw;
 mod toml_error;
 
@@ -117,6 +118,8 @@ pub struct RawSite {
     pub accessibility: Option<Parsed<accessibility::RawStatement>>,
     /// The logo `site.toml` names, if it names one and it could be read.
     pub logo: Option<logo::RawLogo>,
+    /// The PowerPoint template `site.toml` names, if it names one and it could be read.
+    pub pptx_template: Option<pptx_template::RawPptxTemplate>,
 }
 
 /// Reads and parses `ROOT/content/`.
@@ -138,6 +141,15 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
         .ok()
         .and_then(|c| logo::file_name(&c.value))
         .map(str::to_string);
+    let pptx_template = config
+        .as_ref()
+        .ok()
+        .and_then(|c| pptx_template::read(root, c, &mut errors));
+    let template_name = config
+        .as_ref()
+        .ok()
+        .and_then(|c| pptx_template::file_name(&c.value))
+        .map(str::to_string);
     let glossary = glossary::read(root, &mut errors);
     let accessibility = accessibility::read(root, &mut errors);
     // Year folders in name order, with the problems of other entries in between.
@@ -149,6 +161,7 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
                 if name.starts_with('.')
                     || name == "site.toml"
                     || logo_name.as_deref() == Some(name.as_str())
+                    || template_name.as_deref() == Some(name.as_str())
                 {
                     continue;
                 }
@@ -211,6 +224,7 @@ pub fn load(root: &Path) -> (Option<RawSite>, Vec<SiteError>) {
             glossary,
             accessibility,
             logo,
+            pptx_template,
         }),
         errors,
     )

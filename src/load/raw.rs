@@ -72,6 +72,10 @@ pub struct RawSiteConfig {
     /// The organisation's logo: an SVG or PNG file in `content/` (`logo = "logo.svg"`).
     #[serde(default)]
     pub logo: Option<Spanned<String>>,
+    /// The organisation's PowerPoint template: a `.potx` or `.pptx` file in
+    /// `content/` whose master and layouts the decks use (`pptx_template = "mall.potx"`).
+    #[serde(default)]
+    pub pptx_template: Option<Spanned<String>>,
     /// A contact line for the closing slide, per language.
     #[serde(default)]
     pub contact: Option<Spanned<RawLocalized>>,

@@ -58,6 +58,10 @@ impl TryFrom<RawSite> for Site {
             .logo
             .as_ref()
             .and_then(|l| super::Logo::convert(src, l, &mut errors));
+        let pptx_template = raw
+            .pptx_template
+            .as_ref()
+            .and_then(|t| super::PptxTemplate::convert(src, t, &mut errors));
         let brand = super::Brand::convert(src, cfg.brand.as_ref(), &mut errors);
         let contact = cfg
             .contact
@@ -101,6 +105,7 @@ impl TryFrom<RawSite> for Site {
                     footer: cfg.deck.as_ref().and_then(|d| d.footer).unwrap_or(true),
                 },
                 logo,
+                pptx_template,
                 brand,
                 contact,
             }),

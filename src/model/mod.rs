@@ -11,6 +11,7 @@ pub mod glossary;
 pub mod images;
 pub mod markdown;
 pub mod placeholder;
+mod pptx_template;
 mod types;
 
 pub use accessibility::Statement;
@@ -19,4 +20,5 @@ pub use brand::{Brand, BrandColour, Logo, LogoFormat, ThemeColours};
 pub use chart::{Chart, ChartKind, Series};
 pub use glossary::{Glossary, Term};
 pub use images::Picture;
+pub use pptx_template::{PptxTemplate, TemplateLayout, TemplatePart};
 pub use types::{Date, DeckOptions, Html, Report, Section, SectionKind, SectionText, Site, Year};

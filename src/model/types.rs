@@ -260,6 +260,8 @@ pub struct Site {
     pub deck: DeckOptions,
     /// The organisation's logo (`logo = "…"` in `site.toml`), if it has one.
     pub logo: Option<super::Logo>,
+    /// The organisation's PowerPoint template (`pptx_template = "…"` in `site.toml`), if it names one.
+    pub pptx_template: Option<super::PptxTemplate>,
     /// The organisation's colours (`[brand]` in `site.toml`).
     pub brand: super::Brand,
     /// A contact line for the closing slide (`[contact]` in `site.toml`), per language.

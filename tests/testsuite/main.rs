@@ -29,6 +29,7 @@ mod pdf;
 mod pictures;
 mod pptx;
 mod pptx_layout;
+mod pptx_template;
 mod report;
 mod report_print;
 mod robustness;
