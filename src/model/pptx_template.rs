@@ -65,8 +65,15 @@ pub struct PptxTemplate {
     /// Masters, layouts, themes, the media they refer to and their
     /// relationship parts, by part name.
     pub parts: Vec<TemplatePart>,
-    /// The layouts, in part-name order.
+    /// The layouts, in part-name order; never empty.
     pub layouts: Vec<TemplateLayout>,
+    /// The slide masters' part names, in part-name order; never empty.
+    pub masters: Vec<String>,
+    /// The theme part of the first master.
+    pub master_theme: String,
+    /// The id the presentation may give its first master: above every layout
+    /// id of the masters (PowerPoint wants them all distinct).
+    pub first_master_id: u64,
 }
 
 /// Why a template cannot be used, before it is placed at the key.
@@ -208,6 +215,9 @@ fn read(raw: &RawPptxTemplate) -> Result<PptxTemplate, Problem> {
     let mut parts = Vec::new();
     let mut media = std::collections::BTreeSet::new();
     let mut layouts = Vec::new();
+    let mut masters = Vec::new();
+    let mut master_themes = BTreeMap::new();
+    let mut top_id = 2_147_483_647u64;
     for part in &wanted {
         let part = part.as_str();
         let Some(bytes) = get(part)? else { continue };
@@ -217,10 +227,17 @@ fn read(raw: &RawPptxTemplate) -> Result<PptxTemplate, Problem> {
                 let target = resolve(&dir, &target);
                 if target.starts_with("ppt/media/") {
                     media.insert(target);
+                } else if target.starts_with("ppt/theme/") && part.starts_with("ppt/slideMasters/")
+                {
+                    master_themes.insert(part.to_string(), target);
                 }
             }
         } else if part.starts_with("ppt/slideLayouts/") && part.ends_with(".xml") {
             layouts.push(layout(part, &bytes).map_err(|e| not_presentation(part, &e))?);
+        } else if part.starts_with("ppt/slideMasters/") && part.ends_with(".xml") {
+            let ids = layout_ids(&bytes).map_err(|e| not_presentation(part, &e))?;
+            top_id = ids.into_iter().fold(top_id, u64::max);
+            masters.push(part.to_string());
         }
         parts.push(TemplatePart {
             content_type: types.get(part).cloned().unwrap_or_default(),
@@ -242,21 +259,30 @@ fn read(raw: &RawPptxTemplate) -> Result<PptxTemplate, Problem> {
             bytes: Arc::from(bytes),
         });
     }
-    let has_master = parts
-        .iter()
-        .any(|p| p.name.starts_with("ppt/slideMasters/") && p.name.ends_with(".xml"));
-    if layouts.is_empty() || !has_master {
+    let master_theme = masters
+        .first()
+        .and_then(|m| {
+            let (dir, file) = m.rsplit_once('/')?;
+            master_themes
+                .get(&format!("{dir}/_rels/{file}.rels"))
+                .cloned()
+        })
+        .filter(|t| parts.iter().any(|p| &p.name == t));
+    let (Some(master_theme), false) = (master_theme, layouts.is_empty()) else {
         return Err(problem(
             ErrorKind::InvalidValue,
             MessageId::PptxTemplateNoLayouts.arg("name", name),
             MessageId::PptxTemplateNoLayoutsHelp,
         ));
-    }
+    };
     Ok(PptxTemplate {
         name: name.to_string(),
         slide_size,
         parts,
         layouts,
+        masters,
+        master_theme,
+        first_master_id: top_id + 1,
     })
 }
 
@@ -369,6 +395,17 @@ fn resolve(dir: &str, target: &str) -> String {
         }
     }
     out.join("/")
+}
+
+/// The `<p:sldLayoutId id>` numbers of a master.
+fn layout_ids(xml: &[u8]) -> Result<Vec<u64>, String> {
+    let mut ids = Vec::new();
+    elements(xml, |el, attrs| {
+        if el == "sldLayoutId" {
+            ids.extend(attrs.get("id").and_then(|v| v.parse::<u64>().ok()));
+        }
+    })?;
+    Ok(ids)
 }
 
 /// A layout's name and type.

@@ -11,6 +11,7 @@
 //!
 //! - [`package`]: parts, relationships and the ZIP; [`xml`]: the writer;
 //! - [`office_theme`], [`masters`], [`presentation`]: the parts every deck has;
+//!   [`template`]: the organisation's own master and layouts instead of the built-in ones;
 //! - [`body`]: a planned slide body (HTML) → paragraphs and tables;
 //! - [`slides`], [`shapes`], [`geometry`]: the slides; [`notes`]: the notes;
 //! - [`chart`], [`xlsx`]: a chart and its workbook;
@@ -31,6 +32,7 @@ mod pictures;
 mod presentation;
 mod shapes;
 mod slides;
+mod template;
 mod xlsx;
 mod xml;
 
@@ -297,22 +299,42 @@ fn write(
     root.add(rel::EXTENDED, "docProps/app.xml");
     root.add_to(&mut pkg, "")?;
 
-    // The presentation's relationships: master, notes master, theme, the property parts, then the slides.
+    // The presentation's relationships: masters, notes master, theme, the property parts, then the slides.
+    let tpl = site.pptx_template.as_ref();
+    let masters = tpl.map_or_else(
+        || vec!["slideMasters/slideMaster1.xml".to_string()],
+        template::master_targets,
+    );
+    let notes_theme = tpl.map_or_else(
+        || "ppt/theme/theme2.xml".to_string(),
+        template::notes_theme_name,
+    );
     let mut pres = Rels::default();
-    pres.add(rel::MASTER, "slideMasters/slideMaster1.xml");
+    for m in &masters {
+        pres.add(rel::MASTER, m.clone());
+    }
     pres.add(rel::NOTES_MASTER, "notesMasters/notesMaster1.xml");
-    pres.add(rel::THEME, "theme/theme1.xml");
+    pres.add(
+        rel::THEME,
+        tpl.map_or_else(|| "theme/theme1.xml".to_string(), template::theme_target),
+    );
     pres.add(rel::PRES_PROPS, "presProps.xml");
     pres.add(rel::VIEW_PROPS, "viewProps.xml");
     pres.add(rel::TABLE_STYLES, "tableStyles.xml");
-    let first_slide_rel = 7;
+    let first_slide_rel = masters.len() + 6;
     for i in 0..list.len() {
         pres.add(rel::SLIDE, format!("slides/slide{}.xml", i + 1));
     }
     pkg.add(
         "ppt/presentation.xml",
         pml!("presentation.main+xml"),
-        presentation::presentation(list.len(), first_slide_rel)?,
+        presentation::presentation(presentation::Listing {
+            first_master_id: tpl.map_or(2_147_483_648, |t| t.first_master_id),
+            masters: masters.len(),
+            slides: list.len(),
+            first_slide_rel,
+            size: tpl.map_or(presentation::WIDESCREEN, |t| t.slide_size),
+        })?,
     );
     pres.add_to(&mut pkg, "ppt/presentation.xml")?;
     pkg.add(
@@ -331,50 +353,26 @@ fn write(
         presentation::table_styles()?,
     );
 
-    const THEME: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
+    match tpl {
+        // The organisation's master, layouts, themes and their media, unchanged.
+        Some(t) => template::add_to(t, &mut pkg),
+        None => built_in_masters(&mut pkg, &palette)?,
+    }
     pkg.add(
-        "ppt/theme/theme1.xml",
-        THEME,
-        office_theme::theme(&palette, "summering")?,
-    );
-    pkg.add(
-        "ppt/theme/theme2.xml",
-        THEME,
+        notes_theme.clone(),
+        template::THEME,
         office_theme::theme(&palette, "summering notes")?,
     );
-
-    pkg.add(
-        "ppt/slideMasters/slideMaster1.xml",
-        pml!("slideMaster+xml"),
-        masters::master(&palette)?,
-    );
-    let mut m = Rels::default();
-    for l in Layout::ALL {
-        m.add(
-            rel::LAYOUT,
-            format!("../slideLayouts/slideLayout{}.xml", l.number()),
-        );
-    }
-    m.add(rel::THEME, "../theme/theme1.xml");
-    m.add_to(&mut pkg, "ppt/slideMasters/slideMaster1.xml")?;
-    for l in Layout::ALL {
-        let name = format!("ppt/slideLayouts/slideLayout{}.xml", l.number());
-        pkg.add(
-            name.clone(),
-            pml!("slideLayout+xml"),
-            masters::layout(l, &palette)?,
-        );
-        let mut r = Rels::default();
-        r.add(rel::MASTER, "../slideMasters/slideMaster1.xml");
-        r.add_to(&mut pkg, &name)?;
-    }
     pkg.add(
         "ppt/notesMasters/notesMaster1.xml",
         pml!("notesMaster+xml"),
         masters::notes_master(&palette)?,
     );
     let mut nm = Rels::default();
-    nm.add(rel::THEME, "../theme/theme2.xml");
+    nm.add(
+        rel::THEME,
+        format!("../{}", notes_theme.trim_start_matches("ppt/")),
+    );
     nm.add_to(&mut pkg, "ppt/notesMasters/notesMaster1.xml")?;
     if let Some(media) = logo {
         media.add_to(&mut pkg, logo::STEM);
@@ -389,7 +387,10 @@ fn write(
         let mut r = Rels::default();
         r.add(
             rel::LAYOUT,
-            format!("../slideLayouts/slideLayout{}.xml", slide.layout().number()),
+            match tpl {
+                Some(t) => template::slide_target(&template::layout_for(t, slide.layout()).part),
+                None => format!("../slideLayouts/slideLayout{}.xml", slide.layout().number()),
+            },
         );
         if note.is_some() {
             r.add(rel::NOTES, format!("../notesSlides/notesSlide{n}.xml"));
@@ -464,4 +465,39 @@ fn write(
         presentation::app(list.len(), notes_count)?,
     );
     pkg.zip()
+}
+
+/// The built-in master and its layouts in the theme's colours, with the master's theme.
+fn built_in_masters(pkg: &mut Package, palette: &Palette) -> std::io::Result<()> {
+    pkg.add(
+        "ppt/theme/theme1.xml",
+        template::THEME,
+        office_theme::theme(palette, "summering")?,
+    );
+    pkg.add(
+        "ppt/slideMasters/slideMaster1.xml",
+        pml!("slideMaster+xml"),
+        masters::master(palette)?,
+    );
+    let mut m = Rels::default();
+    for l in Layout::ALL {
+        m.add(
+            rel::LAYOUT,
+            format!("../slideLayouts/slideLayout{}.xml", l.number()),
+        );
+    }
+    m.add(rel::THEME, "../theme/theme1.xml");
+    m.add_to(pkg, "ppt/slideMasters/slideMaster1.xml")?;
+    for l in Layout::ALL {
+        let name = format!("ppt/slideLayouts/slideLayout{}.xml", l.number());
+        pkg.add(
+            name.clone(),
+            pml!("slideLayout+xml"),
+            masters::layout(l, palette)?,
+        );
+        let mut r = Rels::default();
+        r.add(rel::MASTER, "../slideMasters/slideMaster1.xml");
+        r.add_to(pkg, &name)?;
+    }
+    Ok(())
 }

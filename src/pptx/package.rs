@@ -6,6 +6,7 @@
 //! ZIP format's earliest, 1980-01-01) and the same permissions, and deflated
 //! at one fixed level, so nothing of the machine or the hour reaches the file.
 
+use std::borrow::Cow;
 use std::io::{Cursor, Write};
 
 use zip::write::SimpleFileOptions;
@@ -20,12 +21,12 @@ pub(super) struct Part {
     pub(super) name: String,
     /// Its content type, written as an `Override` (relationship parts and the
     /// embedded workbooks take the `Default` of their extension).
-    pub(super) content_type: &'static str,
+    pub(super) content_type: Cow<'static, str>,
     pub(super) bytes: Vec<u8>,
 }
 
 /// Content type of every `.rels` part.
-const RELS: &str = "application/vnd.openxmlformats-package.relationships+xml";
+pub(super) const RELS: &str = "application/vnd.openxmlformats-package.relationships+xml";
 /// Content type of an embedded workbook (chart data).
 pub(super) const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -40,12 +41,12 @@ impl Package {
     pub(super) fn add(
         &mut self,
         name: impl Into<String>,
-        content_type: &'static str,
+        content_type: impl Into<Cow<'static, str>>,
         bytes: Vec<u8>,
     ) {
         self.parts.push(Part {
             name: name.into(),
-            content_type,
+            content_type: content_type.into(),
             bytes,
         });
     }
@@ -106,7 +107,7 @@ fn content_types(parts: &[Part]) -> std::io::Result<Vec<u8>> {
                     xml::empty(
                         w,
                         "Override",
-                        &[("PartName", &name), ("ContentType", part.content_type)],
+                        &[("PartName", &name), ("ContentType", &part.content_type)],
                     )?;
                 }
                 Ok(())

@@ -3,11 +3,26 @@
 //! the publication date as the only date, so the same input gives the same bytes).
 
 use super::masters::{A, P, R};
-use super::shapes::emu;
 use super::xml::{self, Xml};
 
-/// `ppt/presentation.xml`: master `rId1`, notes master `rId2`, slides from `first_slide_rel` on.
-pub(super) fn presentation(slides: usize, first_slide_rel: usize) -> std::io::Result<Vec<u8>> {
+/// What `ppt/presentation.xml` lists: the masters are `rId1` … `rIdN`, the
+/// notes master `rId(N + 1)`, the slides from `first_slide_rel` on.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Listing {
+    /// The id of the first master (the others follow), `2147483648` for the built-in one.
+    pub(super) first_master_id: u64,
+    pub(super) masters: usize,
+    pub(super) slides: usize,
+    pub(super) first_slide_rel: usize,
+    /// Slide width and height in EMU.
+    pub(super) size: (u64, u64),
+}
+
+/// PowerPoint's "Widescreen", 13.333 × 7.5 in (1280 × 720 px), in EMU.
+pub(super) const WIDESCREEN: (u64, u64) = (12_192_000, 6_858_000);
+
+/// `ppt/presentation.xml`, as `l` says.
+pub(super) fn presentation(l: Listing) -> std::io::Result<Vec<u8>> {
     xml::part(|w| {
         xml::el(
             w,
@@ -20,24 +35,25 @@ pub(super) fn presentation(slides: usize, first_slide_rel: usize) -> std::io::Re
             ],
             |w| {
                 xml::el(w, "p:sldMasterIdLst", &[], |w| {
-                    xml::empty(
-                        w,
-                        "p:sldMasterId",
-                        &[("id", "2147483648"), ("r:id", "rId1")],
-                    )
+                    (0..l.masters).try_for_each(|i| {
+                        let id = (l.first_master_id + i as u64).to_string();
+                        let rel = format!("rId{}", i + 1);
+                        xml::empty(w, "p:sldMasterId", &[("id", &id), ("r:id", &rel)])
+                    })
                 })?;
                 xml::el(w, "p:notesMasterIdLst", &[], |w| {
-                    xml::empty(w, "p:notesMasterId", &[("r:id", "rId2")])
+                    let rel = format!("rId{}", l.masters + 1);
+                    xml::empty(w, "p:notesMasterId", &[("r:id", &rel)])
                 })?;
                 xml::el(w, "p:sldIdLst", &[], |w| {
-                    (0..slides).try_for_each(|i| {
+                    (0..l.slides).try_for_each(|i| {
                         let id = (256 + i).to_string();
-                        let rel = format!("rId{}", first_slide_rel + i);
+                        let rel = format!("rId{}", l.first_slide_rel + i);
                         xml::empty(w, "p:sldId", &[("id", &id), ("r:id", &rel)])
                     })
                 })?;
-                // 13.333 × 7.5 in: PowerPoint's "Widescreen".
-                xml::empty(w, "p:sldSz", &[("cx", &emu(1280.0)), ("cy", &emu(720.0))])?;
+                let (cx, cy) = (l.size.0.to_string(), l.size.1.to_string());
+                xml::empty(w, "p:sldSz", &[("cx", &cx), ("cy", &cy)])?;
                 xml::empty(w, "p:notesSz", &[("cx", "6858000"), ("cy", "9144000")])
             },
         )

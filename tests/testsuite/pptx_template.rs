@@ -11,6 +11,7 @@ use std::path::Path;
 use summering::ErrorKind;
 
 use crate::common::*;
+use crate::pptx::{part, parts};
 
 const KEY: &str = "pptx_template = \"mall.potx\"";
 
@@ -79,6 +80,48 @@ fn refused(bytes: &[u8], kind: ErrorKind) {
     assert_eq!(left, ["förra.txt"], "the output folder is untouched");
 }
 
+/// A package's parts by name, in the ZIP's order.
+type Parts = Vec<(String, Vec<u8>)>;
+
+/// The decks of a build: path and parts.
+fn decks(site: &summering::BuiltSite) -> Vec<(String, Parts)> {
+    site.files
+        .iter()
+        .filter(|f| f.path.ends_with(".pptx"))
+        .map(|f| (f.path.clone(), parts(&f.bytes)))
+        .collect()
+}
+
+fn slide_count(parts: &[(String, Vec<u8>)]) -> usize {
+    parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("ppt/slides/slide") && n.ends_with(".xml"))
+        .count()
+}
+
+/// The internal targets of a relationship part, resolved to part names.
+fn targets(rels_name: &str, rels: &str) -> Vec<String> {
+    let dir = rels_name.rsplit_once("_rels/").map_or("", |(d, _)| d);
+    rels.split("Target=\"")
+        .skip(1)
+        .filter_map(|t| t.split('"').next())
+        .filter(|t| !t.starts_with("http"))
+        .map(|t| {
+            let mut out: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+            for seg in t.split('/') {
+                match seg {
+                    ".." => {
+                        out.pop();
+                    }
+                    "" | "." => {}
+                    s => out.push(s),
+                }
+            }
+            out.join("/")
+        })
+        .collect()
+}
+
 #[test]
 fn a_good_template_is_read_and_not_published() {
     let dir = site_with(&template());
@@ -88,17 +131,85 @@ fn a_good_template_is_read_and_not_published() {
         "the template is not part of the site"
     );
     let without = build_ok(&fixture("minimal"));
-    assert_eq!(
-        with.files
-            .iter()
-            .filter(|f| f.path.ends_with(".pptx"))
-            .count(),
-        without
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".pptx"))
-            .count()
-    );
+    let (with, without) = (decks(&with), decks(&without));
+    assert!(!with.is_empty());
+    assert_eq!(with.len(), without.len());
+    for ((path, a), (_, b)) in with.iter().zip(&without) {
+        assert!(slide_count(a) > 1, "{path}");
+        assert_eq!(
+            slide_count(a),
+            slide_count(b),
+            "{path}: same slides as without"
+        );
+    }
+}
+
+#[test]
+fn the_decks_use_the_templates_master_and_layouts() {
+    let dir = site_with(&template());
+    let site = build_ok(dir.path());
+    let tpl = parts(&template());
+    for (path, deck) in decks(&site) {
+        // The template's master and layouts, byte for byte.
+        for (name, bytes) in tpl.iter().filter(|(n, _)| {
+            n.starts_with("ppt/slideMasters/") || n.starts_with("ppt/slideLayouts/")
+        }) {
+            let ours = deck.iter().find(|(n, _)| n == name);
+            assert_eq!(ours.map(|(_, b)| b), Some(bytes), "{path}: {name}");
+        }
+        // No built-in layout beside them, no part twice.
+        let names: Vec<&String> = deck.iter().map(|(n, _)| n).collect();
+        assert!(
+            !names.iter().any(|n| n.ends_with("slideLayout4.xml")),
+            "{path}"
+        );
+        let mut sorted = names.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), names.len(), "{path}: a part twice");
+        // Every relationship points at a part of the package.
+        for (name, bytes) in deck.iter().filter(|(n, _)| n.ends_with(".rels")) {
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            for t in targets(name, &text) {
+                assert!(names.iter().any(|n| **n == t), "{path}: {name} → {t}");
+            }
+        }
+        // The title slide on "Rubrikbild", sections on "Rubrik och innehåll".
+        let layout_of = |slide: usize| {
+            let rels_name = format!("ppt/slides/_rels/slide{slide}.xml.rels");
+            let target = targets(&rels_name, &part(&deck, &rels_name))
+                .into_iter()
+                .find(|t| t.starts_with("ppt/slideLayouts/"))
+                .unwrap();
+            let layout = part(&deck, &target);
+            layout
+                .split("<p:cSld name=\"")
+                .nth(1)
+                .and_then(|t| t.split('"').next())
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(layout_of(1), "Rubrikbild", "{path}");
+        assert_eq!(layout_of(2), "Rubrik och innehåll", "{path}");
+        let types = part(&deck, "[Content_Types].xml");
+        assert!(
+            types.contains("presentationml.presentation.main+xml"),
+            "{path}"
+        );
+        assert!(!types.contains("template.main"), "{path}");
+        let pres = part(&deck, "ppt/presentation.xml");
+        assert!(
+            pres.contains(r#"<p:sldSz cx="12192000" cy="6858000"/>"#),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn a_template_build_gives_the_same_bytes_again() {
+    let dir = site_with(&template());
+    let (a, b) = (build_ok(dir.path()), build_ok(dir.path()));
+    assert_eq!(decks(&a), decks(&b));
 }
 
 #[test]
