@@ -124,6 +124,18 @@ pub(crate) fn site(site: &Site, theme: &Theme) -> Key {
         h.update((logo.bytes.len() as u64).to_le_bytes());
         h.update(&logo.bytes);
     }
+    // The PowerPoint template gives the decks their masters, layouts and slide size.
+    if let Some(t) = &site.pptx_template {
+        debug(&mut h, &(&t.slide_size, &t.first_master_id, &t.layouts));
+        for p in &t.parts {
+            h.update(p.name.as_bytes());
+            h.update([0]);
+            h.update(p.content_type.as_bytes());
+            h.update([0]);
+            h.update((p.bytes.len() as u64).to_le_bytes());
+            h.update(&p.bytes);
+        }
+    }
     debug(&mut h, &site.contact);
     let brand = (
         site.brand.accent.as_ref().map(|c| c.rgb),

@@ -3,7 +3,9 @@
 #   python-pptx (PyPI) reads each deck back (tests/pptx/read_back.py): slide count
 #   equal to the HTML deck's, 16:9, notes on the same slides, every seed line as text;
 #   LibreOffice Impress renders each to PDF with one page per slide, 16:9 pages.
-# Built: the sample site and the fixtures that have notes, tables, charts, a logo and pictures.
+# Built: the sample site and the fixtures that have notes, tables, charts, a logo and pictures,
+#   and the brand fixture with the organisation template tests/fixtures/pptx-template/mall.potx,
+#   whose decks' slide layouts must all be the template's (by name, read back with python-pptx).
 # Usage: tests/pptx/check.sh [SITE_OUTPUT]   (default: builds them into a temp dir)
 #        PPTX_PNG=DIR tests/pptx/check.sh     also writes every rendered page as a PNG to DIR
 #        SUMMERING_BIN=target/debug/summering tests/pptx/check.sh   builds with that binary (no release build)
@@ -43,6 +45,12 @@ else
     "$bin" build --root "$root" --output "$out" >/dev/null
     sites+=("$out")
   done
+  # The brand fixture again, with the organisation's own template.
+  cp -r tests/fixtures/brand "$work/template"
+  cp tests/fixtures/pptx-template/mall.potx "$work/template/content/"
+  sed -i '0,/^logo = /s//pptx_template = "mall.potx"\nlogo = /' "$work/template/content/site.toml"
+  "$bin" build --root "$work/template" --output "$work/site-template" >/dev/null
+  sites+=("$work/site-template")
 fi
 
 # LibreOffice draws with the theme's font, as a machine that has it installed would.
@@ -53,6 +61,29 @@ for site in "${sites[@]}"; do
   seed=()
   [[ "$site" == */site-sample || -n "${1:-}" ]] && seed=(tests/fixtures/seed-2021.txt)
   "$venv/bin/python" tests/pptx/read_back.py "$site" "${seed[@]}" || fail=1
+  if [[ "$site" == */site-template ]]; then
+    "$venv/bin/python" - "$site" tests/fixtures/pptx-template/mall.potx <<'PY' || fail=1
+import re, sys, zipfile
+from pathlib import Path
+from pptx import Presentation
+# python-pptx opens no .potx: the template's layout names straight from its parts.
+with zipfile.ZipFile(sys.argv[2]) as z:
+    template = {
+        re.search(r'<p:cSld name="([^"]*)"', z.read(n).decode()).group(1)
+        for n in z.namelist()
+        if re.fullmatch(r"ppt/slideLayouts/slideLayout\d+\.xml", n)
+    }
+bad = 0
+for deck in sorted(Path(sys.argv[1]).rglob("slides.pptx")):
+    used = [s.slide_layout.name for s in Presentation(deck).slides]
+    if not used or not set(used) <= template:
+        print(f"FAIL template: {deck} uses layouts {sorted(set(used) - template)} not in the template")
+        bad = 1
+    else:
+        print(f"ok   template: {deck.relative_to(sys.argv[1])}: layouts {sorted(set(used))}")
+sys.exit(bad)
+PY
+  fi
   while IFS= read -r deck; do
     rel="${deck#"$site"/}"
     name="$(tr / - <<<"${rel%/slides/slides.pptx}")"

@@ -293,3 +293,30 @@ fn a_missing_template_or_a_path_is_refused_at_the_key() {
     assert_eq!(only(&err).kind(), ErrorKind::InvalidValue);
     assert_eq!(only(&err).line_col(), Some((1, 17)));
 }
+
+#[test]
+fn adding_a_template_to_a_built_site_remakes_its_cached_decks() {
+    let dir = copy_fixture("minimal");
+    let deck = dir.path().join("out/sv/2020/slides/slides.pptx");
+    let (code, err, _) = cli_build(dir.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    let before = parts(&fs::read(&deck).unwrap());
+    assert!(
+        !before
+            .iter()
+            .any(|(n, _)| n == "ppt/slideLayouts/slideLayout6.xml")
+    );
+    let path = dir.path().join("content/site.toml");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, format!("{KEY}\n{text}")).unwrap();
+    fs::write(dir.path().join("content/mall.potx"), template()).unwrap();
+    let (code, err, _) = cli_build(dir.path(), &[]);
+    assert_eq!(code, 0, "{err}");
+    let after = parts(&fs::read(&deck).unwrap());
+    assert!(
+        after
+            .iter()
+            .any(|(n, _)| n == "ppt/slideLayouts/slideLayout6.xml"),
+        "the cached deck without the template was reused"
+    );
+}
