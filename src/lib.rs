@@ -113,19 +113,7 @@ pub fn build_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> 
 /// server, which serves the pages first and adds the documents
 /// ([`build_documents`]) once they are made.
 pub fn build_pages_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildError> {
-    let site = publish::site(options)?.0;
-    let (files, warnings) = render(
-        &site,
-        options,
-        Documents::None,
-        Ok,
-        documents::Document::into_file,
-    )?;
-    Ok(BuiltSite {
-        site,
-        files,
-        warnings,
-    })
+    built(publish::site(options)?.0, options, Documents::None)
 }
 
 /// The PDFs and PowerPoint decks of `site` (loaded from `options.root`), taken
@@ -135,9 +123,11 @@ pub fn build_pages_in_memory(options: &BuildOptions) -> Result<BuiltSite, BuildE
 pub fn build_documents(site: &Site, options: &BuildOptions) -> Result<Vec<OutputFile>, BuildError> {
     let theme = Theme::load(&options.root, &site.theme, &site.languages)?;
     let cache = documents::Cache::new(&options.root);
+    // No decks at hand: they are planned there if a deck document must be made.
     let files = documents::all(
         site,
         &theme,
+        None,
         Some((&cache, documents::Found::Read)),
         &documents::Document::into_file,
     )?;
@@ -148,10 +138,19 @@ pub fn build_documents(site: &Site, options: &BuildOptions) -> Result<Vec<Output
 /// Renders a site that is already loaded and validated (theme → decks → pages),
 /// for tools such as `check` that also need the raw files and must not read them twice.
 pub fn build_site(site: Site, options: &BuildOptions) -> Result<BuiltSite, BuildError> {
+    built(site, options, Documents::Fresh)
+}
+
+/// `site` rendered in memory, with the documents `documents` asks for.
+fn built(
+    site: Site,
+    options: &BuildOptions,
+    documents: Documents<'_>,
+) -> Result<BuiltSite, BuildError> {
     let (files, warnings) = render(
         &site,
         options,
-        Documents::Fresh,
+        documents,
         Ok,
         documents::Document::into_file,
     )?;
@@ -171,7 +170,8 @@ enum Documents<'c> {
 }
 
 /// Theme → decks → pages (and documents), each finished page handed to
-/// `keep` and each document to `keep_document`.
+/// `keep` and each document to `keep_document`. The decks are planned once,
+/// beside compiling the templates, for the HTML decks and for the documents.
 fn render<T: Send>(
     site: &Site,
     options: &BuildOptions,
@@ -189,23 +189,29 @@ fn render<T: Send>(
         build_date: options.build_date,
         readable: options.readable,
     };
+    let (decks, templates) = rayon::join(
+        || render::slides::plan(site, &theme),
+        || render::Templates::load(&theme, options.readable),
+    );
+    let (decks, templates) = (decks?, templates?);
     let (pages, documents) = rayon::join(
-        || render::render_site(site, &theme, &render_options, &keep),
+        || render::render_site(site, &templates, &decks, &render_options, &keep),
         || match documents {
             Documents::None => Ok(Vec::new()),
-            Documents::Fresh => documents::all(site, &theme, None, &keep_document),
+            Documents::Fresh => documents::all(site, &theme, Some(&decks), None, &keep_document),
             Documents::Cached(cache) => documents::all(
                 site,
                 &theme,
+                Some(&decks),
                 Some((cache, documents::Found::Linked)),
                 &keep_document,
             ),
         },
     );
-    let (mut kept, deck_warnings) = pages?;
+    let mut kept = pages?;
     kept.extend(documents?);
     let mut warnings = warnings::collect(site);
-    warnings.extend(deck_warnings);
+    warnings.extend(decks.warnings);
     Ok((kept, warnings))
 }
 

@@ -95,22 +95,54 @@ pub enum Found {
 /// Every document of every report, handed to `keep` in the site's report
 /// order (per report: each language's report PDF, deck PDF, PowerPoint deck).
 /// With `cache`, a document whose inputs are unchanged is taken from it as
-/// `found` says, and one that is made is stored in it.
+/// `found` says, and one that is made is stored in it. The deck documents
+/// follow `decks`, the plan the HTML decks were rendered from; without one
+/// (the preview server adds the documents after the pages), the decks are
+/// planned here, and only if a deck document is to be made.
 pub fn all<T: Send>(
     site: &Site,
     theme: &Theme,
+    decks: Option<&Decks>,
     cache: Option<(&Cache, Found)>,
     keep: &(impl Fn(Document) -> Result<T, SiteError> + Sync),
 ) -> Result<Vec<T>, BuildError> {
     let site_key = cache.map(|_| key::site(site, theme));
-    let pptx = crate::pptx::Writer::new(site, theme);
-    let results: Vec<Vec<Result<T, SiteError>>> = site
+    let cache = site_key.zip(cache).map(|(k, (c, f))| (k, c, f));
+    let wanted: Vec<Vec<Wanted>> = site
         .reports
         .par_iter()
         .with_max_len(1)
-        .map(|report| {
-            let cache = site_key.zip(cache).map(|(k, (c, f))| (k, c, f));
-            of_report(site, report, theme, &pptx, cache)
+        .map(|report| wanted(site, report, cache))
+        .collect();
+    let missing = |kind: fn(Kind) -> bool| {
+        wanted
+            .iter()
+            .flatten()
+            .any(|w| kind(w.kind) && w.cached.is_none())
+    };
+    let planned;
+    let decks = match decks {
+        None if missing(Kind::is_deck) => {
+            planned = crate::render::slides::plan(site, theme)?;
+            Some(&planned)
+        }
+        decks => decks,
+    };
+    let pptx = crate::pptx::Writer::new(site, theme);
+    let results: Vec<Vec<Result<T, SiteError>>> = wanted
+        .into_par_iter()
+        .enumerate()
+        .with_max_len(1)
+        .map(|(i, wanted)| {
+            let made = Made {
+                site,
+                report: &site.reports[i],
+                index: i,
+                theme,
+                pptx: &pptx,
+                decks,
+            };
+            made.of_report(wanted, cache)
                 .into_iter()
                 .map(|d| d.and_then(keep))
                 .collect()
@@ -133,17 +165,11 @@ struct Wanted {
     cached: Option<Cached>,
 }
 
-/// The documents of `report`, in the site's language order.
-fn of_report(
-    site: &Site,
-    report: &Report,
-    theme: &Theme,
-    pptx: &crate::pptx::Writer<'_>,
-    cache: Option<(Key, &Cache, Found)>,
-) -> Vec<Result<Document, SiteError>> {
+/// The documents of `report`, in the site's language order, each with what
+/// the cache has of it.
+fn wanted(site: &Site, report: &Report, cache: Option<(Key, &Cache, Found)>) -> Vec<Wanted> {
     let report_key = cache.map(|(site_key, _, _)| key::report(site_key, report));
-    let found: Vec<Wanted> = site
-        .languages
+    site.languages
         .iter()
         .flat_map(|&lang| Kind::ALL.map(|kind| (lang, kind)))
         .map(|(lang, kind)| {
@@ -159,51 +185,6 @@ fn of_report(
                 cached,
             }
         })
-        .collect();
-    let missing = |kind: fn(Kind) -> bool| found.iter().any(|w| kind(w.kind) && w.cached.is_none());
-    // The decks only when one is to be made: planned for this report alone.
-    let decks = if missing(Kind::is_deck) {
-        match plan(site, report, theme) {
-            Ok(decks) => Some(decks),
-            Err(e) => return e.errors.into_iter().map(Err).collect(),
-        }
-    } else {
-        None
-    };
-    let pictures = if missing(|k| k == Kind::Pptx) {
-        match pptx.pictures(report) {
-            Ok(pictures) => Some(pictures),
-            Err(e) => return e.errors.into_iter().map(Err).collect(),
-        }
-    } else {
-        None
-    };
-    let made = Made {
-        site,
-        report,
-        theme,
-        pptx,
-        decks: decks.as_ref(),
-        pictures: pictures.as_ref(),
-    };
-    found
-        .into_par_iter()
-        .with_max_len(1)
-        .map(|wanted| {
-            let path = wanted.kind.path(report, wanted.lang);
-            let body = match wanted.cached {
-                Some(Cached::Bytes(bytes)) => Body::Made(OutputFile::new(path, bytes)),
-                Some(Cached::Entry(entry)) => Body::Stored { path, entry },
-                None => {
-                    let bytes = made.make(wanted.kind, wanted.lang)?;
-                    if let (Some(key), Some((_, cache, _))) = (wanted.key, cache) {
-                        cache.put(wanted.kind, &key, &bytes);
-                    }
-                    Body::Made(OutputFile::new(path, bytes))
-                }
-            };
-            Ok(Document(body))
-        })
         .collect()
 }
 
@@ -211,52 +192,73 @@ fn of_report(
 struct Made<'a> {
     site: &'a Site,
     report: &'a Report,
+    /// The report's place in `site.reports`, which is its place in the decks.
+    index: usize,
     theme: &'a Theme,
     pptx: &'a crate::pptx::Writer<'a>,
     /// Planned when a deck document is missing.
     decks: Option<&'a Decks>,
-    /// Made when a PowerPoint deck is missing.
-    pictures: Option<&'a crate::pptx::Pictures>,
 }
 
 impl Made<'_> {
+    /// The report's documents: those the cache had as they were, the others made
+    /// (and stored in the cache).
+    fn of_report(
+        &self,
+        wanted: Vec<Wanted>,
+        cache: Option<(Key, &Cache, Found)>,
+    ) -> Vec<Result<Document, SiteError>> {
+        let missing =
+            |kind: fn(Kind) -> bool| wanted.iter().any(|w| kind(w.kind) && w.cached.is_none());
+        let pictures = if missing(|k| k == Kind::Pptx) {
+            match self.pptx.pictures(self.report) {
+                Ok(pictures) => Some(pictures),
+                Err(e) => return e.errors.into_iter().map(Err).collect(),
+            }
+        } else {
+            None
+        };
+        wanted
+            .into_par_iter()
+            .with_max_len(1)
+            .map(|wanted| {
+                let path = wanted.kind.path(self.report, wanted.lang);
+                let body = match wanted.cached {
+                    Some(Cached::Bytes(bytes)) => Body::Made(OutputFile::new(path, bytes)),
+                    Some(Cached::Entry(entry)) => Body::Stored { path, entry },
+                    None => {
+                        let bytes = self.make(wanted.kind, wanted.lang, pictures.as_ref())?;
+                        if let (Some(key), Some((_, cache, _))) = (wanted.key, cache) {
+                            cache.put(wanted.kind, &key, &bytes);
+                        }
+                        Body::Made(OutputFile::new(path, bytes))
+                    }
+                };
+                Ok(Document(body))
+            })
+            .collect()
+    }
+
     /// Writes one document that the cache did not have.
-    fn make(&self, kind: Kind, lang: Lang) -> Result<Vec<u8>, SiteError> {
+    fn make(
+        &self,
+        kind: Kind,
+        lang: Lang,
+        pictures: Option<&crate::pptx::Pictures>,
+    ) -> Result<Vec<u8>, SiteError> {
         let deck = || {
             self.decks
-                .map(|d| d.get(0, lang))
+                .map(|d| d.get(self.index, lang))
                 .expect("the decks are planned when a deck document is missing")
         };
         match kind {
             Kind::Report => crate::pdf::report(self.site, self.report, lang, self.theme),
             Kind::Slides => crate::pdf::slides(self.site, self.report, deck(), lang, self.theme),
             Kind::Pptx => {
-                let pictures = self
-                    .pictures
-                    .expect("the pictures are made when a PowerPoint deck is missing");
+                let pictures =
+                    pictures.expect("the pictures are made when a PowerPoint deck is missing");
                 self.pptx.deck(self.report, pictures, deck(), lang)
             }
         }
     }
-}
-
-/// The decks of `report` alone, as the HTML deck plans them (a deck depends on
-/// its own report only).
-fn plan(site: &Site, report: &Report, theme: &Theme) -> Result<Decks, BuildError> {
-    let one = Site {
-        languages: site.languages.clone(),
-        theme: site.theme.clone(),
-        name: site.name.clone(),
-        organisation: site.organisation.clone(),
-        description: site.description.clone(),
-        reports: vec![report.clone()],
-        glossary: site.glossary.clone(),
-        accessibility: site.accessibility.clone(),
-        deck: site.deck,
-        pptx_template: site.pptx_template.clone(),
-        logo: site.logo.clone(),
-        brand: site.brand.clone(),
-        contact: site.contact.clone(),
-    };
-    crate::render::slides::plan(&one, theme)
 }

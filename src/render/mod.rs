@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError, Warning};
+use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError};
 use crate::messages::MessageId;
 use crate::model::{Date, Site};
 use crate::output::OutputFile;
@@ -33,35 +33,32 @@ pub struct RenderOptions {
     pub readable: bool,
 }
 
-/// Fits the decks and renders every page and asset of the site, minified,
-/// and hands over the pictures of every year (see [`crate::model::images`]);
-/// returns what `keep` made of each file and the decks' warnings.
+/// Renders every page and asset of the site, minified, and hands over the
+/// pictures of every year (see [`crate::model::images`]), from the decks as
+/// planned (the caller plans them once, for the documents too) and the
+/// theme's templates; returns what `keep` made of each file.
 ///
 /// Pages come out minified without running a minifier over them: the templates
 /// and the Markdown are compacted once beforehand (see [`crate::compact`]).
 /// Each page is then marked up (`<abbr>`) by the worker that rendered it (the
 /// chart SVGs in it are written compact from the start). The theme's
-/// stylesheets are minified from the start, alongside fitting the decks,
-/// compiling the templates and rendering the pages (for a small site they are
-/// a good part of the build).
+/// stylesheets are minified from the start, alongside rendering the pages
+/// (for a small site they are a good part of the build).
 ///
 /// `keep` receives each file as soon as it is finished, on the worker that made
 /// it: `build` writes it to disk there (so the whole site is never held in
 /// memory), an in-memory build keeps it. What `keep` returns is collected in
 /// the site's fixed page order, then the assets, the pictures last.
-pub fn render_site<T: Send>(
+pub(crate) fn render_site<T: Send>(
     site: &Site,
-    theme: &Theme,
+    templates: &Templates<'_>,
+    decks: &slides::Decks,
     options: &RenderOptions,
     keep: impl Fn(OutputFile) -> Result<T, SiteError> + Sync,
-) -> Result<(Vec<T>, Vec<Warning>), BuildError> {
+) -> Result<Vec<T>, BuildError> {
     let keep = &keep;
-    let render_pages = || -> Result<_, BuildError> {
-        let (decks, templates) = rayon::join(
-            || slides::plan(site, theme),
-            || Templates::load(theme, options.readable),
-        );
-        let (decks, templates) = (decks?, templates?);
+    let theme = templates.theme;
+    let render_pages = || {
         let jobs = pages::plan(site);
         // One job at a time per worker: rayon otherwise folds a run of jobs on one
         // worker that the other can no longer take from, and the build would end with
@@ -70,7 +67,7 @@ pub fn render_site<T: Send>(
             .into_par_iter()
             .with_max_len(1)
             .map(|i| {
-                let pages = match pages::render(&templates, site, &decks, options, &jobs[i]) {
+                let pages = match pages::render(templates, site, decks, options, &jobs[i]) {
                     Ok(pages) => pages,
                     Err(e) => return (i, Err(e)),
                 };
@@ -86,9 +83,10 @@ pub fn render_site<T: Send>(
             .collect();
         // Back in the site's page order, whatever order they were made in.
         rendered.sort_unstable_by_key(|&(i, _)| i);
-        let rendered: Vec<Result<Vec<T>, SiteError>> =
-            rendered.into_iter().map(|(_, r)| r).collect();
-        Ok((rendered, decks.warnings))
+        rendered
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect::<Vec<Result<Vec<T>, SiteError>>>()
     };
     let assets: Vec<(&str, &theme::ThemeFile)> = theme.under("assets").collect();
     let minify_assets = || -> Vec<Result<T, SiteError>> {
@@ -106,7 +104,6 @@ pub fn render_site<T: Send>(
     if let Some(logo) = &site.logo {
         assets.push(keep(OutputFile::new(logo.path(), logo.bytes.to_vec())));
     }
-    let (rendered, warnings) = rendered?;
     // The pictures each year shows, once for all languages, as they are.
     let pictures = site
         .reports
@@ -121,8 +118,7 @@ pub fn render_site<T: Send>(
                 .map(|a| a.map(|f| vec![f])),
         ),
     )?;
-    let kept = files.into_iter().flatten().collect();
-    Ok((kept, warnings))
+    Ok(files.into_iter().flatten().collect())
 }
 
 /// The bytes reserved for a page as it is rendered: a report page with charts or
@@ -141,7 +137,9 @@ pub(crate) struct Templates<'t> {
 }
 
 impl<'t> Templates<'t> {
-    fn load(theme: &'t Theme, readable: bool) -> Result<Self, BuildError> {
+    /// The theme's templates, compacted unless `readable`; a template that does
+    /// not compile is reported at its line and column as written.
+    pub(crate) fn load(theme: &'t Theme, readable: bool) -> Result<Self, BuildError> {
         let prepare = if readable {
             str::to_string
         } else {
