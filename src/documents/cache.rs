@@ -22,6 +22,7 @@
 
 use std::collections::BTreeSet;
 use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
@@ -202,7 +203,7 @@ impl Cache {
                 modified: modified(&meta).ok_or_else(|| std::io::Error::other("no mtime"))?,
                 sha256: Sha256::digest(document).into(),
             };
-            fs::rename(&stored, &path)?;
+            replace(&stored, &path)?;
             let sum_temp = temp(SUM);
             fs::write(&sum_temp, sum.bytes())?;
             fs::rename(&sum_temp, self.sum_path(kind, key)).inspect_err(|_| {
@@ -210,7 +211,7 @@ impl Cache {
             })
         })();
         if result.is_err() {
-            let _ = fs::remove_file(&stored);
+            let _ = remove(&stored);
         }
         result
     }
@@ -235,10 +236,84 @@ impl Cache {
                 let Some(name) = name.to_str() else { continue };
                 let ours = is_entry_name(name) || name.starts_with(TEMP);
                 if ours && !used.contains(&entry.path()) {
-                    let _ = fs::remove_file(entry.path());
+                    let _ = remove(&entry.path());
                 }
             }
         }
+    }
+}
+
+/// Removes one of the cache's files, a stored document (read-only) too.
+/// Windows refuses to delete a read-only file where the standard library
+/// cannot ignore the flag for it (file systems without POSIX delete semantics,
+/// such as FAT and exFAT, and older Windows), so when a removal fails and the
+/// file is read-only, the flag is cleared and the removal tried again; if that
+/// fails too, the flag is set back. Elsewhere the first removal does it.
+fn remove(path: &Path) -> io::Result<()> {
+    remove_with(path, &|p| fs::remove_file(p))
+}
+
+/// [`remove`] with `remove_file` for [`fs::remove_file`] (a test gives it Windows' rule).
+fn remove_with(path: &Path, remove_file: &dyn Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+    let Err(error) = remove_file(path) else {
+        return Ok(());
+    };
+    let Some(was) = read_only_file(path) else {
+        return Err(error);
+    };
+    let mut permissions = was.clone();
+    writable(&mut permissions);
+    fs::set_permissions(path, permissions).map_err(|_| error)?;
+    remove_file(path).inspect_err(|_| {
+        let _ = fs::set_permissions(path, was);
+    })
+}
+
+/// Moves the file `from` to `to`, over the file there. Windows does not rename
+/// over a read-only file (a stored document being replaced): when that is what
+/// failed, `to` is removed ([`remove`]) and the move tried again.
+fn replace(from: &Path, to: &Path) -> io::Result<()> {
+    replace_with(from, to, &|a, b| fs::rename(a, b), &|p| fs::remove_file(p))
+}
+
+/// [`replace`] with `rename` and `remove_file` for the standard library's.
+fn replace_with(
+    from: &Path,
+    to: &Path,
+    rename: &dyn Fn(&Path, &Path) -> io::Result<()>,
+    remove_file: &dyn Fn(&Path) -> io::Result<()>,
+) -> io::Result<()> {
+    let Err(error) = rename(from, to) else {
+        return Ok(());
+    };
+    if read_only_file(to).is_none() {
+        return Err(error);
+    }
+    remove_with(to, remove_file)?;
+    rename(from, to)
+}
+
+/// The permissions of `path` if it is a read-only file (not a link to one:
+/// nothing outside the cache is made writable).
+fn read_only_file(path: &Path) -> Option<fs::Permissions> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    let permissions = meta.permissions();
+    (meta.is_file() && permissions.readonly()).then_some(permissions)
+}
+
+/// Makes `permissions` writable for the owner alone (on Windows, clears the
+/// read-only attribute).
+fn writable(permissions: &mut fs::Permissions) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        permissions.set_mode(permissions.mode() | 0o200);
+    }
+    #[cfg(not(unix))]
+    {
+        // Not Unix: the flag is all there is (clippy's concern is Unix's mode bits).
+        #[allow(clippy::permissions_set_readonly_false)]
+        permissions.set_readonly(false);
     }
 }
 
@@ -320,6 +395,59 @@ mod tests {
         assert!(!path.exists() && !cache.sum_path(PDF, &b).exists());
         assert!(!old.exists(), "an older version's entry is pruned");
         assert!(cache.folder(PDF).join("notes.txt").exists());
+    }
+
+    /// Windows' rule for removing a file where the read-only flag cannot be ignored.
+    fn remove_as_windows(path: &Path) -> io::Result<()> {
+        if fs::symlink_metadata(path)?.permissions().readonly() {
+            return Err(io::ErrorKind::PermissionDenied.into());
+        }
+        fs::remove_file(path)
+    }
+
+    /// Windows' rule for renaming over a file: not over a read-only one.
+    fn rename_as_windows(from: &Path, to: &Path) -> io::Result<()> {
+        if fs::symlink_metadata(to).is_ok_and(|m| m.permissions().readonly()) {
+            return Err(io::ErrorKind::PermissionDenied.into());
+        }
+        fs::rename(from, to)
+    }
+
+    #[test]
+    fn read_only_entries_are_removed_and_replaced_under_windows_rules() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::new(root.path());
+        let (a, b) = (Key([5; 32]), Key([6; 32]));
+        cache.put(PDF, &a, b"%PDF-1.7 a");
+        cache.put(PDF, &b, b"%PDF-1.7 b");
+        let (stored, other) = (cache.path(PDF, &a), cache.path(PDF, &b));
+        assert!(remove_as_windows(&stored).is_err(), "the rule bites");
+
+        remove_with(&stored, &remove_as_windows).unwrap();
+        assert!(!stored.exists());
+
+        // Replacing a read-only entry: the new document takes its place.
+        let new = root.path().join("new.pdf");
+        fs::write(&new, b"%PDF-1.7 new").unwrap();
+        assert!(rename_as_windows(&new, &other).is_err(), "the rule bites");
+        replace_with(&new, &other, &rename_as_windows, &remove_as_windows).unwrap();
+        assert_eq!(fs::read(&other).unwrap(), b"%PDF-1.7 new");
+        assert!(!new.exists());
+
+        // A removal that fails for another reason leaves the entry read-only.
+        let refuse = |_: &Path| -> io::Result<()> { Err(io::ErrorKind::PermissionDenied.into()) };
+        cache.put(PDF, &a, b"%PDF-1.7 a");
+        assert!(remove_with(&stored, &refuse).is_err());
+        assert!(fs::metadata(&stored).unwrap().permissions().readonly());
+        // And a link to a read-only file elsewhere is not made writable.
+        #[cfg(unix)]
+        {
+            let link = root.path().join("link.pdf");
+            std::os::unix::fs::symlink(&stored, &link).unwrap();
+            assert!(read_only_file(&link).is_none());
+            assert!(remove_with(&link, &refuse).is_err());
+            assert!(fs::metadata(&stored).unwrap().permissions().readonly());
+        }
     }
 
     #[test]
