@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use crate::diagnostics::IoAction;
 use crate::diagnostics::{BuildError, SiteError};
 use crate::lang::Lang;
+use crate::model::images::Format;
 use crate::model::{Report, Site};
 use crate::output::{OutputFile, Staging};
 use crate::render::Theme;
@@ -210,12 +211,27 @@ impl Made<'_> {
     ) -> Vec<Result<Document, SiteError>> {
         let missing =
             |kind: fn(Kind) -> bool| wanted.iter().any(|w| kind(w.kind) && w.cached.is_none());
+        // The year's WebP pictures are decoded here, once, before any writer gets
+        // them (see `crate::model::images`): into the PowerPoint decks' PNGs
+        // when a deck is to be made, else only to be sure they are whole.
         let pictures = if missing(|k| k == Kind::Pptx) {
             match self.pptx.pictures(self.report) {
                 Ok(pictures) => Some(pictures),
                 Err(e) => return e.errors.into_iter().map(Err).collect(),
             }
         } else {
+            if missing(|_| true) {
+                let broken: Vec<_> = self
+                    .report
+                    .pictures
+                    .iter()
+                    .filter(|p| p.format() == Format::WebP)
+                    .filter_map(|p| p.webp_pixels().err())
+                    .collect();
+                if !broken.is_empty() {
+                    return broken.into_iter().map(Err).collect();
+                }
+            }
             None
         };
         wanted

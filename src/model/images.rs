@@ -14,8 +14,13 @@
 //! - a file of the year folder (not on another site, not outside the year);
 //! - a file of `content/`, not a symbolic link to somewhere else on the computer;
 //! - PNG, JPEG, WebP or SVG, with contents that agree with the extension, of
-//!   at most [`MAX_PIXELS`], and (WebP) whole: this is the one guard for
-//!   every writer, so the PDF and PowerPoint writers may decode what they get;
+//!   at most [`MAX_PIXELS`]: this is the one guard for every writer, so the
+//!   PDF and PowerPoint writers may decode what they get;
+//! - (WebP) whole: only decoding shows that, so a WebP is decoded once, when
+//!   a document of its year is made ([`Picture::webp_pixels`], before any
+//!   writer gets it), and refused there at the `![…](…)` that first shows it;
+//!   a build that makes no document (every page shows the file as it is)
+//!   decodes nothing;
 //! - described: a text alternative between the brackets, or marked
 //!   decorative with the title `"dekorativ"` or `"decorative"`
 //!   (`![](ram.png "dekorativ")`), which publishes `alt=""` ([`undescribed`]:
@@ -99,6 +104,16 @@ pub struct Picture {
     digest: [u8; 32],
     width: u32,
     height: u32,
+    /// The `![…](…)` that shows it first, for a problem found in decoding it.
+    shown: Shown,
+}
+
+/// Where a picture is first shown: a span of a Markdown file.
+#[derive(Clone, PartialEq, Eq)]
+struct Shown {
+    file: String,
+    text: Arc<str>,
+    span: Range<usize>,
 }
 
 /// The bytes by their SHA-256, not one by one: the PDF cache keys a report by
@@ -148,6 +163,20 @@ impl Picture {
     /// Width and height in pixels (for an SVG, in its own units).
     pub fn size(&self) -> (u32, u32) {
         (self.width, self.height)
+    }
+
+    /// A WebP picture's first frame, decoded whole: the one decoding of it
+    /// in a build, before any writer gets it (see the module's list). A file
+    /// cut short or damaged is refused at the `![…](…)` that first shows it.
+    pub fn webp_pixels(&self) -> Result<Pixels, SiteError> {
+        debug_assert_eq!(self.format, Format::WebP);
+        webp_whole(&self.bytes).map_err(|problem| {
+            let shown = &self.shown;
+            let at = |kind, message: Message| {
+                SiteError::at(kind, &shown.file, &shown.text, shown.span.clone(), message)
+            };
+            refusal_error(&at, webp_refusal(&self.file, problem))
+        })
     }
 
     /// The `src` of the picture on a page `base` below the output's root
@@ -400,8 +429,12 @@ pub(super) struct Text<'a> {
 impl Text<'_> {
     /// A problem with the picture `u` of this text, at the `![…](…)`.
     fn error(&self, u: &Use, kind: ErrorKind, message: Message) -> SiteError {
-        let span = self.offset + u.span.start..self.offset + u.span.end;
-        self.source.error_at(kind, span, message)
+        self.source.error_at(kind, self.span(u), message)
+    }
+
+    /// Where the picture `u` of this text is written in its file.
+    fn span(&self, u: &Use) -> Range<usize> {
+        self.offset + u.span.start..self.offset + u.span.end
     }
 }
 
@@ -491,17 +524,18 @@ pub(super) fn resolve(
                 refused.push(&raw.name);
                 continue;
             }
-            match checked(raw, format, year) {
+            let shown = Shown {
+                file: text.source.name.clone(),
+                text: Arc::clone(&text.source.text),
+                span: text.span(&u),
+            };
+            match checked(raw, format, year, shown) {
                 Ok(p) => {
                     let at = pictures.partition_point(|q| q.name < p.name);
                     pictures.insert(at, p);
                 }
-                Err(Refusal { message, help }) => {
-                    errors.push(
-                        at(ErrorKind::UnsupportedPicture, message)
-                            .with_label(MessageId::PictureDamagedLabel)
-                            .with_help(help),
-                    );
+                Err(refusal) => {
+                    errors.push(refusal_error(&at, refusal));
                     refused.push(&raw.name);
                 }
             }
@@ -604,21 +638,57 @@ struct Refusal {
     help: Message,
 }
 
-/// `raw` as a [`Picture`] when its contents are a whole picture of `format`
-/// of at most [`MAX_PIXELS`] (what every writer may then decode), or what is wrong.
-fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Refusal> {
+/// The error for `refusal`, placed by `at` (at a `![…](…)`).
+fn refusal_error(at: &dyn Fn(ErrorKind, Message) -> SiteError, refusal: Refusal) -> SiteError {
+    at(ErrorKind::UnsupportedPicture, refusal.message)
+        .with_label(MessageId::PictureDamagedLabel)
+        .with_help(refusal.help)
+}
+
+/// A picture that is not what its format says: damaged, cut short or empty.
+fn damaged(file: &str, format: Format) -> Refusal {
+    Refusal {
+        message: MessageId::PictureDamaged
+            .arg("file", file)
+            .arg("format", format.name()),
+        help: damaged_help(file, format),
+    }
+}
+
+fn damaged_help(file: &str, format: Format) -> Message {
+    MessageId::PictureDamagedHelp
+        .arg("file", file)
+        .arg("format", format.name())
+}
+
+/// A picture of more than [`MAX_PIXELS`].
+fn too_many_pixels(file: &str, width: u32, height: u32) -> Refusal {
+    Refusal {
+        message: MessageId::PictureTooManyPixels
+            .arg("file", file)
+            .arg("width", width)
+            .arg("height", height)
+            .arg("max", MAX_PIXELS / 1_000_000),
+        help: MessageId::PictureTooManyPixelsHelp.into(),
+    }
+}
+
+/// What is wrong with the WebP picture `file`, for its editor.
+fn webp_refusal(file: &str, problem: WebpProblem) -> Refusal {
+    match problem {
+        WebpProblem::TooManyPixels(w, h) => too_many_pixels(file, w, h),
+        WebpProblem::Broken => damaged(file, Format::WebP),
+    }
+}
+
+/// `raw` as a [`Picture`], first shown at `shown`, when its contents are a
+/// picture of `format` of at most [`MAX_PIXELS`] (what every writer may then
+/// decode; a WebP's data is decoded later, see [`Picture::webp_pixels`]), or
+/// what is wrong.
+fn checked(raw: &RawPicture, format: Format, year: u16, shown: Shown) -> Result<Picture, Refusal> {
     let refused = |message: Message| Refusal {
         message,
-        help: MessageId::PictureDamagedHelp
-            .arg("file", &raw.file)
-            .arg("format", format.name()),
-    };
-    let damaged = || {
-        refused(
-            MessageId::PictureDamaged
-                .arg("file", &raw.file)
-                .arg("format", format.name()),
-        )
+        help: damaged_help(&raw.file, format),
     };
     let (width, height) = match format {
         Format::Svg => svg_size(&raw.bytes).map_err(|why| refused(why.arg("file", &raw.file)))?,
@@ -636,7 +706,7 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Refus
                         .arg("format", format.name()),
                 ));
             }
-            let size = imagesize::blob_size(&raw.bytes).map_err(|_| damaged())?;
+            let size = imagesize::blob_size(&raw.bytes).map_err(|_| damaged(&raw.file, format))?;
             (
                 u32::try_from(size.width).unwrap_or(u32::MAX),
                 u32::try_from(size.height).unwrap_or(u32::MAX),
@@ -646,22 +716,11 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Refus
     if width == 0 || height == 0 {
         return Err(refused(MessageId::PictureNoSize.arg("file", &raw.file)));
     }
-    let too_many = |width: u32, height: u32| Refusal {
-        message: MessageId::PictureTooManyPixels
-            .arg("file", &raw.file)
-            .arg("width", width)
-            .arg("height", height)
-            .arg("max", MAX_PIXELS / 1_000_000),
-        help: MessageId::PictureTooManyPixelsHelp.into(),
-    };
     if format != Format::Svg && u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(too_many(width, height));
+        return Err(too_many_pixels(&raw.file, width, height));
     }
     if format == Format::WebP {
-        webp_whole(&raw.bytes).map_err(|e| match e {
-            WebpProblem::TooManyPixels(w, h) => too_many(w, h),
-            WebpProblem::Broken => damaged(),
-        })?;
+        webp_decoder(&raw.bytes).map_err(|e| webp_refusal(&raw.file, e))?;
     }
     Ok(Picture {
         name: raw.name.clone(),
@@ -672,6 +731,7 @@ fn checked(raw: &RawPicture, format: Format, year: u16) -> Result<Picture, Refus
         digest: <sha2::Sha256 as sha2::Digest>::digest(&raw.bytes[..]).into(),
         width,
         height,
+        shown,
     })
 }
 
@@ -684,12 +744,27 @@ enum WebpProblem {
     Broken,
 }
 
-/// Decodes a WebP picture's first frame once, so that a truncated or damaged
-/// file is refused at the Markdown that shows it, not in a writer that names
-/// only the file. Only the header tells the size, so a broken WebP is found
-/// by decoding; PNG and JPEG readers show what they can of a cut file.
-fn webp_whole(bytes: &[u8]) -> Result<(), WebpProblem> {
-    let mut decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(bytes))
+/// A WebP picture's first frame, decoded: 8 bits a channel, RGB or RGBA.
+#[derive(Debug)]
+pub struct Pixels {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Whether there is an alpha channel (RGBA rather than RGB).
+    pub alpha: bool,
+    /// The pixels, row by row.
+    pub data: Vec<u8>,
+}
+
+/// A decoder over a WebP picture whose headers it has read, and the bytes
+/// its first frame takes decoded: refused when that is over [`MAX_PIXELS`],
+/// whatever the outer header said. Only the headers are read, which the
+/// model does for every WebP.
+fn webp_decoder(
+    bytes: &[u8],
+) -> Result<(image_webp::WebPDecoder<std::io::Cursor<&[u8]>>, usize), WebpProblem> {
+    let decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(bytes))
         .map_err(|_| WebpProblem::Broken)?;
     let (width, height) = decoder.dimensions();
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
@@ -698,10 +773,26 @@ fn webp_whole(bytes: &[u8]) -> Result<(), WebpProblem> {
     let size = decoder
         .output_buffer_size()
         .ok_or(WebpProblem::TooManyPixels(width, height))?;
-    let mut pixels = vec![0; size];
+    Ok((decoder, size))
+}
+
+/// Decodes a WebP picture's first frame, so that a truncated or damaged file
+/// is refused at the Markdown that shows it, not in a writer that names only
+/// the file. Only the header tells the size, so a broken WebP is found by
+/// decoding; PNG and JPEG readers show what they can of a cut file.
+fn webp_whole(bytes: &[u8]) -> Result<Pixels, WebpProblem> {
+    let (mut decoder, size) = webp_decoder(bytes)?;
+    let (width, height) = decoder.dimensions();
+    let mut data = vec![0; size];
     decoder
-        .read_image(&mut pixels)
-        .map_err(|_| WebpProblem::Broken)
+        .read_image(&mut data)
+        .map_err(|_| WebpProblem::Broken)?;
+    Ok(Pixels {
+        width,
+        height,
+        alpha: decoder.has_alpha(),
+        data,
+    })
 }
 
 /// The size of an SVG picture, or why it cannot be published: it must be
@@ -795,12 +886,36 @@ mod tests {
             digest: [0; 32],
             width: 1,
             height: 1,
+            shown: Shown {
+                file: String::new(),
+                text: Arc::from(""),
+                span: 0..0,
+            },
         };
         assert!(format!("{p:?}").contains("sha256: \"0000"), "{p:?}");
         assert_eq!(
             p.url(FROM_REPORT),
             "../../images/2021/bilder/Karta%20%C3%B6ver.png"
         );
+    }
+
+    #[test]
+    fn a_webp_is_read_to_its_headers_by_the_model_and_decoded_whole_once_asked() {
+        let whole = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/pictures/content/2021/bilder/ram.webp"
+        ))
+        .unwrap();
+        let pixels = webp_whole(&whole).unwrap();
+        let channels = if pixels.alpha { 4 } else { 3 };
+        assert_eq!(
+            pixels.data.len(),
+            (pixels.width * pixels.height * channels) as usize
+        );
+        // Cut short: the headers are whole, the image data is not.
+        let cut = &whole[..whole.len() / 2];
+        assert!(webp_decoder(cut).is_ok(), "only the headers are read");
+        assert_eq!(webp_whole(cut).err(), Some(WebpProblem::Broken));
     }
 
     #[test]

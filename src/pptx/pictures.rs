@@ -3,27 +3,23 @@
 //!
 //! PNG and JPEG go in as they are, an SVG with a PNG copy ([`super::media`]).
 //! PowerPoint before Microsoft 365 and python-pptx do not read WebP, so a WebP
-//! picture is decoded with image-webp (already in the tree: krilla reads WebP
-//! with it for the PDF) and written as a lossless PNG with the png crate, the
-//! same file giving the same bytes. A PNG of a photo is larger than its WebP,
-//! but every reader draws it, and nothing of the picture is lost twice.
+//! picture is taken as the model decodes it ([`Picture::webp_pixels`], the
+//! build's one decoding of it, which also refuses a damaged file where it is
+//! shown) and written as a lossless PNG with the png crate, the same file
+//! giving the same bytes. A PNG of a photo is larger than its WebP, but every
+//! reader draws it, and nothing of the picture is lost twice.
 
 use std::sync::Arc;
 
 use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::messages::{Message, MessageId};
 use crate::model::Picture;
-use crate::model::images::{FROM_DECK, Format};
+use crate::model::images::{FROM_DECK, Format, Pixels};
 use crate::render::Theme;
 use crate::render::slides::geometry::{IMAGE_HEIGHT, body_width};
 
 use super::media::{Media, Placed, rasterise};
 use super::package::{Package, Rels};
-
-/// The most pixels a WebP picture may have to be converted (40 megapixels,
-/// 160 MB decoded): a photo for a report is a few megapixels; the format
-/// allows 268 (a gigabyte decoded), which must not be able to exhaust memory.
-const MAX_WEBP_PIXELS: u64 = 40_000_000;
 
 /// The PNG copy of an SVG picture: at most three times the largest box a
 /// slide gives a picture (the body's width, [`IMAGE_HEIGHT`]), which a
@@ -78,57 +74,27 @@ fn of(picture: &Picture, theme: &Theme) -> Result<Media, SiteError> {
             rasterise(&bytes, theme, svg_copy_size()).map_err(unreadable)?,
             aspect,
         ),
-        Format::WebP => match webp_to_png(&bytes) {
-            Ok(png) => Media::png(Arc::from(png), aspect),
-            Err(WebpError::TooLarge(width, height)) => {
-                return Err(SiteError::in_file(
-                    ErrorKind::UnsupportedPicture,
-                    picture.file(),
-                    Message::new(MessageId::ErrorPictureTooLargeForPptx)
-                        .arg("width", width)
-                        .arg("height", height)
-                        .arg("max", MAX_WEBP_PIXELS / 1_000_000),
-                )
-                .with_help(Message::new(MessageId::ErrorPictureTooLargeForPptxHelp)));
-            }
-            Err(WebpError::Unreadable(e)) => return Err(unreadable(e)),
-        },
+        Format::WebP => {
+            let png = png_of(&picture.webp_pixels()?).map_err(unreadable)?;
+            Media::png(Arc::from(png), aspect)
+        }
     })
 }
 
-/// Why a WebP picture could not be converted.
-#[derive(Debug, PartialEq)]
-enum WebpError {
-    /// Its width and height, over [`MAX_WEBP_PIXELS`].
-    TooLarge(u32, u32),
-    Unreadable(String),
-}
-
-/// A WebP picture (its first frame) as a PNG, with its alpha channel if it has one.
-fn webp_to_png(bytes: &[u8]) -> Result<Vec<u8>, WebpError> {
-    let bad = |e: &dyn std::fmt::Display| WebpError::Unreadable(e.to_string());
-    let mut decoder =
-        image_webp::WebPDecoder::new(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
-    let (width, height) = decoder.dimensions();
-    if u64::from(width) * u64::from(height) > MAX_WEBP_PIXELS {
-        return Err(WebpError::TooLarge(width, height));
-    }
-    let size = decoder
-        .output_buffer_size()
-        .ok_or(WebpError::TooLarge(width, height))?;
-    let mut pixels = vec![0; size];
-    decoder.read_image(&mut pixels).map_err(|e| bad(&e))?;
+/// A WebP picture's decoded first frame as a PNG, with its alpha channel if it has one.
+fn png_of(pixels: &Pixels) -> Result<Vec<u8>, String> {
+    let bad = |e: png::EncodingError| e.to_string();
     let mut png = Vec::new();
-    let mut encoder = png::Encoder::new(&mut png, width, height);
-    encoder.set_color(if decoder.has_alpha() {
+    let mut encoder = png::Encoder::new(&mut png, pixels.width, pixels.height);
+    encoder.set_color(if pixels.alpha {
         png::ColorType::Rgba
     } else {
         png::ColorType::Rgb
     });
     encoder.set_depth(png::BitDepth::Eight);
-    let mut writer = encoder.write_header().map_err(|e| bad(&e))?;
-    writer.write_image_data(&pixels).map_err(|e| bad(&e))?;
-    writer.finish().map_err(|e| bad(&e))?;
+    let mut writer = encoder.write_header().map_err(bad)?;
+    writer.write_image_data(&pixels.data).map_err(bad)?;
+    writer.finish().map_err(bad)?;
     Ok(png)
 }
 
@@ -204,44 +170,26 @@ fn stem(n: usize) -> String {
 mod tests {
     use super::*;
 
-    /// The pictures fixture's WebP file.
-    fn webp() -> Vec<u8> {
-        std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/pictures/content/2021/bilder/ram.webp"
-        ))
-        .unwrap()
+    /// The pictures fixture's WebP picture, as the model has it.
+    fn webp() -> Picture {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/pictures");
+        let site = crate::load_site(std::path::Path::new(root)).unwrap();
+        site.reports
+            .iter()
+            .flat_map(|r| &r.pictures)
+            .find(|p| p.format() == Format::WebP)
+            .unwrap()
+            .clone()
     }
 
     #[test]
     fn webp_becomes_the_same_png_each_time_in_its_size() {
-        let bytes = webp();
-        let png = webp_to_png(&bytes).unwrap();
-        assert_eq!(png, webp_to_png(&bytes).unwrap());
+        let picture = webp();
+        let png = png_of(&picture.webp_pixels().unwrap()).unwrap();
+        assert_eq!(png, png_of(&picture.webp_pixels().unwrap()).unwrap());
         let info = png::Decoder::new(std::io::Cursor::new(&png))
             .read_info()
             .unwrap();
-        let size = imagesize::blob_size(&bytes).unwrap();
-        assert_eq!(
-            (info.info().width as usize, info.info().height as usize),
-            (size.width, size.height)
-        );
-        assert!(matches!(
-            webp_to_png(b"RIFF\x10\x00\x00\x00WEBPVP8 "),
-            Err(WebpError::Unreadable(_))
-        ));
-    }
-
-    #[test]
-    fn a_webp_of_the_formats_largest_size_is_refused_before_it_is_decoded() {
-        // A lossless (VP8L) header saying 16383 × 16383 pixels, a gigabyte decoded.
-        let mut vp8l = vec![0x2f, 0xfe, 0xbf, 0xff, 0x0f];
-        vp8l.resize(16, 0);
-        let mut file = b"RIFF".to_vec();
-        file.extend_from_slice(&(4 + 8 + vp8l.len() as u32).to_le_bytes());
-        file.extend_from_slice(b"WEBPVP8L");
-        file.extend_from_slice(&(vp8l.len() as u32).to_le_bytes());
-        file.extend_from_slice(&vp8l);
-        assert_eq!(webp_to_png(&file), Err(WebpError::TooLarge(16383, 16383)));
+        assert_eq!((info.info().width, info.info().height), picture.size());
     }
 }
