@@ -757,13 +757,14 @@ pub struct Pixels {
     pub data: Vec<u8>,
 }
 
+/// image-webp's decoder over a picture's bytes in memory.
+type WebpDecoder<'b> = image_webp::WebPDecoder<std::io::Cursor<&'b [u8]>>;
+
 /// A decoder over a WebP picture whose headers it has read, and the bytes
 /// its first frame takes decoded: refused when that is over [`MAX_PIXELS`],
 /// whatever the outer header said. Only the headers are read, which the
 /// model does for every WebP.
-fn webp_decoder(
-    bytes: &[u8],
-) -> Result<(image_webp::WebPDecoder<std::io::Cursor<&[u8]>>, usize), WebpProblem> {
+fn webp_decoder(bytes: &[u8]) -> Result<(WebpDecoder<'_>, usize), WebpProblem> {
     let decoder = image_webp::WebPDecoder::new(std::io::Cursor::new(bytes))
         .map_err(|_| WebpProblem::Broken)?;
     let (width, height) = decoder.dimensions();
