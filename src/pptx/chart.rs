@@ -73,21 +73,34 @@ fn format_code(chart: &Chart, lang: Lang) -> String {
 
 /// The value axis's format: whole numbers unless the values are all small, and no
 /// unit (the axis title names it), as the pages' ticks.
-fn axis_format(chart: &Chart) -> String {
+fn axis_format(chart: &Chart, lang: Lang) -> String {
     let largest = chart.values().map(f64::abs).fold(0.0, f64::max);
-    number_format(if largest >= 10.0 { 0 } else { chart.decimals() })
+    number_format(if largest >= 10.0 { 0 } else { chart.decimals() }, lang)
 }
 
-fn number_format(decimals: usize) -> String {
+/// The locale of a number format, as Excel writes it (`[$-41D]`: Swedish,
+/// Sweden), so a reader that honours it writes the numbers as the pages do
+/// (`45,25 %` in the Swedish deck, `45.25%` in the English; LibreOffice does,
+/// whatever the machine's own locale). PowerPoint and Excel keep the
+/// machine's separators either way.
+fn locale(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Sv => "[$-41D]",
+        Lang::En => "[$-809]",
+    }
+}
+
+fn number_format(decimals: usize, lang: Lang) -> String {
+    let locale = locale(lang);
     if decimals == 0 {
-        "#,##0".to_string()
+        format!("{locale}#,##0")
     } else {
-        format!("#,##0.{}", "0".repeat(decimals))
+        format!("{locale}#,##0.{}", "0".repeat(decimals))
     }
 }
 
 fn unit_format(chart: &Chart, lang: Lang, decimals: usize) -> String {
-    let mut code = number_format(decimals);
+    let mut code = number_format(decimals, lang);
     if let Some(unit) = &chart.unit {
         let unit = unit.resolve(lang).value.trim().replace('"', "");
         if !unit.is_empty() {
@@ -375,7 +388,10 @@ fn axes(w: &mut Xml, chart: &Chart, lang: Lang, p: &Palette) -> Res {
         xml::empty(
             w,
             "c:numFmt",
-            &[("formatCode", &axis_format(chart)), ("sourceLinked", "0")],
+            &[
+                ("formatCode", &axis_format(chart, lang)),
+                ("sourceLinked", "0"),
+            ],
         )?;
         xml::empty(w, "c:majorTickMark", &[("val", "none")])?;
         xml::empty(w, "c:minorTickMark", &[("val", "none")])?;
@@ -454,7 +470,31 @@ mod tests {
     fn number_formats_follow_the_decimals_and_the_unit_spacing() {
         let c =
             crate::charts::testdata::chart(ChartKind::Hbar, &[("A", &[45.25, 30.0])], Some("%"));
-        assert_eq!(format_code(&c, Lang::Sv), "#,##0.00\" %\"");
-        assert_eq!(format_code(&c, Lang::En), "#,##0.00\"%\"");
+        assert_eq!(format_code(&c, Lang::Sv), "[$-41D]#,##0.00\" %\"");
+        assert_eq!(format_code(&c, Lang::En), "[$-809]#,##0.00\"%\"");
+        assert_eq!(axis_format(&c, Lang::Sv), "[$-41D]#,##0");
+    }
+
+    #[test]
+    fn horizontal_bars_are_bars_and_the_others_columns() {
+        let theme =
+            crate::render::Theme::load(std::path::Path::new("/nonexistent"), "default", &[])
+                .unwrap();
+        let p = Palette::of(&theme, &crate::model::Brand::default());
+        for (kind, dir) in [
+            (ChartKind::Hbar, Some("bar")),
+            (ChartKind::Bar, Some("col")),
+            (ChartKind::GroupedBar, Some("col")),
+            (ChartKind::StackedBar, Some("col")),
+            (ChartKind::Line, None),
+        ] {
+            let c = crate::charts::testdata::chart(kind, &[("A", &[1.0, 2.0, 3.0])], None);
+            let xml = String::from_utf8(chart_space(&c, Lang::Sv, &p).unwrap()).unwrap();
+            let found = xml
+                .split("<c:barDir val=\"")
+                .nth(1)
+                .and_then(|t| t.split('"').next());
+            assert_eq!(found, dir, "{kind:?}");
+        }
     }
 }
