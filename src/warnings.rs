@@ -5,6 +5,16 @@ use crate::lang::Localized;
 use crate::messages::{Message, MessageId};
 use crate::model::Site;
 
+/// True unless a section planned on `slides` slides needs a warning that it
+/// was split: one slide needs none, and neither does a split made only of
+/// the pieces of the tables and points the deck cut (`pieces`, one count per
+/// cut), since each cut has a warning of its own that says what to shorten; a
+/// second one about the same slides would tell of one split twice.
+pub(crate) fn split_is_its_cuts(slides: usize, pieces: impl IntoIterator<Item = usize>) -> bool {
+    let extra: usize = pieces.into_iter().map(|n| n.saturating_sub(1)).sum();
+    slides <= extra + 1
+}
+
 /// Every warning about the site, in a stable order.
 pub(crate) fn collect(site: &Site) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -152,4 +162,41 @@ pub(crate) fn collect(site: &Site) -> Vec<Warning> {
     out.extend(crate::model::accessibility::warnings(site));
     out.extend(crate::model::images::warnings(site));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_split_made_of_its_cuts_alone_is_told_once() {
+        assert!(split_is_its_cuts(1, []));
+        assert!(!split_is_its_cuts(2, []));
+        assert!(split_is_its_cuts(2, [2]), "a table in two pieces");
+        assert!(split_is_its_cuts(3, [2, 2]));
+        assert!(!split_is_its_cuts(4, [2]), "points beside the table too");
+    }
+
+    #[test]
+    fn each_split_of_a_deck_has_one_warning() {
+        use crate::diagnostics::WarningKind::{SlideItemSplit, SlideSplit, SlideTableSplit};
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deck-pressure");
+        let built = crate::build_in_memory(&crate::BuildOptions::new(root)).unwrap();
+        let of = |file: &str| -> Vec<_> {
+            built
+                .warnings
+                .iter()
+                .filter(|w| w.file == format!("content/2022/{file}"))
+                .map(|w| w.kind)
+                .collect()
+        };
+        for lang in ["sv", "en"] {
+            // A table in two pieces on two slides; one paragraph in three on three.
+            assert_eq!(of(&format!("05-tabell.{lang}.md")), [SlideTableSplit]);
+            assert_eq!(of(&format!("02-langt-stycke.{lang}.md")), [SlideItemSplit]);
+            // Points on four slides, nothing cut.
+            assert_eq!(of(&format!("01-langa-punkter.{lang}.md")), [SlideSplit]);
+        }
+    }
 }

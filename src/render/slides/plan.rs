@@ -236,7 +236,8 @@ fn plan_section(
             .with_help(MessageId::SlideBlockTooLongHelp)
         },
     )?;
-    if fitted.parts.len() > 1 {
+    let cut = fitted.cut_tables.iter().chain(&fitted.cut_units);
+    if !crate::warnings::split_is_its_cuts(fitted.parts.len(), cut.map(|&(_, n)| n)) {
         warnings.push(Warning {
             kind: WarningKind::SlideSplit,
             file: t.file.clone(),
