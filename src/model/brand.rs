@@ -55,6 +55,11 @@ pub struct Logo {
     /// Its width and height in CSS px (an SVG's own size or view box, a PNG's
     /// pixels), for its aspect ratio.
     pub size: (f32, f32),
+    /// `site.toml`'s name and text and the place of the `logo` key's value,
+    /// for [`Logo::error`].
+    file: String,
+    text: Arc<str>,
+    span: Range<usize>,
 }
 
 impl Logo {
@@ -66,6 +71,13 @@ impl Logo {
     /// Width over height.
     pub fn aspect(&self) -> f32 {
         self.size.0 / self.size.1
+    }
+
+    /// A problem with the logo met after the site was loaded (drawing its PNG
+    /// copy for the PowerPoint decks), placed at the `logo` key of `site.toml`
+    /// as the checks when it was read are, so the editor sees which line to fix.
+    pub(crate) fn error(&self, kind: ErrorKind, message: impl Into<Message>) -> SiteError {
+        SiteError::at(kind, &self.file, &self.text, self.span.clone(), message)
     }
 
     /// Checks the file `raw` read; a problem is reported at the `logo` key of `src`.
@@ -102,6 +114,9 @@ impl Logo {
                 format,
                 bytes: Arc::from(raw.bytes.as_slice()),
                 size,
+                file: src.name.clone(),
+                text: Arc::clone(&src.text),
+                span: raw.span.clone(),
             }),
             Ok(_) => {
                 errors.push(err(

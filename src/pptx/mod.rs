@@ -127,9 +127,8 @@ impl<'a> Writer<'a> {
     fn logo_media(&self) -> Result<Option<media::Media>, SiteError> {
         match &self.site.logo {
             Some(l) => Ok(Some(logo::media(l, self.theme).map_err(|e| {
-                SiteError::in_file(
+                l.error(
                     ErrorKind::Pptx,
-                    "content/site.toml",
                     Message::new(MessageId::ErrorPptxLogo).arg("reason", e),
                 )
                 .with_help(Message::new(MessageId::ErrorPptxLogoHelp))

@@ -460,3 +460,21 @@ fn pictures_are_picture_shapes_with_their_text_in_the_slide_and_the_same_bytes_t
         "the deck with pictures differs between two builds"
     );
 }
+
+#[test]
+fn a_logo_the_decks_cannot_draw_is_an_error_at_the_logo_key() {
+    let root = fixture("brand");
+    let mut site = summering::load_site(&root).unwrap();
+    // Read when the site was loaded, then spoiled: resvg cannot draw the
+    // PowerPoint copy (the one problem left to find so late).
+    site.logo.as_mut().expect("the fixture's logo").bytes = std::sync::Arc::from(&b"<svg"[..]);
+    let err = summering::build_site(site, &summering::BuildOptions::new(&root))
+        .expect_err("a logo that cannot be drawn");
+    let e = error_of(&err, summering::ErrorKind::Pptx);
+    let toml = std::fs::read_to_string(root.join("content/site.toml")).unwrap();
+    let at = toml.find("logo = ").unwrap() + "logo = ".len();
+    let line = toml[..at].matches('\n').count() + 1;
+    let col = at - toml[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    assert_eq!(e.file(), Some("content/site.toml"), "{e}");
+    assert_eq!(e.line_col(), Some((line, col)), "{e}");
+}
