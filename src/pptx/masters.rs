@@ -8,7 +8,7 @@
 use super::geometry::{self as geo, COVER, FOOTER, LAYOUT_BODY, LAYOUT_TITLE, NUMBER};
 use super::office_theme::latin;
 use super::palette::{Palette, hex};
-use super::shapes::{Frame, Ids, Ph, Rect, bullet_char, emu, solid, text_shape, xfrm};
+use super::shapes::{Frame, Ids, Ph, Rect, bullet_char, disc, emu, solid, text_shape, xfrm};
 use super::xml::{self, Res, Xml};
 
 pub(super) const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -218,9 +218,23 @@ pub(super) fn master(p: &Palette) -> std::io::Result<Vec<u8>> {
             })?;
             xml::el(w, "p:bodyStyle", &[], |w| {
                 let step = 1.3 * 32.0;
-                level(w, "a:lvl1pPr", 32.0, false, &text, Some((step, "•")))?;
-                level(w, "a:lvl2pPr", 32.0, false, &text, Some((2.0 * step, "◦")))?;
-                level(w, "a:lvl3pPr", 32.0, false, &text, Some((3.0 * step, "◦")))
+                level(w, "a:lvl1pPr", 32.0, false, &text, Some((step, disc(0))))?;
+                level(
+                    w,
+                    "a:lvl2pPr",
+                    32.0,
+                    false,
+                    &text,
+                    Some((2.0 * step, disc(1))),
+                )?;
+                level(
+                    w,
+                    "a:lvl3pPr",
+                    32.0,
+                    false,
+                    &text,
+                    Some((3.0 * step, disc(2))),
+                )
             })?;
             xml::el(w, "p:otherStyle", &[], |w| {
                 level(w, "a:lvl1pPr", geo::FOOTER_SIZE, false, &muted, None)

@@ -300,6 +300,18 @@ fn r_pr(w: &mut Xml, tag: &str, f: Font<'_>, italic: bool, code: bool, link: Opt
     })
 }
 
+/// The HTML deck's list markers (`list-style-type` disc, circle, square by
+/// depth in `slides.css`) as bullet characters: Noto Sans has no white bullet
+/// or small square, so they are drawn in Arial ([`bullet_char`]), which has
+/// both (as has Liberation Sans, which LibreOffice puts in Arial's place).
+pub(super) fn disc(level: u8) -> &'static str {
+    match level {
+        0 => "•",
+        1 => "◦",
+        _ => "▪",
+    }
+}
+
 /// A bullet: `ch` in a font every machine has (the theme's may lack it).
 pub(super) fn bullet_char(w: &mut Xml, ch: &str) -> Res {
     let font = [
@@ -384,8 +396,7 @@ pub(super) fn body_para(w: &mut Xml, p: &Para, look: BodyLook<'_>, rels: &mut Re
                         xml::el(w, "a:buClr", &[], |w| {
                             xml::empty(w, "a:srgbClr", &[("val", &hex(look.marker))])
                         })?;
-                        let ch = if p.level == 0 { "•" } else { "◦" };
-                        bullet_char(w, ch)
+                        bullet_char(w, disc(p.level))
                     }
                     Bullet::Number(n) => {
                         xml::el(w, "a:buClr", &[], |w| {

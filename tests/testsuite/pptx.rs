@@ -461,6 +461,57 @@ fn pictures_are_picture_shapes_with_their_text_in_the_slide_and_the_same_bytes_t
     );
 }
 
+/// Each `<a:p>` of a slide with its outline level and its bullet: the
+/// character and the font it is drawn in.
+fn bullets(slide: &str) -> Vec<(String, Option<(String, String)>)> {
+    slide
+        .split("<a:p>")
+        .skip(1)
+        .filter_map(|p| {
+            let ppr = p.split("</a:pPr>").next()?;
+            let level = attr(ppr, "lvl")?;
+            let ch = ppr.split("<a:buChar").nth(1).and_then(|t| attr(t, "char"));
+            let font = ppr
+                .split("<a:buFont")
+                .nth(1)
+                .and_then(|t| attr(t, "typeface"));
+            Some((level, ch.zip(font)))
+        })
+        .collect()
+}
+
+#[test]
+fn nested_bullets_are_the_html_decks_disc_circle_and_square_in_a_font_that_has_them() {
+    // deck-pressure: "en lista i tre nivåer" nests three levels deep.
+    let site = build_ok(&fixture("deck-pressure"));
+    let parts = parts(file(&site, "sv/2022/slides/slides.pptx"));
+    let slide = (1..=slide_count(&parts))
+        .map(|i| part(&parts, &format!("ppt/slides/slide{i}.xml")))
+        .find(|x| text(x).contains("nivå tre 1.1.1"))
+        .expect("the three-level list");
+    let found = bullets(&slide);
+    for (level, ch) in [("0", "•"), ("1", "◦"), ("2", "▪")] {
+        let at: Vec<_> = found
+            .iter()
+            .filter(|(l, b)| l == level && b.is_some())
+            .collect();
+        assert!(!at.is_empty(), "no bullet at level {level}");
+        for (_, b) in at {
+            // Noto Sans has no ◦ or ▪ (docs/fonts.md): the bullet names Arial.
+            assert_eq!(
+                b.as_ref().map(|(c, f)| (c.as_str(), f.as_str())),
+                Some((ch, "Arial")),
+                "level {level}"
+            );
+        }
+    }
+    let master = part(&parts, "ppt/slideMasters/slideMaster1.xml");
+    assert!(
+        master.contains(r#"<a:buChar char="▪"/>"#),
+        "the master's third level"
+    );
+}
+
 #[test]
 fn a_logo_the_decks_cannot_draw_is_an_error_at_the_logo_key() {
     let root = fixture("brand");
