@@ -422,7 +422,14 @@ fn write(
             .filter(|_| shows_logo(slide))
             .map(|m| m.relate(&mut r, logo::STEM));
         let logo_alt = placed.as_ref().map(|p| (p, org.value.as_str()));
-        let bytes = slides::slide(slide, &palette, &mut r, logo_alt, &mut pictures)?;
+        let bytes = slides::slide(
+            slide,
+            &palette,
+            &mut r,
+            logo_alt,
+            &mut pictures,
+            tpl.is_some(),
+        )?;
         pkg.add(name.clone(), pml!("slide+xml"), bytes);
         r.add_to(&mut pkg, &name)?;
         if let Some(blocks) = note {
@@ -437,6 +444,8 @@ fn write(
                 link: palette.accent,
                 marker: palette.text,
                 lang: slide.lang,
+                inherit: false,
+                inherit_bullets: false,
             };
             pkg.add(
                 notes_name.clone(),

@@ -189,6 +189,9 @@ pub(super) struct Font<'a> {
     pub(super) lang: &'a str,
     /// Shown in capitals, letter-spaced (the kind label), written as typed.
     pub(super) caps: bool,
+    /// Without a colour and a typeface of its own, so the placeholder's (the
+    /// organisation's template's) apply.
+    pub(super) inherit: bool,
 }
 
 /// A paragraph of plain runs, each with its font: alignment `algn`, line height
@@ -283,14 +286,16 @@ fn r_pr(w: &mut Xml, tag: &str, f: Font<'_>, italic: bool, code: bool, link: Opt
     }
     attrs.push(("dirty", "0"));
     xml::el(w, tag, &attrs, |w| {
-        solid(w, f.colour)?;
+        if !f.inherit {
+            solid(w, f.colour)?;
+        }
         if code {
             xml::empty(
                 w,
                 "a:latin",
                 &[("typeface", MONO), ("pitchFamily", "49"), ("charset", "0")],
             )?;
-        } else {
+        } else if !f.inherit {
             latin(w, "a:latin")?;
         }
         if let Some(id) = link {
@@ -345,6 +350,12 @@ pub(super) struct BodyLook<'a> {
     /// Bullets and numbers: the kind's colour, as in the HTML deck.
     pub(super) marker: Rgb,
     pub(super) lang: &'a str,
+    /// Text on the organisation's template: the template decides its colours
+    /// and typeface ([`Font::inherit`]).
+    pub(super) inherit: bool,
+    /// Its bullets too: text in the template's body placeholder (a text box
+    /// has no bullets to inherit).
+    pub(super) inherit_bullets: bool,
 }
 
 /// Indent of one outline level, design px (1.3 em of the body size, as `padding-left` on lists).
@@ -390,18 +401,24 @@ pub(super) fn body_para(w: &mut Xml, p: &Para, look: BodyLook<'_>, rels: &mut Re
             ],
             |w| {
                 spacing(w, size * 1.3, after)?;
+                let marker = |w: &mut Xml| {
+                    if look.inherit {
+                        return Ok(());
+                    }
+                    xml::el(w, "a:buClr", &[], |w| {
+                        xml::empty(w, "a:srgbClr", &[("val", &hex(look.marker))])
+                    })
+                };
                 match p.bullet {
                     Bullet::None => xml::empty(w, "a:buNone", &[]),
+                    // The template's bullet of the level, else the HTML deck's.
+                    Bullet::Disc if look.inherit_bullets => Ok(()),
                     Bullet::Disc => {
-                        xml::el(w, "a:buClr", &[], |w| {
-                            xml::empty(w, "a:srgbClr", &[("val", &hex(look.marker))])
-                        })?;
+                        marker(w)?;
                         bullet_char(w, disc(p.level))
                     }
                     Bullet::Number(n) => {
-                        xml::el(w, "a:buClr", &[], |w| {
-                            xml::empty(w, "a:srgbClr", &[("val", &hex(look.marker))])
-                        })?;
+                        marker(w)?;
                         xml::empty(w, "a:buFontTx", &[])?;
                         xml::empty(
                             w,
@@ -418,6 +435,7 @@ pub(super) fn body_para(w: &mut Xml, p: &Para, look: BodyLook<'_>, rels: &mut Re
             colour: look.text,
             lang: look.lang,
             caps: false,
+            inherit: look.inherit,
         };
         runs(w, &p.runs, font, look.link, rels)?;
         r_pr(w, "a:endParaRPr", font(false), false, false, None)
@@ -464,6 +482,9 @@ fn runs<'a>(
                     attrs.push(("b", "1"));
                 }
                 xml::el(w, "a:rPr", &attrs, |w| {
+                    if f.inherit {
+                        return Ok(());
+                    }
                     solid(w, f.colour)?;
                     latin(w, "a:latin")
                 })?;
@@ -653,6 +674,7 @@ fn cell_xml(
                     colour: look.body.text,
                     lang: look.body.lang,
                     caps: false,
+                    inherit: false,
                 };
                 runs(w, cell, font, look.body.link, rels)?;
                 r_pr(w, "a:endParaRPr", font(false), false, false, None)

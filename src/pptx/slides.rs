@@ -124,12 +124,21 @@ pub(super) type SlideLogo<'a> = (&'a Placed, &'a str);
 /// The slide part; links in its text and the pictures it shows (from
 /// `pictures`) are added to `rels`. The logo, when the site has one, opens the
 /// title and closing slides and sits in the footer.
+///
+/// On the organisation's template (`template`), the title and body
+/// placeholders of section and chart slides stand on the template's background
+/// and take its look: no colour or typeface of their own, the template's
+/// bullets in the body. They keep the boxes and sizes the slide plan fitted
+/// the text to, since the kind label, tables, pictures and charts are placed
+/// around them. The title and closing slides keep their accent background,
+/// so their text keeps its colours too.
 pub(super) fn slide(
     s: &Slide<'_>,
     p: &Palette,
     rels: &mut Rels,
     logo: Option<SlideLogo<'_>>,
     pictures: &mut DeckPictures<'_>,
+    template: bool,
 ) -> std::io::Result<Vec<u8>> {
     xml::part(|w| {
         xml::el(
@@ -168,7 +177,7 @@ pub(super) fn slide(
                                 size,
                                 table,
                             } => {
-                                let body = head_shapes(w, &mut ids, head, s.lang, p)?;
+                                let body = head_shapes(w, &mut ids, head, s.lang, p, template)?;
                                 let look = TableLook {
                                     body: BodyLook {
                                         size: *size,
@@ -176,6 +185,8 @@ pub(super) fn slide(
                                         link: p.accent,
                                         marker: p.kind(head.kind),
                                         lang: s.lang,
+                                        inherit: template,
+                                        inherit_bullets: template,
                                     },
                                     scale: *table,
                                     border: p.border,
@@ -190,7 +201,7 @@ pub(super) fn slide(
                                 description,
                                 caption,
                             } => {
-                                let body = head_shapes(w, &mut ids, head, s.lang, p)?;
+                                let body = head_shapes(w, &mut ids, head, s.lang, p, template)?;
                                 let (frame, cap) = figure(body, head, caption);
                                 chart_frame(w, &mut ids, rel, description, head.title, frame)?;
                                 let (_, size, line, _) = FIGURE;
@@ -219,6 +230,7 @@ fn font(size: f32, bold: bool, colour: Rgb, lang: &str) -> Font<'_> {
         colour,
         lang,
         caps: false,
+        inherit: false,
     }
 }
 
@@ -257,13 +269,15 @@ fn full_title(h: &Head<'_>) -> String {
     }
 }
 
-/// The band, the kind label and the title; returns the room below them.
+/// The band, the kind label and the title (in the template's look on a
+/// `template` deck); returns the room below them.
 fn head_shapes(
     w: &mut Xml,
     ids: &mut Ids,
     h: &Head<'_>,
     lang: &str,
     p: &Palette,
+    template: bool,
 ) -> std::io::Result<Rect> {
     let kind_colour = p.kind(h.kind);
     shapes::rect(w, ids, "Band", BAND, kind_colour)?;
@@ -288,12 +302,16 @@ fn head_shapes(
         anchor: "t",
         autofit: false,
     };
+    let title_font = |bold, colour| Font {
+        inherit: template,
+        ..font(geo::TITLE_SIZE, bold, colour, lang)
+    };
     text_shape(w, ids, frame, |w| {
-        let mut runs = vec![(h.title, font(geo::TITLE_SIZE, true, p.text, lang))];
+        let mut runs = vec![(h.title, title_font(true, p.text))];
         let cont;
         if let Some(c) = h.continued {
             cont = format!(" {c}");
-            runs.push((&cont, font(geo::TITLE_SIZE, false, p.muted, lang)));
+            runs.push((&cont, title_font(false, p.muted)));
         }
         plain_para(w, &runs, "l", 1.2, 0.0)
     })?;
@@ -323,6 +341,10 @@ fn section_body(
     for (block, (h, gap)) in blocks.iter().zip(heights) {
         match block {
             Block::Text(paras) => {
+                let body = BodyLook {
+                    inherit_bullets: look.body.inherit_bullets && first_text,
+                    ..look.body
+                };
                 let rect = Rect { y, h, ..area };
                 let frame = Frame {
                     name: if first_text { "Text" } else { "Text (more)" },
@@ -332,7 +354,7 @@ fn section_body(
                     autofit: false,
                 };
                 first_text = false;
-                text_shape(w, ids, frame, |w| write_paras(w, paras, look.body, rels))?;
+                text_shape(w, ids, frame, |w| write_paras(w, paras, body, rels))?;
             }
             Block::Table(t) => {
                 let layout = table_layout(t, size, look.scale, area.w);

@@ -320,3 +320,52 @@ fn adding_a_template_to_a_built_site_remakes_its_cached_decks() {
         "the cached deck without the template was reused"
     );
 }
+
+/// The shapes (`<p:sp>`) of a slide that fill the placeholder `ph` (`<p:ph type="title"/>` …).
+fn placeholders<'a>(slide: &'a str, ph: &str) -> Vec<&'a str> {
+    slide
+        .split("<p:sp>")
+        .skip(1)
+        .filter(|sp| sp.contains(ph))
+        .collect()
+}
+
+#[test]
+fn on_a_template_the_section_slides_placeholders_take_its_font_colours_and_bullets() {
+    let dir = site_with(&template());
+    let (with, without) = (build_ok(dir.path()), build_ok(&fixture("minimal")));
+    for (site, on_template) in [(&with, true), (&without, false)] {
+        for (path, deck) in decks(site) {
+            let slides: Vec<String> = (1..=slide_count(&deck))
+                .map(|i| part(&deck, &format!("ppt/slides/slide{i}.xml")))
+                .collect();
+            let mut bulleted = 0;
+            for slide in slides
+                .iter()
+                .filter(|s| s.contains(r#"<p:ph type="title"/>"#))
+            {
+                for sp in placeholders(slide, r#"<p:ph type="title"/>"#)
+                    .into_iter()
+                    .chain(placeholders(slide, r#"<p:ph type="body" idx="1"/>"#))
+                {
+                    let text = sp.split("<p:txBody>").nth(1).unwrap();
+                    // The shape keeps the box the plan fitted its text to.
+                    assert!(sp.contains("<a:xfrm>"), "{path}: {sp}");
+                    assert_eq!(
+                        text.contains("<a:solidFill>") || text.contains("<a:latin "),
+                        !on_template,
+                        "{path}: own colour or font: {sp}"
+                    );
+                    if text.contains("<a:buChar") || text.contains(r#"lvl="1""#) {
+                        bulleted += 1;
+                        assert_eq!(text.contains("<a:buChar"), !on_template, "{path}: {sp}");
+                    }
+                }
+            }
+            assert!(bulleted > 0, "{path}: no bulleted body");
+            // The title slide keeps its accent background and its light text.
+            assert!(slides[0].contains("<p:bg>"), "{path}");
+            assert!(slides[0].contains("<a:solidFill>"), "{path}");
+        }
+    }
+}
