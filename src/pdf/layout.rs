@@ -121,8 +121,18 @@ pub(crate) struct Para {
     pub(crate) indent: f32,
     /// Width available, from the indent.
     pub(crate) width: f32,
-    /// Lines end at the right edge instead of starting at the left (numbers in tables).
-    pub(crate) right: bool,
+    /// Where the lines sit in the width.
+    pub(crate) align: Align,
+}
+
+/// Where a paragraph's lines sit in its width: a table column's alignment
+/// (numbers to the right, as the author's `--:` asks), or left.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Align {
+    #[default]
+    Left,
+    Centre,
+    Right,
 }
 
 /// A piece of a line: text of one span.
@@ -319,10 +329,12 @@ impl<'f, 't> Flow<'f, 't> {
             self.need(p.leading);
             let baseline = self.y + p.size * 1.02 + (p.leading - p.size * 1.2) / 2.0;
             let mut x = self.page.left + p.indent;
-            if p.right {
-                let used: f32 = line.iter().map(|piece| piece.width).sum();
-                x += (p.width - used).max(0.0);
-            }
+            let used = || line.iter().map(|piece| piece.width).sum::<f32>();
+            x += match p.align {
+                Align::Left => 0.0,
+                Align::Centre => ((p.width - used()) / 2.0).max(0.0),
+                Align::Right => (p.width - used()).max(0.0),
+            };
             let mut pieces = line.into_iter().peekable();
             while let Some(first) = pieces.next() {
                 let span = &spans[first.span];
@@ -442,7 +454,7 @@ mod tests {
             leading: 14.0,
             indent: 0.0,
             width: 200.0,
-            right: false,
+            align: Align::Left,
         };
         flow.paragraph(root, &spans, p);
         let lines = texts(&flow);
@@ -469,7 +481,7 @@ mod tests {
             leading: 14.0,
             indent: 0.0,
             width: 100.0,
-            right: false,
+            align: Align::Left,
         };
         flow.paragraph(root, &[Span::new(&long, Style::Bold, Rgb(0, 0, 0))], p);
         assert_eq!(texts(&flow).concat(), long);

@@ -14,7 +14,7 @@
 //! of the HTML renderer only the slide plan's result
 //! ([`crate::render::slides::Deck`]), so the PDF deck has the HTML deck's slides.
 //!
-//! - [`blocks`]: a section's Markdown → blocks; [`html_blocks`]: a planned slide's body → blocks;
+//! - [`blocks`]: a section's or a planned slide's block tree → blocks;
 //! - [`layout`]: lines and pages of drawing operations, with the structure tree ([`tags`]);
 //! - [`report`]: the report's pages; [`slides`]: the deck's; [`picture`]: the pictures of both;
 //! - [`emit`]: → PDF bytes, through krilla, which checks both standards as it writes.
@@ -27,7 +27,6 @@ mod deck_placement_tests;
 mod emit;
 mod errors;
 mod fonts;
-mod html_blocks;
 mod layout;
 mod logo;
 mod picture;

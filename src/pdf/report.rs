@@ -19,7 +19,7 @@ use super::blocks::{self, Block, Ink};
 use super::emit::{self, Bookmark, Meta};
 use super::errors;
 use super::fonts::{Fonts, Style};
-use super::layout::{Flow, Op, PageBox, Para, Span, Target};
+use super::layout::{Align, Flow, Op, PageBox, Para, Span, Target};
 use super::picture::Pictures;
 use super::svg;
 use super::tags::Group;
@@ -253,7 +253,7 @@ pub(crate) fn write(
                 w.flow.paragraph(p, &[notice], w.para(BODY, LEADING, 0.0));
                 w.flow.y += 6.0;
             }
-            let parsed = blocks::parse(text.value, text.lang, ink, &report.pictures)?;
+            let parsed = blocks::parse(text.value, text.lang, ink, &report.pictures);
             w.blocks(section, &parsed, 0.0);
             for id in &s.charts {
                 if let Some(chart) = report.chart(id) {
@@ -413,7 +413,7 @@ impl Writer<'_, '_> {
             leading,
             indent,
             width: A4.measure() - indent,
-            right: false,
+            align: Align::Left,
         }
     }
 
@@ -573,10 +573,7 @@ impl Writer<'_, '_> {
                 }
                 self.flow.y += 4.0;
             }
-            Block::Table(head, rows) => {
-                let rows: Vec<Vec<Vec<Span>>> = rows.clone();
-                self.table(parent, head, &rows, false, indent);
-            }
+            Block::Table(table) => self.table(parent, table, false, indent),
             Block::Quote(inner) => {
                 let q = self.flow.tree.group(Some(parent), Tag::BlockQuote);
                 let top = self.flow.y;
@@ -628,16 +625,10 @@ impl Writer<'_, '_> {
         }
     }
 
-    /// A table with a header row; with `row_headers`, the first cell of each row heads it
-    /// and the other columns (numbers) are right-aligned.
-    fn table(
-        &mut self,
-        parent: Group,
-        head: &[Vec<Span>],
-        rows: &[Vec<Vec<Span>>],
-        row_headers: bool,
-        indent: f32,
-    ) {
+    /// A table with a header row, each column aligned as the table says; with
+    /// `row_headers`, the first cell of each row heads it.
+    fn table(&mut self, parent: Group, table: &blocks::Table, row_headers: bool, indent: f32) {
+        let (head, rows) = (&table.head, &table.rows);
         let c = self.c;
         let columns = head.len().max(rows.iter().map(Vec::len).max().unwrap_or(0));
         if columns == 0 {
@@ -685,14 +676,14 @@ impl Writer<'_, '_> {
                 .collect()
         };
         let table_width: f32 = widths.iter().sum();
-        let table = self.flow.tree.group(Some(parent), Tag::Table);
+        let grid = self.flow.tree.group(Some(parent), Tag::Table);
         let draw_row = |w: &mut Self, cells: &[Vec<Span>], header: bool| {
-            let para = |x: f32, width: f32, right: bool| Para {
+            let para = |x: f32, width: f32, align: Align| Para {
                 size,
                 leading,
                 indent: x,
                 width,
-                right,
+                align,
             };
             let mut height: f32 = 0.0;
             let mut x = indent;
@@ -700,14 +691,14 @@ impl Writer<'_, '_> {
                 let inner = widths[i] - 2.0 * pad;
                 height = height.max(
                     w.flow
-                        .height(&bolded(cell, header), para(x + pad, inner, false)),
+                        .height(&bolded(cell, header), para(x + pad, inner, Align::Left)),
                 );
                 x += widths[i];
             }
             let height = height.max(leading) + 2.0 * pad;
             w.flow.need(height);
             let top = w.flow.y;
-            let tr = w.flow.tree.group(Some(table), Tag::TR);
+            let tr = w.flow.tree.group(Some(grid), Tag::TR);
             let mut x = indent;
             for (i, cell) in cells.iter().enumerate() {
                 let is_head = header || (row_headers && i == 0);
@@ -722,9 +713,11 @@ impl Writer<'_, '_> {
                 let spans = bolded(cell, header);
                 w.flow.check(&spans);
                 w.flow.y = top + pad;
-                let right = row_headers && i > 0;
-                w.flow
-                    .paragraph(group, &spans, para(x + pad, widths[i] - 2.0 * pad, right));
+                w.flow.paragraph(
+                    group,
+                    &spans,
+                    para(x + pad, widths[i] - 2.0 * pad, table.align(i)),
+                );
                 x += widths[i];
             }
             w.flow.y = top + height;
@@ -863,7 +856,12 @@ impl Writer<'_, '_> {
                     .collect()
             })
             .collect();
-        self.table(div, &head, &rows, true, 0.0);
+        // The numbers to the right, under their column heads.
+        let align = (0..head.len())
+            .map(|i| if i == 0 { Align::Left } else { Align::Right })
+            .collect();
+        let table = blocks::Table { head, rows, align };
+        self.table(div, &table, true, 0.0);
         Ok(())
     }
 

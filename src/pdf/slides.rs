@@ -26,11 +26,11 @@ use crate::render::slides::geometry::{
 };
 use crate::render::slides::plan::title_organisation;
 
-use super::blocks::{Block, Ink};
+use super::blocks::{self, Block, Ink};
 use super::emit::{self, Bookmark, Meta};
 use super::errors;
 use super::fonts::{Fonts, Style};
-use super::layout::{Flow, Op, PageBox, Para, Span};
+use super::layout::{Align, Flow, Op, PageBox, Para, Span};
 use super::picture::Pictures;
 use super::svg;
 use super::tags::Group;
@@ -140,7 +140,7 @@ pub(crate) fn write(
         leading: leading * U,
         indent: 0.0,
         width,
-        right: false,
+        align: Align::Left,
     };
     let sub_size = (size / 2.0).max(24.0);
     let mut height = w
@@ -245,7 +245,7 @@ pub(crate) fn write(
                 link: c.accent,
                 code: c.muted,
             };
-            let blocks = super::html_blocks::parse(&part.html, ink, &report.pictures);
+            let blocks = blocks::of_tree(&part.blocks(text.lang, &report.pictures), ink);
             let body = match other {
                 Some(l) => {
                     let kind: TagKind = Tag::Div.into();
@@ -610,7 +610,7 @@ impl Writer<'_, '_> {
             leading: KIND_LINE.0 * U,
             indent: 0.0,
             width,
-            right: false,
+            align: Align::Left,
         };
         let top = self.flow.y;
         self.para(Some(sect), Tag::P.into(), &label, label_para);
@@ -659,7 +659,7 @@ impl Writer<'_, '_> {
                 leading: TITLE.0 * TITLE.1 * U,
                 indent: 0.0,
                 width,
-                right: false,
+                align: Align::Left,
             },
         );
         self.flow.y += TITLE.2 * U;
@@ -713,7 +713,7 @@ impl Writer<'_, '_> {
             leading: size * 1.3,
             indent,
             width: SLIDE.measure() - indent,
-            right: false,
+            align: Align::Left,
         }
     }
 
@@ -818,7 +818,7 @@ impl Writer<'_, '_> {
                 }
                 self.flow.y += 0.2 * size;
             }
-            Block::Table(head, rows) => self.table(parent, head, rows, indent, (size, b.table)),
+            Block::Table(table) => self.table(parent, table, indent, (size, b.table)),
             Block::Quote(inner) => {
                 let q = self.flow.tree.group(Some(parent), Tag::BlockQuote);
                 let top = self.flow.y;
@@ -930,11 +930,11 @@ impl Writer<'_, '_> {
     fn table(
         &mut self,
         parent: Group,
-        head: &[Vec<Span>],
-        rows: &[Vec<Vec<Span>>],
+        table: &blocks::Table,
         indent: f32,
         (body, scale): (f32, f32),
     ) {
+        let (head, rows) = (&table.head, &table.rows);
         let c = self.c;
         let size = scale * body;
         let leading = size * 1.3;
@@ -967,7 +967,7 @@ impl Writer<'_, '_> {
             }
         }
         let table_width: f32 = widths.iter().sum();
-        let table = self.flow.tree.group(Some(parent), Tag::Table);
+        let grid = self.flow.tree.group(Some(parent), Tag::Table);
         let draw_row = |w: &mut Self, cells: &[Vec<Span>], header: bool| {
             let spans_of = |cell: &[Span]| -> Vec<Span> {
                 cell.iter()
@@ -977,18 +977,21 @@ impl Writer<'_, '_> {
                     })
                     .collect()
             };
-            let para = |x: f32, width: f32| Para {
+            let para = |x: f32, width: f32, align: Align| Para {
                 size,
                 leading,
                 indent: x,
                 width,
-                right: false,
+                align,
             };
             let mut height: f32 = leading;
             let mut x = indent;
             for (i, cell) in cells.iter().enumerate().take(columns) {
                 let inner = (widths[i] - 2.0 * pad.1).max(1.0);
-                height = height.max(w.flow.height(&spans_of(cell), para(x + pad.1, inner)));
+                height = height.max(
+                    w.flow
+                        .height(&spans_of(cell), para(x + pad.1, inner, Align::Left)),
+                );
                 x += widths[i];
             }
             let height = height + 2.0 * pad.0;
@@ -1002,7 +1005,7 @@ impl Writer<'_, '_> {
                     color: c.surface,
                 });
             }
-            let tr = w.flow.tree.group(Some(table), Tag::TR);
+            let tr = w.flow.tree.group(Some(grid), Tag::TR);
             let mut x = indent;
             for (i, cell) in cells.iter().enumerate().take(columns) {
                 let tag: TagKind = if header {
@@ -1012,7 +1015,12 @@ impl Writer<'_, '_> {
                 };
                 w.flow.y = top + pad.0;
                 let inner = (widths[i] - 2.0 * pad.1).max(1.0);
-                w.paras(Some(tr), tag, &spans_of(cell), para(x + pad.1, inner));
+                w.paras(
+                    Some(tr),
+                    tag,
+                    &spans_of(cell),
+                    para(x + pad.1, inner, table.align(i)),
+                );
                 x += widths[i];
             }
             // The cells' borders: a line under the row, and one left of each cell.

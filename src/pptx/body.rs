@@ -1,18 +1,20 @@
-//! A slide body as the plan rendered it (sanitised HTML, the same the HTML deck
-//! shows) read back into paragraphs and tables for DrawingML.
-//!
-//! The plan holds each slide's body as HTML, already split; reading that, not
-//! the section's Markdown, keeps the PowerPoint's slides the HTML deck's
-//! slides, cut for cut. The HTML is read with html5ever's tokenizer
-//! ([`crate::html::pieces`]), entities decoded as a browser would.
+//! A slide body as paragraphs and tables for DrawingML: from the block tree
+//! of the slide the plan cut ([`of_tree`]), the tree the HTML deck's slide is
+//! rendered beside, so the PowerPoint's slides are the HTML deck's, cut for
+//! cut; and the speaker notes, which the model holds as sanitised HTML, read
+//! back with html5ever's tokenizer ([`read`], [`crate::html::pieces`]).
 //!
 //! Lists become paragraphs with outline levels (a nested list one level
-//! down), tables become tables, headings and code paragraphs of their own.
-//! A picture (`<img>`, which the deck's stylesheet sets as a block) ends the
-//! text before it and is a block of its own; in a table cell, where a
-//! PowerPoint table holds only text, it is its text alternative.
+//! down), tables become tables with their columns' alignment, headings and
+//! code paragraphs of their own. A picture (which the deck's stylesheet sets
+//! as a block) ends the text before it and is a block of its own; in a table
+//! cell, where a PowerPoint table holds only text, it is its text alternative.
+
+use pulldown_cmark::Alignment;
 
 use crate::html::{Piece, pieces};
+use crate::model::images::FROM_DECK;
+use crate::render::slides::tree::{self, Inline, Node};
 
 /// A run of text with one style.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -73,11 +75,20 @@ impl Para {
     }
 }
 
-/// A table: rows of cells, each cell a run list; the first `header` rows are headings.
+/// A table: rows of cells, each cell a run list; the first `header` rows are
+/// headings; each column's alignment (`l`, `ctr`, `r`: DrawingML's `algn`).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct Table {
     pub(super) rows: Vec<Vec<Vec<Run>>>,
     pub(super) header: usize,
+    pub(super) align: Vec<&'static str>,
+}
+
+impl Table {
+    /// DrawingML's `algn` of column `i`.
+    pub(super) fn align(&self, i: usize) -> &'static str {
+        self.align.get(i).copied().unwrap_or("l")
+    }
 }
 
 /// A picture as the slide's HTML shows it (`<img>`).
@@ -132,8 +143,8 @@ struct Reader {
     hidden: usize,
 }
 
-/// Reads a slide body (or speaker notes).
-pub(super) fn read(html: &str, continues_item: bool) -> Vec<Block> {
+/// Reads speaker notes (sanitised HTML).
+pub(super) fn read(html: &str) -> Vec<Block> {
     let mut r = Reader::default();
     for piece in pieces(html) {
         match piece {
@@ -144,15 +155,262 @@ pub(super) fn read(html: &str, continues_item: bool) -> Vec<Block> {
     }
     r.flush();
     r.flush_text();
-    if continues_item {
-        // The rest of a point cut on the slide before: no second bullet.
-        if let Some(Block::Text(paras)) = r.blocks.first_mut()
-            && let Some(p) = paras.first_mut()
-        {
-            p.bullet = Bullet::None;
+    r.blocks
+}
+
+/// A slide body's blocks from its block tree ([`crate::render::slides::plan::SectionPart::blocks`]);
+/// `continues_item`: the body starts with the rest of a point cut on the slide before.
+pub(super) fn of_tree(nodes: &[Node], continues_item: bool) -> Vec<Block> {
+    let mut out = Layout::default();
+    out.nodes(nodes, Place::default());
+    out.flush_text();
+    if continues_item
+        && let Some(Block::Text(paras)) = out.blocks.first_mut()
+        && let Some(p) = paras.first_mut()
+    {
+        p.bullet = Bullet::None;
+    }
+    out.blocks
+}
+
+/// Where in the tree the blocks being laid out are.
+#[derive(Debug, Clone, Copy, Default)]
+struct Place {
+    /// Lists open around them.
+    lists: usize,
+    quote: bool,
+    /// The marker the next paragraph gets (the first of a list item).
+    bullet: Option<Bullet>,
+}
+
+impl Place {
+    fn level(&self) -> u8 {
+        self.lists.saturating_sub(1).min(usize::from(MAX_LEVEL)) as u8
+    }
+}
+
+/// The blocks laid out so far, and the paragraphs since the last table or picture.
+#[derive(Default)]
+struct Layout {
+    blocks: Vec<Block>,
+    paras: Vec<Para>,
+}
+
+impl Layout {
+    fn nodes(&mut self, nodes: &[Node], mut at: Place) {
+        for node in nodes {
+            self.node(node, &mut at);
         }
     }
-    r.blocks
+
+    fn node(&mut self, node: &Node, at: &mut Place) {
+        match node {
+            Node::Paragraph(text) => self.text(&text.inlines, at, Style::Normal),
+            Node::Heading(_, text) => self.text(&text.inlines, at, Style::Heading),
+            Node::Code(code) => {
+                let code = code.strip_suffix('\n').unwrap_or(code);
+                let mut runs = Vec::new();
+                for (i, line) in code.split('\n').enumerate() {
+                    if i > 0 {
+                        runs.push(Run {
+                            br: true,
+                            ..Run::default()
+                        });
+                    }
+                    if !line.is_empty() {
+                        runs.push(Run {
+                            text: line.to_string(),
+                            code: true,
+                            ..Run::default()
+                        });
+                    }
+                }
+                self.para(runs, at, Style::Code);
+            }
+            Node::List(start, items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let bullet = match start {
+                        Some(n) => Bullet::Number(n + i as u64),
+                        None => Bullet::Disc,
+                    };
+                    let inner = Place {
+                        lists: at.lists + 1,
+                        bullet: Some(bullet),
+                        ..*at
+                    };
+                    self.nodes(item, inner);
+                }
+            }
+            Node::Quote(inner) => self.nodes(inner, Place { quote: true, ..*at }),
+            Node::Table(table) => {
+                self.flush_text();
+                let mut rows: Vec<Vec<Vec<Run>>> = table
+                    .rows
+                    .iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|cell| {
+                                let mut runs = Vec::new();
+                                for inline in &cell.inlines {
+                                    push_inline(&mut runs, inline, false);
+                                }
+                                trim(&mut runs);
+                                runs
+                            })
+                            .collect()
+                    })
+                    .collect();
+                rows.retain(|r| !r.is_empty());
+                if !rows.is_empty() {
+                    self.blocks.push(Block::Table(Table {
+                        rows,
+                        header: 1,
+                        align: table.align.iter().map(|&a| algn(a)).collect(),
+                    }));
+                }
+            }
+            Node::Rule => {}
+            Node::Footnote(n, inner) => {
+                // The note's number, then its paragraphs' text in one paragraph.
+                let mut runs = vec![Run {
+                    text: n.to_string(),
+                    sup: true,
+                    ..Run::default()
+                }];
+                for block in inner {
+                    if let Node::Paragraph(text) = block {
+                        append(&mut runs, plain(" "));
+                        for inline in &text.inlines {
+                            push_inline(&mut runs, inline, false);
+                        }
+                    }
+                }
+                self.para(runs, at, Style::Note);
+            }
+        }
+    }
+
+    /// A block's text as a paragraph, its pictures as blocks between the text around them.
+    fn text(&mut self, inlines: &[Inline], at: &mut Place, style: Style) {
+        let mut runs = Vec::new();
+        for inline in inlines {
+            if let Inline::Picture(figure) = inline {
+                self.para(std::mem::take(&mut runs), at, style);
+                self.flush_text();
+                self.blocks.push(Block::Picture(Img {
+                    src: figure.picture.url(FROM_DECK),
+                    alt: figure.alt.clone(),
+                    max_height: figure.max_height,
+                    level: at.level(),
+                    in_list: at.lists > 0,
+                }));
+            } else {
+                push_inline(&mut runs, inline, style == Style::Heading);
+            }
+        }
+        self.para(runs, at, style);
+    }
+
+    /// A paragraph of `runs`, unless it is empty; the first of an item gets its marker.
+    fn para(&mut self, mut runs: Vec<Run>, at: &mut Place, style: Style) {
+        if style != Style::Code {
+            trim(&mut runs);
+        }
+        if runs.is_empty() {
+            return;
+        }
+        self.paras.push(Para {
+            level: at.level(),
+            in_list: at.lists > 0,
+            bullet: at.bullet.take().unwrap_or(Bullet::None),
+            style,
+            quote: at.quote,
+            runs,
+        });
+    }
+
+    /// Ends the run of paragraphs (before a table or a picture).
+    fn flush_text(&mut self) {
+        if !self.paras.is_empty() {
+            self.blocks
+                .push(Block::Text(std::mem::take(&mut self.paras)));
+        }
+    }
+}
+
+/// DrawingML's `algn` for a column the Markdown aligns so.
+fn algn(a: Alignment) -> &'static str {
+    match a {
+        Alignment::None | Alignment::Left => "l",
+        Alignment::Center => "ctr",
+        Alignment::Right => "r",
+    }
+}
+
+fn plain(text: &str) -> Run {
+    Run {
+        text: text.to_string(),
+        ..Run::default()
+    }
+}
+
+/// Adds a piece of the tree's text to `runs`: white space collapsed as HTML
+/// shows it, a picture as its text alternative, a footnote reference raised.
+fn push_inline(runs: &mut Vec<Run>, inline: &Inline, bold: bool) {
+    let run = match inline {
+        Inline::Run(tree::Run {
+            text,
+            bold: b,
+            italic,
+            code,
+            link,
+        }) => Run {
+            text: collapsed(text),
+            bold: *b || bold,
+            italic: *italic,
+            code: *code,
+            link: link.clone(),
+            ..Run::default()
+        },
+        Inline::Break => Run {
+            br: true,
+            ..Run::default()
+        },
+        Inline::Note(n) => Run {
+            text: n.to_string(),
+            bold,
+            sup: true,
+            ..Run::default()
+        },
+        Inline::Picture(figure) if figure.alt.is_empty() => return,
+        Inline::Picture(figure) => Run {
+            text: collapsed(&figure.alt),
+            bold,
+            ..Run::default()
+        },
+    };
+    append(runs, run);
+}
+
+/// `text` with each run of white space one space, as HTML shows it.
+fn collapsed(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_ascii_whitespace() {
+            space = true;
+        } else {
+            if space {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
 }
 
 impl Reader {
@@ -309,22 +567,7 @@ impl Reader {
             }
             return;
         }
-        let mut collapsed = String::with_capacity(text.len());
-        let mut space = false;
-        for c in text.chars() {
-            if c.is_ascii_whitespace() {
-                space = true;
-            } else {
-                if space {
-                    collapsed.push(' ');
-                }
-                space = false;
-                collapsed.push(c);
-            }
-        }
-        if space {
-            collapsed.push(' ');
-        }
+        let collapsed = collapsed(text);
         let open = if self.cell {
             true
         } else {
@@ -493,6 +736,8 @@ fn trim(runs: &mut Vec<Run>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
+    use crate::model::images::PictureLinks;
 
     fn texts(blocks: &[Block]) -> Vec<(u8, Bullet, String)> {
         blocks
@@ -505,11 +750,17 @@ mod tests {
             .collect()
     }
 
+    /// A slide body of `md`, as the plan's tree gives it.
+    fn slide(md: &str, continues_item: bool) -> Vec<Block> {
+        let nodes = tree::body(md, Lang::Sv, &PictureLinks::deck(&[], Some(240.0)));
+        of_tree(&nodes, continues_item)
+    }
+
     #[test]
     fn nested_lists_get_outline_levels_and_numbers() {
-        let html = "<ul>\n<li>Utveckla\n<ul>\n<li>samverkan runt avvikelser</li>\n<li>projekt &amp; röntgen</li>\n</ul>\n</li>\n<li>Assistans</li>\n</ul>\n<ol start=\"3\"><li>tre</li><li>fyra</li></ol>";
+        let md = "- Utveckla\n  - samverkan   runt avvikelser\n  - projekt &amp; röntgen\n- Assistans\n\n3. tre\n4. fyra\n";
         assert_eq!(
-            texts(&read(html, false)),
+            texts(&slide(md, false)),
             vec![
                 (0, Bullet::Disc, "Utveckla".into()),
                 (1, Bullet::Disc, "samverkan runt avvikelser".into()),
@@ -523,8 +774,8 @@ mod tests {
 
     #[test]
     fn loose_items_paragraphs_and_styles() {
-        let html = "<p>Intro <strong>fet</strong> <a href=\"https://x.se\">länk</a></p><ul><li><p>a</p><p>b</p></li></ul>";
-        let blocks = read(html, false);
+        let md = "Intro **fet** [länk](https://x.se)\n\n- a\n\n  b\n";
+        let blocks = slide(md, false);
         assert_eq!(
             texts(&blocks),
             vec![
@@ -542,9 +793,9 @@ mod tests {
     }
 
     #[test]
-    fn tables_split_the_text_and_keep_their_header() {
-        let html = "<p>före</p><table><thead><tr><th>År</th><th>Antal</th></tr></thead><tbody><tr><td>2021</td><td>12</td></tr></tbody></table><p>efter</p>";
-        let blocks = read(html, false);
+    fn tables_split_the_text_and_keep_their_header_and_alignment() {
+        let md = "före\n\n| År | Antal | Mitt |\n|---|--:|:-:|\n| 2021 | 12 | x |\n\nefter\n";
+        let blocks = slide(md, false);
         assert_eq!(blocks.len(), 3);
         let Block::Table(t) = &blocks[1] else {
             panic!()
@@ -552,12 +803,13 @@ mod tests {
         assert_eq!(t.header, 1);
         assert_eq!(t.rows.len(), 2);
         assert_eq!(t.rows[1][0][0].text, "2021");
+        assert_eq!((t.align(0), t.align(1), t.align(2)), ("l", "r", "ctr"));
     }
 
     #[test]
     fn a_continued_point_has_no_bullet_and_footnotes_are_one_paragraph() {
-        let html = "<ul><li>resten</li><li>nästa<sup class=\"footnote-reference\"><a href=\"#a-1-x\">1</a></sup></li></ul><div class=\"footnote-definition\" id=\"a-1-x\"><sup class=\"footnote-definition-label\">1</sup>\n<p>Noten.</p></div>";
-        let blocks = read(html, true);
+        let md = "- resten\n- nästa[^x]\n\n[^x]: Noten.\n";
+        let blocks = slide(md, true);
         let t = texts(&blocks);
         assert_eq!(t[0], (0, Bullet::None, "resten".into()));
         assert_eq!(t[1].2, "nästa1");
@@ -570,39 +822,17 @@ mod tests {
     }
 
     #[test]
-    fn pictures_are_blocks_between_the_text_around_them() {
-        let html = "<p>Före <img src=\"../../../images/2021/karta.png\" alt=\"Karta &amp; län\" width=\"800\" height=\"600\"> efter</p>\n<ul>\n<li>punkt <img src=\"d.svg\" alt=\"\" width=\"4\" height=\"2\" style=\"max-height:calc(120.0 * var(--u))\"></li>\n<li>nästa</li>\n</ul>\n<table><tr><td><img src=\"t.png\" alt=\"i cellen\"></td></tr></table>";
-        let blocks = read(html, false);
+    fn an_image_that_is_no_picture_of_the_year_is_its_text() {
+        let blocks = slide("Före ![Karta](karta.png) efter\n", false);
         assert_eq!(
             texts(&blocks),
-            vec![
-                (0, Bullet::None, "Före".into()),
-                (0, Bullet::None, "<img Karta & län>".into()),
-                (0, Bullet::None, "efter".into()),
-                (0, Bullet::Disc, "punkt".into()),
-                (0, Bullet::None, "<img >".into()),
-                (0, Bullet::Disc, "nästa".into()),
-                (0, Bullet::None, "<table>".into()),
-            ]
+            vec![(0, Bullet::None, "Före Karta efter".into())]
         );
-        let Block::Picture(first) = &blocks[1] else {
-            panic!("{blocks:?}")
-        };
-        assert_eq!(first.src, "../../../images/2021/karta.png");
-        assert_eq!((first.max_height, first.in_list), (None, false));
-        let Block::Picture(in_list) = &blocks[3] else {
-            panic!("{blocks:?}")
-        };
-        assert_eq!((in_list.max_height, in_list.in_list), (Some(120.0), true));
-        let Block::Table(t) = &blocks[5] else {
-            panic!("{blocks:?}")
-        };
-        assert_eq!(t.rows[0][0][0].text, "i cellen");
     }
 
     #[test]
     fn code_keeps_its_lines() {
-        let blocks = read("<pre><code>a  b\nc\n</code></pre>", false);
+        let blocks = slide("```\na  b\nc\n```\n", false);
         let Block::Text(paras) = &blocks[0] else {
             panic!()
         };
@@ -611,5 +841,19 @@ mod tests {
         assert_eq!(paras[0].runs.len(), 3);
         assert_eq!(paras[0].runs[0].text, "a  b");
         assert!(paras[0].runs[1].br);
+    }
+
+    #[test]
+    fn notes_are_read_from_their_html() {
+        let html =
+            "<p>Säg <strong>detta</strong> &amp; det</p>\n<ul>\n<li>ett</li>\n<li>två</li>\n</ul>";
+        assert_eq!(
+            texts(&read(html)),
+            vec![
+                (0, Bullet::None, "Säg detta & det".into()),
+                (0, Bullet::Disc, "ett".into()),
+                (0, Bullet::Disc, "två".into()),
+            ]
+        );
     }
 }

@@ -230,7 +230,10 @@ fn write(
                         title: &text.value.title,
                         continued: (part.index > 0).then_some(t.slides.continued.as_str()),
                     },
-                    blocks: body::read(&part.html, part.continues_item),
+                    blocks: body::of_tree(
+                        &part.blocks(text.lang, &report.pictures),
+                        part.continues_item,
+                    ),
                     size: part.size,
                     table: part.table,
                 },
@@ -243,7 +246,7 @@ fn write(
                     .notes
                     .as_ref()
                     .filter(|_| part.index == 0)
-                    .map(|html| body::read(html.as_str(), false)),
+                    .map(|html| body::read(html.as_str())),
             );
         }
         for chart in section.charts.iter().filter_map(|id| report.chart(id)) {

@@ -641,7 +641,7 @@ pub(super) fn table(
                                 for c in 0..layout.cols.len() {
                                     let empty = Vec::new();
                                     let cell = row.get(c).unwrap_or(&empty);
-                                    cell_xml(w, cell, header, fs, look, rels)?;
+                                    cell_xml(w, cell, header, t.align(c), fs, look, rels)?;
                                 }
                                 Ok(())
                             })?;
@@ -658,6 +658,7 @@ fn cell_xml(
     w: &mut Xml,
     cell: &[Run],
     header: bool,
+    algn: &str,
     fs: f32,
     look: TableLook<'_>,
     rels: &mut Rels,
@@ -667,7 +668,9 @@ fn cell_xml(
             xml::empty(w, "a:bodyPr", &[])?;
             xml::empty(w, "a:lstStyle", &[])?;
             xml::el(w, "a:p", &[], |w| {
-                xml::el(w, "a:pPr", &[], |w| xml::empty(w, "a:buNone", &[]))?;
+                // The column's alignment, when the Markdown asks for one (`:--:`, `--:`).
+                let align: &[(&str, &str)] = if algn == "l" { &[] } else { &[("algn", algn)] };
+                xml::el(w, "a:pPr", align, |w| xml::empty(w, "a:buNone", &[]))?;
                 let font = |bold: bool| Font {
                     size: fs,
                     bold: bold || header,

@@ -35,6 +35,7 @@ mod report_print;
 mod robustness;
 mod slides;
 mod snapshots;
+mod table_alignment;
 mod threads;
 mod translation;
 mod word_habits;

@@ -18,7 +18,7 @@ use super::tree::{Builder, Node};
 use crate::model::images::PictureLinks;
 
 /// One place a slide may start or end.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Unit {
     /// The unit's Markdown (a slice of the section text, or a piece of a split unit).
     pub(crate) markdown: String,
@@ -39,7 +39,7 @@ pub(crate) struct Unit {
 pub(crate) use crate::model::markdown::options;
 
 /// A footnote definition of a section.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Footnote {
     /// Its label (`1` of `[^1]`).
     pub(crate) label: String,
@@ -526,7 +526,7 @@ mod tests {
             u.tree_of(unit)
                 .unwrap()
                 .iter()
-                .map(|n| matches!(n, Node::Footnote(_)))
+                .map(|n| matches!(n, Node::Footnote(..)))
                 .collect::<Vec<_>>()
         };
         assert_eq!(kinds(&u.units[0]), [false, true]);

@@ -71,13 +71,13 @@ fn tables_scale<'n>(nodes: impl IntoIterator<Item = &'n Node>, width: f32, size:
         .into_iter()
         .map(|node| match node {
             Node::Table(table) => table_scale(table, width, size),
-            Node::List(items) => items
+            Node::List(_, items) => items
                 .iter()
                 .map(|item| tables_scale(item, width - LIST_INDENT * size, size))
                 .fold(TABLE_SCALES[0], f32::min),
             Node::Quote(inner) => tables_scale(inner, width - QUOTE_INDENT * size, size),
-            Node::Footnote(inner) => tables_scale(inner, width, size * FOOTNOTE),
-            Node::Paragraph(_) | Node::Heading(_) | Node::Code(_) | Node::Rule => TABLE_SCALES[0],
+            Node::Footnote(_, inner) => tables_scale(inner, width, size * FOOTNOTE),
+            Node::Paragraph(_) | Node::Heading(..) | Node::Code(_) | Node::Rule => TABLE_SCALES[0],
         })
         .fold(TABLE_SCALES[0], f32::min)
 }
@@ -108,7 +108,7 @@ fn nodes_height(nodes: &[&Node], width: f32, size: f32) -> f32 {
     // A single top-level list is measured as its items (the list's bottom margin is
     // added once per list by the caller).
     match nodes {
-        [Node::List(items)] => items
+        [Node::List(_, items)] => items
             .iter()
             .map(|i| item_height(i, width - LIST_INDENT * size, size))
             .sum(),
@@ -125,11 +125,11 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
     let inner: f32 = blocks
         .iter()
         .map(|n| match n {
-            Node::Paragraph(text) | Node::Heading(text) => {
+            Node::Paragraph(text) | Node::Heading(_, text) => {
                 let (scale, line, _) = text_style(n);
                 text_height(text, width, size * scale, line) + ITEM_GAP * size
             }
-            Node::List(items) => {
+            Node::List(_, items) => {
                 ITEM_GAP * size
                     + items
                         .iter()
@@ -140,7 +140,7 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
         })
         .sum();
     let last_gap = match blocks.last() {
-        Some(Node::Paragraph(_) | Node::Heading(_)) => ITEM_GAP * size,
+        Some(Node::Paragraph(_) | Node::Heading(..)) => ITEM_GAP * size,
         _ => 0.0,
     };
     inner - last_gap + ITEM_GAP * size
@@ -150,18 +150,18 @@ fn item_height(blocks: &[Node], width: f32, size: f32) -> f32 {
 /// (em of the body), as `slides.css` sets them.
 fn text_style(node: &Node) -> (f32, f32, f32) {
     match node {
-        Node::Heading(_) => HEADING,
+        Node::Heading(..) => HEADING,
         _ => (1.0, LINE, BLOCK_GAP),
     }
 }
 
 fn node_height(node: &Node, width: f32, size: f32) -> f32 {
     match node {
-        Node::Paragraph(text) | Node::Heading(text) => {
+        Node::Paragraph(text) | Node::Heading(_, text) => {
             let (scale, line, gap) = text_style(node);
             text_height(text, width, size * scale, line) + gap * size
         }
-        Node::List(items) => {
+        Node::List(_, items) => {
             items
                 .iter()
                 .map(|i| item_height(i, width - LIST_INDENT * size, size))
@@ -183,7 +183,7 @@ fn node_height(node: &Node, width: f32, size: f32) -> f32 {
             lines.max(1) as f32 * line * fs + 2.0 * pad * fs + BLOCK_GAP * size
         }
         Node::Rule => 2.0 * BLOCK_GAP * size + RULE,
-        Node::Footnote(inner) => blocks_height(inner, width, size * FOOTNOTE),
+        Node::Footnote(_, inner) => blocks_height(inner, width, size * FOOTNOTE),
     }
 }
 
@@ -309,6 +309,7 @@ mod tests {
             let text = Text {
                 words: Glyphs::default().finish(),
                 pictures: sizes.to_vec(),
+                inlines: Vec::new(),
             };
             text_height(&text, width, 30.0, LINE)
         };

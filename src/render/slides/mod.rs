@@ -19,7 +19,7 @@ mod metrics;
 pub mod plan;
 pub mod strings;
 mod tables;
-mod tree;
+pub(crate) mod tree;
 
 pub(crate) use fit::figure_height;
 pub use plan::{Deck, Decks, plan};

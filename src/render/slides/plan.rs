@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use super::fit::{self, TooFull};
+use super::tree::{self, Node};
 use super::{covers, geometry};
 use crate::diagnostics::{BuildError, Catalogued, ErrorKind, SiteError, Warning, WarningKind};
 use crate::lang::Lang;
@@ -75,6 +76,19 @@ pub struct SectionPart {
     pub index: usize,
     /// True when the body starts with the rest of a point cut on the slide before.
     pub continues_item: bool,
+    /// The Markdown the body was rendered from, with the footnotes and link
+    /// definitions it needs: what [`SectionPart::blocks`] reads.
+    pub(crate) markdown: String,
+}
+
+impl SectionPart {
+    /// The body's block tree, for the PDF and PowerPoint writers: built from the
+    /// Markdown the HTML was rendered from, written in `lang`, with the year's
+    /// `pictures` as the deck page shows them; so each says what the HTML says.
+    pub(crate) fn blocks(&self, lang: Lang, pictures: &[Picture]) -> Vec<Node> {
+        let links = PictureLinks::deck(pictures, Some(geometry::IMAGE_HEIGHT));
+        tree::body(&self.markdown, lang, &links)
+    }
 }
 
 /// Fits every deck; fails with every slide that cannot be made to fit.
@@ -311,6 +325,7 @@ fn plan_section(
             table: part.table,
             index,
             continues_item: part.continues_item,
+            markdown: part.markdown,
         })
         .collect())
 }
