@@ -73,8 +73,8 @@ impl Logo {
         self.size.0 / self.size.1
     }
 
-    /// A problem with the logo met after the site was loaded (drawing its PNG
-    /// copy for the PowerPoint decks), placed at the `logo` key of `site.toml`
+    /// A problem with the logo met after the site was loaded (drawing it into
+    /// the PDFs, or its PNG copy for the PowerPoint decks), placed at the `logo` key of `site.toml`
     /// as the checks when it was read are, so the editor sees which line to fix.
     pub(crate) fn error(&self, kind: ErrorKind, message: impl Into<Message>) -> SiteError {
         SiteError::at(kind, &self.file, &self.text, self.span.clone(), message)

@@ -7,13 +7,13 @@ use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
 use crate::messages::MessageId;
 use crate::model::{Logo, LogoFormat};
 
-/// The logo as a tree for [`crate::pdf`]'s SVG drawing; an error at
-/// `site.toml` if usvg, which read it when the site was loaded, now cannot.
+/// The logo as a tree for [`crate::pdf`]'s SVG drawing; an error at the
+/// `logo` key of `site.toml` if usvg, which read it when the site was loaded,
+/// now cannot.
 pub(crate) fn drawn(logo: &Logo, options: &usvg::Options<'_>) -> Result<usvg::Tree, SiteError> {
     tree(logo, options).map_err(|e| {
-        SiteError::in_file(
+        logo.error(
             ErrorKind::Pdf,
-            "content/site.toml",
             MessageId::ErrorLogoNotForPdf.arg("reason", e),
         )
         .with_help(MessageId::ErrorLogoNotForPdfHelp)

@@ -513,19 +513,21 @@ fn nested_bullets_are_the_html_decks_disc_circle_and_square_in_a_font_that_has_t
 }
 
 #[test]
-fn a_logo_the_decks_cannot_draw_is_an_error_at_the_logo_key() {
+fn a_logo_the_documents_cannot_draw_is_an_error_at_the_logo_key() {
     let root = fixture("brand");
     let mut site = summering::load_site(&root).unwrap();
-    // Read when the site was loaded, then spoiled: resvg cannot draw the
-    // PowerPoint copy (the one problem left to find so late).
+    // Read when the site was loaded, then spoiled: neither usvg (the PDFs) nor
+    // resvg (the decks' PNG copy) can draw it (the one problem left to find so late).
     site.logo.as_mut().expect("the fixture's logo").bytes = std::sync::Arc::from(&b"<svg"[..]);
     let err = summering::build_site(site, &summering::BuildOptions::new(&root))
         .expect_err("a logo that cannot be drawn");
-    let e = error_of(&err, summering::ErrorKind::Pptx);
     let toml = std::fs::read_to_string(root.join("content/site.toml")).unwrap();
     let at = toml.find("logo = ").unwrap() + "logo = ".len();
     let line = toml[..at].matches('\n').count() + 1;
     let col = at - toml[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
-    assert_eq!(e.file(), Some("content/site.toml"), "{e}");
-    assert_eq!(e.line_col(), Some((line, col)), "{e}");
+    for kind in [summering::ErrorKind::Pdf, summering::ErrorKind::Pptx] {
+        let e = error_of(&err, kind);
+        assert_eq!(e.file(), Some("content/site.toml"), "{e}");
+        assert_eq!(e.line_col(), Some((line, col)), "{kind:?}: {e}");
+    }
 }
