@@ -336,6 +336,7 @@ fn write(
             slides: list.len(),
             first_slide_rel,
             size: tpl.map_or(presentation::WIDESCREEN, |t| t.slide_size),
+            lang: lang_tag(lang),
         })?,
     );
     pres.add_to(&mut pkg, "ppt/presentation.xml")?;

@@ -3,12 +3,12 @@
 //! the publication date as the only date, so the same input gives the same bytes).
 
 use super::masters::{A, P, R};
-use super::xml::{self, Xml};
+use super::xml::{self, Res, Xml};
 
 /// What `ppt/presentation.xml` lists: the masters are `rId1` … `rIdN`, the
 /// notes master `rId(N + 1)`, the slides from `first_slide_rel` on.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Listing {
+pub(super) struct Listing<'a> {
     /// The id of the first master (the others follow), `2147483648` for the built-in one.
     pub(super) first_master_id: u64,
     pub(super) masters: usize,
@@ -16,13 +16,15 @@ pub(super) struct Listing {
     pub(super) first_slide_rel: usize,
     /// Slide width and height in EMU.
     pub(super) size: (u64, u64),
+    /// The deck's BCP 47 tag (`sv-SE`), for text without a language of its own.
+    pub(super) lang: &'a str,
 }
 
 /// PowerPoint's "Widescreen", 13.333 × 7.5 in (1280 × 720 px), in EMU.
 pub(super) const WIDESCREEN: (u64, u64) = (12_192_000, 6_858_000);
 
 /// `ppt/presentation.xml`, as `l` says.
-pub(super) fn presentation(l: Listing) -> std::io::Result<Vec<u8>> {
+pub(super) fn presentation(l: Listing<'_>) -> std::io::Result<Vec<u8>> {
     xml::part(|w| {
         xml::el(
             w,
@@ -54,9 +56,46 @@ pub(super) fn presentation(l: Listing) -> std::io::Result<Vec<u8>> {
                 })?;
                 let (cx, cy) = (l.size.0.to_string(), l.size.1.to_string());
                 xml::empty(w, "p:sldSz", &[("cx", &cx), ("cy", &cy)])?;
-                xml::empty(w, "p:notesSz", &[("cx", "6858000"), ("cy", "9144000")])
+                xml::empty(w, "p:notesSz", &[("cx", "6858000"), ("cy", "9144000")])?;
+                default_text_style(w, l.lang)
             },
         )
+    })
+}
+
+/// The look of text that neither its shape nor a master style gives one: the
+/// first text colour and the theme's body font (`+mn-lt`, with the theme's
+/// East Asian and complex-script fonts beside it), as PowerPoint writes it.
+/// Without it LibreOffice draws such text (the footer and slide number on a
+/// template's master, which name no font) in a serif font.
+fn default_text_style(w: &mut Xml, lang: &str) -> Res {
+    xml::el(w, "p:defaultTextStyle", &[], |w| {
+        xml::el(w, "a:defPPr", &[], |w| {
+            xml::empty(w, "a:defRPr", &[("lang", lang)])
+        })?;
+        (0..9u64).try_for_each(|i| {
+            let tag = format!("a:lvl{}pPr", i + 1);
+            let indent = (i * 457_200).to_string();
+            let attrs = [
+                ("marL", indent.as_str()),
+                ("algn", "l"),
+                ("defTabSz", "914400"),
+                ("rtl", "0"),
+                ("eaLnBrk", "1"),
+                ("latinLnBrk", "0"),
+                ("hangingPunct", "1"),
+            ];
+            xml::el(w, &tag, &attrs, |w| {
+                xml::el(w, "a:defRPr", &[("sz", "1800"), ("kern", "1200")], |w| {
+                    xml::el(w, "a:solidFill", &[], |w| {
+                        xml::empty(w, "a:schemeClr", &[("val", "tx1")])
+                    })?;
+                    xml::empty(w, "a:latin", &[("typeface", "+mn-lt")])?;
+                    xml::empty(w, "a:ea", &[("typeface", "+mn-ea")])?;
+                    xml::empty(w, "a:cs", &[("typeface", "+mn-cs")])
+                })
+            })
+        })
     })
 }
 

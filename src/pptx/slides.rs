@@ -125,7 +125,7 @@ pub(super) type SlideLogo<'a> = (&'a Placed, &'a str);
 /// `pictures`) are added to `rels`. The logo, when the site has one, opens the
 /// title and closing slides and sits in the footer.
 ///
-/// On the organisation's template (`template`), the title and body
+/// On the organisation's template (`template`), the title, body and footer
 /// placeholders of section and chart slides stand on the template's background
 /// and take its look: no colour or typeface of their own, the template's
 /// bullets in the body. They keep the boxes and sizes the slide plan fitted
@@ -169,7 +169,7 @@ pub(super) fn slide(
                                     lang: s.lang,
                                 };
                                 closing_slide(w, &mut ids, c, cover)?;
-                                footer(w, &mut ids, s, p, None)
+                                footer(w, &mut ids, s, p, None, template)
                             }
                             Content::Section {
                                 head,
@@ -193,7 +193,7 @@ pub(super) fn slide(
                                     header_fill: p.surface,
                                 };
                                 section_body(w, &mut ids, blocks, body, look, rels, pictures)?;
-                                footer(w, &mut ids, s, p, logo)
+                                footer(w, &mut ids, s, p, logo, template)
                             }
                             Content::Chart {
                                 head,
@@ -210,7 +210,7 @@ pub(super) fn slide(
                                 text_shape(w, &mut ids, frame, |w| {
                                     plain_para(w, &[(caption, f)], "l", line, 0.0)
                                 })?;
-                                footer(w, &mut ids, s, p, logo)
+                                footer(w, &mut ids, s, p, logo, template)
                             }
                         }
                     })
@@ -488,19 +488,24 @@ fn chart_frame(
     })
 }
 
+/// The footer: the logo, "organisation · date" and the slide number. On the
+/// organisation's template (`template`) the text takes the template's footer
+/// look (no colour or typeface of its own), except on the accent background
+/// of the closing slide.
 fn footer(
     w: &mut Xml,
     ids: &mut Ids,
     s: &Slide<'_>,
     p: &Palette,
     logo: Option<SlideLogo<'_>>,
+    template: bool,
 ) -> Res {
-    let colour = if s.layout().dark() {
-        p.on_accent
-    } else {
-        p.muted
+    let dark = s.layout().dark();
+    let colour = if dark { p.on_accent } else { p.muted };
+    let f = Font {
+        inherit: template && !dark,
+        ..font(geo::FOOTER_SIZE, false, colour, s.lang)
     };
-    let f = font(geo::FOOTER_SIZE, false, colour, s.lang);
     let Some((text, total)) = s.footer else {
         return Ok(());
     };

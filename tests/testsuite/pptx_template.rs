@@ -369,3 +369,51 @@ fn on_a_template_the_section_slides_placeholders_take_its_font_colours_and_bulle
         }
     }
 }
+
+/// The footer's text and slide number of each slide: whether the slide stands
+/// on the accent background, and whether the footer's runs give a colour or typeface.
+fn footers(deck: &[(String, Vec<u8>)]) -> Vec<(bool, bool)> {
+    (1..=slide_count(deck))
+        .map(|i| part(deck, &format!("ppt/slides/slide{i}.xml")))
+        .flat_map(|slide| {
+            let dark = slide.contains("<p:bg>");
+            placeholders(&slide, r#"<p:ph type="ftr""#)
+                .into_iter()
+                .chain(placeholders(&slide, r#"<p:ph type="sldNum""#))
+                .map(|sp| {
+                    let text = sp.split("<p:txBody>").nth(1).unwrap();
+                    (
+                        dark,
+                        text.contains("<a:solidFill>") || text.contains("<a:latin "),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn on_a_template_the_footer_takes_its_look_and_text_without_one_has_the_themes_font() {
+    let dir = site_with(&template());
+    let (with, without) = (build_ok(dir.path()), build_ok(&fixture("minimal")));
+    for (site, on_template) in [(&with, true), (&without, false)] {
+        for (path, deck) in decks(site) {
+            // Text that names no font (a template's footer, a box added in
+            // PowerPoint) is in the theme's body font and first text colour.
+            let presentation = part(&deck, "ppt/presentation.xml");
+            let style = presentation
+                .split("<p:defaultTextStyle>")
+                .nth(1)
+                .expect("a default text style");
+            assert!(style.contains(r#"<a:latin typeface="+mn-lt"/>"#), "{path}");
+            assert!(style.contains(r#"<a:schemeClr val="tx1"/>"#), "{path}");
+            let footers = footers(&deck);
+            assert!(footers.iter().any(|(dark, _)| !dark), "{path}: {footers:?}");
+            assert!(footers.iter().any(|(dark, _)| *dark), "{path}: {footers:?}");
+            for (dark, own_look) in footers {
+                // The closing slide keeps its accent background and light text.
+                assert_eq!(own_look, dark || !on_template, "{path}: dark {dark}");
+            }
+        }
+    }
+}
