@@ -22,7 +22,7 @@ use super::layout::{Align, Span, Target};
 
 /// One block of a section's text.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Block {
+pub(super) enum Block {
     /// A heading; level 1 is the Markdown's `#`.
     Heading(u8, Vec<Span>),
     Para(Vec<Span>),
@@ -43,37 +43,37 @@ pub(crate) enum Block {
 /// A table: the header row and the body rows, each cell a run list, and how
 /// each column is aligned.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Table {
-    pub(crate) head: Vec<Vec<Span>>,
-    pub(crate) rows: Vec<Vec<Vec<Span>>>,
-    pub(crate) align: Vec<Align>,
+pub(super) struct Table {
+    pub(super) head: Vec<Vec<Span>>,
+    pub(super) rows: Vec<Vec<Vec<Span>>>,
+    pub(super) align: Vec<Align>,
 }
 
 impl Table {
     /// How column `i` is aligned (a column the delimiter row does not name: left).
-    pub(crate) fn align(&self, i: usize) -> Align {
+    pub(super) fn align(&self, i: usize) -> Align {
         self.align.get(i).copied().unwrap_or_default()
     }
 }
 
 /// Colours the blocks are drawn in.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Ink {
-    pub(crate) text: Rgb,
-    pub(crate) link: Rgb,
-    pub(crate) code: Rgb,
+pub(super) struct Ink {
+    pub(super) text: Rgb,
+    pub(super) link: Rgb,
+    pub(super) code: Rgb,
 }
 
 const SAFE_SCHEMES: [&str; 4] = ["http://", "https://", "mailto:", "tel:"];
 
 /// The blocks of a section's `text` (written in `lang`), which may show the year's `pictures`.
-pub(crate) fn parse(text: &SectionText, lang: Lang, ink: Ink, pictures: &[Picture]) -> Vec<Block> {
+pub(super) fn parse(text: &SectionText, lang: Lang, ink: Ink, pictures: &[Picture]) -> Vec<Block> {
     let nodes = tree::body(&text.markdown, lang, &PictureLinks::report(pictures));
     of_tree(&nodes, ink)
 }
 
 /// The blocks of a block tree.
-pub(crate) fn of_tree(nodes: &[Node], ink: Ink) -> Vec<Block> {
+pub(super) fn of_tree(nodes: &[Node], ink: Ink) -> Vec<Block> {
     let mut out = Vec::new();
     for node in nodes {
         match node {

@@ -13,7 +13,7 @@ use super::tags::{Annot, Group, Leaf, Tree};
 
 /// Where a link goes.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Target {
+pub(super) enum Target {
     /// A web address (http, https, mailto, tel).
     Uri(String),
     /// A place in this document, by anchor number (see [`Flow::anchor`]).
@@ -22,17 +22,17 @@ pub(crate) enum Target {
 
 /// A run of text in one style.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Span {
-    pub(crate) text: String,
-    pub(crate) style: Style,
-    pub(crate) color: Rgb,
+pub(super) struct Span {
+    pub(super) text: String,
+    pub(super) style: Style,
+    pub(super) color: Rgb,
     /// Set when the run is in another language than its surroundings.
-    pub(crate) lang: Option<&'static str>,
-    pub(crate) link: Option<Target>,
+    pub(super) lang: Option<&'static str>,
+    pub(super) link: Option<Target>,
 }
 
 impl Span {
-    pub(crate) fn new(text: impl Into<String>, style: Style, color: Rgb) -> Span {
+    pub(super) fn new(text: impl Into<String>, style: Style, color: Rgb) -> Span {
         Span {
             text: text.into(),
             style,
@@ -44,7 +44,7 @@ impl Span {
 }
 
 /// One drawing operation on a page.
-pub(crate) enum Op {
+pub(super) enum Op {
     /// Text on a baseline, tagged as `leaf` (or an artifact when `None`).
     Text {
         x: f32,
@@ -96,39 +96,39 @@ pub(crate) enum Op {
 
 /// The page's geometry, in points (1/72 inch).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct PageBox {
-    pub(crate) width: f32,
-    pub(crate) height: f32,
-    pub(crate) left: f32,
-    pub(crate) right: f32,
-    pub(crate) top: f32,
-    pub(crate) bottom: f32,
+pub(super) struct PageBox {
+    pub(super) width: f32,
+    pub(super) height: f32,
+    pub(super) left: f32,
+    pub(super) right: f32,
+    pub(super) top: f32,
+    pub(super) bottom: f32,
 }
 
 impl PageBox {
     /// The width between the margins.
-    pub(crate) fn measure(&self) -> f32 {
+    pub(super) fn measure(&self) -> f32 {
         self.width - self.left - self.right
     }
 }
 
 /// Text settings of a paragraph.
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Para {
-    pub(crate) size: f32,
-    pub(crate) leading: f32,
+pub(super) struct Para {
+    pub(super) size: f32,
+    pub(super) leading: f32,
     /// Left edge, relative to the left margin.
-    pub(crate) indent: f32,
+    pub(super) indent: f32,
     /// Width available, from the indent.
-    pub(crate) width: f32,
+    pub(super) width: f32,
     /// Where the lines sit in the width.
-    pub(crate) align: Align,
+    pub(super) align: Align,
 }
 
 /// Where a paragraph's lines sit in its width: a table column's alignment
 /// (numbers to the right, as the author's `--:` asks), or left.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) enum Align {
+pub(super) enum Align {
     #[default]
     Left,
     Centre,
@@ -143,24 +143,24 @@ struct Piece {
 }
 
 /// Lays out the document top to bottom.
-pub(crate) struct Flow<'f, 't> {
-    pub(crate) fonts: &'f Fonts<'t>,
-    pub(crate) page: PageBox,
-    pub(crate) pages: Vec<Vec<Op>>,
-    pub(crate) tree: Tree,
+pub(super) struct Flow<'f, 't> {
+    pub(super) fonts: &'f Fonts<'t>,
+    pub(super) page: PageBox,
+    pub(super) pages: Vec<Vec<Op>>,
+    pub(super) tree: Tree,
     /// Each anchor's page index and top.
-    pub(crate) anchors: Vec<Option<(usize, f32)>>,
+    pub(super) anchors: Vec<Option<(usize, f32)>>,
     /// Current position from the top of the page.
-    pub(crate) y: f32,
+    pub(super) y: f32,
     /// The file the text being laid out comes from (for messages).
-    pub(crate) source: String,
+    pub(super) source: String,
     /// The first character of the text laid out that the fonts do not have,
     /// with its file: the writer's error once the layout is done.
-    pub(crate) missing: Option<(String, char)>,
+    pub(super) missing: Option<(String, char)>,
 }
 
 impl<'f, 't> Flow<'f, 't> {
-    pub(crate) fn new(fonts: &'f Fonts<'t>, page: PageBox) -> Self {
+    pub(super) fn new(fonts: &'f Fonts<'t>, page: PageBox) -> Self {
         Flow {
             fonts,
             page,
@@ -174,7 +174,7 @@ impl<'f, 't> Flow<'f, 't> {
     }
 
     /// Notes the first character of `spans` that the fonts do not have (once).
-    pub(crate) fn check(&mut self, spans: &[Span]) {
+    pub(super) fn check(&mut self, spans: &[Span]) {
         if self.missing.is_some() {
             return;
         }
@@ -185,13 +185,13 @@ impl<'f, 't> Flow<'f, 't> {
     }
 
     /// Starts a new page.
-    pub(crate) fn new_page(&mut self) {
+    pub(super) fn new_page(&mut self) {
         self.pages.push(Vec::new());
         self.y = self.page.top;
     }
 
     /// Breaks the page unless `height` more fits on this one.
-    pub(crate) fn need(&mut self, height: f32) {
+    pub(super) fn need(&mut self, height: f32) {
         let at_top = self.y <= self.page.top + 0.01;
         if !at_top && self.y + height > self.page.height - self.page.bottom {
             self.new_page();
@@ -199,33 +199,33 @@ impl<'f, 't> Flow<'f, 't> {
     }
 
     /// Moves down by `gap`, unless at the top of a page.
-    pub(crate) fn gap(&mut self, gap: f32) {
+    pub(super) fn gap(&mut self, gap: f32) {
         if self.y > self.page.top + 0.01 {
             self.y += gap;
         }
     }
 
-    pub(crate) fn push(&mut self, op: Op) {
+    pub(super) fn push(&mut self, op: Op) {
         self.pages.last_mut().expect("a page").push(op);
     }
 
-    pub(crate) fn page_index(&self) -> usize {
+    pub(super) fn page_index(&self) -> usize {
         self.pages.len() - 1
     }
 
     /// A new anchor, not yet placed.
-    pub(crate) fn anchor(&mut self) -> usize {
+    pub(super) fn anchor(&mut self) -> usize {
         self.anchors.push(None);
         self.anchors.len() - 1
     }
 
     /// Places `anchor` here.
-    pub(crate) fn place(&mut self, anchor: usize) {
+    pub(super) fn place(&mut self, anchor: usize) {
         self.anchors[anchor] = Some((self.page_index(), self.y));
     }
 
     /// A rule across the text width (an artifact).
-    pub(crate) fn rule(&mut self, thickness: f32, color: Rgb) {
+    pub(super) fn rule(&mut self, thickness: f32, color: Rgb) {
         let (x, w) = (self.page.left, self.page.measure());
         let y = self.y;
         self.push(Op::Rect {
@@ -309,7 +309,7 @@ impl<'f, 't> Flow<'f, 't> {
     }
 
     /// The text of each line `spans` break into as a paragraph.
-    pub(crate) fn line_texts(&self, spans: &[Span], p: Para) -> Vec<String> {
+    pub(super) fn line_texts(&self, spans: &[Span], p: Para) -> Vec<String> {
         self.lines(spans, p.size, p.width)
             .into_iter()
             .map(|line| line.into_iter().map(|piece| piece.text).collect())
@@ -317,13 +317,13 @@ impl<'f, 't> Flow<'f, 't> {
     }
 
     /// The height `spans` take as a paragraph.
-    pub(crate) fn height(&self, spans: &[Span], p: Para) -> f32 {
+    pub(super) fn height(&self, spans: &[Span], p: Para) -> f32 {
         self.lines(spans, p.size, p.width).len() as f32 * p.leading
     }
 
     /// Lays out `spans` as lines under `parent`, breaking pages between lines.
     /// Links become `Link` elements under `parent` holding their text and area.
-    pub(crate) fn paragraph(&mut self, parent: Group, spans: &[Span], p: Para) {
+    pub(super) fn paragraph(&mut self, parent: Group, spans: &[Span], p: Para) {
         let lines = self.lines(spans, p.size, p.width);
         for line in lines {
             self.need(p.leading);
@@ -382,7 +382,7 @@ impl<'f, 't> Flow<'f, 't> {
 
     /// Text on one line at `x` (from the page's left edge), an artifact or tagged under `parent`.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn text_at(
+    pub(super) fn text_at(
         &mut self,
         parent: Option<Group>,
         x: f32,

@@ -51,7 +51,7 @@ struct Colours {
 }
 
 /// Writes `report` in `lang` as PDF/A-2a + PDF/UA-1.
-pub(crate) fn write(
+pub(super) fn write(
     site: &Site,
     report: &Report,
     lang: Lang,
@@ -356,20 +356,26 @@ pub(crate) fn write(
         });
     }
 
-    let meta = Meta {
-        title: title.value.clone(),
+    let meta = meta(report, lang, title.value.clone(), organisation.value);
+    let svgs = std::mem::take(&mut w.svgs);
+    emit::write(w.flow, &svgs, &pictures, &meta, &bookmarks).map_err(|e| {
+        errors::not_written(MessageId::ErrorPdfReportNotWritten, &report.file, lang, e)
+    })
+}
+
+/// The document information of a PDF of `report` in `lang` titled `title`,
+/// written by `author`: the report and its deck differ only in the title.
+pub(super) fn meta(report: &Report, lang: Lang, title: String, author: &str) -> Meta {
+    Meta {
+        title,
         subject: report
             .subtitle
             .as_ref()
             .map(|s| s.resolve(lang).value.clone()),
         lang: lang.code(),
-        author: organisation.value.clone(),
+        author: author.to_string(),
         date: report.published,
-    };
-    let svgs = std::mem::take(&mut w.svgs);
-    emit::write(w.flow, &svgs, &pictures, &meta, &bookmarks).map_err(|e| {
-        errors::not_written(MessageId::ErrorPdfReportNotWritten, &report.file, lang, e)
-    })
+    }
 }
 
 /// One glossary entry: the abbreviation and what it stands for.

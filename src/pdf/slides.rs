@@ -27,7 +27,7 @@ use crate::render::slides::geometry::{
 use crate::render::slides::plan::title_organisation;
 
 use super::blocks::{self, Block, Ink};
-use super::emit::{self, Bookmark, Meta};
+use super::emit::{self, Bookmark};
 use super::errors;
 use super::fonts::{Fonts, Style};
 use super::layout::{Align, Flow, Op, PageBox, Para, Span};
@@ -394,16 +394,12 @@ pub(crate) fn write(
         return Err(errors::char_not_in_font(file, ch));
     }
 
-    let meta = Meta {
-        title: format!("{} – {}", title.value, t.slides.deck),
-        subject: report
-            .subtitle
-            .as_ref()
-            .map(|s| s.resolve(lang).value.clone()),
-        lang: lang.code(),
-        author: organisation.value.clone(),
-        date: report.published,
-    };
+    let meta = super::report::meta(
+        report,
+        lang,
+        format!("{} – {}", title.value, t.slides.deck),
+        organisation.value,
+    );
     let pictures = std::mem::take(&mut w.pictures).finish()?;
     let svgs = std::mem::take(&mut w.svgs);
     let bookmarks = std::mem::take(&mut w.bookmarks);

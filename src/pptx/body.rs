@@ -81,7 +81,7 @@ impl Para {
 pub(super) struct Table {
     pub(super) rows: Vec<Vec<Vec<Run>>>,
     pub(super) header: usize,
-    pub(super) align: Vec<&'static str>,
+    align: Vec<&'static str>,
 }
 
 impl Table {

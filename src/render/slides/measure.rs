@@ -26,23 +26,23 @@ use crate::model::images::PictureLinks;
 /// The height of `md` set in a body of `width` design px at `size` px, as the only
 /// content or as one list item (`item = true`: no list margin, one item gap).
 #[cfg(test)]
-pub(crate) fn height(md: &str, width: f32, size: f32) -> f32 {
+pub(super) fn height(md: &str, width: f32, size: f32) -> f32 {
     heights(md, width, [size], &PictureLinks::NONE)[0].height
 }
 
 /// What a piece of Markdown takes on a slide at one body size.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Measure {
+pub(super) struct Measure {
     /// Its height, design px.
-    pub(crate) height: f32,
+    pub(super) height: f32,
     /// The type size its tables are set in ([`TABLE_SCALES`]), the smallest
     /// if it has several; the largest if it has none.
-    pub(crate) table: f32,
+    pub(super) table: f32,
 }
 
 /// The height of `md` at each of `sizes`, parsing the Markdown once (slide
 /// fitting tries every candidate size); `pictures` give the pictures' sizes.
-pub(crate) fn heights<const N: usize>(
+pub(super) fn heights<const N: usize>(
     md: &str,
     width: f32,
     sizes: [f32; N],
@@ -53,7 +53,7 @@ pub(crate) fn heights<const N: usize>(
 }
 
 /// [`heights`] of the blocks `nodes` of a tree already built.
-pub(crate) fn tree_heights<const N: usize>(
+pub(super) fn tree_heights<const N: usize>(
     nodes: &[&Node],
     width: f32,
     sizes: [f32; N],

@@ -7,6 +7,9 @@
 //! line shows them. [`context`] turns a planned deck into the template context of
 //! `templates/slides.html` and `templates/handout.html`; `assets/slides.css` and
 //! `assets/slides.js` make it a presentation in the browser and in print.
+//! [`tree`] is the one block tree of a slide's Markdown: the fitter measures it,
+//! and the PDF and PowerPoint decks lay a planned slide out from it
+//! ([`plan::SectionPart::blocks`]).
 
 mod blocks;
 pub(crate) mod context;

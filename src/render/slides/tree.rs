@@ -47,10 +47,10 @@ pub(crate) enum Node {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Text {
     /// The words, measured.
-    pub(crate) words: Glyphs,
+    pub(super) words: Glyphs,
     /// Each picture's natural size in pixels; `None` for a picture the Markdown
     /// names but the year does not have (the build stops on it elsewhere).
-    pub(crate) pictures: Vec<Option<(u32, u32)>>,
+    pub(super) pictures: Vec<Option<(u32, u32)>>,
     /// What the writers set, in order; empty in a tree built only to be measured.
     pub(crate) inlines: Vec<Inline>,
 }
@@ -99,14 +99,14 @@ pub(crate) struct Table {
     pub(crate) rows: Vec<Vec<Text>>,
     /// The width of each column's longest word, thousandths of an em (what
     /// decides the table's type size, [`super::measure`]).
-    pub(crate) columns: Vec<u32>,
+    pub(super) columns: Vec<u32>,
     /// How each column is aligned, as the Markdown's delimiter row says
     /// (`:--:` centred, `--:` right).
     pub(crate) align: Vec<Alignment>,
 }
 
 /// The tree of Markdown parsed on its own (with [`options`]), to be measured.
-pub(crate) fn tree<'a>(
+pub(super) fn tree<'a>(
     events: impl IntoIterator<Item = Event<'a>>,
     pictures: &PictureLinks<'_>,
 ) -> Vec<Node> {
@@ -141,7 +141,7 @@ pub(crate) fn body(markdown: &str, lang: Lang, pictures: &PictureLinks<'_>) -> V
 
 /// The tree being built from events given one at a time.
 #[derive(Debug)]
-pub(crate) struct Builder {
+pub(super) struct Builder {
     stack: Vec<Frame>,
     /// Strong emphasis open.
     bold: usize,
@@ -353,7 +353,7 @@ impl Runs {
 
 impl Builder {
     /// Reads the next event.
-    pub(crate) fn event(&mut self, event: &Event<'_>, pictures: &PictureLinks<'_>) {
+    pub(super) fn event(&mut self, event: &Event<'_>, pictures: &PictureLinks<'_>) {
         let bold = self.bold > 0;
         if let Some(runs) = &mut self.runs {
             let inlines = match event {
@@ -451,7 +451,7 @@ impl Builder {
     }
 
     /// The top-level blocks finished since the last call.
-    pub(crate) fn take(&mut self) -> Vec<Node> {
+    pub(super) fn take(&mut self) -> Vec<Node> {
         match self.stack.first_mut() {
             Some(Frame::Blocks(nodes)) => std::mem::take(nodes),
             _ => Vec::new(),
@@ -460,7 +460,7 @@ impl Builder {
 
     /// The item just finished of the top-level list open, as a list of its own
     /// (numbered from its own number, as its Markdown parsed alone would be).
-    pub(crate) fn take_item(&mut self) -> Vec<Node> {
+    pub(super) fn take_item(&mut self) -> Vec<Node> {
         match self.stack.get_mut(1) {
             Some(Frame::List(start, taken, items)) => items.pop().map(|i| {
                 let number = start.map(|s| s + *taken);
@@ -473,7 +473,7 @@ impl Builder {
     }
 
     /// The tree, what is still open closed.
-    pub(crate) fn finish(mut self) -> Vec<Node> {
+    pub(super) fn finish(mut self) -> Vec<Node> {
         while self.stack.len() > 1 {
             if let Some(done) = self.stack.pop() {
                 push_done(&mut self.stack, done);
