@@ -387,6 +387,27 @@ mod tests {
     }
 
     #[test]
+    fn a_line_break_in_a_cell_is_no_longer_word() {
+        // Eight columns headed "Antal<br>deltagare": whole words side by side fit at
+        // 0.75 em of a 32 px body; read as one word "Antaldeltagare" they fit at no size.
+        let table = |head: &str| {
+            let row = |cell: &str| format!("|{}\n", format!(" {cell} |").repeat(8));
+            format!("{}{}{}", row(head), row("---"), row("12"))
+        };
+        let scale = |md: &str| heights(md, W, [32.0], &PictureLinks::NONE)[0].table;
+        assert_eq!(scale(&table("Antal<br>deltagare")), TABLE_SCALES[1]);
+        assert_eq!(scale(&table("Antal<BR/>deltagare")), TABLE_SCALES[1]);
+        assert_eq!(scale(&table("Antal deltagare")), TABLE_SCALES[1]);
+        assert_eq!(scale(&table("Antaldeltagare")), TABLE_SCALES[2]);
+        // And the break starts a line: two lines, as tall as two words on two lines.
+        let two = height("Antal<br>deltagare", W, 30.0);
+        assert!(
+            (two - (2.0 * LINE * 30.0 + BLOCK_GAP * 30.0)).abs() < 0.01,
+            "{two}"
+        );
+    }
+
+    #[test]
     fn tables_code_headings_and_images() {
         let s = 30.0;
         let table = height("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |", W, s);

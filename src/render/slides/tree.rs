@@ -654,22 +654,37 @@ impl Text {
     }
 }
 
-/// Visible text of an HTML fragment (for raw HTML in Markdown).
+/// Visible text of an HTML fragment (for raw HTML in Markdown), a line break
+/// (`<br>`) as one: the idiom for a break in a table cell, where the words on
+/// either side are not one word.
 fn strip_tags(html: &str) -> std::borrow::Cow<'_, str> {
     if !html.contains(['<', '>']) {
         return html.into();
     }
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
+    // The tag being read, from its `<`.
+    let mut tag: Option<usize> = None;
+    for (i, c) in html.char_indices() {
+        match (c, tag) {
+            ('<', _) => tag = Some(i),
+            ('>', Some(start)) => {
+                if is_br(&html[start + 1..i]) {
+                    out.push('\n');
+                }
+                tag = None;
+            }
+            ('>', None) => {}
+            (c, None) => out.push(c),
+            (_, Some(_)) => {}
         }
     }
     out.into()
+}
+
+/// Whether the inside of a tag (`br`, `BR/`, `br class="x"`) is a line break.
+fn is_br(tag: &str) -> bool {
+    let name = tag.split([' ', '/', '\t', '\n']).next().unwrap_or_default();
+    name.eq_ignore_ascii_case("br")
 }
 
 #[cfg(test)]
