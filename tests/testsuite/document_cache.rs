@@ -2,6 +2,7 @@
 //! PowerPoint decks whose inputs are unchanged from it, never publishes a
 //! damaged entry, and keeps only what the last build used.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::common::*;
@@ -25,9 +26,18 @@ fn write_in_place(path: &Path, bytes: &[u8]) {
     #[allow(clippy::permissions_set_readonly_false)]
     permissions.set_readonly(false);
     std::fs::set_permissions(path, permissions.clone()).unwrap();
-    // A new modification time, even on a clock of coarse resolution.
-    std::thread::sleep(std::time::Duration::from_millis(20));
-    std::fs::write(path, bytes).unwrap();
+    let before = std::fs::metadata(path).unwrap().modified().unwrap();
+    let mut file = std::fs::File::options()
+        .write(true)
+        .truncate(true)
+        .open(path)
+        .unwrap();
+    file.write_all(bytes).unwrap();
+    // A new modification time set, not waited for: a clock of coarse resolution
+    // could give the write the old one.
+    file.set_modified(before + std::time::Duration::from_secs(1))
+        .unwrap();
+    drop(file);
     permissions.set_readonly(true);
     std::fs::set_permissions(path, permissions).unwrap();
 }
