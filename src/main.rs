@@ -1,7 +1,8 @@
 //! The `summering` command: parses arguments, calls the library, prints the result.
 
-/// jemalloc: with it a 1,000-report build takes about a fifth less CPU than with
-/// glibc's allocator, for ~10 MB more peak memory (README, Performance).
+/// jemalloc: the build allocates from all cores at once, and jemalloc's per-thread
+/// arenas keep them from contending as glibc's allocator does, for a little more
+/// peak memory (numbers in the README, Performance).
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
@@ -405,8 +406,8 @@ fn build(
     stop_on_signals(&cancel, lang);
     match summering::build_with_cancel(&options, &cancel) {
         Ok(built) => {
-            // One write for all warnings: standard error is unbuffered, and a large
-            // site's thousand warnings were five thousand system calls after the build.
+            // One write for all warnings: standard error is unbuffered, so writing them
+            // one by one would cost several system calls each.
             let word = Message::new(MessageId::FrameWarning).render(lang);
             let warnings: String = built
                 .warnings
@@ -429,7 +430,7 @@ fn build(
             };
             say(&format!("{}{warned}\n", summary.render(lang)));
             // The process ends here and the system takes its memory back at once;
-            // freeing a large site's model piece by piece first took ~20 ms on one thread.
+            // freeing a large site's model piece by piece first would only delay the exit.
             std::mem::forget(built);
             ExitCode::SUCCESS
         }

@@ -428,8 +428,8 @@ fn remove_tree(dir: &Path, threads: Threads) {
 }
 
 /// Removes what is in `dir` but `keep`. With [`Threads::Pool`] a build's
-/// thousands of files are unlinked by all cores, subfolders in parallel; on
-/// one thread this was a tenth of a 1,000-report build.
+/// thousands of files are unlinked by all cores, subfolders in parallel, since
+/// each unlink is a system call and one thread would do them all in turn.
 fn remove_entries(dir: &Path, keep: &str, threads: Threads) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;

@@ -75,9 +75,9 @@ macro_rules! embed_minified {
 
 /// The default theme's stylesheets as `summering build` minifies them, made
 /// ahead (by the test `default_stylesheets_are_minified_ahead`, which fails
-/// when one is out of date): minifying them took most of the sample site's
-/// build, loading the CSS minifier's code included. Used only for a file
-/// whose bytes are the default theme's.
+/// when one is out of date): every build would otherwise minify the same
+/// stylesheets again, and load the CSS minifier's code to do it. Used only for
+/// a file whose bytes are the default theme's.
 const DEFAULT_MINIFIED: &[(&str, &[u8])] = embed_minified![
     "base.css",
     "style.css",
