@@ -44,53 +44,80 @@ pub(super) fn read(
     config: &Parsed<RawSiteConfig>,
     errors: &mut Vec<SiteError>,
 ) -> Option<RawLogo> {
-    let logo: &Spanned<String> = config.value.logo.as_ref()?;
+    let key = config.value.logo.as_ref()?;
+    let how = NamedFile {
+        not_a_file_name: (MessageId::LogoNotAFileName, MessageId::LogoNotAFileNameHelp),
+        help: MessageId::LogoHelp,
+        max_bytes: limits::MAX_FILE_BYTES,
+        too_large: |name, len| {
+            MessageId::LogoTooLarge
+                .arg("name", name)
+                .count("kib", len.div_ceil(1024))
+                .count("max", limits::MAX_FILE_BYTES / 1024)
+        },
+    };
+    let (name, bytes) = read_named(root, config, key, file_name(&config.value), &how, errors)?;
+    Some(RawLogo {
+        name: name.to_string(),
+        span: key.span(),
+        bytes,
+    })
+}
+
+/// What differs between the `site.toml` keys that name a file in `content/`
+/// (`logo`, `pptx_template`): the messages and the size limit. A missing,
+/// unreadable or not-a-file file is said alike for all of them, by its name.
+pub(super) struct NamedFile {
+    /// The message and help for a value that is not a plain file name.
+    pub(super) not_a_file_name: (MessageId, MessageId),
+    /// The help line under each problem reading the file.
+    pub(super) help: MessageId,
+    /// The largest file read.
+    pub(super) max_bytes: u64,
+    /// The message for a file of `len` bytes, over `max_bytes`.
+    pub(super) too_large: fn(&str, u64) -> Message,
+}
+
+/// Reads the file `key` names in `content/` (`name` is its plain file name, if
+/// it is one), capped at `how.max_bytes`; each problem is added to `errors` at
+/// the key's value, so the two keys that name files cannot word them apart.
+pub(super) fn read_named<'a>(
+    root: &Path,
+    config: &Parsed<RawSiteConfig>,
+    key: &Spanned<String>,
+    name: Option<&'a str>,
+    how: &NamedFile,
+    errors: &mut Vec<SiteError>,
+) -> Option<(&'a str, Vec<u8>)> {
     let src = &config.source;
     let err = |kind, message: Message, help: MessageId| {
-        SiteError::at(kind, &src.name, &src.text, logo.span(), message).with_help(help)
+        SiteError::at(kind, &src.name, &src.text, key.span(), message).with_help(help)
     };
-    let Some(name) = file_name(&config.value) else {
-        errors.push(err(
-            ErrorKind::InvalidValue,
-            Message::new(MessageId::LogoNotAFileName),
-            MessageId::LogoNotAFileNameHelp,
-        ));
+    let Some(name) = name else {
+        let (message, help) = how.not_a_file_name;
+        errors.push(err(ErrorKind::InvalidValue, Message::new(message), help));
         return None;
     };
     let path = root.join("content").join(name);
-    match limits::read_regular(&path) {
-        Ok(bytes) => Some(RawLogo {
-            name: name.to_string(),
-            span: logo.span(),
-            bytes,
-        }),
-        Err(e) => {
-            let (kind, message) = match e {
-                limits::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    (ErrorKind::Io, MessageId::LogoMissing.arg("name", name))
-                }
-                limits::ReadError::Io(e) => (
-                    ErrorKind::Io,
-                    MessageId::LogoUnreadable.arg("name", name).arg("error", e),
-                ),
-                limits::ReadError::NotAFile(what) => (
-                    ErrorKind::NotAFile,
-                    MessageId::LogoNotAFile
-                        .arg("name", name)
-                        .message("what", what),
-                ),
-                limits::ReadError::TooLarge(len) => (
-                    ErrorKind::TooLarge,
-                    MessageId::LogoTooLarge
-                        .arg("name", name)
-                        .count("kib", len.div_ceil(1024))
-                        .count("max", limits::MAX_FILE_BYTES / 1024),
-                ),
-            };
-            errors.push(err(kind, message, MessageId::LogoHelp));
-            None
+    let (kind, message) = match limits::read_regular_up_to(&path, how.max_bytes) {
+        Ok(bytes) => return Some((name, bytes)),
+        Err(limits::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            (ErrorKind::Io, MessageId::LogoMissing.arg("name", name))
         }
-    }
+        Err(limits::ReadError::Io(e)) => (
+            ErrorKind::Io,
+            MessageId::LogoUnreadable.arg("name", name).arg("error", e),
+        ),
+        Err(limits::ReadError::NotAFile(what)) => (
+            ErrorKind::NotAFile,
+            MessageId::LogoNotAFile
+                .arg("name", name)
+                .message("what", what),
+        ),
+        Err(limits::ReadError::TooLarge(len)) => (ErrorKind::TooLarge, (how.too_large)(name, len)),
+    };
+    errors.push(err(kind, message, how.help));
+    None
 }
 
 #[cfg(test)]

@@ -7,11 +7,10 @@
 use std::ops::Range;
 use std::path::Path;
 
-use toml::Spanned;
-
-use super::{Parsed, limits, logo::is_plain, raw::RawSiteConfig};
-use crate::diagnostics::{Catalogued, ErrorKind, SiteError};
-use crate::messages::{Message, MessageId};
+use super::logo::{NamedFile, is_plain, read_named};
+use super::{Parsed, raw::RawSiteConfig};
+use crate::diagnostics::SiteError;
+use crate::messages::MessageId;
 
 /// The largest template read: templates carry pictures, so more than a text
 /// file may be, but the whole file is held in memory.
@@ -44,51 +43,25 @@ pub(super) fn read(
     config: &Parsed<RawSiteConfig>,
     errors: &mut Vec<SiteError>,
 ) -> Option<RawPptxTemplate> {
-    let key: &Spanned<String> = config.value.pptx_template.as_ref()?;
-    let src = &config.source;
-    let err = |kind, message: Message, help: MessageId| {
-        SiteError::at(kind, &src.name, &src.text, key.span(), message).with_help(help)
-    };
-    let Some(name) = file_name(&config.value) else {
-        errors.push(err(
-            ErrorKind::InvalidValue,
-            Message::new(MessageId::PptxTemplateNotAFileName),
+    let key = config.value.pptx_template.as_ref()?;
+    let how = NamedFile {
+        not_a_file_name: (
+            MessageId::PptxTemplateNotAFileName,
             MessageId::PptxTemplateNotAFileNameHelp,
-        ));
-        return None;
+        ),
+        help: MessageId::PptxTemplateHelp,
+        max_bytes: MAX_TEMPLATE_BYTES,
+        too_large: |name, len| {
+            MessageId::PptxTemplateTooLarge
+                .arg("name", name)
+                .count("mib", len.div_ceil(1024 * 1024))
+                .count("max", MAX_TEMPLATE_BYTES / (1024 * 1024))
+        },
     };
-    let path = root.join("content").join(name);
-    match limits::read_regular_up_to(&path, MAX_TEMPLATE_BYTES) {
-        Ok(bytes) => Some(RawPptxTemplate {
-            name: name.to_string(),
-            span: key.span(),
-            bytes,
-        }),
-        Err(e) => {
-            let (kind, message) = match e {
-                limits::ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                    (ErrorKind::Io, MessageId::LogoMissing.arg("name", name))
-                }
-                limits::ReadError::Io(e) => (
-                    ErrorKind::Io,
-                    MessageId::LogoUnreadable.arg("name", name).arg("error", e),
-                ),
-                limits::ReadError::NotAFile(what) => (
-                    ErrorKind::NotAFile,
-                    MessageId::LogoNotAFile
-                        .arg("name", name)
-                        .message("what", what),
-                ),
-                limits::ReadError::TooLarge(len) => (
-                    ErrorKind::TooLarge,
-                    MessageId::PptxTemplateTooLarge
-                        .arg("name", name)
-                        .count("mib", len.div_ceil(1024 * 1024))
-                        .count("max", MAX_TEMPLATE_BYTES / (1024 * 1024)),
-                ),
-            };
-            errors.push(err(kind, message, MessageId::PptxTemplateHelp));
-            None
-        }
-    }
+    let (name, bytes) = read_named(root, config, key, file_name(&config.value), &how, errors)?;
+    Some(RawPptxTemplate {
+        name: name.to_string(),
+        span: key.span(),
+        bytes,
+    })
 }
