@@ -109,11 +109,14 @@ pub(super) const COVER: Rect = Rect {
 
 /// The logo on the title and closing slides (`.slide__logo`): its plate's
 /// height, the plate's padding above and below, at the sides, and the gap below it.
-pub(super) const COVER_LOGO: (f32, f32, f32, f32) = (112.0, 16.0, 24.0, 32.0);
+pub(super) const COVER_LOGO: (f32, f32, f32, f32) = (deck::LOGO.0, 16.0, 24.0, deck::LOGO.1);
 /// The logo plate's largest width (`max-width`).
 pub(super) const COVER_LOGO_MAX_W: f32 = 560.0;
 /// The logo in the footer (`.slide__footer-logo`): height, largest width, gap after it.
 pub(super) const FOOTER_LOGO: (f32, f32, f32) = (20.0, 120.0, 12.0);
+/// The rule above the year on the title slide (`.slide__year`'s `border-top`);
+/// the rest of [`deck::YEAR`]'s 12 px is its `padding-top`.
+pub(super) const YEAR_RULE: f32 = 4.0;
 /// The contact line of the closing slide (`.slide__contact`): size, line height, gap above.
 pub(super) const CONTACT: (f32, f32, f32) = deck::CONTACT;
 

@@ -8,8 +8,11 @@
 use super::geometry::{self as geo, COVER, FOOTER, LAYOUT_BODY, LAYOUT_TITLE, NUMBER};
 use super::office_theme::latin;
 use super::palette::{Palette, hex};
-use super::shapes::{Frame, Ids, Ph, Rect, bullet_char, disc, emu, solid, text_shape, xfrm};
+use super::shapes::{
+    Frame, Ids, Ph, Rect, bullet_char, disc, emu, level_indent, solid, sz, text_shape, xfrm,
+};
 use super::xml::{self, Res, Xml};
+use crate::render::slides::geometry::{SIZES, SLIDE};
 
 pub(super) const A: &str = "http://schemas.openxmlformats.org/drawingml/2006/main";
 pub(super) const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -172,9 +175,8 @@ fn level(
             Some((_, ch)) => bullet_char(w, ch)?,
             None => xml::empty(w, "a:buNone", &[])?,
         }
-        let sz = ((size * 75.0).round() as i64).to_string();
         let b = if bold { "1" } else { "0" };
-        xml::el(w, "a:defRPr", &[("sz", &sz), ("b", b)], |w| {
+        xml::el(w, "a:defRPr", &[("sz", &sz(size)), ("b", b)], |w| {
             xml::el(w, "a:solidFill", &[], |w| {
                 xml::empty(w, "a:srgbClr", &[("val", colour)])
             })?;
@@ -217,12 +219,14 @@ pub(super) fn master(p: &Palette) -> std::io::Result<Vec<u8>> {
                 level(w, "a:lvl1pPr", geo::TITLE_SIZE, true, &text, None)
             })?;
             xml::el(w, "p:bodyStyle", &[], |w| {
-                let step = 1.3 * 32.0;
-                level(w, "a:lvl1pPr", 32.0, false, &text, Some((step, disc(0))))?;
+                // The body's default size (`var(--size, 32)`) and its list indent.
+                let size = SIZES[0];
+                let step = level_indent(size);
+                level(w, "a:lvl1pPr", size, false, &text, Some((step, disc(0))))?;
                 level(
                     w,
                     "a:lvl2pPr",
-                    32.0,
+                    size,
                     false,
                     &text,
                     Some((2.0 * step, disc(1))),
@@ -230,7 +234,7 @@ pub(super) fn master(p: &Palette) -> std::io::Result<Vec<u8>> {
                 level(
                     w,
                     "a:lvl3pPr",
-                    32.0,
+                    size,
                     false,
                     &text,
                     Some((3.0 * step, disc(2))),
@@ -352,18 +356,25 @@ pub(super) fn layout(l: Layout, p: &Palette) -> std::io::Result<Vec<u8>> {
     })
 }
 
+/// The notes page's margin, design px: ¾ inch at 96 px an inch, PowerPoint's
+/// own notes page's. It is not the slide's 72 px padding, which may change
+/// with the stylesheet while the printed notes page keeps its margin.
+const NOTES_MARGIN: f32 = 72.0;
+/// The notes page's width, design px: portrait 7.5 in (`p:notesSz`).
+const NOTES_W: f32 = 720.0;
 /// The notes page's places: the slide's picture above, the notes below (portrait, 7.5 × 10 in).
 pub(super) const NOTES_IMAGE: Rect = Rect {
-    x: 72.0,
-    y: 72.0,
-    w: 576.0,
-    h: 324.0,
+    x: NOTES_MARGIN,
+    y: NOTES_MARGIN,
+    w: NOTES_W - 2.0 * NOTES_MARGIN,
+    // In the slide's shape.
+    h: (NOTES_W - 2.0 * NOTES_MARGIN) * SLIDE.1 / SLIDE.0,
 };
 /// The notes text on a notes page.
 pub(super) const NOTES_BODY: Rect = Rect {
-    x: 72.0,
+    x: NOTES_MARGIN,
     y: 420.0,
-    w: 576.0,
+    w: NOTES_W - 2.0 * NOTES_MARGIN,
     h: 480.0,
 };
 

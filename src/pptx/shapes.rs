@@ -4,19 +4,31 @@
 //! Positions are given in the HTML deck's design pixels (a slide is 1280 × 720)
 //! and written in EMU: 12 192 000 / 1280 = 9525 EMU a pixel, so a box sits
 //! where the deck's stylesheet puts it. Type sizes convert the same way:
-//! 1 px = 0.75 pt.
+//! 1 px = 0.75 pt. Both conversions are [`emu`] and [`sz`], derived from the
+//! slide's size in EMU and in design px, and the body's em-based lengths are
+//! the deck geometry's ([`crate::render::slides::geometry`]), so a change to the
+//! HTML deck's geometry moves the PowerPoint slide's too.
 
 use crate::charts::theme::Rgb;
+use crate::render::slides::geometry::{
+    BLOCK_GAP, CELL_PAD_X, CODE, FOOTNOTE, HEADING, ITEM_GAP, LINE, LIST_INDENT, SLIDE, TABLE,
+};
 use crate::render::slides::measure::plain_lines;
 
 use super::body::{Bullet, Para, Run, Style, Table};
 use super::office_theme::{MONO, latin};
 use super::package::Rels;
 use super::palette::hex;
+use super::presentation::WIDESCREEN;
 use super::xml::{self, Res, Xml};
 
-/// EMU per design pixel.
-const EMU: f32 = 9525.0;
+/// EMU per design pixel: the PowerPoint slide's width over the HTML slide's
+/// (12 192 000 / 1280 = 9525, exact in `f32`).
+const EMU: f32 = WIDESCREEN.0 as f32 / SLIDE.0;
+/// EMU per point (DrawingML's fixed 914 400 an inch, 72 points an inch).
+const EMU_PER_PT: f32 = 12_700.0;
+/// Hundredths of a point (DrawingML's type sizes) per design pixel: 75.
+const SZ: f32 = 100.0 * EMU / EMU_PER_PT;
 
 /// `px` in EMU, as an attribute value.
 pub(super) fn emu(px: f32) -> String {
@@ -24,8 +36,8 @@ pub(super) fn emu(px: f32) -> String {
 }
 
 /// A type size in px as DrawingML's hundredths of a point.
-fn sz(px: f32) -> String {
-    ((px * 75.0).round() as i64).to_string()
+pub(super) fn sz(px: f32) -> String {
+    ((px * SZ).round() as i64).to_string()
 }
 
 /// A box in design px.
@@ -358,18 +370,18 @@ pub(super) struct BodyLook<'a> {
     pub(super) inherit_bullets: bool,
 }
 
-/// Indent of one outline level, design px (1.3 em of the body size, as `padding-left` on lists).
+/// Indent of one outline level, design px (the lists' `padding-left`, [`LIST_INDENT`]).
 pub(super) fn level_indent(size: f32) -> f32 {
-    1.3 * size
+    LIST_INDENT * size
 }
 
 /// The size a paragraph of `style` is set in, for a body of `size`.
 pub(super) fn para_size(style: Style, size: f32) -> f32 {
     match style {
         Style::Normal => size,
-        Style::Heading => 1.1 * size,
-        Style::Code => 0.8 * size,
-        Style::Note => 0.75 * size,
+        Style::Heading => HEADING.0 * size,
+        Style::Code => CODE.0 * size,
+        Style::Note => FOOTNOTE * size,
     }
 }
 
@@ -400,7 +412,7 @@ pub(super) fn body_para(w: &mut Xml, p: &Para, look: BodyLook<'_>, rels: &mut Re
                 ("indent", &emu(indent)),
             ],
             |w| {
-                spacing(w, size * 1.3, after)?;
+                spacing(w, size * LINE, after)?;
                 let marker = |w: &mut Xml| {
                     if look.inherit {
                         return Ok(());
@@ -498,7 +510,7 @@ fn runs<'a>(
 }
 
 /// The estimated height of `paras` in a box `width` px wide, design px: lines
-/// measured with the deck's own text measure, 1.3 line height, the spacing after.
+/// measured with the deck's own text measure, [`LINE`] line height, the spacing after.
 pub(super) fn paras_height(paras: &[Para], size: f32, width: f32) -> f32 {
     paras
         .iter()
@@ -516,14 +528,18 @@ pub(super) fn paras_height(paras: &[Para], size: f32, width: f32) -> f32 {
                 fs,
                 p.style == Style::Heading,
             ));
-            lines as f32 * fs * 1.3 + para_after(p, size)
+            lines as f32 * fs * LINE + para_after(p, size)
         })
         .sum()
 }
 
 /// The space after a paragraph of a body of `size` (a list item's, a block's).
 pub(super) fn para_after(p: &Para, size: f32) -> f32 {
-    if p.in_list { 0.3 * size } else { 0.5 * size }
+    if p.in_list {
+        ITEM_GAP * size
+    } else {
+        BLOCK_GAP * size
+    }
 }
 
 /// Colours of a table.
@@ -561,7 +577,7 @@ fn cell_text(cell: &[Run]) -> String {
 /// of the body's `size`.
 pub(super) fn table_layout(t: &Table, size: f32, scale: f32, max_width: f32) -> TableLayout {
     let fs = scale * size;
-    let pad = fs; // 0.5 em each side
+    let pad = CELL_PAD_X * fs;
     let ncols = t.rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let mut cols = vec![2.0 * fs; ncols];
     for (r, row) in t.rows.iter().enumerate() {
@@ -590,7 +606,7 @@ pub(super) fn table_layout(t: &Table, size: f32, scale: f32, max_width: f32) -> 
                 .max()
                 .unwrap_or(1)
                 .max(1);
-            lines as f32 * fs * 1.3 + 0.4 * fs
+            lines as f32 * fs * LINE + TABLE.1 * fs
         })
         .collect();
     TableLayout { cols, rows }
@@ -683,14 +699,14 @@ fn cell_xml(
                 r_pr(w, "a:endParaRPr", font(false), false, false, None)
             })
         })?;
-        let (lr, tb) = (emu(0.5 * fs), emu(0.2 * fs));
+        let (lr, tb) = (emu(CELL_PAD_X / 2.0 * fs), emu(TABLE.1 / 2.0 * fs));
         xml::el(
             w,
             "a:tcPr",
             &[("marL", &lr), ("marR", &lr), ("marT", &tb), ("marB", &tb)],
             |w| {
                 for side in ["a:lnL", "a:lnR", "a:lnT", "a:lnB"] {
-                    xml::el(w, side, &[("w", "9525"), ("cmpd", "sng")], |w| {
+                    xml::el(w, side, &[("w", &emu(TABLE.2)), ("cmpd", "sng")], |w| {
                         solid(w, look.border)
                     })?;
                 }
@@ -702,4 +718,19 @@ fn cell_xml(
             },
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_design_pixel_is_9525_emu_and_three_quarters_of_a_point() {
+        // Derived from the two slide sizes: must stay exact, or every box and size moves.
+        assert_eq!(emu(1.0), "9525");
+        assert_eq!(emu(SLIDE.0), WIDESCREEN.0.to_string());
+        assert_eq!(emu(SLIDE.1), WIDESCREEN.1.to_string());
+        assert_eq!(sz(1.0), "75");
+        assert_eq!(sz(32.0), "2400");
+    }
 }

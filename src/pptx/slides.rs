@@ -19,7 +19,10 @@ use super::shapes::{
 use super::xml::{self, Res, Xml};
 use crate::render::slides::figure_height;
 use crate::render::slides::geometry::fitted;
-use crate::render::slides::geometry::{BLOCK_GAP, FIGURE, IMAGE_HEIGHT, ITEM_GAP};
+use crate::render::slides::geometry::{
+    BLOCK_GAP, DECK_TITLE, FIGURE, IMAGE_HEIGHT, ITEM_GAP, KIND_LINE, ORG, STATEMENT, SUBTITLE,
+    TITLE, YEAR,
+};
 use crate::render::slides::measure::plain_lines;
 
 /// What a slide shows.
@@ -292,7 +295,7 @@ fn head_shapes(
             badge = format!("   {u}");
             runs.push((&badge, font(geo::KIND_SIZE * 0.8, true, p.muted, lang)));
         }
-        plain_para(w, &runs, "l", 28.0 / geo::KIND_SIZE, 0.0)
+        plain_para(w, &runs, "l", KIND_LINE.0 / geo::KIND_SIZE, 0.0)
     })?;
     let title = geo::title(&full_title(h));
     let frame = Frame {
@@ -313,7 +316,7 @@ fn head_shapes(
             cont = format!(" {c}");
             runs.push((&cont, title_font(false, p.muted)));
         }
-        plain_para(w, &runs, "l", 1.2, 0.0)
+        plain_para(w, &runs, "l", TITLE.1, 0.0)
     })?;
     Ok(geo::body(title))
 }
@@ -603,11 +606,13 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, t: &TitleText<'_>, c: Cover<'_>) -> R
     } = t;
     let Cover { p, logo, lang } = c;
     let on = p.on_accent;
-    let sub_size = (size / 2.0).max(24.0);
-    let org_h = organisation.map_or(0.0, |o| geo::cover_lines(o, 26.0, 1.3, true) + 24.0);
-    let title_h = geo::cover_lines(title, *size, 1.1, true) + 0.4 * size;
-    let sub_h = subtitle.map_or(0.0, |t| geo::cover_lines(t, sub_size, 1.3, false) + 32.0);
-    let year_h = year.map_or(0.0, |_| 4.0 + 8.0 + 32.0 * 1.2);
+    let sub_size = (size * SUBTITLE.0).max(SUBTITLE.1);
+    let org_h = organisation.map_or(0.0, |o| geo::cover_lines(o, ORG.0, ORG.1, true) + ORG.2);
+    let title_h = geo::cover_lines(title, *size, DECK_TITLE.0, true) + DECK_TITLE.1 * size;
+    let sub_h = subtitle.map_or(0.0, |t| {
+        geo::cover_lines(t, sub_size, SUBTITLE.2, false) + SUBTITLE.3
+    });
+    let year_h = year.map_or(0.0, |_| YEAR.2 + YEAR.0 * YEAR.1);
     let logo_h = logo.map_or(0.0, |_| geo::COVER_LOGO.0 + geo::COVER_LOGO.3);
     let total = logo_h + org_h + title_h + sub_h + year_h;
     let mut y = (COVER.y + (COVER.h - total) / 2.0).max(COVER.y);
@@ -615,11 +620,11 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, t: &TitleText<'_>, c: Cover<'_>) -> R
     if let Some(o) = organisation {
         let r = Rect {
             y,
-            h: org_h - 24.0,
+            h: org_h - ORG.2,
             ..COVER
         };
         text_shape(w, ids, plain_frame("Organisation", r), |w| {
-            plain_para(w, &[(o, font(26.0, true, on, lang))], "l", 1.3, 0.0)
+            plain_para(w, &[(o, font(ORG.0, true, on, lang))], "l", ORG.1, 0.0)
         })?;
         y += org_h;
     }
@@ -628,14 +633,20 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, t: &TitleText<'_>, c: Cover<'_>) -> R
         ph: Some(Ph("ctrTitle", None)),
         rect: Some(Rect {
             y,
-            h: title_h - 0.4 * size,
+            h: title_h - DECK_TITLE.1 * size,
             ..COVER
         }),
         anchor: "t",
         autofit: false,
     };
     text_shape(w, ids, frame, |w| {
-        plain_para(w, &[(title, font(*size, true, on, lang))], "l", 1.1, 0.0)
+        plain_para(
+            w,
+            &[(title, font(*size, true, on, lang))],
+            "l",
+            DECK_TITLE.0,
+            0.0,
+        )
     })?;
     y += title_h;
     if let Some(t) = subtitle {
@@ -644,14 +655,20 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, t: &TitleText<'_>, c: Cover<'_>) -> R
             ph: Some(Ph("subTitle", Some("1"))),
             rect: Some(Rect {
                 y,
-                h: sub_h - 32.0,
+                h: sub_h - SUBTITLE.3,
                 ..COVER
             }),
             anchor: "t",
             autofit: false,
         };
         text_shape(w, ids, frame, |w| {
-            plain_para(w, &[(t, font(sub_size, false, on, lang))], "l", 1.3, 0.0)
+            plain_para(
+                w,
+                &[(t, font(sub_size, false, on, lang))],
+                "l",
+                SUBTITLE.2,
+                0.0,
+            )
         })?;
         y += sub_h;
     }
@@ -660,7 +677,7 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, t: &TitleText<'_>, c: Cover<'_>) -> R
     };
     let year = year.to_string();
     // The year stands on a rule as wide as itself, as on the HTML title slide.
-    let year_w = 32.0 * 0.62 * year.len() as f32;
+    let year_w = YEAR.0 * 0.62 * year.len() as f32;
     shapes::rect(
         w,
         ids,
@@ -669,18 +686,24 @@ fn title_slide(w: &mut Xml, ids: &mut Ids, t: &TitleText<'_>, c: Cover<'_>) -> R
             x: COVER.x,
             y,
             w: year_w,
-            h: 4.0,
+            h: geo::YEAR_RULE,
         },
         on,
     )?;
     let r = Rect {
         x: COVER.x,
-        y: y + 12.0,
+        y: y + YEAR.2,
         w: INNER_W,
-        h: 32.0 * 1.2,
+        h: YEAR.0 * YEAR.1,
     };
     text_shape(w, ids, plain_frame("Year", r), |w| {
-        plain_para(w, &[(&year, font(32.0, true, on, lang))], "l", 1.2, 0.0)
+        plain_para(
+            w,
+            &[(&year, font(YEAR.0, true, on, lang))],
+            "l",
+            YEAR.1,
+            0.0,
+        )
     })
 }
 
@@ -693,12 +716,12 @@ fn closing_slide(w: &mut Xml, ids: &mut Ids, t: &ClosingText<'_>, c: Cover<'_>) 
     } = t;
     let Cover { p, logo, lang } = c;
     let on = p.on_accent;
-    let st_h = geo::cover_lines(statement, *size, 1.2, true);
-    let org_h = geo::cover_lines(organisation, 26.0, 1.3, true);
+    let st_h = geo::cover_lines(statement, *size, STATEMENT.0, true);
+    let org_h = geo::cover_lines(organisation, ORG.0, ORG.1, true);
     let (c_size, c_line, c_gap) = geo::CONTACT;
     let contact_h = contact.map_or(0.0, |c| geo::cover_lines(c, c_size, c_line, false));
     let logo_h = logo.map_or(0.0, |_| geo::COVER_LOGO.0 + geo::COVER_LOGO.3);
-    let total = logo_h + st_h + 40.0 + org_h + contact.map_or(0.0, |_| c_gap + contact_h);
+    let total = logo_h + st_h + STATEMENT.1 + org_h + contact.map_or(0.0, |_| c_gap + contact_h);
     let mut y = (COVER.y + (COVER.h - total) / 2.0).max(COVER.y);
     y += cover_logo(w, ids, p, logo, y, true)?;
     let frame = Frame {
@@ -719,21 +742,21 @@ fn closing_slide(w: &mut Xml, ids: &mut Ids, t: &ClosingText<'_>, c: Cover<'_>) 
             w,
             &[(statement, font(*size, true, on, lang))],
             "ctr",
-            1.2,
+            STATEMENT.0,
             0.0,
         )
     })?;
     let r = Rect {
-        y: y + st_h + 40.0,
+        y: y + st_h + STATEMENT.1,
         h: org_h,
         ..COVER
     };
     text_shape(w, ids, plain_frame("Organisation", r), |w| {
         plain_para(
             w,
-            &[(organisation, font(26.0, true, on, lang))],
+            &[(organisation, font(ORG.0, true, on, lang))],
             "ctr",
-            1.3,
+            ORG.1,
             0.0,
         )
     })?;
