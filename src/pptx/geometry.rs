@@ -77,10 +77,12 @@ pub(super) fn body(title: Rect) -> Rect {
     }
 }
 
-/// Where content `height` tall starts in `room`: the room it leaves goes 2 : 3
-/// above and below it (`.slide__main::before`, `::after`), none when it does not fit.
+/// Where content `height` tall starts in `room`: the room it leaves goes
+/// [`deck::MAIN_SPACE`] (2 : 3) above and below it (`.slide__main::before`,
+/// `::after`), none when it does not fit.
 pub(super) fn centred(room: Rect, height: f32) -> f32 {
-    room.y + (room.h - height).max(0.0) * 2.0 / 5.0
+    let (above, below) = deck::MAIN_SPACE;
+    room.y + (room.h - height).max(0.0) * above / (above + below)
 }
 
 /// The default title box of the section layout (one line).
