@@ -316,6 +316,47 @@ pub(crate) fn assert_same_files(a: &Path, b: &Path, what: &str) -> Vec<(String, 
     a
 }
 
+/// Builds `root` twice through the binary, each build its own process, and fails
+/// unless both output folders hold the same bytes; returns the files. Two builds in
+/// one process could not catch a hash seed or an address reaching the output.
+pub(crate) fn built_in_two_processes(root: &Path, what: &str) -> Vec<(String, Vec<u8>)> {
+    built_in_two_processes_with(root, what, [&[], &[]])
+}
+
+/// [`built_in_two_processes`] with the environment of each build: `envs[0]` for
+/// the first, `envs[1]` for the second (one worker thread against four).
+/// The site's document cache is removed before each build, else the second would
+/// take the first's PDFs and decks from it and the comparison could not fail;
+/// so `root` must be a temporary copy, never the repository.
+pub(crate) fn built_in_two_processes_with(
+    root: &Path,
+    what: &str,
+    envs: [&[(&str, &str)]; 2],
+) -> Vec<(String, Vec<u8>)> {
+    assert!(
+        !root.starts_with(repo_root()),
+        "{what}: build a temporary copy, not {}",
+        root.display()
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let outputs = ["a", "b"].map(|o| tmp.path().join(o));
+    for (out, env) in outputs.iter().zip(envs) {
+        let cache = root.join(".summering-cache");
+        if cache.exists() {
+            fs::remove_dir_all(&cache).unwrap();
+        }
+        summering()
+            .args(["build", "--root"])
+            .arg(root)
+            .arg("--output")
+            .arg(out)
+            .envs(env.iter().copied())
+            .assert()
+            .success();
+    }
+    assert_same_files(&outputs[0], &outputs[1], what)
+}
+
 /// The one problem of a failed build; fails the test if there are more or none.
 pub(crate) fn only(err: &BuildError) -> &SiteError {
     assert_eq!(

@@ -5,7 +5,6 @@ use lopdf::{Document, Object};
 use summering::{BuiltSite, ErrorKind};
 
 use crate::common::*;
-use crate::pptx::built_in_two_processes;
 
 pub(crate) fn pdf(site: &BuiltSite, path: &str) -> Vec<u8> {
     site.files

@@ -4,7 +4,6 @@
 //! and the same bytes for the same input.
 
 use std::io::{Cursor, Read};
-use std::path::Path;
 
 use summering::BuiltSite;
 
@@ -473,30 +472,6 @@ fn pictures_are_picture_shapes_with_their_text_in_the_slide_and_the_same_bytes_i
             .any(|(p, b)| p == "sv/2021/slides/slides.pptx" && b == bytes),
         "the deck of the first process is not the one built here"
     );
-}
-
-/// Builds `root` twice through the binary, each build its own process, and fails
-/// unless both output folders hold the same bytes; returns the files. Two builds in
-/// one process could not catch a hash seed or an address reaching the output.
-/// The site's document cache is removed before each build, else the second would
-/// take the first's PDFs and decks from it and the comparison could not fail.
-pub(crate) fn built_in_two_processes(root: &Path, what: &str) -> Vec<(String, Vec<u8>)> {
-    let tmp = tempfile::tempdir().unwrap();
-    let outputs = ["a", "b"].map(|o| tmp.path().join(o));
-    for out in &outputs {
-        let cache = root.join(".summering-cache");
-        if cache.exists() {
-            std::fs::remove_dir_all(&cache).unwrap();
-        }
-        summering()
-            .args(["build", "--root"])
-            .arg(root)
-            .arg("--output")
-            .arg(out)
-            .assert()
-            .success();
-    }
-    assert_same_files(&outputs[0], &outputs[1], what)
 }
 
 /// Each `<a:p>` of a slide with its outline level and its bullet: the

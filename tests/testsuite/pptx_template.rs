@@ -11,7 +11,7 @@ use std::path::Path;
 use summering::ErrorKind;
 
 use crate::common::*;
-use crate::pptx::{built_in_two_processes, part, parts};
+use crate::pptx::{part, parts};
 
 const KEY: &str = "pptx_template = \"mall.potx\"";
 

@@ -1,32 +1,21 @@
 //! The real `summering` binary writes the same bytes with one worker thread as
 //! with four: parallel rendering and minifying never changes order or content.
-//! Compared byte for byte, folder against folder, each build its own process.
+//! Compared byte for byte, folder against folder, each build its own process,
+//! on a temporary copy of the site with no document cache between the builds.
 
 use std::fs;
 use std::path::Path;
 
-use crate::common::{assert_same_files, copy_fixture, repo_root, summering};
-
-/// Builds `root` into `out` through the binary with `RAYON_NUM_THREADS=threads`.
-fn build_with(root: &Path, out: &Path, threads: &str) {
-    summering()
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(out)
-        .env("RAYON_NUM_THREADS", threads)
-        .assert()
-        .success();
-}
+use crate::common::{built_in_two_processes_with, copy_fixture, sample_site};
 
 /// One worker against four, named rather than left to rayon's default: on a
 /// one-core machine the default is one worker too, and the test could not fail.
 fn assert_same_with_one_thread_and_four(root: &Path) {
-    let tmp = tempfile::tempdir().unwrap();
-    let (one, four) = (tmp.path().join("one"), tmp.path().join("four"));
-    build_with(root, &one, "1");
-    build_with(root, &four, "4");
-    let files = assert_same_files(&one, &four, "1 thread against 4");
+    let files = built_in_two_processes_with(
+        root,
+        "1 thread against 4",
+        [&[("RAYON_NUM_THREADS", "1")], &[("RAYON_NUM_THREADS", "4")]],
+    );
     assert!(
         files.iter().any(|(p, _)| p.ends_with(".html")),
         "no pages built from {}",
@@ -36,7 +25,8 @@ fn assert_same_with_one_thread_and_four(root: &Path) {
 
 #[test]
 fn sample_site_is_the_same_with_one_thread() {
-    assert_same_with_one_thread_and_four(&repo_root());
+    let site = sample_site();
+    assert_same_with_one_thread_and_four(site.path());
 }
 
 #[test]
