@@ -19,51 +19,51 @@ use crate::model::images::PictureLinks;
 
 /// One place a slide may start or end.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Unit {
+pub(super) struct Unit {
     /// The unit's Markdown (a slice of the section text, or a piece of a split unit).
-    pub(crate) markdown: String,
+    pub(super) markdown: String,
     /// Where the unit starts in the section text (for messages).
-    pub(crate) offset: usize,
+    pub(super) offset: usize,
     /// For list items: which top-level list (0, 1, …) they belong to.
-    pub(crate) list: Option<usize>,
+    pub(super) list: Option<usize>,
     /// True for the second and later pieces of a unit split inside its text.
-    pub(crate) continued: bool,
+    pub(super) continued: bool,
     /// The unit's events in [`Units::events`] (none for a piece of a cut unit,
     /// which is not a slice of the section's parse).
-    pub(crate) events: Option<Range<usize>>,
+    pub(super) events: Option<Range<usize>>,
     /// The unit's block tree, built in the same walk (none for a piece of a cut
     /// unit: its Markdown is parsed to measure it).
-    pub(crate) tree: Option<Vec<Node>>,
+    pub(super) tree: Option<Vec<Node>>,
 }
 
-pub(crate) use crate::model::markdown::options;
+pub(super) use crate::model::markdown::options;
 
 /// A footnote definition of a section.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Footnote {
+pub(super) struct Footnote {
     /// Its label (`1` of `[^1]`).
-    pub(crate) label: String,
+    pub(super) label: String,
     /// Its Markdown (`[^1]: …`), appended to a slide's Markdown that cites it.
-    pub(crate) markdown: String,
+    pub(super) markdown: String,
     /// Its events in [`Units::events`].
     events: Range<usize>,
     /// Its block tree: one [`Node::Footnote`].
-    pub(crate) tree: Vec<Node>,
+    pub(super) tree: Vec<Node>,
 }
 
 /// The section text's units, plus the text every piece needs to render on its own:
 /// link reference definitions (`[x]: https://…`) and footnote definitions by label.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Units<'a> {
+pub(super) struct Units<'a> {
     /// The units in order.
-    pub(crate) units: Vec<Unit>,
+    pub(super) units: Vec<Unit>,
     /// Link reference definitions, appended to each slide's Markdown.
-    pub(crate) link_defs: String,
+    pub(super) link_defs: String,
     /// Footnote definitions, appended to a slide that refers to them.
-    pub(crate) footnotes: Vec<Footnote>,
+    pub(super) footnotes: Vec<Footnote>,
     /// The section's Markdown events, parsed once: a slide is rendered from its
     /// units' share of them (parsing each slide again was a tenth of a large build).
-    pub(crate) events: Vec<Event<'a>>,
+    pub(super) events: Vec<Event<'a>>,
     /// Indices into `footnotes` by label, for [`Units::cited_footnotes`].
     footnote_labels: BTreeMap<String, Vec<usize>>,
     /// The footnotes whose label holds a `]` (rare; searched for one by one).
@@ -74,7 +74,7 @@ impl<'a> Units<'a> {
     /// The block tree of `unit` with the footnote definitions it cites, as if its
     /// Markdown (with them) were parsed alone: a list item as a list of its own,
     /// then the notes. `None` for a piece of a cut unit.
-    pub(crate) fn tree_of<'u>(&'u self, unit: &'u Unit) -> Option<Vec<&'u Node>> {
+    pub(super) fn tree_of<'u>(&'u self, unit: &'u Unit) -> Option<Vec<&'u Node>> {
         let mut out: Vec<&Node> = unit.tree.as_ref()?.iter().collect();
         for i in self.cited_footnotes(&unit.markdown) {
             out.extend(&self.footnotes[i].tree);
@@ -88,7 +88,7 @@ impl<'a> Units<'a> {
     /// differ, and the slide's Markdown must be parsed: a piece of a cut unit, an
     /// item of a loose list (joined into a slide, its items would become tight),
     /// a raw HTML or code block (a unit's text is trimmed at its end).
-    pub(crate) fn part_events(&self, units: &[&Unit], markdown: &str) -> Option<Vec<Event<'a>>> {
+    pub(super) fn part_events(&self, units: &[&Unit], markdown: &str) -> Option<Vec<Event<'a>>> {
         let mut out = Vec::new();
         // The list being continued: its index and whether it is ordered.
         let mut open: Option<(usize, bool)> = None;
@@ -135,7 +135,7 @@ impl<'a> Units<'a> {
     /// reference `[^label]` occurs in `markdown`. Each `[^` is looked up by the
     /// label after it rather than each definition searched for, so a slide costs
     /// its own length however many notes the section has.
-    pub(crate) fn cited_footnotes(&self, markdown: &str) -> Vec<usize> {
+    pub(super) fn cited_footnotes(&self, markdown: &str) -> Vec<usize> {
         let mut cited = Vec::new();
         if self.footnotes.is_empty() {
             return cited;
@@ -189,7 +189,7 @@ fn list_start(item: &str) -> Option<u64> {
 
 /// Cuts a section text into units, building each unit's block tree in the same
 /// walk over the events; `pictures` give the pictures' sizes.
-pub(crate) fn units<'a>(md: &'a str, pictures: &PictureLinks<'_>) -> Units<'a> {
+pub(super) fn units<'a>(md: &'a str, pictures: &PictureLinks<'_>) -> Units<'a> {
     let mut out = Units::default();
     let mut depth = 0usize;
     let mut lists = 0usize;
@@ -324,20 +324,20 @@ fn set_end(events: &mut Option<Range<usize>>, last: usize) {
 
 /// Where a unit's Markdown may be cut, best places first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct SplitPoints {
+pub(super) struct SplitPoints {
     /// After the end of a sentence (`. `, `! `, `? `, `… `).
-    pub(crate) sentences: Vec<usize>,
+    pub(super) sentences: Vec<usize>,
     /// Between words.
-    pub(crate) words: Vec<usize>,
+    pub(super) words: Vec<usize>,
     /// At the start of a line holding a sub-item of the unit's list item.
-    pub(crate) sub_items: Vec<usize>,
+    pub(super) sub_items: Vec<usize>,
 }
 
 /// The places inside a unit (a paragraph or a list item) where it may be cut without
 /// breaking its formatting: only in text outside emphasis, links and code, only in the
 /// unit's own text (not inside its sub-items), and never where the rest would read as
 /// a new block (a line starting with `-`, `#`, `>` or a number and a dot).
-pub(crate) fn split_points(md: &str) -> SplitPoints {
+pub(super) fn split_points(md: &str) -> SplitPoints {
     let mut out = SplitPoints::default();
     let mut blocks: Vec<Block> = Vec::new();
     let mut inline = 0usize;
@@ -461,7 +461,7 @@ fn starts_block(rest: &str) -> bool {
 
 /// The list marker that starts an item's Markdown, with its spaces (`"- "`, `"10. "`),
 /// so a continued piece can be written as an item of the same list.
-pub(crate) fn item_marker(md: &str) -> &str {
+pub(super) fn item_marker(md: &str) -> &str {
     let lead = md.len() - md.trim_start_matches(' ').len();
     let rest = &md[lead..];
     let mark = match rest.chars().next() {
