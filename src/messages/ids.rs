@@ -172,8 +172,6 @@ ids! {
     ErrorUnfinished = "error.unfinished",
     ErrorUnfinishedLabel = "error.unfinished-label",
     ErrorUnfinishedHelp = "error.unfinished-help",
-    ErrorPictureTooLargeForPptx = "error.picture-too-large-for-pptx",
-    ErrorPictureTooLargeForPptxHelp = "error.picture-too-large-for-pptx-help",
     ErrorPictureNotForPptx = "error.picture-not-for-pptx",
     ErrorPictureNotForPdf = "error.picture-not-for-pdf",
     ErrorPictureNotReadableHelp = "error.picture-not-readable-help",
