@@ -11,8 +11,7 @@ use crate::render::slides::geometry::{
 };
 use crate::{BuildOptions, build_in_memory};
 
-/// Points per design pixel on the deck's 720 pt wide page.
-const U: f32 = 720.0 / 1280.0;
+use super::slides::U;
 
 /// The built `fixture`'s file at `path`.
 fn built(fixture: &str, path: &str) -> Vec<u8> {

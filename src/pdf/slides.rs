@@ -35,8 +35,8 @@ use super::picture::Pictures;
 use super::svg;
 use super::tags::Group;
 
-/// Points per design pixel.
-const U: f32 = 720.0 / 1280.0;
+/// Points per design pixel: the deck's page is 720 pt wide for the slide's design width.
+pub(super) const U: f32 = 720.0 / geometry::SLIDE.0;
 
 /// The slide: 1280 × 720 design pixels, padded as a section slide.
 const SLIDE: PageBox = PageBox {
